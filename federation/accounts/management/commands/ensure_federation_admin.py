@@ -1,0 +1,28 @@
+import os
+
+from django.core.management.base import BaseCommand
+
+from federation.accounts.services import federation_admin_ensure
+
+
+class Command(BaseCommand):
+    help = (
+        "Create the federation administrator from FEDERATION_ADMIN_USER / "
+        "FEDERATION_ADMIN_PASSWORD; without a password one is generated and printed once."
+    )
+
+    def handle(self, *args, **options):
+        username = os.environ.get("FEDERATION_ADMIN_USER") or "admin"
+        password = os.environ.get("FEDERATION_ADMIN_PASSWORD") or None
+        user, generated = federation_admin_ensure(username=username, password=password)
+        if generated:
+            self.stdout.write(
+                self.style.WARNING(
+                    f"Federation admin created: {username} / {generated}\n"
+                    "  (this password is shown only once; set FEDERATION_ADMIN_PASSWORD to choose one)"
+                )
+            )
+        elif password:
+            self.stdout.write(f"Federation admin: {username} (password from FEDERATION_ADMIN_PASSWORD)")
+        else:
+            self.stdout.write(f"Federation admin: {username} (existing; password unchanged)")

@@ -1,0 +1,48 @@
+"""An append-only audit log, one table in every schema (public and each union).
+
+Written explicitly by the services that change money or membership, in the same
+transaction as the change (Zulip's RealmAuditLog pattern), never by signals.
+"""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class AuditKind(models.TextChoices):
+    UNION_CREATED = "union.created", _("Union registered")
+    UNION_UPDATED = "union.updated", _("Union updated")
+    UNION_DEACTIVATED = "union.deactivated", _("Union deactivated")
+    USER_CREATED = "user.created", _("User created")
+    MEMBER_CREATED = "member.created", _("Member added")
+    MEMBER_UPDATED = "member.updated", _("Member updated")
+    MEMBER_STATUS = "member.status", _("Membership status changed")
+    MEMBER_TRANSFER = "member.transfer", _("Member transfer")
+    APPLICATION = "member.application", _("Membership application")
+    DECLARATION = "dues.declaration", _("Payroll declaration")
+    NOTICE = "dues.notice", _("Dues notice")
+    PAYMENT = "dues.payment", _("Dues payment")
+    ADJUSTMENT = "dues.adjustment", _("Dues adjustment")
+    REFUND = "dues.refund", _("Dues refund")
+    REMITTANCE = "dues.remittance", _("Remittance")
+    POLICY = "dues.policy", _("Dues rule changed")
+    OTHER = "other", _("Other")
+
+
+class AuditEvent(models.Model):
+    at = models.DateTimeField(auto_now_add=True, db_index=True)
+    actor_id = models.BigIntegerField(null=True, blank=True)
+    actor_name = models.CharField(max_length=150, blank=True)
+    kind = models.CharField(max_length=40, choices=AuditKind.choices, db_index=True)
+    object_type = models.CharField(max_length=60)
+    object_id = models.CharField(max_length=64, db_index=True)
+    union_slug = models.CharField(max_length=40, blank=True, db_index=True)
+    before = models.JSONField(null=True, blank=True)
+    after = models.JSONField(null=True, blank=True)
+    note = models.CharField(max_length=500, blank=True)
+
+    class Meta:
+        ordering = ["-at", "-id"]
+        indexes = [models.Index(fields=["object_type", "object_id"])]
+
+    def __str__(self) -> str:
+        return f"{self.at:%Y-%m-%d %H:%M} {self.kind} {self.object_type}#{self.object_id}"

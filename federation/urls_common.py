@@ -1,0 +1,18 @@
+"""URLs served on both hosts: login, token, OpenAPI schema and docs, language switch."""
+
+from django.urls import include, path
+from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
+
+from federation.accounts.api import MeApi, TokenCreateApi
+
+common_api = [
+    path("api/v1/auth/token/", TokenCreateApi.as_view(), name="api-token"),
+    path("api/v1/auth/me/", MeApi.as_view(), name="api-me"),
+    path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
+    path("api/docs/", SpectacularSwaggerView.as_view(url_name="api-schema"), name="api-docs"),
+]
+
+common_pages = [
+    path("accounts/", include("federation.accounts.urls")),
+    path("i18n/", include("django.conf.urls.i18n")),
+]

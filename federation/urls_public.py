@@ -1,0 +1,27 @@
+"""URLs of the federation host (public schema)."""
+
+from django.contrib import admin
+from django.urls import include, path
+from django.views.generic import RedirectView
+
+from federation.urls_common import common_api, common_pages
+from tenants.api import UnionDeactivateApi, UnionDetailApi, UnionListCreateApi
+
+api_v1 = [
+    path("api/v1/unions/", UnionListCreateApi.as_view(), name="api-unions"),
+    path("api/v1/unions/<slug:slug>/", UnionDetailApi.as_view(), name="api-union"),
+    path(
+        "api/v1/unions/<slug:slug>/deactivate/",
+        UnionDeactivateApi.as_view(),
+        name="api-union-deactivate",
+    ),
+]
+
+urlpatterns = [
+    path("", RedirectView.as_view(pattern_name="unions:list", permanent=False), name="home"),
+    path("unions/", include("tenants.urls")),
+    path("admin/", admin.site.urls),
+    *common_pages,
+    *common_api,
+    *api_v1,
+]

@@ -1,0 +1,19 @@
+"""The Celery app. Tasks are tenant-aware (tenant-schemas-celery): a task sent from inside
+a union's schema runs in that schema; a dispatcher names each union's schema explicitly."""
+
+import os
+
+from tenant_schemas_celery.app import CeleryApp
+
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "federation.settings")
+
+app = CeleryApp("gonglian")
+app.config_from_object("django.conf:settings", namespace="CELERY")
+app.autodiscover_tasks(
+    lambda: [
+        "tasks",
+        "federation.outbox",
+        "tenants",
+    ],
+    related_name="tasks",
+)

@@ -1,0 +1,128 @@
+"""/api/v1/unions/ on the federation host (contract: API.md, "Unions")."""
+
+from django.conf import settings
+from drf_spectacular.utils import OpenApiParameter, extend_schema
+from rest_framework import serializers, status
+from rest_framework.generics import get_object_or_404
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from federation.accounts.api_common import Pagination
+from federation.accounts.permissions import federation_roles
+from federation.accounts.roles import FED_ASSESSOR, FED_DUES, FED_REPORTING, FED_VIEWER
+from tenants import selectors, services
+from tenants.models import Union, UnionKind, UnionStatus
+
+READERS = (FED_DUES, FED_ASSESSOR, FED_REPORTING, FED_VIEWER)
+
+
+class UnionOutputSerializer(serializers.ModelSerializer):
+    domain = serializers.SerializerMethodField()
+    member_count = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Union
+        fields = [
+            "slug", "name", "kind", "credit_code", "employee_count", "schema_name",
+            "domain", "status", "ready", "member_count", "created_at",
+        ]
+
+    def get_domain(self, obj) -> str:
+        return f"{obj.slug}.{settings.BASE_DOMAIN}"
+
+    def get_member_count(self, obj) -> int:
+        return selectors.union_member_count(obj)
+
+
+class AdminInputSerializer(serializers.Serializer):
+    username = serializers.CharField(max_length=150)
+    password = serializers.CharField(max_length=128, trim_whitespace=False)
+    name = serializers.CharField(max_length=150, required=False, allow_blank=True)
+
+
+class UnionCreateInputSerializer(serializers.Serializer):
+    slug = serializers.CharField(max_length=40)
+    name = serializers.CharField(max_length=200)
+    kind = serializers.ChoiceField(choices=UnionKind.choices)
+    credit_code = serializers.CharField(max_length=18, required=False, allow_blank=True)
+    employee_count = serializers.IntegerField(min_value=0, max_value=10_000_000, default=0)
+    admin = AdminInputSerializer()
+
+
+class UnionUpdateInputSerializer(serializers.Serializer):
+    name = serializers.CharField(max_length=200, required=False)
+    kind = serializers.ChoiceField(choices=UnionKind.choices, required=False)
+    credit_code = serializers.CharField(max_length=18, required=False, allow_blank=True)
+    employee_count = serializers.IntegerField(min_value=0, max_value=10_000_000, required=False)
+
+
+class UnionListCreateApi(APIView):
+    permission_classes = [federation_roles(read=READERS)]
+
+    @extend_schema(
+        parameters=[
+            OpenApiParameter("kind", enum=UnionKind.values),
+            OpenApiParameter("status", enum=UnionStatus.values),
+            OpenApiParameter("search", str),
+        ],
+        responses=UnionOutputSerializer(many=True),
+    )
+    def get(self, request):
+        kind = request.query_params.get("kind", "")
+        state = request.query_params.get("status", "")
+        errors = {}
+        if kind and kind not in UnionKind.values:
+            errors["kind"] = [f"Choose one of: {', '.join(UnionKind.values)}."]
+        if state and state not in UnionStatus.values:
+            errors["status"] = [f"Choose one of: {', '.join(UnionStatus.values)}."]
+        if errors:
+            return Response(errors, status=status.HTTP_400_BAD_REQUEST)
+        qs = selectors.union_list(kind=kind, status=state, search=request.query_params.get("search", "")[:100])
+        paginator = Pagination()
+        page = paginator.paginate_queryset(qs, request, view=self)
+        return paginator.get_paginated_response(UnionOutputSerializer(page, many=True).data)
+
+    @extend_schema(request=UnionCreateInputSerializer, responses={201: UnionOutputSerializer})
+    def post(self, request):
+        data = UnionCreateInputSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        v = data.validated_data
+        union = services.union_create(
+            slug=v["slug"],
+            name=v["name"],
+            kind=v["kind"],
+            credit_code=v.get("credit_code", ""),
+            employee_count=v["employee_count"],
+            admin_username=v["admin"]["username"],
+            admin_password=v["admin"]["password"],
+            admin_name=v["admin"].get("name", ""),
+            actor=request.user,
+        )
+        return Response(UnionOutputSerializer(union).data, status=status.HTTP_201_CREATED)
+
+
+class UnionDetailApi(APIView):
+    permission_classes = [federation_roles(read=READERS)]
+
+    @extend_schema(responses=UnionOutputSerializer)
+    def get(self, request, slug):
+        union = get_object_or_404(selectors.union_list(), slug=slug)
+        return Response(UnionOutputSerializer(union).data)
+
+    @extend_schema(request=UnionUpdateInputSerializer, responses=UnionOutputSerializer)
+    def patch(self, request, slug):
+        union = get_object_or_404(selectors.unions_all(), slug=slug)
+        data = UnionUpdateInputSerializer(data=request.data, partial=True)
+        data.is_valid(raise_exception=True)
+        union = services.union_update(union=union, actor=request.user, **data.validated_data)
+        return Response(UnionOutputSerializer(union).data)
+
+
+class UnionDeactivateApi(APIView):
+    permission_classes = [federation_roles()]
+
+    @extend_schema(request=None, responses=UnionOutputSerializer)
+    def post(self, request, slug):
+        union = get_object_or_404(selectors.unions_all(), slug=slug)
+        union = services.union_deactivate(union=union, actor=request.user)
+        return Response(UnionOutputSerializer(union).data)

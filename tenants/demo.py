@@ -1,0 +1,57 @@
+"""The demo township: six unions of different kinds, each with a chair login.
+
+Other modules add their demo data through ``DEMO_HOOKS`` (callables taking the union),
+so the seed grows with the product.
+"""
+
+from collections.abc import Callable
+
+from django.conf import settings
+from django.db import transaction
+
+from tenants.models import Union
+from tenants.services import federation_tenant_ensure, union_create
+from tenants.validators import credit_code_check_char
+
+FEDERATION_NAME = "示例镇总工会"
+
+
+def demo_credit_code(n: int) -> str:
+    first17 = f"91330100MA2{n:06d}"[:17]
+    return first17 + credit_code_check_char(first17)
+
+
+DEMO_UNIONS = [
+    ("hongxing", "红星机械制造有限公司工会", "enterprise", 320),
+    ("dongfang", "东方精密电子（外商独资）有限公司工会", "enterprise", 860),
+    ("jiaotou", "示例镇交通投资集团（国有）工会", "enterprise", 240),
+    ("zhongxin-school", "示例镇中心小学工会", "school", 96),
+    ("weisheng", "示例镇卫生院工会", "hospital", 130),
+    ("lianhe", "示例镇小微企业联合工会", "other", 75),
+]
+
+DEMO_HOOKS: list[Callable[[Union], None]] = []
+
+
+def demo_seed(*, chair_password: str, port: int | None = None) -> tuple[bool, list[tuple[str, str]]]:
+    federation_tenant_ensure(name=FEDERATION_NAME)
+    if Union.objects.filter(slug=DEMO_UNIONS[0][0]).exists():
+        return False, []
+    logins = []
+    suffix = f":{port}" if port else ""
+    with transaction.atomic():
+        for i, (slug, name, kind, employees) in enumerate(DEMO_UNIONS, start=1):
+            union = union_create(
+                slug=slug,
+                name=name,
+                kind=kind,
+                credit_code=demo_credit_code(i),
+                employee_count=employees,
+                admin_username=f"{slug.replace('-', '_')}_chair",
+                admin_password=chair_password,
+                admin_name="主席",
+            )
+            for hook in DEMO_HOOKS:
+                hook(union)
+            logins.append((f"http://{slug}.{settings.BASE_DOMAIN}{suffix}/", f"{slug.replace('-', '_')}_chair"))
+    return True, logins

@@ -1,0 +1,104 @@
+"""The tenancy core: a workplace union is a tenant with its own PostgreSQL schema."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from django_tenants.models import DomainMixin, TenantMixin
+
+from tenants.validators import validate_credit_code
+
+
+class UnionKind(models.TextChoices):
+    ENTERPRISE = "enterprise", _("Enterprise")
+    SCHOOL = "school", _("School")
+    HOSPITAL = "hospital", _("Hospital")
+    INSTITUTION = "institution", _("Public institution")
+    OTHER = "other", _("Other")
+
+
+class UnionStatus(models.TextChoices):
+    PREPARING = "preparing", _("Preparing")
+    ACTIVE = "active", _("Active")
+    INACTIVE = "inactive", _("Inactive")
+
+
+class Union(TenantMixin):
+    """A workplace union (基层工会). The public schema itself is a row too (slug ``public``)."""
+
+    slug = models.SlugField(_("slug"), max_length=40, unique=True)
+    name = models.CharField(_("name"), max_length=200)
+    kind = models.CharField(_("kind"), max_length=20, choices=UnionKind.choices)
+    credit_code = models.CharField(
+        _("unified social credit code"),
+        max_length=18,
+        blank=True,
+        validators=[validate_credit_code],
+    )
+    employee_count = models.PositiveIntegerField(_("employees"), default=0)
+    status = models.CharField(
+        _("status"), max_length=20, choices=UnionStatus.choices, default=UnionStatus.PREPARING
+    )
+    ready = models.BooleanField(_("ready"), default=False)
+    is_federation = models.BooleanField(default=False, editable=False)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    deactivated_at = models.DateTimeField(null=True, blank=True)
+
+    # provisioning is explicit (tenants.services.union_create), never a side effect of save()
+    auto_create_schema = False
+    auto_drop_schema = False
+    clone_mode = "NODATA"
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("union")
+        verbose_name_plural = _("unions")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["credit_code"],
+                condition=~models.Q(credit_code=""),
+                name="union_credit_code_unique",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Domain(DomainMixin):
+    class Meta:
+        verbose_name = _("domain")
+
+
+class UnionRollup(models.Model):
+    """Facts the federation needs from inside a union, pushed when they change.
+
+    Written by the union-side services (members) and recomputed nightly; pages read this
+    table and never loop over tenant schemas.
+    """
+
+    union = models.OneToOneField(Union, on_delete=models.CASCADE, related_name="rollup")
+    members_active = models.PositiveIntegerField(default=0)
+    members_women = models.PositiveIntegerField(default=0)
+    members_migrant = models.PositiveIntegerField(default=0)
+    members_retained = models.PositiveIntegerField(default=0)
+    updated_at = models.DateTimeField(auto_now=True)
+
+
+class UnionHealth(models.Model):
+    """A nightly snapshot of one union's schema, one row per union and day."""
+
+    union = models.ForeignKey(Union, on_delete=models.CASCADE, related_name="health")
+    taken_on = models.DateField()
+    taken_at = models.DateTimeField()
+    schema_present = models.BooleanField(default=False)
+    migrations_applied = models.BooleanField(default=False)
+    unapplied_migrations = models.PositiveIntegerField(default=0)
+    table_count = models.PositiveIntegerField(default=0)
+    user_count = models.PositiveIntegerField(default=0)
+    last_activity = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-taken_on"]
+        constraints = [
+            models.UniqueConstraint(fields=["union", "taken_on"], name="union_health_once_a_day")
+        ]

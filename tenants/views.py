@@ -1,0 +1,130 @@
+"""Federation pages: the union list and the registration form."""
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.mixins import LoginRequiredMixin
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views import View
+
+from federation.accounts.permissions import has_role
+from federation.accounts.roles import FED_ASSESSOR, FED_DUES, FED_REPORTING, FED_VIEWER
+from tenants import selectors, services
+from tenants.forms import UnionCreateForm
+from tenants.models import UnionKind, UnionStatus
+
+
+def _port_suffix(request) -> str:
+    host = request.get_host()
+    return ":" + host.rsplit(":", 1)[1] if ":" in host else ""
+
+
+class FederationPageMixin(LoginRequiredMixin):
+    read_roles = (FED_DUES, FED_ASSESSOR, FED_REPORTING, FED_VIEWER)
+
+    def dispatch(self, request, *args, **kwargs):
+        if request.user.is_authenticated and not has_role(request.user, *self.read_roles):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+
+class UnionListView(FederationPageMixin, View):
+    def get(self, request):
+        kind = request.GET.get("kind", "")
+        state = request.GET.get("status", "")
+        search = request.GET.get("search", "")[:100]
+        unions = selectors.union_list(
+            kind=kind if kind in UnionKind.values else "",
+            status=state if state in UnionStatus.values else "",
+            search=search,
+        )
+        form = UnionCreateForm(base_domain=settings.BASE_DOMAIN)
+        return render(
+            request,
+            "tenants/union_list.html",
+            {
+                "unions": unions,
+                "form": form,
+                "kinds": UnionKind.choices,
+                "statuses": UnionStatus.choices,
+                "filters": {"kind": kind, "status": state, "search": search},
+                "port": _port_suffix(request),
+                "can_create": has_role(request.user),
+            },
+        )
+
+
+class UnionCreateView(FederationPageMixin, View):
+    def post(self, request):
+        if not has_role(request.user):
+            raise PermissionDenied
+        form = UnionCreateForm(request.POST, base_domain=settings.BASE_DOMAIN)
+        if form.is_valid():
+            d = form.cleaned_data
+            try:
+                union = services.union_create(
+                    slug=d["slug"],
+                    name=d["name"],
+                    kind=d["kind"],
+                    credit_code=d["credit_code"],
+                    employee_count=d["employee_count"],
+                    admin_username=d["admin_username"],
+                    admin_password=d["admin_password"],
+                    admin_name=d["admin_name"],
+                    actor=request.user,
+                )
+            except ValidationError as exc:
+                form.add_service_errors(exc.message_dict)
+            else:
+                messages.success(
+                    request,
+                    _("Union %(name)s is ready at %(url)s")
+                    % {
+                        "name": union.name,
+                        "url": f"http://{union.slug}.{settings.BASE_DOMAIN}{_port_suffix(request)}/",
+                    },
+                )
+                return redirect("unions:detail", slug=union.slug)
+        unions = selectors.union_list()
+        return render(
+            request,
+            "tenants/union_list.html",
+            {
+                "unions": unions,
+                "form": form,
+                "kinds": UnionKind.choices,
+                "statuses": UnionStatus.choices,
+                "filters": {},
+                "port": _port_suffix(request),
+                "can_create": True,
+                "show_form": True,
+            },
+            status=400,
+        )
+
+
+class UnionDetailView(FederationPageMixin, View):
+    def get(self, request, slug):
+        union = get_object_or_404(selectors.union_list(), slug=slug)
+        health = union.health.all()[:14]
+        return render(
+            request,
+            "tenants/union_detail.html",
+            {
+                "union": union,
+                "health": health,
+                "url": f"http://{union.slug}.{settings.BASE_DOMAIN}{_port_suffix(request)}/",
+                "can_manage": has_role(request.user),
+            },
+        )
+
+
+class UnionDeactivateView(FederationPageMixin, View):
+    def post(self, request, slug):
+        if not has_role(request.user):
+            raise PermissionDenied
+        union = get_object_or_404(selectors.unions_all(), slug=slug)
+        services.union_deactivate(union=union, actor=request.user)
+        messages.info(request, _("Union %(name)s was deactivated.") % {"name": union.name})
+        return redirect("unions:detail", slug=union.slug)

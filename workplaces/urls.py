@@ -1,0 +1,23 @@
+"""URLs of a union host (<slug>.BASE_DOMAIN), served inside the union's schema."""
+
+from django.contrib import admin
+from django.urls import path
+
+from federation.urls_common import common_api, common_pages
+from workplaces.home import api as home_api
+from workplaces.home import views as home_views
+
+api_v1 = [
+    path("api/v1/union/", home_api.UnionProfileApi.as_view(), name="api-union-profile"),
+    path("api/v1/notices/", home_api.NoticeListApi.as_view(), name="api-notices"),
+    path("api/v1/notices/<int:pk>/", home_api.NoticeDetailApi.as_view(), name="api-notice"),
+    path("api/v1/notices/<int:pk>/read/", home_api.NoticeReadApi.as_view(), name="api-notice-read"),
+]
+
+urlpatterns = [
+    path("", home_views.home, name="home"),
+    path("admin/", admin.site.urls),
+    *common_pages,
+    *common_api,
+    *api_v1,
+]
