@@ -6,3 +6,11 @@ class AccountsConfig(AppConfig):
     name = "federation.accounts"
     label = "accounts"
     verbose_name = _("Accounts")
+
+    def ready(self) -> None:
+        from federation.accounts import nav
+        from federation.accounts.roles import FED_ASSESSOR, FED_DUES, FED_REPORTING, FED_VIEWER
+
+        nav.register("federation", "unions:list", _("Unions"),
+                     roles=(FED_DUES, FED_ASSESSOR, FED_REPORTING, FED_VIEWER), order=10)
+        nav.register("union", "home", _("Home"), order=0)

@@ -1,5 +1,6 @@
 from django.conf import settings
 
+from federation.accounts import nav
 from federation.accounts.roles import FEDERATION_ROLES, UNION_ROLES
 from federation.accounts.services import user_roles
 from tenants.context import on_federation_side
@@ -16,4 +17,5 @@ def site(request):
         "on_federation": federation,
         "base_domain": settings.BASE_DOMAIN,
         "my_roles": [labels[r] for r in sorted(user_roles(user)) if r in labels] if user else [],
+        "nav_items": nav.items_for(request, side="federation" if federation else "union"),
     }

@@ -102,10 +102,15 @@ def _failure_keys(*, username: str, address: str) -> list[str]:
 
 
 def login_blocked(*, username: str, address: str) -> bool:
+    """Too many recent failures for this username, or from this address (many users may
+    share one address behind a NAT, so its limit is higher)."""
     from django.conf import settings
 
-    limit = settings.LOGIN_FAILURE_LIMIT
-    return any((cache.get(k) or 0) >= limit for k in _failure_keys(username=username, address=address))
+    user_key, addr_key = _failure_keys(username=username, address=address)
+    counts = cache.get_many([user_key, addr_key])
+    return (counts.get(user_key) or 0) >= settings.LOGIN_FAILURE_LIMIT or (
+        counts.get(addr_key) or 0
+    ) >= settings.LOGIN_FAILURE_ADDRESS_LIMIT
 
 
 def login_failed(*, username: str, address: str) -> None:

@@ -13,4 +13,7 @@ class Command(BaseCommand):
         federation_tenant_ensure()
         template_schema_ensure(verbosity=verbosity)
         call_command("migrate_schemas", tenant=True, interactive=False, verbosity=verbosity)
+        from tasks.schedule import beat_schedule_ensure
+
+        beat_schedule_ensure()
         self.stdout.write(self.style.SUCCESS("All schemas migrated."))

@@ -1,0 +1,34 @@
+# 工联通: the two commands of the README, and a few more for developers.
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: run test bench install lint messages clean
+
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e ".[dev]"
+	touch $(STAMP)
+
+install: $(STAMP)
+
+run: $(STAMP)
+	$(BIN)/python -m federation.launcher run
+
+test: $(STAMP)
+	$(BIN)/python -m federation.launcher test $(PYTEST_ARGS)
+
+bench: $(STAMP)
+	$(BIN)/python -m federation.launcher bench
+
+lint: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+messages: $(STAMP)
+	cd federation && ../$(BIN)/python ../manage.py compilemessages
+
+clean:
+	rm -rf .data staticfiles
