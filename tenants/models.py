@@ -81,6 +81,8 @@ class UnionRollup(models.Model):
     members_women = models.PositiveIntegerField(default=0)
     members_migrant = models.PositiveIntegerField(default=0)
     members_retained = models.PositiveIntegerField(default=0)
+    # the union's monthly member dues (会费) total, for reference on its dues page
+    member_dues_monthly = models.DecimalField(max_digits=14, decimal_places=2, default=0)
     updated_at = models.DateTimeField(auto_now=True)
 
 
