@@ -45,7 +45,11 @@ class TokenCreateApi(APIView):
         user = authenticate(request, username=username, password=data.validated_data["password"])
         if user is None or not user.is_active:
             services.login_failed(username=username, address=address)
-            raise exceptions.AuthenticationFailed("Unable to log in with these credentials.")
+            return Response(
+                {"detail": "Unable to log in with these credentials."},
+                status=401,
+                headers={"WWW-Authenticate": "Token"},
+            )
         services.login_succeeded(username=username, address=address)
         token, _ = Token.objects.get_or_create(user=user)
         return Response({"token": token.key})
