@@ -18,9 +18,11 @@ import socket
 import subprocess
 import sys
 import time
+import warnings
 from pathlib import Path
 from urllib.parse import quote
 
+warnings.filterwarnings("ignore", message=".*XDG_RUNTIME_DIR.*")
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / ".data"
 PY = sys.executable
@@ -130,6 +132,11 @@ def run(port: int) -> int:
         ],
     )
     admin_user = env.get("FEDERATION_ADMIN_USER") or "admin"
+    saved = DATA / "federation-admin-password.txt"
+    if env.get("FEDERATION_ADMIN_PASSWORD"):
+        admin_user += ", password from FEDERATION_ADMIN_PASSWORD"
+    elif saved.exists():
+        admin_user += f", password in {saved}"
     print(
         "\n"
         f"  Federation:  http://localhost:{port}/   (login: {admin_user})\n"

