@@ -1,0 +1,48 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class DuesConfig(AppConfig):
+    name = "federation.dues"
+    label = "dues"
+    verbose_name = _("Union funds")
+
+    def ready(self) -> None:
+        from federation.accounts import nav
+        from federation.accounts.roles import (
+            FED_ASSESSOR,
+            FED_DUES,
+            FED_REPORTING,
+            FED_VIEWER,
+            FINANCE,
+            UNION_OFFICERS,
+        )
+        from federation.dues.demo import dues_demo_seed
+        from tasks.schedule import PERIODIC_JOBS
+        from tenants.demo import DEMO_HOOKS
+
+        readers = (FED_DUES, FED_ASSESSOR, FED_REPORTING, FED_VIEWER)
+        nav.register("federation", "dues:board", _("Union funds"), roles=readers, order=20)
+        nav.register("federation", "dues:remittance", _("Remittance"), roles=readers, order=21)
+        nav.register("union", "union_dues:page", _("Union funds"), roles=(*UNION_OFFICERS, FINANCE), order=40)
+        for job in DUES_JOBS:
+            if job not in PERIODIC_JOBS:
+                PERIODIC_JOBS.append(job)
+        if dues_demo_seed not in DEMO_HOOKS:
+            DEMO_HOOKS.append(dues_demo_seed)
+
+
+DUES_JOBS = [
+    (
+        "Dues cycle (monthly)",
+        "dues.cycle_dispatch",
+        {"minute": "30", "hour": "1", "day_of_month": "1"},
+        "Issues the dues notices of the period that just ended: one task per union.",
+    ),
+    (
+        "Dues overdue and reminders (daily)",
+        "dues.daily_dispatch",
+        {"minute": "0", "hour": "9"},
+        "Marks notices overdue after due date + grace days and sends reminders (催收).",
+    ),
+]

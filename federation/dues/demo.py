@@ -1,0 +1,2 @@
+def dues_demo_seed(union) -> None:
+    pass

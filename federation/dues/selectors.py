@@ -1,0 +1,274 @@
+"""Reads of the union funds: the rule row in force, notices, the board, remittance."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from decimal import Decimal
+
+from django.db.models import Q, QuerySet, Sum
+
+from federation.dues.models import (
+    Adjustment,
+    CollectionMode,
+    DuesNotice,
+    DuesPolicy,
+    NoticeStatus,
+    OrganizingTarget,
+    Payment,
+    PayrollDeclaration,
+    Refund,
+    Reminder,
+    Remittance,
+    RemittanceKind,
+    UnionDuesSettings,
+)
+from federation.dues.money import quantize_money
+from federation.dues.periods import Period, period_parse
+from tenants.models import Union, UnionStatus
+
+ZERO = Decimal("0.00")
+
+
+def policy_in_force(*, on: dt.date) -> DuesPolicy:
+    """The rule row in force on ``on`` (a period uses the row in force on its first day).
+
+    With no row at all the shipped defaults apply (an unsaved row: rate 2%, monthly, ...).
+    """
+    row = (
+        DuesPolicy.objects.filter(effective_from__lte=on)
+        .filter(Q(effective_to__isnull=True) | Q(effective_to__gte=on))
+        .order_by("-effective_from")
+        .first()
+    )
+    return row or DuesPolicy(effective_from=dt.date(2000, 1, 1))
+
+
+def policy_for_period(*, period: Period) -> DuesPolicy:
+    return policy_in_force(on=period.start)
+
+
+def policy_list() -> QuerySet[DuesPolicy]:
+    return DuesPolicy.objects.order_by("-effective_from")
+
+
+def union_settings(*, union: Union) -> UnionDuesSettings:
+    """The union's dues settings (defaults, unsaved, when never set)."""
+    try:
+        return UnionDuesSettings.objects.get(union=union)
+    except UnionDuesSettings.DoesNotExist:
+        return UnionDuesSettings(union=union)
+
+
+def unions_billable() -> QuerySet[Union]:
+    """The unions a cycle bills: every active workplace union (public rows only)."""
+    return Union.objects.filter(is_federation=False, status=UnionStatus.ACTIVE)
+
+
+def notice_list(
+    *, period: str = "", status: str = "", union: Union | None = None, union_slug: str = "",
+    search: str = "",
+) -> QuerySet[DuesNotice]:
+    qs = DuesNotice.objects.select_related("union", "target").order_by("-period_start", "union__name", "target__name", "id")
+    if period:
+        qs = qs.filter(period=period)
+    if status:
+        qs = qs.filter(status=status)
+    if union is not None:
+        qs = qs.filter(union=union)
+    if union_slug:
+        qs = qs.filter(union__slug=union_slug)
+    if search:
+        qs = qs.filter(
+            Q(union__name__icontains=search) | Q(union__slug__icontains=search)
+            | Q(target__name__icontains=search) | Q(union__credit_code__icontains=search)
+        )
+    return qs
+
+
+def union_notices(*, union: Union) -> QuerySet[DuesNotice]:
+    """A union's own notices (the union host reads only these)."""
+    return notice_list(union=union)
+
+
+def declaration_list(*, period: str = "", union: Union | None = None, union_slug: str = "") -> QuerySet[PayrollDeclaration]:
+    qs = PayrollDeclaration.objects.select_related("union", "target").order_by("-period_start", "union__name", "id")
+    if period:
+        qs = qs.filter(period=period)
+    if union is not None:
+        qs = qs.filter(union=union)
+    if union_slug:
+        qs = qs.filter(union__slug=union_slug)
+    return qs
+
+
+def union_dues_overdue(*, union: Union) -> bool:
+    """True when any notice of the union is overdue (used by the staff-home veto checks)."""
+    return DuesNotice.objects.filter(union=union, status=NoticeStatus.OVERDUE).exists()
+
+
+def union_balance(*, union: Union) -> Decimal:
+    agg = DuesNotice.objects.filter(union=union).exclude(status=NoticeStatus.WAIVED).aggregate(
+        due=Sum("amount_due"), paid=Sum("amount_paid")
+    )
+    return (agg["due"] or ZERO) - (agg["paid"] or ZERO)
+
+
+def union_payments(*, union: Union) -> QuerySet[Payment]:
+    return Payment.objects.filter(notice__union=union).select_related("notice").order_by("-paid_on", "-id")
+
+
+def missing_declarations(*, period: Period) -> list[str]:
+    declared = PayrollDeclaration.objects.filter(period=period.code, union__isnull=False).values("union_id")
+    return list(unions_billable().exclude(pk__in=declared).order_by("slug").values_list("slug", flat=True))
+
+
+def dues_period_summary(*, period: str) -> dict:
+    """Totals of one period over the unions' notices (the API's summary and the dashboard)."""
+    notices = list(notice_list(period=period).filter(union__isnull=False))
+    due = sum((n.amount_due for n in notices if n.status != NoticeStatus.WAIVED), ZERO)
+    paid = sum((n.amount_paid for n in notices), ZERO)
+    rate = (paid / due).quantize(Decimal("0.0001")) if due else Decimal("0.0000")
+    remit = remittance_for_period(period=period)
+    return {
+        "period": period,
+        "unions": len(notices),
+        "amount_due": due,
+        "amount_paid": paid,
+        "outstanding": due - paid,
+        "collection_rate": rate,
+        "upward_remittance": remit["city_upward"],
+        "overdue": sum(1 for n in notices if n.status == NoticeStatus.OVERDUE),
+        "missing_declarations": len(missing_declarations(period=period_parse(period))),
+        "by_union": [
+            {
+                "union": n.union.slug,
+                "name": n.union.name,
+                "notice": n.pk,
+                "amount_due": n.amount_due,
+                "amount_paid": n.amount_paid,
+                "balance": n.balance,
+                "status": n.status,
+                "reminders_sent": n.reminders_sent,
+            }
+            for n in notices
+        ],
+    }
+
+
+def periods_known() -> list[str]:
+    return list(
+        DuesNotice.objects.order_by("-period_start", "-period").values_list("period", flat=True).distinct()
+    ) or []
+
+
+def notice_history(*, notice: DuesNotice) -> list[dict]:
+    """Every event of one debt in date order: issue, reminders, payments, adjustments, refund."""
+    events: list[dict] = [{"on": notice.issued_at.date(), "kind": "notice", "obj": notice}]
+    events += [{"on": r.sent_on, "kind": "reminder", "obj": r} for r in notice.reminders.all()]
+    events += [{"on": p.paid_on, "kind": "payment", "obj": p} for p in notice.payments.all()]
+    events += [{"on": a.created_at.date(), "kind": "adjustment", "obj": a} for a in notice.adjustments.all()]
+    refund = Refund.objects.filter(notice=notice).first()
+    if refund:
+        events.append({"on": refund.refunded_on, "kind": "refund", "obj": refund})
+    return sorted(events, key=lambda e: (e["on"], e["kind"] != "notice"))
+
+
+def arrears_record(*, union: Union) -> dict:
+    """What the arrears statement prints: every notice with its reminders, payments, adjustments."""
+    notices = list(
+        DuesNotice.objects.filter(union=union)
+        .prefetch_related("payments", "adjustments", "reminders")
+        .order_by("period_start", "id")
+    )
+    return {
+        "union": union,
+        "notices": notices,
+        "reminders": list(Reminder.objects.filter(union=union).prefetch_related("notices").order_by("sent_on")),
+        "refunds": list(Refund.objects.filter(notice__union=union).select_related("notice")),
+        "adjustments": list(Adjustment.objects.filter(notice__union=union).select_related("notice")),
+        "outstanding": sum((n.balance for n in notices if n.status != NoticeStatus.WAIVED and n.balance > 0), ZERO),
+        "overdue": [n for n in notices if n.status == NoticeStatus.OVERDUE],
+    }
+
+
+def _split(notice: DuesNotice, received: Decimal) -> tuple[Decimal, Decimal, Decimal]:
+    """(workplace return, federation's own share, city share) of money received on a notice.
+
+    Full collection: the workplace share of what was received goes back (回拨), the rest is
+    the upper share. Split collection and 筹备金: everything received is upper share.
+    """
+    if notice.collection_mode == CollectionMode.FULL:
+        workplace = quantize_money(received * notice.workplace_share)
+    else:
+        workplace = ZERO
+    upper = received - workplace
+    city = quantize_money(upper * notice.city_share)
+    return workplace, upper - city, city
+
+
+def remittance_for_period(*, period: str) -> dict:
+    """Per period, from payments received (less refunds): what goes back, stays, goes up."""
+    notices = (
+        DuesNotice.objects.filter(period=period)
+        .select_related("union", "target")
+        .annotate(received=Sum("payments__amount"))
+        .order_by("union__name", "target__name")
+    )
+    refunds = dict(Refund.objects.filter(notice__period=period).values_list("notice_id", "amount"))
+    rows = []
+    totals = defaultdict(lambda: ZERO)
+    for n in notices:
+        received = (n.received or ZERO) - refunds.get(n.pk, ZERO)
+        if received <= 0:
+            continue
+        workplace, own, city = _split(n, received)
+        rows.append({"notice": n, "payer": n.payer, "mode": n.collection_mode, "received": received,
+                     "workplace_return": workplace, "federation_share": own, "city_upward": city})
+        totals["received"] += received
+        totals["workplace_return"] += workplace
+        totals["federation_share"] += own
+        totals["city_upward"] += city
+    transfers = list(Remittance.objects.filter(period=period).select_related("union"))
+    returned = defaultdict(lambda: ZERO)
+    city_sent = ZERO
+    for t in transfers:
+        if t.kind == RemittanceKind.WORKPLACE_RETURN:
+            returned[t.union_id] += t.amount
+        else:
+            city_sent += t.amount
+    by_union = defaultdict(lambda: ZERO)
+    for r in rows:
+        if r["workplace_return"] and r["notice"].union_id:
+            by_union[r["notice"].union_id] += r["workplace_return"]
+    for r in rows:
+        uid = r["notice"].union_id
+        r["returned"] = returned.get(uid, ZERO) if uid else ZERO
+        r["return_remaining"] = (by_union.get(uid, ZERO) - returned.get(uid, ZERO)) if uid else ZERO
+    return {
+        "period": period,
+        "rows": rows,
+        "received": totals["received"],
+        "workplace_return": totals["workplace_return"],
+        "federation_share": totals["federation_share"],
+        "city_upward": totals["city_upward"],
+        "city_sent": city_sent,
+        "city_remaining": totals["city_upward"] - city_sent,
+        "returned_total": sum(returned.values(), ZERO),
+        "return_due_by_union": dict(by_union),
+        "returned_by_union": dict(returned),
+        "transfers": transfers,
+    }
+
+
+def targets_list() -> QuerySet[OrganizingTarget]:
+    return OrganizingTarget.objects.order_by("status", "name")
+
+
+def unions_to_chase() -> QuerySet[Union]:
+    """Serving unions with an overdue notice or a declaration of an ended period not yet billed."""
+    from tenants.selectors import unions_serving
+
+    overdue = DuesNotice.objects.filter(status=NoticeStatus.OVERDUE).values("union_id")
+    unbilled = PayrollDeclaration.objects.filter(union__isnull=False, notice__isnull=True).values("union_id")
+    return unions_serving().filter(Q(pk__in=overdue) | Q(pk__in=unbilled))
