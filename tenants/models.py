@@ -104,3 +104,68 @@ class UnionHealth(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["union", "taken_on"], name="union_health_once_a_day")
         ]
+
+
+class MemberIndex(models.Model):
+    """The federation-wide member index (一次入会): one row per person and union.
+
+    ``id_hash`` is an HMAC-SHA256 of the normalised resident ID number keyed with
+    ``settings.ID_HASH_SECRET``; the plain number never reaches the public schema. The
+    partial unique constraint lets a person be active in one union of the federation only.
+    """
+
+    id_hash = models.CharField(max_length=64)
+    union = models.ForeignKey(Union, on_delete=models.CASCADE, related_name="member_index")
+    active = models.BooleanField(default=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["id_hash"], condition=models.Q(active=True), name="member_index_one_active"
+            ),
+            models.UniqueConstraint(fields=["id_hash", "union"], name="member_index_once_per_union"),
+        ]
+
+
+class TransferStatus(models.TextChoices):
+    PENDING = "pending", _("Pending")
+    ACCEPTED = "accepted", _("Accepted")
+    REJECTED = "rejected", _("Rejected")
+    CANCELLED = "cancelled", _("Cancelled")
+
+
+class MemberTransfer(models.Model):
+    """A member's transfer (动态接转) between two unions of the federation.
+
+    What the destination needs (name, ID number, history) travels in ``payload``,
+    encrypted with a key derived from ``settings.ID_HASH_SECRET``; only a masked name is
+    kept in clear for the federation's list.
+    """
+
+    from_union = models.ForeignKey(Union, on_delete=models.PROTECT, related_name="transfers_out")
+    to_union = models.ForeignKey(Union, on_delete=models.PROTECT, related_name="transfers_in")
+    id_hash = models.CharField(max_length=64)
+    source_member_id = models.BigIntegerField()
+    member_label = models.CharField(max_length=60, blank=True)
+    payload = models.TextField()
+    reason = models.CharField(max_length=500, blank=True)
+    status = models.CharField(
+        max_length=20, choices=TransferStatus.choices, default=TransferStatus.PENDING
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    created_by = models.CharField(max_length=150, blank=True)
+    decided_at = models.DateTimeField(null=True, blank=True)
+    decided_by = models.CharField(max_length=150, blank=True)
+    decision_note = models.CharField(max_length=500, blank=True)
+    destination_member_id = models.BigIntegerField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["id_hash"],
+                condition=models.Q(status="pending"),
+                name="member_transfer_one_pending",
+            )
+        ]
