@@ -1,0 +1,32 @@
+import pytest
+from django.test import Client
+
+from tests.conftest import PASSWORD
+
+pytestmark = pytest.mark.django_db
+
+
+def test_pages_are_chinese_by_default():
+    html = Client(HTTP_HOST="localhost").get("/accounts/login/").content.decode()
+    assert '<html lang="zh-hans">' in html
+    assert "登录" in html
+
+
+def test_the_language_switch_gives_english():
+    client = Client(HTTP_HOST="union-a.localhost")
+    client.post("/i18n/setlang/", {"language": "en", "next": "/accounts/login/"})
+    client.post("/accounts/login/", {"username": "a_chair", "password": PASSWORD})
+    html = client.get("/").content.decode()
+    assert '<html lang="en">' in html
+    assert "Notices from the federation" in html
+
+
+def test_a_service_error_message_is_translated():
+    from django.core.exceptions import ValidationError
+    from django.utils import translation
+
+    from tenants.validators import validate_credit_code
+
+    with translation.override("zh-hans"), pytest.raises(ValidationError) as exc:
+        validate_credit_code("123")
+    assert exc.value.messages == ["统一社会信用代码应为18位。"]
