@@ -27,6 +27,7 @@ def test_a_service_error_message_is_translated():
 
     from tenants.validators import validate_credit_code
 
-    with translation.override("zh-hans"), pytest.raises(ValidationError) as exc:
-        validate_credit_code("123")
-    assert exc.value.messages == ["统一社会信用代码应为18位。"]
+    with translation.override("zh-hans"):
+        with pytest.raises(ValidationError) as exc:
+            validate_credit_code("123")
+        assert exc.value.messages == ["统一社会信用代码应为18位。"]
