@@ -4,6 +4,7 @@ from django.contrib import admin
 from django.urls import include, path
 from django.views.generic import RedirectView
 
+from federation.dues.urls import api_federation as dues_api
 from federation.urls_common import common_api, common_pages
 from tenants.api import UnionDeactivateApi, UnionDetailApi, UnionListCreateApi
 
@@ -20,8 +21,10 @@ api_v1 = [
 urlpatterns = [
     path("", RedirectView.as_view(pattern_name="unions:list", permanent=False), name="home"),
     path("unions/", include("tenants.urls")),
+    path("dues/", include("federation.dues.urls")),
     path("admin/", admin.site.urls),
     *common_pages,
     *common_api,
     *api_v1,
+    *dues_api,
 ]

@@ -13,6 +13,7 @@ app.autodiscover_tasks(
     lambda: [
         "tasks",
         "federation.outbox",
+        "federation.dues",
         "tenants",
     ],
     related_name="tasks",

@@ -1,8 +1,10 @@
 """URLs of a union host (<slug>.BASE_DOMAIN), served inside the union's schema."""
 
 from django.contrib import admin
-from django.urls import path
+from django.urls import include, path
 
+from federation.dues.urls import api_union as dues_api
+from federation.dues.urls import union_pages as dues_pages
 from federation.urls_common import common_api, common_pages
 from workplaces.home import api as home_api
 from workplaces.home import views as home_views
@@ -17,7 +19,9 @@ api_v1 = [
 urlpatterns = [
     path("", home_views.home, name="home"),
     path("admin/", admin.site.urls),
+    path("dues/", include(dues_pages)),
     *common_pages,
     *common_api,
     *api_v1,
+    *dues_api,
 ]

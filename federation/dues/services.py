@@ -503,10 +503,10 @@ def payment_record(*, notice: DuesNotice, amount, paid_on, reference, actor, sou
     locked = DuesNotice.objects.select_for_update().get(pk=notice.pk)
     if locked.status == NoticeStatus.WAIVED:
         raise ValidationError({"notice": [_("This notice was waived.")]})
-    if value > locked.balance:
-        raise ValidationError({"amount": [_("The amount is more than the balance of %(balance)s.") % {"balance": locked.balance}]})
     if Payment.objects.filter(reference=ref).exists():
         raise DuesConflict({"reference": [_("A payment with this bank reference is already recorded.")]})
+    if value > locked.balance:
+        raise ValidationError({"amount": [_("The amount is more than the balance of %(balance)s.") % {"balance": locked.balance}]})
     before = snapshot(locked, NOTICE_FIELDS)
     try:
         with transaction.atomic():
@@ -683,10 +683,10 @@ def remittance_record(*, period, kind: str, amount, transferred_on, reference, a
         union = None
     else:
         remaining = calc["return_due_by_union"].get(union.pk, Decimal("0.00")) - calc["returned_by_union"].get(union.pk, Decimal("0.00"))
-    if value > remaining:
-        raise ValidationError({"amount": [_("More than what is left to transfer (%(left)s).") % {"left": remaining}]})
     if Remittance.objects.filter(reference=ref).exists():
         raise DuesConflict({"reference": [_("This bank reference is already used.")]})
+    if value > remaining:
+        raise ValidationError({"amount": [_("More than what is left to transfer (%(left)s).") % {"left": remaining}]})
     try:
         with transaction.atomic():
             row = Remittance.objects.create(period=p.code, kind=kind, union=union, amount=value, transferred_on=day,
