@@ -77,15 +77,17 @@ def _embedded_redis(name: str) -> str:
 def prepare_services(*, for_tests: bool) -> dict[str, str]:
     """Return the environment with DATABASE_URL and REDIS_URL pointing at live servers."""
     env = dict(os.environ)
+    # EMBEDDED_SERVICES=1 ignores this machine's own servers (shows what a fresh machine does)
+    probe = for_tests and env.get("EMBEDDED_SERVICES") != "1"
     if not env.get("DATABASE_URL"):
-        if for_tests and _local_postgres_ok():
+        if probe and _local_postgres_ok():
             env["DATABASE_URL"] = "postgres://postgres@127.0.0.1:5432/postgres"
             print("PostgreSQL: this machine's server on 127.0.0.1:5432")
         else:
             env["DATABASE_URL"] = _embedded_postgres("gonglian")
             print(f"PostgreSQL: embedded (pgserver), data in {DATA / 'pg'}")
     if not env.get("REDIS_URL"):
-        if for_tests and _reachable("127.0.0.1", 6379):
+        if probe and _reachable("127.0.0.1", 6379):
             env["REDIS_URL"] = "redis://127.0.0.1:6379/9"
             print("Redis: this machine's server on 127.0.0.1:6379 (db 9)")
         else:
