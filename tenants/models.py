@@ -85,6 +85,9 @@ class UnionRollup(models.Model):
     member_dues_monthly = models.DecimalField(max_digits=14, decimal_places=2, default=0)
     updated_at = models.DateTimeField(auto_now=True)
 
+    def __str__(self) -> str:
+        return f"{self.union_id}: {self.members_active} active"
+
 
 class UnionHealth(models.Model):
     """A nightly snapshot of one union's schema, one row per union and day."""
@@ -104,6 +107,9 @@ class UnionHealth(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["union", "taken_on"], name="union_health_once_a_day")
         ]
+
+    def __str__(self) -> str:
+        return f"{self.union_id} {self.taken_on}"
 
 
 class MemberIndex(models.Model):
