@@ -584,7 +584,7 @@ def notices_mark_overdue(*, today: dt.date | None = None) -> int:
     """Notices unpaid after due date + grace days become overdue (the daily job)."""
     today = today or _today()
     due = list(
-        DuesNotice.objects.select_for_update(skip_locked=True)
+        DuesNotice.objects.select_for_update(skip_locked=True, of=("self",))
         .filter(status__in=[NoticeStatus.ISSUED, NoticeStatus.PARTIAL], grace_until__lt=today,
                 amount_paid__lt=F("amount_due"))
         .select_related("union")

@@ -1,0 +1,145 @@
+import threading
+from decimal import Decimal
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.db import connection
+
+from federation.audit.models import AuditEvent
+from federation.dues import services, tasks
+from federation.dues.models import DuesNotice, NoticeStatus, OrganizingTarget
+
+
+@pytest.mark.django_db
+def test_the_cycle_issues_one_notice_per_declaring_union_and_lists_the_others(frozen, declare, union_a, union_b):
+    declare(union_a, payroll="123456.78")
+    result = services.dues_cycle_run(period="2026-10")
+    assert result == {"period": "2026-10", "notices_created": 1, "notices_existing": 0,
+                      "missing_declarations": ["union-b"]}
+    notice = DuesNotice.objects.get(union=union_a)
+    assert (notice.amount_due, notice.rate, notice.status) == (Decimal("2469.14"), Decimal("0.0200"), "issued")
+    assert str(notice.due_date) == "2026-11-15"
+    assert str(notice.grace_until) == "2026-11-25"
+
+
+@pytest.mark.django_db
+def test_running_the_cycle_twice_creates_nothing_new(frozen, declare, union_a, union_b):
+    declare(union_a)
+    declare(union_b)
+    services.dues_cycle_run(period="2026-10")
+    again = services.dues_cycle_run(period="2026-10")
+    assert (again["notices_created"], again["notices_existing"]) == (0, 2)
+    assert DuesNotice.objects.filter(period="2026-10").count() == 2
+    assert AuditEvent.objects.filter(kind="dues.notice", note="issued").count() == 2
+
+
+@pytest.mark.django_db
+def test_the_cycle_refuses_a_period_that_has_not_ended(frozen):
+    with pytest.raises(ValidationError) as exc:
+        services.dues_cycle_run(period="2026-11")
+    assert "period" in exc.value.message_dict
+
+
+@pytest.mark.django_db
+def test_the_cycle_refuses_a_quarter_when_the_rule_table_is_monthly(frozen):
+    with pytest.raises(ValidationError) as exc:
+        services.dues_cycle_run(period="2026-Q3")
+    assert "period" in exc.value.message_dict
+
+
+@pytest.mark.django_db
+def test_a_quarterly_rule_row_bills_quarters(frozen, declare, union_a):
+    services.policy_set(actor="t", rate="0.0200", upper_share="0.4000", due_day=15, grace_days=10,
+                        reminder_every_days=7, effective_from="2026-07-01", period_kind="quarterly")
+    declare(union_a, period="2026-Q3", payroll="300000.00")
+    result = services.dues_cycle_run(period="2026-Q3")
+    notice = DuesNotice.objects.get(union=union_a)
+    assert result["notices_created"] == 1
+    assert (notice.amount_due, str(notice.due_date)) == (Decimal("6000.00"), "2026-10-15")
+    # issued after due date + grace days: overdue at once
+    assert notice.status == NoticeStatus.OVERDUE
+
+
+@pytest.mark.django_db
+def test_an_organizing_target_is_billed_the_preparatory_fund_at_the_same_rate(frozen, union_a):
+    from tests.factories import credit_code
+
+    target = services.target_create(name="无工会企业", credit_code=credit_code(), actor="t")
+    services.declaration_submit(target=target, period="2026-10", payroll_total="50000.00", headcount=10, actor="t")
+    result = services.dues_cycle_run(period="2026-10")
+    notice = DuesNotice.objects.get(target=target)
+    assert result["notices_created"] == 1
+    assert (notice.amount_due, notice.collection_mode) == (Decimal("1000.00"), "preparatory")
+
+
+@pytest.mark.django_db
+def test_an_organizing_target_needs_a_valid_credit_code():
+    with pytest.raises(ValidationError) as exc:
+        services.target_create(name="X", credit_code="91330100MA0000001Z", actor="t")
+    assert "credit_code" in exc.value.message_dict
+    assert OrganizingTarget.objects.count() == 0
+
+
+@pytest.mark.django_db
+def test_the_per_union_task_is_idempotent_when_run_twice(frozen, declare, union_a):
+    declare(union_a)
+    first = tasks.cycle_union(union_a.schema_name, "2026-10")
+    second = tasks.cycle_union(union_a.schema_name, "2026-10")
+    assert first == second
+    assert DuesNotice.objects.filter(union=union_a).count() == 1
+
+
+def test_per_union_tasks_are_acked_late_and_requeued_when_the_worker_dies():
+    for task in (tasks.cycle_union, tasks.daily_union, tasks.cycle_dispatch, tasks.daily_dispatch):
+        assert task.acks_late is True
+        assert task.reject_on_worker_lost is True
+
+
+@pytest.mark.django_db
+def test_the_per_union_task_asks_a_union_without_declaration_to_declare(frozen, union_b):
+    from federation.outbox.models import OutboxMessage
+
+    assert tasks.cycle_union(union_b.schema_name, "2026-10") is None
+    tasks.cycle_union(union_b.schema_name, "2026-10")
+    assert OutboxMessage.objects.filter(union=union_b, kind="dues.declaration_missing").count() == 1
+    assert DuesNotice.objects.filter(union=union_b).count() == 0
+
+
+def test_the_beat_jobs_are_registered():
+    from tasks.schedule import PERIODIC_JOBS
+
+    names = {task for _n, task, _c, _d in PERIODIC_JOBS}
+    assert {"dues.cycle_dispatch", "dues.daily_dispatch"} <= names
+
+
+def test_two_cycles_at_once_make_one_notice_per_union(live_township):
+    import time_machine
+
+    from tenants.models import Union
+    from tests.federation.dues.conftest import NOV_5
+
+    union_a = Union.objects.get(slug="union-a")
+    union_b = Union.objects.get(slug="union-b")
+    with time_machine.travel(NOV_5, tick=False):
+        for union in (union_a, union_b):
+            services.declaration_submit(union=union, period="2026-10", payroll_total="1000.00", headcount=2, actor="t")
+        barrier = threading.Barrier(2)
+        results, errors = [], []
+
+        def run():
+            try:
+                barrier.wait()
+                results.append(services.dues_cycle_run(period="2026-10"))
+            except Exception as exc:  # noqa: BLE001
+                errors.append(exc)
+            finally:
+                connection.close()
+
+        threads = [threading.Thread(target=run) for _ in range(2)]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+    assert errors == []
+    assert sum(r["notices_created"] for r in results) == 2
+    assert DuesNotice.objects.filter(period="2026-10").count() == 2
