@@ -1,0 +1,85 @@
+import pytest
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.db import connection
+from django.test import Client
+from django_tenants.utils import schema_context
+
+from federation.dues.models import DuesNotice, PayrollDeclaration
+
+pytestmark = pytest.mark.django_db
+
+
+def fed_client(username):
+    client = Client(HTTP_HOST=settings.BASE_DOMAIN)
+    client.force_login(get_user_model().objects.get(username=username))
+    return client
+
+
+def union_client(username, union):
+    client = Client(HTTP_HOST=f"{union.slug}.{settings.BASE_DOMAIN}")
+    with schema_context(union.schema_name):
+        client.force_login(get_user_model().objects.get(username=username))
+    return client
+
+
+@pytest.mark.parametrize("path", ["/dues/", "/dues/?period=2026-10&status=issued&search=UNION", "/dues/remittance/?period=2026-10",
+                                  "/dues/policy/", "/dues/targets/", "/dues/statements/", "/dues/unions/union-a/",
+                                  "/dues/export.xlsx?period=2026-10", "/dues/unions/union-a/arrears.pdf"])
+def test_federation_pages_render_for_a_viewer(issued, path):
+    response = fed_client("federation_viewer").get(path)
+    assert response.status_code == 200
+
+
+def test_the_notice_page_renders(issued):
+    assert fed_client("federation_viewer").get(f"/dues/notices/{issued.pk}/").status_code == 200
+
+
+def test_the_cycle_button_is_for_the_dues_officer(frozen, declare, union_a):
+    declare(union_a)
+    assert fed_client("federation_viewer").post("/dues/cycle/", {"period": "2026-10"}).status_code == 403
+    assert DuesNotice.objects.count() == 0
+    response = fed_client("federation_clerk").post("/dues/cycle/", {"period": "2026-10"})
+    assert response.status_code == 302
+    assert DuesNotice.objects.filter(union=union_a).count() == 1
+
+
+def test_a_payment_form_with_a_bad_amount_shows_the_error(issued):
+    response = fed_client("federation_clerk").post(f"/dues/notices/{issued.pk}/", {
+        "action": "payment", "amount": "-1", "paid_on": "2026-11-04", "reference": "B-1"})
+    assert response.status_code == 400
+    assert DuesNotice.objects.get(pk=issued.pk).amount_paid == 0
+
+
+def test_the_policy_form_is_for_the_admin(frozen):
+    data = {"effective_from": "2026-12-01", "rate": "0.0200", "period": "monthly", "due_day": "15", "grace_days": "10",
+            "reminder_every_days": "7", "upward_share": "0.4000", "city_share": "0.5000", "small_micro_refund_years": "2026"}
+    assert fed_client("federation_clerk").post("/dues/policy/", data).status_code == 403
+    assert fed_client("federation_admin").post("/dues/policy/", data).status_code == 302
+
+
+def test_the_union_dues_page_declares_and_corrects(frozen, union_a):
+    client = union_client("a_finance", union_a)
+    assert client.get("/dues/").status_code == 200
+    connection.set_schema_to_public()
+    response = client.post("/dues/", {"period": "2026-10", "payroll_total": "5000.00", "headcount": "3"})
+    connection.set_schema_to_public()
+    assert response.status_code == 302
+    decl = PayrollDeclaration.objects.get(union=union_a)
+    client.post("/dues/", {"declaration": decl.pk, "payroll_total": "6000.00", "headcount": "3"})
+    connection.set_schema_to_public()
+    decl.refresh_from_db()
+    assert (str(decl.payroll_total), decl.corrections) == ("6000.00", 1)
+
+
+def test_a_union_member_cannot_open_the_dues_page(union_a):
+    assert union_client("a_member", union_a).get("/dues/").status_code == 403
+
+
+def test_an_officer_reads_but_cannot_declare(frozen, union_a):
+    client = union_client("a_organization", union_a)
+    assert client.get("/dues/").status_code == 200
+    connection.set_schema_to_public()
+    assert client.post("/dues/", {"period": "2026-10", "payroll_total": "1.00", "headcount": "1"}).status_code == 403
+    connection.set_schema_to_public()
+    assert PayrollDeclaration.objects.count() == 0
