@@ -13,7 +13,7 @@ from decimal import Decimal
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, connection, transaction
-from django.db.models import F
+from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django_tenants.utils import get_public_schema_name, schema_context
@@ -377,6 +377,8 @@ def _insert_ignoring_conflicts(notices: list[DuesNotice]) -> list[tuple[int, int
 
 
 def _issue(*, decls: list[PayrollDeclaration], period: Period, actor) -> list[int]:
+    if not decls:
+        return []
     policy = selectors.policy_for_period(period=period)
     modes = dict(UnionDuesSettings.objects.filter(union_id__in=[d.union_id for d in decls if d.union_id])
                  .values_list("union_id", "collection_mode"))
@@ -418,14 +420,16 @@ def dues_cycle_run(*, period, actor=None) -> dict:
     if p.end >= _today():
         raise ValidationError({"period": [_("A period is billed after it has ended.")]})
     billable = selectors.unions_billable().values("pk")
-    decls = list(PayrollDeclaration.objects.filter(period=p.code, union__in=billable)) + list(
-        PayrollDeclaration.objects.filter(period=p.code, target__status=TargetStatus.ACTIVE)
+    declared = PayrollDeclaration.objects.filter(period=p.code).filter(
+        Q(union__in=billable) | Q(target__status=TargetStatus.ACTIVE)
     )
-    created = _issue(decls=decls, period=p, actor=actor)
+    total = declared.count()
+    # only declarations without a notice are read: a second run costs two small queries
+    created = _issue(decls=list(declared.filter(notice__isnull=True)), period=p, actor=actor)
     return {
         "period": p.code,
         "notices_created": len(created),
-        "notices_existing": len(decls) - len(created),
+        "notices_existing": total - len(created),
         "missing_declarations": selectors.missing_declarations(period=p),
     }
 
