@@ -5,6 +5,7 @@ from drf_spectacular.utils import extend_schema
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 
 from federation.accounts.api import MeApi, TokenCreateApi
+from federation.accounts.users_api import UserDetailApi, UserListCreateApi
 
 
 class HostSchemaView(SpectacularAPIView):
@@ -19,6 +20,8 @@ class HostSchemaView(SpectacularAPIView):
 common_api = [
     path("api/v1/auth/token/", TokenCreateApi.as_view(), name="api-token"),
     path("api/v1/auth/me/", MeApi.as_view(), name="api-me"),
+    path("api/v1/users/", UserListCreateApi.as_view(), name="api-users"),
+    path("api/v1/users/<int:pk>/", UserDetailApi.as_view(), name="api-user"),
     path("api/schema/", HostSchemaView.as_view(), name="api-schema"),
     path("api/docs/", SpectacularSwaggerView.as_view(url_name="api-schema"), name="api-docs"),
 ]

@@ -14,3 +14,6 @@ class AccountsConfig(AppConfig):
         nav.register("federation", "unions:list", _("Unions"),
                      roles=(FED_DUES, FED_ASSESSOR, FED_REPORTING, FED_VIEWER), order=10)
         nav.register("union", "home", _("Home"), order=0)
+        # roles=("-",): nobody but the top role of the side (admin / chair)
+        nav.register("federation", "accounts:users", _("Accounts"), roles=("-",), order=90)
+        nav.register("union", "accounts:users", _("Accounts"), roles=("-",), order=90)

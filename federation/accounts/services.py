@@ -127,3 +127,104 @@ def login_failed(*, username: str, address: str) -> None:
 
 def login_succeeded(*, username: str, address: str) -> None:
     cache.delete(_failure_keys(username=username, address=address)[0])
+
+
+# --- managing the users of one side (federation admin / union chair) -------------------
+
+USER_FIELDS = ["username", "first_name", "email", "is_active"]
+
+
+def _user_snapshot(user) -> dict:
+    return {
+        "username": user.username,
+        "first_name": user.first_name,
+        "email": user.email,
+        "is_active": user.is_active,
+        "roles": sorted(user.groups.values_list("name", flat=True)),
+    }
+
+
+def user_register(
+    *, actor, username: str, password: str, roles: list[str], first_name: str = "", email: str = ""
+):
+    """An officer (or federation staff) account created by the top role of its side."""
+    from federation.audit.models import AuditKind
+    from federation.audit.services import audit_record
+
+    with transaction.atomic():
+        user = user_create(
+            username=username, password=password, roles=roles, first_name=first_name, email=email
+        )
+        audit_record(actor=actor, kind=AuditKind.USER_CREATED, obj=user, after=_user_snapshot(user))
+    return user
+
+
+def user_change(
+    *,
+    actor,
+    user,
+    roles: list[str] | None = None,
+    first_name: str | None = None,
+    email: str | None = None,
+    is_active: bool | None = None,
+    password: str | None = None,
+):
+    """Change an account's roles, name, address, password or whether it may log in.
+
+    Nobody can lock themselves out: the acting user cannot deactivate itself or drop its own
+    top role.
+    """
+    from federation.audit.models import AuditKind
+    from federation.audit.services import audit_record
+    from federation.accounts.roles import CHAIR, FED_ADMIN
+
+    allowed = FEDERATION_ROLES if on_federation_side() else UNION_ROLES
+    top = FED_ADMIN if on_federation_side() else CHAIR
+    errors: dict[str, list[str]] = {}
+    if roles is not None:
+        unknown = [r for r in roles if r not in allowed]
+        if unknown:
+            errors["roles"] = [f"unknown role: {', '.join(unknown)}"]
+        elif user.pk == actor.pk and top not in roles and top in user_roles(user):
+            errors["roles"] = ["You cannot remove your own administrator role."]
+    if is_active is False and user.pk == actor.pk:
+        errors["is_active"] = ["You cannot deactivate your own account."]
+    if password is not None:
+        try:
+            validate_password(password, user)
+        except ValidationError as exc:
+            errors["password"] = exc.messages
+    if errors:
+        raise ValidationError(errors)
+    with transaction.atomic():
+        user = User.objects.select_for_update().get(pk=user.pk)
+        before = _user_snapshot(user)
+        if first_name is not None:
+            user.first_name = first_name[:150]
+        if email is not None:
+            user.email = email
+        if is_active is not None:
+            user.is_active = is_active
+        if password is not None:
+            user.set_password(password)
+        try:
+            user.full_clean(exclude=["password"])
+        except ValidationError as exc:
+            raise ValidationError(exc.message_dict) from None
+        user.save()
+        if roles is not None:
+            roles_ensure()
+            user.groups.set(Group.objects.filter(name__in=roles))
+        if is_active is False:
+            from rest_framework.authtoken.models import Token
+
+            Token.objects.filter(user=user).delete()
+        audit_record(
+            actor=actor,
+            kind=AuditKind.USER_UPDATED,
+            obj=user,
+            before=before,
+            after=_user_snapshot(user),
+            note="password changed" if password is not None else "",
+        )
+    return user
