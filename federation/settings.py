@@ -61,6 +61,7 @@ TENANT_APPS = [
     "rest_framework.authtoken",
     "federation.audit",
     "workplaces.home",
+    "workplaces.members",
 ]
 
 INSTALLED_APPS = list(SHARED_APPS) + [app for app in TENANT_APPS if app not in SHARED_APPS]

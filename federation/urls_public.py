@@ -7,6 +7,8 @@ from django.views.generic import RedirectView
 from federation.dues.urls import api_federation as dues_api
 from federation.urls_common import common_api, common_pages
 from tenants.api import UnionDeactivateApi, UnionDetailApi, UnionListCreateApi
+from workplaces.members.api_urls import federation_api as members_api
+from workplaces.members.views import FederationTransfersView
 
 api_v1 = [
     path("api/v1/unions/", UnionListCreateApi.as_view(), name="api-unions"),
@@ -22,9 +24,11 @@ urlpatterns = [
     path("", RedirectView.as_view(pattern_name="unions:list", permanent=False), name="home"),
     path("unions/", include("tenants.urls")),
     path("dues/", include("federation.dues.urls")),
+    path("member-transfers/", FederationTransfersView.as_view(), name="member-transfers"),
     path("admin/", admin.site.urls),
     *common_pages,
     *common_api,
     *api_v1,
+    *members_api,
     *dues_api,
 ]

@@ -15,6 +15,7 @@ app.autodiscover_tasks(
         "federation.outbox",
         "federation.dues",
         "tenants",
+        "workplaces.members",
     ],
     related_name="tasks",
 )

@@ -133,6 +133,9 @@ class MemberIndex(models.Model):
             models.UniqueConstraint(fields=["id_hash", "union"], name="member_index_once_per_union"),
         ]
 
+    def __str__(self) -> str:
+        return f"{self.id_hash[:12]}… @ {self.union_id} ({'active' if self.active else 'inactive'})"
+
 
 class TransferStatus(models.TextChoices):
     PENDING = "pending", _("Pending")
@@ -175,3 +178,6 @@ class MemberTransfer(models.Model):
                 name="member_transfer_one_pending",
             )
         ]
+
+    def __str__(self) -> str:
+        return f"{self.member_label} {self.from_union_id} -> {self.to_union_id} ({self.status})"

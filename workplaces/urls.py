@@ -8,6 +8,7 @@ from federation.dues.urls import union_pages as dues_pages
 from federation.urls_common import common_api, common_pages
 from workplaces.home import api as home_api
 from workplaces.home import views as home_views
+from workplaces.members.api_urls import union_api as members_api
 
 api_v1 = [
     path("api/v1/union/", home_api.UnionProfileApi.as_view(), name="api-union-profile"),
@@ -19,9 +20,11 @@ api_v1 = [
 urlpatterns = [
     path("", home_views.home, name="home"),
     path("admin/", admin.site.urls),
+    path("members/", include("workplaces.members.urls")),
     path("dues/", include(dues_pages)),
     *common_pages,
     *common_api,
     *api_v1,
+    *members_api,
     *dues_api,
 ]

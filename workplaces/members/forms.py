@@ -1,0 +1,79 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from workplaces.members.models import Employment, Gender, UnionGroup
+
+
+class MemberForm(forms.Form):
+    """Typed parsing only; the rules live in services.member_create / member_update."""
+
+    name = forms.CharField(label=_("Name"), max_length=50)
+    id_number = forms.CharField(label=_("Resident ID number"), max_length=18)
+    gender = forms.ChoiceField(label=_("Gender"), choices=[("", _("From the ID number")), *Gender.choices],
+                               required=False)
+    phone = forms.CharField(label=_("Mobile phone"), max_length=20, required=False)
+    employment = forms.ChoiceField(label=_("Employment"), choices=Employment.choices)
+    group = forms.ModelChoiceField(label=_("Union group"), queryset=UnionGroup.objects.all(), required=False)
+    monthly_wage = forms.DecimalField(label=_("Monthly wage (yuan)"), max_digits=12, decimal_places=2,
+                                      min_value=0, max_value=1_000_000, required=False)
+    joined_on = forms.DateField(label=_("Joined on"), widget=forms.DateInput(attrs={"type": "date"}))
+
+    def __init__(self, *args, editing: bool = False, **kwargs):
+        super().__init__(*args, **kwargs)
+        if editing:
+            self.fields["id_number"].disabled = True
+
+    def add_service_errors(self, errors: dict) -> None:
+        for field, messages in errors.items():
+            self.add_error(field if field in self.fields else None, messages)
+
+
+class LeaveForm(forms.Form):
+    status = forms.ChoiceField(label=_("Departure"), choices=[
+        ("retained", _("Retained membership (retired)")),
+        ("withdrawn", _("Withdrawn")),
+        ("expelled", _("Expelled")),
+        ("deceased", _("Deceased")),
+    ])
+    on = forms.DateField(label=_("Date"), widget=forms.DateInput(attrs={"type": "date"}))
+    reason = forms.CharField(label=_("Reason"), max_length=500, widget=forms.Textarea(attrs={"rows": 3}))
+
+
+class TransferForm(forms.Form):
+    to_union = forms.ChoiceField(label=_("To union"))
+    reason = forms.CharField(label=_("Reason"), max_length=500, required=False,
+                             widget=forms.Textarea(attrs={"rows": 2}))
+
+    def __init__(self, *args, unions=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["to_union"].choices = [(u.slug, u.name) for u in unions]
+
+
+class GroupForm(forms.Form):
+    name = forms.CharField(label=_("Group name"), max_length=60)
+    leader = forms.ChoiceField(label=_("Leader"), required=False)
+
+    def __init__(self, *args, users=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["leader"].choices = [("", "—")] + [
+            (u.pk, u.get_full_name() or u.username) for u in users
+        ]
+
+
+class ApplicationForm(forms.Form):
+    name = forms.CharField(label=_("Name"), max_length=50)
+    id_number = forms.CharField(label=_("Resident ID number"), max_length=18)
+    phone = forms.CharField(label=_("Mobile phone"), max_length=20, required=False)
+    employment = forms.ChoiceField(label=_("Employment"), choices=Employment.choices)
+    group = forms.ModelChoiceField(label=_("Union group"), queryset=UnionGroup.objects.all(), required=False)
+    monthly_wage = forms.DecimalField(label=_("Monthly wage (yuan)"), max_digits=12, decimal_places=2,
+                                      min_value=0, max_value=1_000_000, required=False)
+    note = forms.CharField(label=_("Note"), max_length=500, required=False)
+
+    add_service_errors = MemberForm.add_service_errors
+
+
+class ImportForm(forms.Form):
+    file = forms.FileField(label=_("File (xlsx or csv)"))
+    valid_only = forms.BooleanField(label=_("Import the valid rows only"), required=False)
+    dry_run = forms.BooleanField(label=_("Check only, write nothing"), required=False)

@@ -1,0 +1,200 @@
+"""Reads of the member register: lists with filters and scope, dues, timeline, transfers."""
+
+import datetime as dt
+from decimal import ROUND_HALF_UP, Decimal
+
+from django.db.models import (
+    Case,
+    Count,
+    DecimalField,
+    ExpressionWrapper,
+    F,
+    Q,
+    QuerySet,
+    Sum,
+    Value,
+    When,
+)
+from django.db.models.functions import Floor, Round
+from django.utils import timezone
+
+from federation.accounts.permissions import has_role
+from federation.accounts.roles import FINANCE, GROUP_LEADER, ORGANIZATION, VICE_CHAIR
+from federation.audit.models import AuditEvent
+from tenants.models import MemberTransfer, TransferStatus, Union
+from workplaces.members.models import (
+    ImportJob,
+    Member,
+    MemberDuesRule,
+    MembershipApplication,
+    MemberStatus,
+    UnionGroup,
+)
+
+MANAGERS = (ORGANIZATION, VICE_CHAIR)
+READERS = (*MANAGERS, FINANCE, GROUP_LEADER)
+CENT = Decimal("0.01")
+
+
+# --- who sees what -----------------------------------------------------------------
+def can_manage(user) -> bool:
+    return has_role(user, *MANAGERS)
+
+
+def can_read_all(user) -> bool:
+    return has_role(user, *MANAGERS, FINANCE)
+
+
+def members_visible(*, user) -> QuerySet[Member]:
+    """The members a user may see: officers all of them, a group leader their groups'."""
+    qs = Member.objects.all()
+    if can_read_all(user):
+        return qs
+    if has_role(user, GROUP_LEADER):
+        return qs.filter(group__leader=user)
+    return qs.none()
+
+
+# --- dues -----------------------------------------------------------------------
+def dues_rule_in_force(*, on: dt.date | None = None) -> MemberDuesRule:
+    """The member dues rule row in force on ``on``; the shipped default (0.5%, 10 yuan)
+    when the union has none."""
+    on = on or timezone.localdate()
+    row = (
+        MemberDuesRule.objects.filter(effective_from__lte=on)
+        .filter(Q(effective_to__isnull=True) | Q(effective_to__gte=on))
+        .order_by("-effective_from")
+        .first()
+    )
+    return row or MemberDuesRule.default()
+
+
+def dues_for_wage(*, wage: Decimal, rule: MemberDuesRule) -> Decimal:
+    """Monthly member dues: the wage floored to a whole multiple of ``floor_unit`` (the part
+    under 10 yuan is not counted), times the rate, rounded to 0.01 half-up.
+    4,009.99 -> 4,000 x 0.5% = 20.00; 4,010.00 -> 20.05."""
+    if wage is None or wage <= 0:
+        return Decimal("0.00")
+    unit = rule.floor_unit if rule.floor_unit > 0 else Decimal("0.01")
+    counted = (wage // unit) * unit
+    return (counted * rule.rate).quantize(CENT, rounding=ROUND_HALF_UP)
+
+
+def member_dues(*, member: Member, rule: MemberDuesRule | None = None) -> Decimal:
+    """Retained members (保留会籍) and anyone not active pay none."""
+    if member.status != MemberStatus.ACTIVE:
+        return Decimal("0.00")
+    return dues_for_wage(wage=member.monthly_wage, rule=rule or dues_rule_in_force())
+
+
+def _dues_expression(rule: MemberDuesRule):
+    unit = rule.floor_unit if rule.floor_unit > 0 else Decimal("0.01")
+    money = DecimalField(max_digits=14, decimal_places=2)
+    counted = ExpressionWrapper(
+        Floor(F("monthly_wage") / Value(unit)) * Value(unit) * Value(rule.rate), output_field=money
+    )
+    # PostgreSQL's round() on numeric rounds half away from zero: half-up for dues >= 0
+    return Case(
+        When(status=MemberStatus.ACTIVE, then=Round(counted, 2)),
+        default=Value(Decimal("0.00")),
+        output_field=money,
+    )
+
+
+def members_with_dues(qs: QuerySet[Member], *, rule: MemberDuesRule | None = None) -> QuerySet[Member]:
+    return qs.annotate(dues_monthly=_dues_expression(rule or dues_rule_in_force()))
+
+
+def dues_monthly_total(*, qs: QuerySet[Member] | None = None) -> Decimal:
+    qs = Member.objects.all() if qs is None else qs
+    rule = dues_rule_in_force()
+    total = qs.filter(status=MemberStatus.ACTIVE).aggregate(t=Sum(_dues_expression(rule)))["t"]
+    return (total or Decimal("0")).quantize(CENT)
+
+
+# --- lists ----------------------------------------------------------------------
+def member_list(
+    *,
+    user,
+    search: str = "",
+    status: str = "",
+    group: int | str | None = None,
+    gender: str = "",
+    employment: str = "",
+    member_no: str = "",
+) -> QuerySet[Member]:
+    qs = members_visible(user=user).select_related("group")
+    search = (search or "").strip()
+    if search:
+        cond = Q(name__icontains=search) | Q(member_no__icontains=search) | Q(phone__startswith=search)
+        if len(search) == 18:
+            cond |= Q(id_number=search.upper())
+        qs = qs.filter(cond)
+    if status:
+        qs = qs.filter(status=status)
+    if group not in (None, ""):
+        qs = qs.filter(group_id=group)
+    if gender:
+        qs = qs.filter(gender=gender)
+    if employment:
+        qs = qs.filter(employment=employment)
+    if member_no:
+        qs = qs.filter(member_no=member_no)
+    return members_with_dues(qs).order_by("member_no")
+
+
+def member_counts(*, qs: QuerySet[Member] | None = None) -> dict:
+    qs = Member.objects.all() if qs is None else qs
+    return qs.aggregate(
+        active=Count("id", filter=Q(status=MemberStatus.ACTIVE)),
+        women=Count("id", filter=Q(status=MemberStatus.ACTIVE, gender="F")),
+        migrant=Count("id", filter=Q(status=MemberStatus.ACTIVE, employment="migrant")),
+        retained=Count("id", filter=Q(status=MemberStatus.RETAINED)),
+        total=Count("id"),
+    )
+
+
+def member_timeline(*, member: Member) -> list:
+    return list(member.events.all().order_by("on", "id"))
+
+
+def member_audit_events(*, member: Member) -> QuerySet[AuditEvent]:
+    return AuditEvent.objects.filter(object_type="members.member", object_id=str(member.pk))
+
+
+def groups_list(*, user=None) -> QuerySet[UnionGroup]:
+    qs = UnionGroup.objects.select_related("leader").annotate(
+        active_count=Count("members", filter=Q(members__status=MemberStatus.ACTIVE))
+    )
+    if user is not None and not can_read_all(user):
+        qs = qs.filter(leader=user)
+    return qs.order_by("name")
+
+
+def applications_list(*, status: str = "") -> QuerySet[MembershipApplication]:
+    qs = MembershipApplication.objects.select_related("group", "member")
+    return qs.filter(status=status) if status else qs
+
+
+def import_job_get(*, job_id: int) -> ImportJob:
+    return ImportJob.objects.defer("content").get(pk=job_id)
+
+
+# --- transfers (public rows, read from a union's host or the federation) -------------
+def transfers_for_union(*, union: Union, status: str = "") -> QuerySet[MemberTransfer]:
+    qs = MemberTransfer.objects.filter(Q(from_union=union) | Q(to_union=union)).select_related(
+        "from_union", "to_union"
+    )
+    return qs.filter(status=status) if status else qs
+
+
+def transfers_of_member(*, union: Union, member: Member) -> QuerySet[MemberTransfer]:
+    return MemberTransfer.objects.filter(from_union=union, source_member_id=member.pk).select_related(
+        "to_union"
+    )
+
+
+def transfers_in_flight(*, status: str = TransferStatus.PENDING) -> QuerySet[MemberTransfer]:
+    """The federation's view; ``status=""`` lists every transfer."""
+    qs = MemberTransfer.objects.select_related("from_union", "to_union")
+    return qs.filter(status=status) if status else qs
