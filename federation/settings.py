@@ -9,7 +9,6 @@ from pathlib import Path
 from urllib.parse import unquote
 
 import environ
-from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -49,6 +48,7 @@ SHARED_APPS = [
     "federation.accounts",
     "federation.audit",
     "federation.outbox",
+    "federation.dashboard",
     "federation.dues",
 ]
 
@@ -238,6 +238,7 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
     "COMPONENT_SPLIT_REQUEST": True,
+    "ENUM_NAME_OVERRIDES": {"UnionKindEnum": "tenants.models.UnionKind.choices"},
 }
 
 LOGGING = {

@@ -4,6 +4,7 @@ from django.contrib import admin
 from django.urls import include, path
 from django.views.generic import RedirectView
 
+from federation.dashboard.api import DashboardApi
 from federation.dues.urls import api_federation as dues_api
 from federation.urls_common import common_api, common_pages
 from tenants.api import UnionDeactivateApi, UnionDetailApi, UnionListCreateApi
@@ -21,7 +22,9 @@ api_v1 = [
 ]
 
 urlpatterns = [
-    path("", RedirectView.as_view(pattern_name="unions:list", permanent=False), name="home"),
+    path("", RedirectView.as_view(pattern_name="dashboard:home", permanent=False), name="home"),
+    path("dashboard/", include("federation.dashboard.urls")),
+    path("api/v1/dashboard/", DashboardApi.as_view(), name="api-dashboard"),
     path("unions/", include("tenants.urls")),
     path("dues/", include("federation.dues.urls")),
     path("member-transfers/", FederationTransfersView.as_view(), name="member-transfers"),

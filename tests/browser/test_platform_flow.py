@@ -50,7 +50,9 @@ def test_admin_registers_a_union_and_its_chair_logs_in_on_its_subdomain(browser_
     page.fill("input[name=username]", "federation_admin")
     page.fill("input[name=password]", PASSWORD)
     page.click("#login-form button[type=submit]")
-    page.wait_for_url("**/unions/")
+    page.wait_for_url("**/dashboard/")
+    page.screenshot(path=str(ARTIFACTS / "00-federation-dashboard.png"), full_page=True)
+    page.goto(federation + "/unions/")
     assert page.locator("text=UNION-A 工会").count() == 1
     page.screenshot(path=str(ARTIFACTS / "01-federation-union-list.png"), full_page=True)
 
@@ -87,7 +89,8 @@ def test_a_bad_credit_code_in_the_form_shows_the_error_and_registers_nothing(bro
     page.fill("input[name=username]", "federation_admin")
     page.fill("input[name=password]", PASSWORD)
     page.click("#login-form button[type=submit]")
-    page.wait_for_url("**/unions/")
+    page.wait_for_url("**/dashboard/")
+    page.goto(f"http://localhost:{port}/unions/")
     form = page.locator("#union-create-form")
     form.locator("input[name=name]").fill("错误工会")
     form.locator("input[name=slug]").fill("bad-code")

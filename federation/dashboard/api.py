@@ -1,0 +1,39 @@
+from drf_spectacular.utils import extend_schema, inline_serializer
+from rest_framework import serializers
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from federation.accounts.permissions import federation_roles
+from federation.accounts.roles import FED_ASSESSOR, FED_DUES, FED_REPORTING, FED_VIEWER
+from federation.dashboard.selectors import dashboard_api_payload
+
+DashboardOut = inline_serializer(
+    "DashboardOut",
+    {
+        "unions": serializers.IntegerField(),
+        "members": serializers.IntegerField(),
+        "women_members": serializers.IntegerField(),
+        "dues": inline_serializer(
+            "DashboardDues",
+            {
+                "period": serializers.CharField(allow_null=True),
+                "amount_due": serializers.CharField(),
+                "amount_paid": serializers.CharField(),
+                "collection_rate": serializers.CharField(),
+            },
+        ),
+        "homes": serializers.DictField(child=serializers.IntegerField()),
+        "reports": inline_serializer(
+            "DashboardReports", {"open_cycles": serializers.IntegerField(), "late": serializers.IntegerField()}
+        ),
+        "as_of": serializers.DateTimeField(),
+    },
+)
+
+
+class DashboardApi(APIView):
+    permission_classes = [federation_roles(FED_DUES, FED_ASSESSOR, FED_REPORTING, FED_VIEWER)]
+
+    @extend_schema(responses=DashboardOut)
+    def get(self, request):
+        return Response(dashboard_api_payload())

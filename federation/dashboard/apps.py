@@ -1,0 +1,17 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class DashboardConfig(AppConfig):
+    name = "federation.dashboard"
+    label = "dashboard"
+    verbose_name = _("Dashboard")
+
+    def ready(self) -> None:
+        from federation.accounts import nav
+        from federation.accounts.roles import FED_ASSESSOR, FED_DUES, FED_REPORTING, FED_VIEWER
+
+        nav.register(
+            "federation", "dashboard:home", _("Dashboard"),
+            roles=(FED_DUES, FED_ASSESSOR, FED_REPORTING, FED_VIEWER), order=1,
+        )

@@ -1,0 +1,208 @@
+"""The township at a glance. Every number comes from public rows (roll-ups pushed by the
+union-side services, dues notices, staff-home titles, report submissions) in a fixed
+number of aggregate queries: the cost does not grow with a loop over unions."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+from django.db.models import Count, F, Q, Sum
+from django.utils import timezone
+
+from tenants.models import Union, UnionRollup, UnionStatus
+from tenants.selectors import unions_all
+
+ZERO = Decimal("0.00")
+
+
+def _rate(part: Decimal, whole: Decimal) -> Decimal:
+    return (part / whole).quantize(Decimal("0.0001")) if whole else Decimal("0.0000")
+
+
+def unions_overview() -> dict:
+    rows = unions_all().values("kind", "status").annotate(n=Count("id"))
+    by_kind: dict[str, int] = {}
+    by_status: dict[str, int] = {}
+    for r in rows:
+        by_kind[r["kind"]] = by_kind.get(r["kind"], 0) + r["n"]
+        by_status[r["status"]] = by_status.get(r["status"], 0) + r["n"]
+    return {"total": sum(by_status.values()), "active": by_status.get(UnionStatus.ACTIVE, 0),
+            "by_kind": by_kind, "by_status": by_status}
+
+
+def members_overview() -> dict:
+    agg = UnionRollup.objects.filter(union__is_federation=False, union__status=UnionStatus.ACTIVE).aggregate(
+        active=Sum("members_active"), women=Sum("members_women"),
+        migrant=Sum("members_migrant"), retained=Sum("members_retained"),
+    )
+    employees = unions_all().filter(status=UnionStatus.ACTIVE).aggregate(n=Sum("employee_count"))["n"] or 0
+    active = agg["active"] or 0
+    return {
+        "active": active,
+        "women": agg["women"] or 0,
+        "migrant": agg["migrant"] or 0,
+        "retained": agg["retained"] or 0,
+        "employees": employees,
+        "share": _rate(Decimal(active), Decimal(employees)),
+    }
+
+
+def members_by_union(*, limit: int | None = None):
+    """Per-union membership with its share of employees (one query)."""
+    qs = (
+        unions_all().filter(status=UnionStatus.ACTIVE)
+        .select_related("rollup")
+        .order_by("name")
+        .only("slug", "name", "kind", "employee_count", "rollup__members_active",
+              "rollup__members_women", "rollup__members_migrant")
+    )
+    return qs[:limit] if limit else qs
+
+
+def _last_periods(n: int, today: dt.date) -> list[str]:
+    y, m = today.year, today.month
+    out = []
+    for _ in range(n):
+        m -= 1
+        if m == 0:
+            y, m = y - 1, 12
+        out.append(f"{y:04d}-{m:02d}")
+    return out
+
+
+def dues_overview(*, today: dt.date | None = None) -> dict:
+    """Due and collected for the current period (last month) and the 12 before it, and the
+    ten largest arrears."""
+    try:
+        from federation.dues.models import DuesNotice, NoticeStatus
+    except ImportError:  # the dues module is not installed
+        return {"period": None, "amount_due": ZERO, "amount_paid": ZERO, "collection_rate": Decimal("0"),
+                "periods": [], "largest_arrears": []}
+    today = today or timezone.localdate()
+    periods = _last_periods(13, today)
+    rows = {
+        r["period"]: r
+        for r in DuesNotice.objects.filter(union__isnull=False, period__in=periods)
+        .exclude(status=NoticeStatus.WAIVED)
+        .values("period").annotate(due=Sum("amount_due"), paid=Sum("amount_paid"))
+    }
+    series = []
+    for p in reversed(periods):
+        due = rows.get(p, {}).get("due") or ZERO
+        paid = rows.get(p, {}).get("paid") or ZERO
+        series.append({"period": p, "amount_due": due, "amount_paid": paid, "collection_rate": _rate(paid, due)})
+    current = series[-1]
+    arrears = list(
+        DuesNotice.objects.filter(union__isnull=False, status__in=[NoticeStatus.ISSUED, NoticeStatus.PARTIAL, NoticeStatus.OVERDUE])
+        .values("union__slug", "union__name")
+        .annotate(balance=Sum(F("amount_due") - F("amount_paid")), overdue=Count("id", filter=Q(status=NoticeStatus.OVERDUE)))
+        .filter(balance__gt=0)
+        .order_by("-balance", "union__slug")[:10]
+    )
+    return {
+        "period": current["period"],
+        "amount_due": current["amount_due"],
+        "amount_paid": current["amount_paid"],
+        "collection_rate": current["collection_rate"],
+        "periods": series,
+        "largest_arrears": [
+            {"union": a["union__slug"], "name": a["union__name"], "balance": a["balance"], "overdue": a["overdue"]}
+            for a in arrears
+        ],
+    }
+
+
+def homes_overview(*, today: dt.date | None = None) -> dict:
+    try:
+        from federation.homes.models import Title
+    except ImportError:
+        return {"by_level": {}, "expiring": []}
+    today = today or timezone.localdate()
+    current = Title.objects.filter(withdrawn_on__isnull=True, union__is_federation=False)
+    by_level = {r["level__name"]: r["n"] for r in current.values("level__name").annotate(n=Count("id")).order_by("level__name")}
+    expiring = list(
+        current.filter(recheck_due__lte=today + dt.timedelta(days=90))
+        .select_related("union", "level").order_by("recheck_due")[:20]
+    )
+    return {"by_level": by_level, "expiring": expiring}
+
+
+def reports_overview(*, today: dt.date | None = None) -> dict:
+    try:
+        from federation.reports.models import Cycle, Submission
+    except ImportError:
+        return {"open_cycles": 0, "late": 0, "cycles": []}
+    today = today or timezone.localdate()
+    open_cycles = Cycle.objects.filter(status="open")
+    behind = Q(status__in=["pending", "returned"], cycle__due_date__lt=today) | Q(late=True, status="submitted")
+    late = Submission.objects.filter(cycle__in=open_cycles).filter(behind)
+    cycles = list(
+        open_cycles.annotate(
+            expected=Count("submissions"),
+            done=Count("submissions", filter=Q(submissions__status__in=["submitted", "accepted"])),
+            behind=Count("submissions", filter=Q(submissions__status__in=["pending", "returned"], due_date__lt=today)),
+        ).order_by("due_date")[:10]
+    )
+    return {"open_cycles": open_cycles.count(), "late": late.count(), "cycles": cycles}
+
+
+def dashboard_api_payload(*, today: dt.date | None = None) -> dict:
+    """The contract of GET /api/v1/dashboard/ (API.md, "Dashboard")."""
+    unions = unions_overview()
+    members = members_overview()
+    dues = dues_overview(today=today)
+    homes = homes_overview(today=today)
+    reports = reports_overview(today=today)
+    return {
+        "unions": unions["active"],
+        "members": members["active"],
+        "women_members": members["women"],
+        "dues": {
+            "period": dues["period"],
+            "amount_due": f"{dues['amount_due']:.2f}",
+            "amount_paid": f"{dues['amount_paid']:.2f}",
+            "collection_rate": f"{dues['collection_rate']:.4f}",
+        },
+        "homes": homes["by_level"],
+        "reports": {"open_cycles": reports["open_cycles"], "late": reports["late"]},
+        "as_of": timezone.now().isoformat(timespec="seconds"),
+    }
+
+
+def union_profile(*, union: Union) -> dict:
+    """A union seen from the federation: no member personal data, only counts and records
+    the federation owns."""
+    profile: dict = {"union": union, "rollup": UnionRollup.objects.filter(union=union).first()}
+    try:
+        from federation.dues.models import DuesNotice
+
+        profile["notices"] = list(DuesNotice.objects.filter(union=union).order_by("-period")[:13])
+    except ImportError:
+        profile["notices"] = []
+    try:
+        from federation.homes.models import Title
+
+        profile["titles"] = list(Title.objects.filter(union=union).select_related("level").order_by("-id"))
+    except ImportError:
+        profile["titles"] = []
+    try:
+        from federation.reports.models import Submission
+
+        profile["submissions"] = list(
+            Submission.objects.filter(union=union).select_related("cycle").order_by("-id")[:10]
+        )
+    except ImportError:
+        profile["submissions"] = []
+    profile["chair"] = union_chair_name(union=union)
+    return profile
+
+
+def union_chair_name(*, union: Union) -> str:
+    """The chair's display name, read from the union's own schema (one union, one query)."""
+    from django.contrib.auth import get_user_model
+    from django_tenants.utils import schema_context
+
+    with schema_context(union.schema_name):
+        chair = get_user_model().objects.filter(groups__name="chair", is_active=True).order_by("id").first()
+        return (chair.get_full_name() or chair.username) if chair else ""
