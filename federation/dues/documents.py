@@ -35,9 +35,9 @@ def arrears_pdf(*, union: Union) -> bytes:
                             bottomMargin=15 * mm, title=_("Union funds arrears statement"))
     story = [
         Paragraph(_("Union funds arrears statement"), title),
-        Paragraph(f"{_('Union')}: {union.name}　{_('Credit code')}: {union.credit_code or '-'}", body),
-        Paragraph(f"{_('Printed at')}: {timezone.localtime():%Y-%m-%d %H:%M}　"
-                  f"{_('Outstanding')}: {record['outstanding']:.2f} {_('CNY')}", body),
+        Paragraph(_("Union: %(name)s　Credit code: %(code)s") % {"name": union.name, "code": union.credit_code or "-"}, body),
+        Paragraph(_("Printed at %(at)s　Outstanding: %(amount)s CNY") % {
+            "at": f"{timezone.localtime():%Y-%m-%d %H:%M}", "amount": f"{record['outstanding']:.2f}"}, body),
         Paragraph(_("Under article 44 of the Trade Union Law, an employer that delays or refuses to pay union funds "
                     "may be ordered by a court to pay. This statement lists every notice, reminder, payment and "
                     "adjustment of the union funds recorded by the federation."), small),
@@ -67,13 +67,13 @@ def arrears_pdf(*, union: Union) -> bytes:
                                Paragraph(obj.email or _("in-app notice"), small)])
             elif kind == "payment":
                 events.append([str(item["on"]), n.number, _("Payment received"), f"{obj.amount:.2f}",
-                               Paragraph(f"{_('reference')} {obj.reference}", small)])
+                               Paragraph(_("reference %(ref)s") % {"ref": obj.reference}, small)])
             elif kind == "adjustment":
                 events.append([str(item["on"]), n.number, _("Adjustment"), f"{obj.delta:+.2f}",
                                Paragraph(f"{obj.old_amount:.2f} → {obj.new_amount:.2f} {obj.reason}", small)])
             else:
                 events.append([str(item["on"]), n.number, _("Refund (small or micro enterprise)"),
-                               f"{obj.amount:.2f}", Paragraph(f"{_('reference')} {obj.reference}", small)])
+                               f"{obj.amount:.2f}", Paragraph(_("reference %(ref)s") % {"ref": obj.reference}, small)])
     ev_style = TableStyle([
         ("FONTNAME", (0, 0), (-1, -1), FONT), ("FONTSIZE", (0, 0), (-1, -1), 8.5),
         ("GRID", (0, 0), (-1, -1), 0.4, colors.grey), ("BACKGROUND", (0, 0), (-1, 0), colors.whitesmoke),

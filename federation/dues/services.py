@@ -177,7 +177,7 @@ def policy_set(
         except (ValidationError, TypeError):
             errors["small_micro_refund_years"] = [_("Give a list of years such as [2025, 2026].")]
     if "rate" in values and values["rate"] > Decimal("0.1"):
-        errors["rate"] = [_("A rate above 10% is not plausible.")]
+        errors["rate"] = [_("A rate above 0.1000 is not plausible.")]
     if errors:
         raise ValidationError(errors)
     start = values["effective_from"]
