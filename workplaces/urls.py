@@ -22,6 +22,8 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("members/", include("workplaces.members.urls")),
     path("dues/", include(dues_pages)),
+    path("reports/", include("federation.reports.urls_union")),
+    path("", include("federation.reports.urls_union_api")),
     *common_pages,
     *common_api,
     *api_v1,
