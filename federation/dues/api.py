@@ -3,6 +3,7 @@ call one service or selector, shape the output."""
 
 from django.core.exceptions import ValidationError
 from django.http import HttpResponse
+from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import serializers, status
 from rest_framework.exceptions import ParseError
@@ -55,7 +56,7 @@ def _conflict(exc: services.DuesConflict):
 # --- output --------------------------------------------------------------------
 
 
-class PolicyOutput(serializers.ModelSerializer):
+class DuesPolicyOutput(serializers.ModelSerializer):
     upward_share = serializers.DecimalField(source="upper_share", max_digits=6, decimal_places=4)
     period = serializers.CharField(source="period_kind")
 
@@ -67,7 +68,7 @@ class PolicyOutput(serializers.ModelSerializer):
         ]
 
 
-class NoticeOutput(serializers.ModelSerializer):
+class DuesNoticeOutput(serializers.ModelSerializer):
     union = serializers.SlugRelatedField(slug_field="slug", read_only=True)
     target = serializers.SerializerMethodField()
     balance = serializers.DecimalField(read_only=True, **MONEY)
@@ -84,7 +85,7 @@ class NoticeOutput(serializers.ModelSerializer):
         return obj.target.credit_code if obj.target_id else None
 
 
-class PaymentOutput(serializers.ModelSerializer):
+class DuesPaymentOutput(serializers.ModelSerializer):
     notice_status = serializers.CharField(source="notice.status")
     balance = serializers.DecimalField(source="notice.balance", read_only=True, **MONEY)
 
@@ -93,7 +94,7 @@ class PaymentOutput(serializers.ModelSerializer):
         fields = ["id", "notice", "amount", "paid_on", "reference", "recorded_by", "notice_status", "balance"]
 
 
-class DeclarationOutput(serializers.ModelSerializer):
+class DuesDeclarationOutput(serializers.ModelSerializer):
     union = serializers.SlugRelatedField(slug_field="slug", read_only=True)
     notice = serializers.SerializerMethodField()
 
@@ -107,14 +108,14 @@ class DeclarationOutput(serializers.ModelSerializer):
         return notice.pk if notice else None
 
 
-class CycleOutput(serializers.Serializer):
+class DuesCycleOutput(serializers.Serializer):
     period = serializers.CharField()
     notices_created = serializers.IntegerField()
     notices_existing = serializers.IntegerField()
     missing_declarations = serializers.ListField(child=serializers.CharField())
 
 
-class ByUnionOutput(serializers.Serializer):
+class DuesByUnionOutput(serializers.Serializer):
     union = serializers.CharField()
     amount_due = serializers.DecimalField(**MONEY)
     amount_paid = serializers.DecimalField(**MONEY)
@@ -123,7 +124,7 @@ class ByUnionOutput(serializers.Serializer):
     reminders_sent = serializers.IntegerField()
 
 
-class SummaryOutput(serializers.Serializer):
+class DuesSummaryOutput(serializers.Serializer):
     period = serializers.CharField()
     unions = serializers.IntegerField()
     amount_due = serializers.DecimalField(**MONEY)
@@ -131,10 +132,10 @@ class SummaryOutput(serializers.Serializer):
     outstanding = serializers.DecimalField(**MONEY)
     collection_rate = serializers.DecimalField(max_digits=6, decimal_places=4)
     upward_remittance = serializers.DecimalField(**MONEY)
-    by_union = ByUnionOutput(many=True)
+    by_union = DuesByUnionOutput(many=True)
 
 
-class RemittanceOutput(serializers.ModelSerializer):
+class DuesRemittanceOutput(serializers.ModelSerializer):
     union = serializers.SlugRelatedField(slug_field="slug", read_only=True)
 
     class Meta:
@@ -142,15 +143,37 @@ class RemittanceOutput(serializers.ModelSerializer):
         fields = ["id", "period", "kind", "union", "amount", "transferred_on", "reference", "recorded_by"]
 
 
-class LineOutput(serializers.ModelSerializer):
+class DuesRemittanceRowOutput(serializers.Serializer):
+    notice = serializers.IntegerField()
+    union = serializers.CharField(allow_null=True)
+    mode = serializers.CharField()
+    received = serializers.CharField()
+    workplace_return = serializers.CharField()
+    federation_share = serializers.CharField()
+    city_upward = serializers.CharField()
+
+
+class DuesRemittanceReportOutput(serializers.Serializer):
+    period = serializers.CharField()
+    received = serializers.CharField()
+    workplace_return = serializers.CharField()
+    federation_share = serializers.CharField()
+    city_upward = serializers.CharField()
+    city_sent = serializers.CharField()
+    returned = serializers.CharField()
+    rows = DuesRemittanceRowOutput(many=True)
+    transfers = DuesRemittanceOutput(many=True)
+
+
+class DuesStatementLineOutput(serializers.ModelSerializer):
     class Meta:
         model = StatementLine
         fields = ["row", "paid_on", "amount", "reference", "payer_name", "payer_code", "memo", "notice",
                   "payment", "status", "message"]
 
 
-class StatementOutput(serializers.ModelSerializer):
-    lines = LineOutput(many=True)
+class DuesStatementOutput(serializers.ModelSerializer):
+    lines = DuesStatementLineOutput(many=True)
 
     class Meta:
         model = StatementImport
@@ -160,7 +183,7 @@ class StatementOutput(serializers.ModelSerializer):
 # --- input (strings: the services validate and name the field) -------------------
 
 
-class PolicyInput(serializers.Serializer):
+class DuesPolicyInput(serializers.Serializer):
     rate = serializers.CharField()
     upward_share = serializers.CharField()
     due_day = serializers.CharField()
@@ -172,29 +195,29 @@ class PolicyInput(serializers.Serializer):
     effective_from = serializers.DateField(required=False)
 
 
-class CycleInput(serializers.Serializer):
+class DuesCycleInput(serializers.Serializer):
     period = serializers.CharField()
 
 
-class PaymentInput(serializers.Serializer):
+class DuesPaymentInput(serializers.Serializer):
     amount = serializers.CharField()
     paid_on = serializers.CharField()
     reference = serializers.CharField()
 
 
-class DeclarationInput(serializers.Serializer):
+class DuesDeclarationInput(serializers.Serializer):
     period = serializers.CharField()
     payroll_total = serializers.CharField()
     headcount = serializers.CharField()
 
 
-class DeclarationCorrectInput(serializers.Serializer):
+class DuesDeclarationCorrectInput(serializers.Serializer):
     payroll_total = serializers.CharField()
     headcount = serializers.CharField(required=False)
     reason = serializers.CharField(required=False, allow_blank=True, max_length=300)
 
 
-class RemittanceInput(serializers.Serializer):
+class DuesRemittanceInput(serializers.Serializer):
     period = serializers.CharField()
     kind = serializers.ChoiceField(choices=RemittanceKind.values)
     union = serializers.CharField(required=False, allow_blank=True)
@@ -203,13 +226,13 @@ class RemittanceInput(serializers.Serializer):
     reference = serializers.CharField()
 
 
-class UnionSettingsInput(serializers.Serializer):
+class DuesUnionSettingsInput(serializers.Serializer):
     collection_mode = serializers.ChoiceField(choices=[CollectionMode.FULL, CollectionMode.SPLIT])
     small_micro = serializers.BooleanField(required=False, default=False)
     contact_email = serializers.EmailField(required=False, allow_blank=True, default="")
 
 
-class UnionSettingsOutput(serializers.Serializer):
+class DuesUnionSettingsOutput(serializers.Serializer):
     union = serializers.CharField(source="union.slug")
     collection_mode = serializers.CharField()
     small_micro = serializers.BooleanField()
@@ -255,89 +278,89 @@ FILTERS = [OpenApiParameter("period", str), OpenApiParameter("status", enum=Noti
 class PolicyApi(APIView):
     permission_classes = [federation_roles(read=READERS)]
 
-    @extend_schema(responses=PolicyOutput)
+    @extend_schema(responses=DuesPolicyOutput)
     def get(self, request):
         from django.utils import timezone
 
-        return Response(PolicyOutput(selectors.policy_in_force(on=timezone.localdate())).data)
+        return Response(DuesPolicyOutput(selectors.policy_in_force(on=timezone.localdate())).data)
 
-    @extend_schema(request=PolicyInput, responses=PolicyOutput)
+    @extend_schema(request=DuesPolicyInput, responses=DuesPolicyOutput)
     def put(self, request):
-        v = _valid(PolicyInput, request)
+        v = _valid(DuesPolicyInput, request)
         row = services.policy_set(
             actor=request.user, rate=v["rate"], upper_share=v["upward_share"], due_day=v["due_day"],
             grace_days=v["grace_days"], reminder_every_days=v["reminder_every_days"],
             effective_from=v.get("effective_from"), period_kind=v.get("period"),
             city_share=v.get("city_share"), small_micro_refund_years=v.get("small_micro_refund_years"),
         )
-        return Response(PolicyOutput(row).data)
+        return Response(DuesPolicyOutput(row).data)
 
 
 class PolicyHistoryApi(APIView):
     permission_classes = [federation_roles(read=READERS)]
 
-    @extend_schema(responses=PolicyOutput(many=True))
+    @extend_schema(responses=DuesPolicyOutput(many=True))
     def get(self, request):
-        return _page(request, self, selectors.policy_list(), PolicyOutput)
+        return _page(request, self, selectors.policy_list(), DuesPolicyOutput)
 
 
 class DeclarationListApi(APIView):
     permission_classes = [federation_roles(FED_DUES, read=READERS)]
 
-    @extend_schema(parameters=FILTERS[:1] + FILTERS[2:], responses=DeclarationOutput(many=True))
+    @extend_schema(parameters=FILTERS[:1] + FILTERS[2:], responses=DuesDeclarationOutput(many=True))
     def get(self, request):
         f = _filters(request)
         qs = selectors.declaration_list(period=f["period"], union_slug=request.query_params.get("union", "")[:40])
-        return _page(request, self, qs.select_related("notice"), DeclarationOutput)
+        return _page(request, self, qs.select_related("notice"), DuesDeclarationOutput)
 
 
 class CycleApi(APIView):
     permission_classes = [federation_roles(FED_DUES)]
 
-    @extend_schema(request=CycleInput, responses=CycleOutput)
+    @extend_schema(request=DuesCycleInput, responses=DuesCycleOutput)
     def post(self, request):
-        v = _valid(CycleInput, request)
-        return Response(CycleOutput(services.dues_cycle_run(period=v["period"], actor=request.user)).data)
+        v = _valid(DuesCycleInput, request)
+        return Response(DuesCycleOutput(services.dues_cycle_run(period=v["period"], actor=request.user)).data)
 
 
 class NoticeListApi(APIView):
     permission_classes = [federation_roles(read=READERS)]
 
-    @extend_schema(parameters=FILTERS, responses=NoticeOutput(many=True))
+    @extend_schema(parameters=FILTERS, responses=DuesNoticeOutput(many=True))
     def get(self, request):
         f = _filters(request)
         qs = selectors.notice_list(period=f["period"], status=f["status"],
                                    union_slug=request.query_params.get("union", "")[:40])
-        return _page(request, self, qs, NoticeOutput)
+        return _page(request, self, qs, DuesNoticeOutput)
 
 
 class NoticeDetailApi(APIView):
     permission_classes = [federation_roles(read=READERS)]
 
-    @extend_schema(responses=NoticeOutput)
+    @extend_schema(responses=DuesNoticeOutput)
     def get(self, request, pk: int):
-        return Response(NoticeOutput(get_object_or_404(selectors.notice_list(), pk=pk)).data)
+        return Response(DuesNoticeOutput(get_object_or_404(selectors.notice_list(), pk=pk)).data)
 
 
 class PaymentCreateApi(APIView):
     permission_classes = [federation_roles(FED_DUES)]
 
-    @extend_schema(request=PaymentInput, responses={201: PaymentOutput})
+    @extend_schema(request=DuesPaymentInput, responses={201: DuesPaymentOutput})
     def post(self, request, pk: int):
         notice = get_object_or_404(DuesNotice, pk=pk)
-        v = _valid(PaymentInput, request)
+        v = _valid(DuesPaymentInput, request)
         try:
             payment = services.payment_record(notice=notice, amount=v["amount"], paid_on=v["paid_on"],
                                               reference=v["reference"], actor=request.user)
         except services.DuesConflict as exc:
             raise _conflict(exc) from None
-        return Response(PaymentOutput(payment).data, status=status.HTTP_201_CREATED)
+        return Response(DuesPaymentOutput(payment).data, status=status.HTTP_201_CREATED)
 
 
 class SummaryApi(APIView):
     permission_classes = [federation_roles(read=READERS)]
 
-    @extend_schema(parameters=[OpenApiParameter("period", str, required=True)], responses=SummaryOutput)
+    @extend_schema(parameters=[OpenApiParameter("period", str, required=True)], responses=DuesSummaryOutput)
     def get(self, request):
         f = _filters(request)
         if not f["period"]:
@@ -345,13 +368,13 @@ class SummaryApi(APIView):
             if not known:
                 raise ValidationError({"period": ["Give a period (YYYY-MM)."]})
             f["period"] = known[0]
-        return Response(SummaryOutput(selectors.dues_period_summary(period=f["period"])).data)
+        return Response(DuesSummaryOutput(selectors.dues_period_summary(period=f["period"])).data)
 
 
 class RemittanceApi(APIView):
     permission_classes = [federation_roles(FED_DUES, read=READERS)]
 
-    @extend_schema(parameters=[OpenApiParameter("period", str, required=True)])
+    @extend_schema(parameters=[OpenApiParameter("period", str, required=True)], responses=DuesRemittanceReportOutput)
     def get(self, request):
         f = _filters(request)
         if not f["period"]:
@@ -372,12 +395,12 @@ class RemittanceApi(APIView):
                  "federation_share": money(r["federation_share"]), "city_upward": money(r["city_upward"])}
                 for r in calc["rows"]
             ],
-            "transfers": RemittanceOutput(calc["transfers"], many=True).data,
+            "transfers": DuesRemittanceOutput(calc["transfers"], many=True).data,
         })
 
-    @extend_schema(request=RemittanceInput, responses={201: RemittanceOutput})
+    @extend_schema(request=DuesRemittanceInput, responses={201: DuesRemittanceOutput})
     def post(self, request):
-        v = _valid(RemittanceInput, request)
+        v = _valid(DuesRemittanceInput, request)
         union = None
         if v.get("union"):
             union = Union.objects.filter(slug=v["union"], is_federation=False).first()
@@ -389,7 +412,7 @@ class RemittanceApi(APIView):
                                              actor=request.user)
         except services.DuesConflict as exc:
             raise _conflict(exc) from None
-        return Response(RemittanceOutput(row).data, status=status.HTTP_201_CREATED)
+        return Response(DuesRemittanceOutput(row).data, status=status.HTTP_201_CREATED)
 
 
 class StatementImportApi(APIView):
@@ -397,43 +420,43 @@ class StatementImportApi(APIView):
     parser_classes = [MultiPartParser, FormParser]
 
     @extend_schema(request={"multipart/form-data": {"type": "object", "properties": {"file": {"type": "string", "format": "binary"}}}},
-                   responses={201: StatementOutput})
+                   responses={201: DuesStatementOutput})
     def post(self, request):
         upload = request.FILES.get("file")
         if upload is None:
             raise ValidationError({"file": ["Upload a bank statement (csv or xlsx)."]})
         statement = statements.statement_import(upload=upload, actor=request.user)
-        return Response(StatementOutput(statement).data, status=status.HTTP_201_CREATED)
+        return Response(DuesStatementOutput(statement).data, status=status.HTTP_201_CREATED)
 
 
 class StatementApplyApi(APIView):
     permission_classes = [federation_roles(FED_DUES)]
 
-    @extend_schema(request=None, responses=StatementOutput)
+    @extend_schema(request=None, responses=DuesStatementOutput)
     def post(self, request, pk: int):
         statement = get_object_or_404(StatementImport, pk=pk)
-        return Response(StatementOutput(statements.statement_apply(statement=statement, actor=request.user)).data)
+        return Response(DuesStatementOutput(statements.statement_apply(statement=statement, actor=request.user)).data)
 
 
 class UnionSettingsApi(APIView):
     permission_classes = [federation_roles(read=READERS)]
 
-    @extend_schema(responses=UnionSettingsOutput)
+    @extend_schema(responses=DuesUnionSettingsOutput)
     def get(self, request, slug: str):
         union = get_object_or_404(Union, slug=slug, is_federation=False)
-        return Response(UnionSettingsOutput(selectors.union_settings(union=union)).data)
+        return Response(DuesUnionSettingsOutput(selectors.union_settings(union=union)).data)
 
-    @extend_schema(request=UnionSettingsInput, responses=UnionSettingsOutput)
+    @extend_schema(request=DuesUnionSettingsInput, responses=DuesUnionSettingsOutput)
     def put(self, request, slug: str):
         union = get_object_or_404(Union, slug=slug, is_federation=False)
-        v = _valid(UnionSettingsInput, request)
-        return Response(UnionSettingsOutput(services.union_settings_set(union=union, actor=request.user, **v)).data)
+        v = _valid(DuesUnionSettingsInput, request)
+        return Response(DuesUnionSettingsOutput(services.union_settings_set(union=union, actor=request.user, **v)).data)
 
 
 class ArrearsPdfApi(APIView):
     permission_classes = [federation_roles(FED_DUES, read=READERS)]
 
-    @extend_schema(responses={(200, "application/pdf"): bytes})
+    @extend_schema(responses={(200, "application/pdf"): OpenApiTypes.BINARY})
     def get(self, request, slug: str):
         from federation.dues.documents import arrears_pdf
 
@@ -449,50 +472,50 @@ class ArrearsPdfApi(APIView):
 class UnionDeclarationsApi(APIView):
     permission_classes = [union_roles(FINANCE, read=UNION_OFFICERS)]
 
-    @extend_schema(responses=DeclarationOutput(many=True))
+    @extend_schema(responses=DuesDeclarationOutput(many=True))
     def get(self, request):
-        return _page(request, self, selectors.declaration_list(union=current_union()).select_related("notice"), DeclarationOutput)
+        return _page(request, self, selectors.declaration_list(union=current_union()).select_related("notice"), DuesDeclarationOutput)
 
-    @extend_schema(request=DeclarationInput, responses={201: DeclarationOutput})
+    @extend_schema(request=DuesDeclarationInput, responses={201: DuesDeclarationOutput})
     def post(self, request):
-        v = _valid(DeclarationInput, request)
+        v = _valid(DuesDeclarationInput, request)
         try:
             decl = services.declaration_submit(union=current_union(), actor=request.user, **v)
         except services.DuesConflict as exc:
             raise _conflict(exc) from None
-        return Response(DeclarationOutput(decl).data, status=status.HTTP_201_CREATED)
+        return Response(DuesDeclarationOutput(decl).data, status=status.HTTP_201_CREATED)
 
 
 class UnionDeclarationDetailApi(APIView):
     permission_classes = [union_roles(FINANCE, read=UNION_OFFICERS)]
 
-    @extend_schema(responses=DeclarationOutput)
+    @extend_schema(responses=DuesDeclarationOutput)
     def get(self, request, pk: int):
-        return Response(DeclarationOutput(get_object_or_404(selectors.declaration_list(union=current_union()), pk=pk)).data)
+        return Response(DuesDeclarationOutput(get_object_or_404(selectors.declaration_list(union=current_union()), pk=pk)).data)
 
-    @extend_schema(request=DeclarationCorrectInput, responses=DeclarationOutput)
+    @extend_schema(request=DuesDeclarationCorrectInput, responses=DuesDeclarationOutput)
     def patch(self, request, pk: int):
         decl = get_object_or_404(selectors.declaration_list(union=current_union()), pk=pk)
-        v = _valid(DeclarationCorrectInput, request)
+        v = _valid(DuesDeclarationCorrectInput, request)
         decl = services.declaration_correct(declaration=decl, payroll_total=v["payroll_total"],
                                             headcount=v.get("headcount", decl.headcount),
                                             reason=v.get("reason", ""), actor=request.user)
-        return Response(DeclarationOutput(decl).data)
+        return Response(DuesDeclarationOutput(decl).data)
 
 
 class UnionNoticeListApi(APIView):
     permission_classes = [union_roles(FINANCE, read=UNION_OFFICERS)]
 
-    @extend_schema(parameters=FILTERS[:2], responses=NoticeOutput(many=True))
+    @extend_schema(parameters=FILTERS[:2], responses=DuesNoticeOutput(many=True))
     def get(self, request):
         f = _filters(request)
         qs = selectors.notice_list(union=current_union(), period=f["period"], status=f["status"])
-        return _page(request, self, qs, NoticeOutput)
+        return _page(request, self, qs, DuesNoticeOutput)
 
 
 class UnionNoticeDetailApi(APIView):
     permission_classes = [union_roles(FINANCE, read=UNION_OFFICERS)]
 
-    @extend_schema(responses=NoticeOutput)
+    @extend_schema(responses=DuesNoticeOutput)
     def get(self, request, pk: int):
-        return Response(NoticeOutput(get_object_or_404(selectors.union_notices(union=current_union()), pk=pk)).data)
+        return Response(DuesNoticeOutput(get_object_or_404(selectors.union_notices(union=current_union()), pk=pk)).data)
