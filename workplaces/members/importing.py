@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError, connection, transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -33,7 +33,12 @@ from workplaces.members.models import (
     MemberStatus,
     UnionGroup,
 )
-from workplaces.members.services import actor_name, member_numbers_reserve, rollup_refresh
+from workplaces.members.services import (
+    actor_name,
+    member_numbers_reserve,
+    rollup_refresh,
+    this_union,
+)
 from workplaces.members.validation import member_clean
 
 MAX_UPLOAD_BYTES = 20 * 1024 * 1024
@@ -225,7 +230,7 @@ def validate_rows(
     new = [r for r in clean if r.fields["id_number"] not in existing]
     updates = [r for r in clean if r.fields["id_number"] in existing]
     # one membership in the federation: refuse people active in another union
-    union = connection.tenant
+    union = this_union()
     hashes = {id_hash(r.fields["id_number"]): r for r in new}
     keys = list(hashes)
     elsewhere: set[str] = set()
@@ -249,7 +254,7 @@ BATCH = 2000
 
 
 def _write(*, new: list[_Row], updates: list[_Row], actor, progress: Callable[[int], None] | None) -> None:
-    union = connection.tenant
+    union = this_union()
     who = actor_name(actor)
     now = timezone.now()
     numbers = member_numbers_reserve(count=len(new)) if new else []

@@ -57,8 +57,15 @@ def actor_name(actor) -> str:
     return str(actor) if actor else "system"
 
 
-def _union() -> Union:
-    return connection.tenant
+def this_union() -> Union:
+    """The union whose schema the connection is on (a real row, also under schema_context)."""
+    tenant = connection.tenant
+    if isinstance(tenant, Union):
+        return tenant
+    return Union.objects.get(schema_name=connection.schema_name)
+
+
+_union = this_union
 
 
 def _today() -> dt.date:

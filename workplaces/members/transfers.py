@@ -7,8 +7,11 @@ federation index moves to the destination, and the source member gets the status
 transaction, so nothing is left half-done). The member's particulars travel encrypted.
 """
 
+import datetime as dt
+from decimal import Decimal
+
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError, connection, transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django_tenants.utils import tenant_context
@@ -25,6 +28,7 @@ from workplaces.members.services import (
     actor_name,
     member_numbers_reserve,
     rollup_refresh,
+    this_union,
 )
 from workplaces.members.validation import _text
 
@@ -67,7 +71,7 @@ def transfer_details(transfer: MemberTransfer) -> dict:
 @union_side
 @transaction.atomic
 def transfer_start(*, member: Member, to_union: str, reason: str, actor) -> MemberTransfer:
-    union = connection.tenant
+    union = this_union()
     errors: dict[str, list[str]] = {}
     slug = _text(to_union, "to_union", errors, max_length=40, required=True)
     reason = _text(reason, "reason", errors, max_length=500, required=False)
@@ -134,7 +138,7 @@ def _locked(transfer_id: int, **where) -> MemberTransfer:
 @union_side
 @transaction.atomic
 def transfer_accept(*, transfer_id: int, actor) -> Member:
-    union = connection.tenant
+    union = this_union()
     transfer = _locked(transfer_id, to_union=union)
     if transfer.status != TransferStatus.PENDING:
         raise ValidationError({"status": [_("This transfer has already been decided.")]})
@@ -152,18 +156,29 @@ def transfer_accept(*, transfer_id: int, actor) -> Member:
     if member is None:
         member = Member(
             name=data["name"], gender=data["gender"], id_number=data["id_number"],
-            birth_date=data["birth_date"], phone=data.get("phone", ""),
-            employment=data.get("employment", "regular"), monthly_wage=data.get("monthly_wage", "0"),
-            joined_on=data["joined_on"], member_no=member_numbers_reserve(count=1)[0],
+            birth_date=dt.date.fromisoformat(data["birth_date"]), phone=data.get("phone", ""),
+            employment=data.get("employment", "regular"),
+            monthly_wage=Decimal(data.get("monthly_wage") or "0"),
+            joined_on=dt.date.fromisoformat(data["joined_on"]), member_no=member_numbers_reserve(count=1)[0],
         )
+    else:
+        # someone coming back: their particulars as the source last knew them
+        member.name = data["name"]
+        member.phone = data.get("phone", "")
+        member.employment = data.get("employment", member.employment)
+        member.monthly_wage = Decimal(data.get("monthly_wage") or "0")
     member.status = MemberStatus.ACTIVE
     member.status_on = today
     member.save()
+    # the history comes along; steps this register already holds (a member coming back) once
+    known = {(e.status, e.on.isoformat(), e.reason, e.union_name) for e in member.events.all()}
     MembershipEvent.objects.bulk_create(
         [
-            MembershipEvent(member=member, status=e["status"], on=e["on"], reason=e["reason"],
-                            union_name=e["union_name"], actor_name=e["actor_name"], carried=True)
+            MembershipEvent(member=member, status=e["status"], on=dt.date.fromisoformat(e["on"]),
+                            reason=e["reason"], union_name=e["union_name"], actor_name=e["actor_name"],
+                            carried=True)
             for e in data.get("events", [])
+            if (e["status"], e["on"], e["reason"], e["union_name"]) not in known
         ]
     )
     _event(member, status=MemberStatus.ACTIVE, on=today, reason=note, actor=actor)
@@ -210,7 +225,7 @@ def transfer_accept(*, transfer_id: int, actor) -> Member:
 @union_side
 @transaction.atomic
 def transfer_reject(*, transfer_id: int, reason: str, actor) -> MemberTransfer:
-    union = connection.tenant
+    union = this_union()
     errors: dict[str, list[str]] = {}
     reason = _text(reason, "reason", errors, max_length=500, required=False)
     if errors:
@@ -231,7 +246,7 @@ def transfer_reject(*, transfer_id: int, reason: str, actor) -> MemberTransfer:
 @union_side
 @transaction.atomic
 def transfer_cancel(*, transfer_id: int, actor) -> MemberTransfer:
-    union = connection.tenant
+    union = this_union()
     transfer = _locked(transfer_id, from_union=union)
     if transfer.status != TransferStatus.PENDING:
         raise ValidationError({"status": [_("This transfer has already been decided.")]})

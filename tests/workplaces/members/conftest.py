@@ -51,3 +51,24 @@ def make_member(in_union):
             return member_create(actor="test", **data)
 
     return make
+
+
+@pytest.fixture(autouse=True)
+def _english():
+    """Messages are asserted in English (the msgids); pages default to Chinese."""
+    from django.utils import translation
+
+    with translation.override("en"):
+        yield
+
+
+@pytest.fixture
+def client_for(client_for):
+    """The shared fixture, asking for English answers."""
+
+    def make(username=None, union=None):
+        client = client_for(username, union)
+        client.defaults["HTTP_ACCEPT_LANGUAGE"] = "en"
+        return client
+
+    return make
