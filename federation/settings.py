@@ -50,6 +50,7 @@ SHARED_APPS = [
     "federation.outbox",
     "federation.dashboard",
     "federation.dues",
+    "federation.homes",
     "federation.reports",
 ]
 

@@ -27,6 +27,8 @@ urlpatterns = [
     path("api/v1/dashboard/", DashboardApi.as_view(), name="api-dashboard"),
     path("unions/", include("tenants.urls")),
     path("dues/", include("federation.dues.urls")),
+    path("homes/", include("federation.homes.urls_federation")),
+    path("", include("federation.homes.urls_api_federation")),
     path("reports/", include("federation.reports.urls")),
     path("", include("federation.reports.urls_api")),
     path("member-transfers/", FederationTransfersView.as_view(), name="member-transfers"),

@@ -14,6 +14,7 @@ app.autodiscover_tasks(
         "tasks",
         "federation.outbox",
         "federation.dues",
+        "federation.homes",
         "federation.reports",
         "tenants",
         "workplaces.members",

@@ -22,6 +22,8 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("members/", include("workplaces.members.urls")),
     path("dues/", include(dues_pages)),
+    path("homes/", include("federation.homes.urls_union")),
+    path("", include("federation.homes.urls_api_union")),
     path("reports/", include("federation.reports.urls_union")),
     path("", include("federation.reports.urls_union_api")),
     *common_pages,

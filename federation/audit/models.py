@@ -26,6 +26,13 @@ class AuditKind(models.TextChoices):
     REFUND = "dues.refund", _("Dues refund")
     REMITTANCE = "dues.remittance", _("Remittance")
     POLICY = "dues.policy", _("Dues rule changed")
+    HOME_SCHEME = "homes.scheme", _("Staff-home scheme")
+    HOME_ROUND = "homes.round", _("Staff-home round")
+    HOME_ACCEPTED = "homes.accepted", _("Staff-home assessment accepted")
+    HOME_RETURNED = "homes.returned", _("Staff-home assessment returned")
+    HOME_VETOED = "homes.vetoed", _("Staff-home assessment vetoed")
+    HOME_REOPENED = "homes.reopened", _("Staff-home assessment reopened")
+    HOME_WITHDRAWN = "homes.withdrawn", _("Staff-home title withdrawn")
     OTHER = "other", _("Other")
 
 

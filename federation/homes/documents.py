@@ -1,0 +1,183 @@
+"""The certificate (PDF) and the township overview (xlsx).
+
+The certificate embeds WenQuanYi Micro Hei (a TrueType CJK font installed from PyPI with
+the ``paperang-p2-fonts-cjk`` package), so Chinese renders the same on every reader; without
+that package it falls back to reportlab's built-in CID font STSong-Light (not embedded).
+"""
+
+from __future__ import annotations
+
+import io
+from functools import cache
+
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from federation.homes.models import Title
+
+CID_FALLBACK = "STSong-Light"
+EMBEDDED = "WenQuanYiMicroHei"
+
+
+@cache
+def cjk_font() -> str:
+    """Register and return the name of the CJK font to use."""
+    from reportlab.pdfbase import pdfmetrics
+
+    try:
+        from importlib.resources import files
+
+        from reportlab.pdfbase.ttfonts import TTFont
+
+        path = files("paperang_p2_fonts_cjk") / "fonts" / "wqy-microhei.ttc"
+        pdfmetrics.registerFont(TTFont(EMBEDDED, str(path), subfontIndex=0))
+        return EMBEDDED
+    except Exception:  # noqa: BLE001 - package missing or unreadable: the CID font always works
+        from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+
+        pdfmetrics.registerFont(UnicodeCIDFont(CID_FALLBACK))
+        return CID_FALLBACK
+
+
+def certificate_pdf(*, title: Title) -> bytes:
+    """An A4 landscape certificate: union, level (with stars where the scheme uses them),
+    round, score, certificate number, award and re-check dates, issuing federation."""
+    from reportlab.lib import colors
+    from reportlab.lib.pagesizes import A4, landscape
+    from reportlab.lib.units import mm
+    from reportlab.pdfgen import canvas
+
+    from tenants.selectors import federation_tenant
+
+    font = cjk_font()
+    buf = io.BytesIO()
+    width, height = landscape(A4)
+    c = canvas.Canvas(buf, pagesize=(width, height))
+    c.setTitle(f"{_('Staff home certificate')} {title.number}")
+    c.setAuthor(federation_tenant().name)
+    red = colors.HexColor("#b71c1c")
+    gold = colors.HexColor("#c9a227")
+    c.setStrokeColor(red)
+    c.setLineWidth(6)
+    c.rect(12 * mm, 12 * mm, width - 24 * mm, height - 24 * mm)
+    c.setStrokeColor(gold)
+    c.setLineWidth(1.5)
+    c.rect(17 * mm, 17 * mm, width - 34 * mm, height - 34 * mm)
+
+    c.setFillColor(red)
+    c.setFont(font, 40)
+    c.drawCentredString(width / 2, height - 55 * mm, "荣 誉 证 书")
+    c.setFillColor(colors.black)
+    c.setFont(font, 18)
+    c.drawCentredString(width / 2, height - 80 * mm, title.union.name)
+    c.setFont(font, 14)
+    level = title.level
+    honour = f"{level.name}职工之家" if "职工之家" not in level.name else level.name
+    if level.stars:
+        honour = f"{'★' * level.stars}（{level.stars}星级）职工之家"
+    score = title.assessment.score
+    text = f"在“{title.round.title}”中，经验收评定为"
+    c.drawCentredString(width / 2, height - 98 * mm, text)
+    c.setFillColor(red)
+    c.setFont(font, 30)
+    c.drawCentredString(width / 2, height - 118 * mm, honour)
+    c.setFillColor(colors.black)
+    c.setFont(font, 12)
+    c.drawCentredString(
+        width / 2,
+        height - 134 * mm,
+        f"验收得分：{score:.2f}　　特发此证，以资鼓励。"
+        if score is not None
+        else "特发此证，以资鼓励。",
+    )
+
+    c.setFont(font, 11)
+    left = 30 * mm
+    c.drawString(left, 40 * mm, f"证书编号：{title.number}")
+    c.drawString(left, 33 * mm, f"授予日期：{title.awarded_on:%Y年%m月%d日}")
+    c.drawString(
+        left,
+        26 * mm,
+        f"复核日期：{title.recheck_due:%Y年%m月%d日}前（逾期未复核或复核不合格的，撤销称号）",
+    )
+    c.setFont(font, 14)
+    c.drawRightString(width - 35 * mm, 40 * mm, federation_tenant().name)
+    c.setFont(font, 11)
+    c.drawRightString(width - 35 * mm, 33 * mm, f"{title.awarded_on:%Y年%m月%d日}")
+    # a seal-like ring, drawn (no image asset needed)
+    c.setStrokeColor(red)
+    c.setLineWidth(2)
+    c.circle(width - 60 * mm, 45 * mm, 17 * mm)
+    c.setFillColor(red)
+    c.setFont(font, 9)
+    c.drawCentredString(width - 60 * mm, 44 * mm, "职工之家验收")
+    c.showPage()
+    c.save()
+    return buf.getvalue()
+
+
+def overview_xlsx(*, overview: dict) -> bytes:
+    """The township overview as a workbook: titles, per level, expiring, returned."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+
+    wb = Workbook()
+    ws = wb.active
+    ws.title = _("Titles")[:31]
+    ws.append(
+        [
+            _("Union"),
+            _("Address"),
+            _("Level"),
+            _("Certificate number"),
+            _("Round"),
+            _("Awarded on"),
+            _("Re-check due"),
+            _("Score"),
+        ]
+    )
+    for t in overview["titles"]:
+        ws.append(
+            [
+                t.union.name,
+                t.union.slug,
+                t.level.name,
+                t.number,
+                t.round.title,
+                t.awarded_on,
+                t.recheck_due,
+                t.assessment.score,
+            ]
+        )
+        ws.cell(row=ws.max_row, column=8).number_format = "0.00"
+    _bold(ws, Font)
+    ws2 = wb.create_sheet(_("Per level")[:31])
+    ws2.append([_("Level"), _("Unions")])
+    for name, n in overview["levels"].items():
+        ws2.append([name, n])
+    ws2.append([_("Without a title"), max(overview["unions"] - overview["titled"], 0)])
+    _bold(ws2, Font)
+    ws3 = wb.create_sheet(_("Expiring in 90 days")[:31])
+    ws3.append([_("Union"), _("Level"), _("Re-check due")])
+    for t in overview["expiring"]:
+        ws3.append([t.union.name, t.level.name, t.recheck_due])
+    _bold(ws3, Font)
+    ws4 = wb.create_sheet(_("Returned")[:31])
+    ws4.append([_("Union"), _("Round"), _("Reason"), _("New deadline")])
+    for r in overview["returned"]:
+        a = r["assessment"]
+        ws4.append([a.union.name, a.round.title, r["reason"], a.effective_deadline])
+    _bold(ws4, Font)
+    for sheet in wb.worksheets:
+        for col, width in zip("ABCDEFGH", (36, 18, 14, 22, 30, 14, 14, 10), strict=True):
+            sheet.column_dimensions[col].width = width
+    ws.append([])
+    ws.append([_("As of"), timezone.localdate()])
+    buf = io.BytesIO()
+    wb.save(buf)
+    return buf.getvalue()
+
+
+def _bold(ws, font_cls) -> None:
+    for cell in ws[1]:
+        cell.font = font_cls(bold=True)

@@ -1,0 +1,1 @@
+from federation.homes.urls_api import api_federation as urlpatterns  # noqa: F401
