@@ -120,7 +120,11 @@ DATABASES = {
 }
 # a unix socket directory may be given percent-encoded as the host (libpq's URI form)
 DATABASES["default"]["HOST"] = unquote(DATABASES["default"].get("HOST") or "")
-DATABASES["default"]["CONN_MAX_AGE"] = env.int("DB_CONN_MAX_AGE", default=0)
+DATABASES["default"]["CONN_MAX_AGE"] = env.int("DB_CONN_MAX_AGE", default=60)
+DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+# Set search_path only when the schema changes, not before every query (django-tenants 4.0
+# fixed the savepoint bug of this flag); measured in make bench (test_bench_scale).
+TENANT_LIMIT_SET_CALLS = env.bool("TENANT_LIMIT_SET_CALLS", default=True)
 if env.str("TEST_DATABASE_NAME", default=""):
     # lets several test runs share one server without clashing
     DATABASES["default"]["TEST"] = {"NAME": env.str("TEST_DATABASE_NAME")}

@@ -1,0 +1,246 @@
+"""The scale benchmark (issue 7): N unions with M members each, N = 10, 100, 1,000.
+
+For each N it prints, side by side:
+1. the dashboard API over real HTTP (gunicorn, one worker): median and p95 ms, beside the
+   same numbers computed by looping ``schema_context`` over every union;
+2. provisioning a union: clone against migrations (s per union);
+3. the dues cycle for the N unions (first run, second run);
+4. peak RSS of the web worker during the dashboard run;
+and at the largest N, ``migrate_schemas`` for every union with one new no-op tenant
+migration: the default executor against the multiprocessing one.
+
+BENCH_SCALE=10,100 limits the sizes (default 10,100,1000).
+"""
+
+import datetime as dt
+import os
+import random
+import socket
+import statistics
+import subprocess
+import sys
+import time
+import urllib.request
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from django.db import connection
+from django.test import override_settings
+from django_tenants.utils import schema_context
+
+from tests.benchmarks.conftest import report
+from tests.factories import id_number
+from tests.live import _test_database_url
+
+ROOT = Path(__file__).resolve().parents[2]
+M = 100
+SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗"
+
+
+def _sizes() -> list[int]:
+    return [int(x) for x in os.environ.get("BENCH_SCALE", "10,100,1000").split(",") if x]
+
+
+def _provision(i: int) -> "object":
+    from federation.accounts.services import roles_ensure
+    from tenants.models import Union
+
+    u = Union(slug=f"scale-{i:04d}", schema_name=f"u_scale_{i:04d}", name=f"规模测试工会 {i:04d}",
+              kind="enterprise", employee_count=110, status="active", ready=True)
+    u.save()
+    u.create_schema(verbosity=0)
+    with schema_context(u.schema_name):
+        roles_ensure()
+    return u
+
+
+def _fill_members(union, rng: random.Random) -> None:
+    from workplaces.members.models import Member
+    from workplaces.members.services import rollup_refresh
+
+    rows = []
+    for k in range(M):
+        gender = "F" if k % 5 < 2 else "M"
+        rows.append(Member(
+            name=rng.choice(SURNAMES) + "测" + str(k), gender=gender,
+            id_number=id_number(birth=f"19{70 + k % 30}0{1 + k % 9}1{k % 9}", gender=gender, seq=k % 50,
+                                region=f"33{union.pk % 100:02d}{k // 50:02d}"),
+            birth_date=dt.date(1970 + k % 30, 1 + k % 9, 10 + k % 9), phone="",
+            employment="migrant" if k % 4 == 0 else "regular", monthly_wage=Decimal(3000 + 37 * k),
+            joined_on=dt.date(2020, 1, 1), member_no=f"M{union.pk:05d}{k:04d}", status="active",
+        ))
+    with schema_context(union.schema_name):
+        Member.objects.bulk_create(rows)
+        rollup_refresh(union=union)
+
+
+def _loop_dashboard(unions) -> dict:
+    """The same member totals by entering every union's schema: what a roll-up avoids."""
+    from django.db.models import Count, Q
+
+    from workplaces.members.models import Member
+
+    totals = {"active": 0, "women": 0, "migrant": 0}
+    for u in unions:
+        with schema_context(u.schema_name):
+            c = Member.objects.filter(status="active").aggregate(
+                active=Count("id"), women=Count("id", filter=Q(gender="F")),
+                migrant=Count("id", filter=Q(employment="migrant")))
+        for k in totals:
+            totals[k] += c[k]
+    return totals
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _timed(fn, n: int) -> list[float]:
+    out = []
+    for _ in range(n):
+        t = time.perf_counter()
+        fn()
+        out.append((time.perf_counter() - t) * 1000)
+    return out
+
+
+def _p95(xs: list[float]) -> float:
+    return sorted(xs)[max(0, int(len(xs) * 0.95) - 1)]
+
+
+def _vm_hwm_kb(pid: int) -> int:
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1])
+    return 0
+
+
+def _noop_migration(name: str, after: str | None) -> Path:
+    path = ROOT / "workplaces" / "home" / "migrations" / f"{name}.py"
+    deps = f'[("home", "{after}")]' if after else "[]"
+    path.write_text(
+        "from django.db import migrations\n\n\n"
+        f"class Migration(migrations.Migration):\n    dependencies = {deps}\n"
+        "    operations = [migrations.RunSQL(\"SELECT 1\", migrations.RunSQL.noop)]\n",
+        encoding="utf-8",
+    )
+    return path
+
+
+@pytest.mark.django_db(transaction=True)
+def test_bench_scale(live_township):
+    from django.contrib.auth import get_user_model
+    from rest_framework.authtoken.models import Token
+
+    from federation.dues.models import PayrollDeclaration
+    from federation.dues.periods import MONTHLY, period_containing
+    from federation.dues.services import dues_cycle_run
+    from tenants.models import Union
+
+    rng = random.Random(7)
+    token = Token.objects.get_or_create(user=get_user_model().objects.get(username="federation_admin"))[0].key
+    port = _free_port()
+    env = dict(os.environ, DATABASE_URL=_test_database_url())
+    env.pop("TEST_DATABASE_NAME", None)
+    web = subprocess.Popen(
+        [sys.executable, "-m", "gunicorn", "federation.wsgi:application", "--bind", f"127.0.0.1:{port}",
+         "--workers", "1", "--log-level", "warning"], cwd=ROOT, env=env,
+    )
+    unions: list = []
+    rows: list[tuple[str, str]] = []
+    migrations_written: list[Path] = []
+    try:
+        for _ in range(100):
+            try:
+                socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
+                break
+            except OSError:
+                time.sleep(0.2)
+
+        def dashboard_http():
+            req = urllib.request.Request(f"http://127.0.0.1:{port}/api/v1/dashboard/",
+                                         headers={"Host": "localhost", "Authorization": f"Token {token}"})
+            with urllib.request.urlopen(req, timeout=30) as resp:  # noqa: S310 - loopback
+                assert resp.status == 200
+                return resp.read()
+
+        import psutil
+
+        worker_pid = psutil.Process(web.pid).children()[0].pid
+        period = period_containing(dt.date.today(), MONTHLY)
+        for n in _sizes():
+            t0 = time.perf_counter()
+            clone_times = []
+            while len(unions) < n:
+                t = time.perf_counter()
+                u = _provision(len(unions))
+                clone_times.append(time.perf_counter() - t)
+                _fill_members(u, rng)
+                unions.append(u)
+            generate_s = time.perf_counter() - t0
+            # provisioning by migrations, a small sample (slow by construction)
+            migrate_times = []
+            with override_settings(TENANT_CREATION_FAKES_MIGRATIONS=False):
+                for j in range(3):
+                    u = Union(slug=f"scale-mig-{n}-{j}", schema_name=f"u_scale_mig_{n}_{j}", name="m",
+                              kind="other", status="inactive")
+                    u.save()
+                    t = time.perf_counter()
+                    u.create_schema(verbosity=0)
+                    migrate_times.append(time.perf_counter() - t)
+            dashboard_http()  # warm
+            api = _timed(dashboard_http, 200)
+            from federation.dashboard.selectors import dashboard_api_payload
+
+            inproc = _timed(dashboard_api_payload, 50)
+            loop_runs = 5 if n >= 1000 else 20
+            loop = _timed(lambda: _loop_dashboard(unions), loop_runs)
+            hwm_mb = _vm_hwm_kb(worker_pid) / 1024
+            period = period.previous()
+            PayrollDeclaration.objects.bulk_create([
+                PayrollDeclaration(union=u, period=period.code, period_start=period.start,
+                                   payroll_total=Decimal("250000.00") + u.pk, headcount=110)
+                for u in unions
+            ])
+            t = time.perf_counter()
+            first = dues_cycle_run(period=period.code)
+            t1 = time.perf_counter()
+            dues_cycle_run(period=period.code)
+            t2 = time.perf_counter()
+            rows += [
+                (f"N={n:<5} generated (clone + {M} members each)", f"{generate_s:.1f} s for {len(clone_times)} new unions"),
+                (f"N={n:<5} dashboard API (HTTP) median / p95", f"{statistics.median(api):.1f} / {_p95(api):.1f} ms  (200 requests)"),
+                (f"N={n:<5} dashboard selector in-process median / p95", f"{statistics.median(inproc):.1f} / {_p95(inproc):.1f} ms"),
+                (f"N={n:<5} loop over schemas in-process median / p95", f"{statistics.median(loop):.1f} / {_p95(loop):.1f} ms  ({loop_runs} runs, members only)"),
+                (f"N={n:<5} roll-up speed-up over the loop (in-process)", f"{statistics.median(loop) / statistics.median(inproc):.1f}x"),
+                (f"N={n:<5} provisioning clone / migrate", f"{statistics.median(clone_times):.3f} / {statistics.median(migrate_times):.3f} s per union"),
+                (f"N={n:<5} dues cycle first / second run", f"{t1 - t:.2f} / {t2 - t1:.2f} s  ({first['notices_created']} notices)"),
+                (f"N={n:<5} web worker peak RSS", f"{hwm_mb:.0f} MB"),
+            ]
+        # migrate_schemas for every union with one new no-op migration: default vs multiprocessing
+        from django.db.migrations.loader import MigrationLoader
+
+        leaf = max((k[1] for k in MigrationLoader(None, ignore_no_migrations=True).disk_migrations
+                    if k[0] == "home"), default=None)
+        for executor, name in (("standard", "9901_bench_noop_a"), ("multiprocessing", "9902_bench_noop_b")):
+            migrations_written.append(_noop_migration(name, leaf))
+            leaf = name
+            t = time.perf_counter()
+            subprocess.run([sys.executable, "manage.py", "migrate_schemas", "--tenant", "--executor", executor,
+                            "-v", "0"], cwd=ROOT, env=env, check=True)
+            rows.append((f"migrate_schemas, {len(unions)} unions, {executor}", f"{time.perf_counter() - t:.1f} s"))
+    finally:
+        web.terminate()
+        web.wait(timeout=20)
+        for path in migrations_written:
+            path.unlink(missing_ok=True)
+        connection.set_schema_to_public()
+        with connection.cursor() as cur:
+            cur.execute("SELECT nspname FROM pg_namespace WHERE nspname LIKE 'u\\_scale\\_%%'")
+            for (schema,) in cur.fetchall():
+                cur.execute(f'DROP SCHEMA "{schema}" CASCADE')
+    report(f"Scale: N unions x {M} members (cores: {os.cpu_count()})", rows)
+    assert unions
