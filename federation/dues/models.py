@@ -9,6 +9,7 @@ from decimal import Decimal
 from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from tenants.models import Union
 from tenants.validators import validate_credit_code
@@ -29,11 +30,11 @@ class CollectionMode(models.TextChoices):
 
 
 class NoticeStatus(models.TextChoices):
-    ISSUED = "issued", _("Issued")
-    PARTIAL = "partial", _("Partly paid")
-    PAID = "paid", _("Paid")
-    OVERDUE = "overdue", _("Overdue")
-    WAIVED = "waived", _("Waived")
+    ISSUED = "issued", pgettext_lazy("dues status", "Issued")
+    PARTIAL = "partial", pgettext_lazy("dues status", "Partly paid")
+    PAID = "paid", pgettext_lazy("dues status", "Paid")
+    OVERDUE = "overdue", pgettext_lazy("dues status", "Overdue")
+    WAIVED = "waived", pgettext_lazy("dues status", "Waived")
 
 
 OPEN_STATUSES = (NoticeStatus.ISSUED, NoticeStatus.PARTIAL, NoticeStatus.OVERDUE)

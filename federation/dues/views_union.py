@@ -24,9 +24,15 @@ def _render(request, union, errors=None, status=200, form=None):
         "balance": selectors.union_balance(union=union), "overdue": selectors.union_dues_overdue(union=union),
         "member_dues": rollup.member_dues_monthly if rollup else None,
         "can_declare": has_role(request.user, FINANCE), "errors": errors or {},
-        "suggested_period": period_containing(today, kind).previous().code, "form": form or {},
+        "suggested_period": _suggested_period(union, period_containing(today, kind).previous().code),
+        "form": form or {},
         "settings": selectors.union_settings(union=union),
     }, status=status)
+
+
+def _suggested_period(union, code: str) -> str:
+    """The period that just ended, unless it is declared already."""
+    return "" if selectors.declaration_list(union=union, period=code).exists() else code
 
 
 def _rollup(union):
