@@ -22,6 +22,7 @@ class MemberForm(forms.Form):
         super().__init__(*args, **kwargs)
         if editing:
             self.fields["id_number"].disabled = True
+            self.fields["id_number"].required = False
 
     def add_service_errors(self, errors: dict) -> None:
         for field, messages in errors.items():

@@ -127,7 +127,8 @@ def _member_form_view(request, member=None):
         form = MemberForm(request.POST, editing=editing)
         if form.is_valid():
             d = dict(form.cleaned_data)
-            d.pop("id_number") if editing else None
+            if editing:
+                d.pop("id_number")
             if d.get("monthly_wage") is None:
                 d["monthly_wage"] = 0
             try:
