@@ -7,6 +7,7 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import serializers, status
 from rest_framework.exceptions import NotFound, ParseError
+from rest_framework.negotiation import DefaultContentNegotiation
 from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
 from rest_framework.response import Response
 from rest_framework.views import APIView
@@ -136,7 +137,7 @@ class SubmissionOutput(serializers.ModelSerializer):
     values = serializers.SerializerMethodField()
     prefilled = serializers.SerializerMethodField()
     overrides = serializers.SerializerMethodField()
-    fields = serializers.SerializerMethodField()
+    fields = serializers.SerializerMethodField(method_name="form_fields")
     editable = serializers.SerializerMethodField()
 
     class Meta:
@@ -160,7 +161,7 @@ class SubmissionOutput(serializers.ModelSerializer):
     def get_overrides(self, obj) -> dict:
         return {f["key"]: f["value"] for f in self._view(obj)["fields"] if f["overridden"]}
 
-    def get_fields(self, obj) -> list[dict]:
+    def form_fields(self, obj) -> list[dict]:
         return [{k: f[k] for k in ("key", "label", "type", "required", "source", "choices")}
                 for f in self._view(obj)["fields"]]
 
@@ -287,7 +288,15 @@ class CycleAggregateApi(APIView):
         return Response(selectors.cycle_aggregate(cycle=cycle))
 
 
+class _FormatParamIsOurs(DefaultContentNegotiation):
+    """``?format=xlsx`` names the file format here, not DRF's renderer."""
+
+    def select_renderer(self, request, renderers, format_suffix=None):
+        return renderers[0], renderers[0].media_type
+
+
 class CycleExportApi(APIView):
+    content_negotiation_class = _FormatParamIsOurs
     permission_classes = [federation_roles(FED_REPORTING, read=READERS)]
 
     @extend_schema(parameters=[OpenApiParameter("format", enum=["xlsx"])],
