@@ -274,6 +274,7 @@ class TargetsView(DuesPage):
     def _render(self, request, errors=None, status=200):
         return render(request, "dues/targets.html", {
             "targets": selectors.targets_list(), "errors": errors or {}, "can_write": has_role(request.user, FED_DUES),
+            "unions": Union.objects.filter(is_federation=False, organizing_target__isnull=True).order_by("name"),
             "notices": DuesNotice.objects.filter(target__isnull=False).select_related("target")[:100],
             "values": request.POST if request.method == "POST" else {},
         }, status=status)
@@ -284,7 +285,12 @@ class TargetsView(DuesPage):
     def post(self, request):
         p = request.POST
         try:
-            if p.get("action") == "declare":
+            if p.get("action") == "founded":
+                target = get_object_or_404(OrganizingTarget, pk=p.get("target") or 0)
+                union = get_object_or_404(Union, slug=p.get("union", ""), is_federation=False)
+                services.target_founded(target=target, union=union, actor=request.user)
+                messages.success(request, _("The employer now has its union."))
+            elif p.get("action") == "declare":
                 target = get_object_or_404(OrganizingTarget, pk=p.get("target") or 0)
                 services.declaration_submit(target=target, period=p.get("period"), payroll_total=p.get("payroll_total"),
                                             headcount=p.get("headcount"), actor=request.user)

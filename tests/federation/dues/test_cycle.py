@@ -143,3 +143,35 @@ def test_two_cycles_at_once_make_one_notice_per_union(live_township):
     assert errors == []
     assert sum(r["notices_created"] for r in results) == 2
     assert DuesNotice.objects.filter(period="2026-10").count() == 2
+
+
+@pytest.mark.django_db
+def test_an_organizing_target_that_founds_its_union_stops_being_billed_as_a_target(frozen, union_a):
+    from tests.factories import credit_code
+
+    target = services.target_create(name="新建会企业", credit_code=credit_code(), actor="t")
+    services.declaration_submit(target=target, period="2026-10", payroll_total="1000.00", headcount=1, actor="t")
+    services.target_founded(target=target, union=union_a, actor="t")
+    result = services.dues_cycle_run(period="2026-10")
+    assert result["notices_created"] == 0
+    target.refresh_from_db()
+    assert (target.status, target.union_id) == ("founded", union_a.pk)
+
+
+@pytest.mark.django_db
+def test_the_cycle_runs_on_the_federation_side_only(frozen, union_a):
+    from django_tenants.utils import schema_context
+
+    from tenants.context import WrongSideError
+
+    with schema_context(union_a.schema_name), pytest.raises(WrongSideError):
+        services.dues_cycle_run(period="2026-10")
+
+
+@pytest.mark.django_db
+def test_a_declaration_from_the_union_host_is_audited_in_the_federation_log(client_for, frozen, union_a):
+    response = client_for("a_finance", union_a).post(
+        "/api/v1/dues/declarations/", {"period": "2026-10", "payroll_total": "1000.00", "headcount": 2}, format="json")
+    assert response.status_code == 201
+    event = AuditEvent.objects.get(kind="dues.declaration")
+    assert (event.union_slug, event.actor_name, event.after["payroll_total"]) == ("union-a", "a_finance", "1000.00")
