@@ -244,7 +244,10 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
     "COMPONENT_SPLIT_REQUEST": True,
-    "ENUM_NAME_OVERRIDES": {"UnionKindEnum": "tenants.models.UnionKind.choices"},
+    "ENUM_NAME_OVERRIDES": {"UnionKindEnum": "tenants.models.UnionKind.choices",
+        "MemberStatusEnum": "workplaces.members.models.MemberStatus.choices",
+        "MemberTransferStatusEnum": "tenants.models.TransferStatus.choices",
+        "MembershipApplicationStatusEnum": "workplaces.members.models.ApplicationStatus.choices"},
 }
 
 LOGGING = {
