@@ -128,7 +128,15 @@ TENANT_LIMIT_SET_CALLS = env.bool("TENANT_LIMIT_SET_CALLS", default=True)
 if env.str("TEST_DATABASE_NAME", default=""):
     # lets several test runs share one server without clashing
     DATABASES["default"]["TEST"] = {"NAME": env.str("TEST_DATABASE_NAME")}
-DATABASE_ROUTERS = ["django_tenants.routers.TenantSyncRouter"]
+if env.str("REPLICA_DATABASE_URL", default=""):
+    # a streaming replica for the federation's aggregate reads (federation/dbrouters.py)
+    DATABASES["replica"] = env.db_url("REPLICA_DATABASE_URL", engine="django_tenants.postgresql_backend")
+    DATABASES["replica"]["HOST"] = unquote(DATABASES["replica"].get("HOST") or "")
+    DATABASES["replica"]["TEST"] = {"MIRROR": "default"}
+DATABASE_ROUTERS = [
+    "federation.dbrouters.FederationReplicaRouter",
+    "django_tenants.routers.TenantSyncRouter",
+]
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # --- redis: cache, celery -------------------------------------------------------

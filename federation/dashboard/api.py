@@ -6,6 +6,7 @@ from rest_framework.views import APIView
 from federation.accounts.permissions import federation_roles
 from federation.accounts.roles import FED_ASSESSOR, FED_DUES, FED_REPORTING, FED_VIEWER
 from federation.dashboard.selectors import dashboard_api_payload
+from federation.dbrouters import federation_reads
 
 DashboardOut = inline_serializer(
     "DashboardOut",
@@ -36,4 +37,5 @@ class DashboardApi(APIView):
 
     @extend_schema(responses=DashboardOut)
     def get(self, request):
-        return Response(dashboard_api_payload())
+        with federation_reads():
+            return Response(dashboard_api_payload())

@@ -3,6 +3,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from federation.dashboard import charts, selectors
+from federation.dbrouters import federation_reads
 from tenants.models import UnionKind, UnionStatus
 from tenants.selectors import unions_all
 from tenants.views import FederationPageMixin
@@ -11,6 +12,10 @@ from django.views import View
 
 class DashboardView(FederationPageMixin, View):
     def get(self, request):
+        with federation_reads():
+            return self._render(request)
+
+    def _render(self, request):
         unions = selectors.unions_overview()
         members = selectors.members_overview()
         dues = selectors.dues_overview()
