@@ -1,5 +1,9 @@
 """End to end with a real Celery worker: beat entry → dispatcher → per-union tasks → rows."""
 
+import os
+import signal
+import time
+
 import pytest
 from django.utils import timezone
 from django_celery_beat.models import PeriodicTask
@@ -50,3 +54,44 @@ def test_the_daily_beat_entry_marks_overdue_and_reminds_through_the_worker(celer
     wait_for(lambda: Reminder.objects.filter(union=union_a, sent_on=today).exists(), timeout=60)
     notice = DuesNotice.objects.get(union=union_a, period=old)
     assert (notice.status, notice.reminders_sent) == ("overdue", 1)
+
+
+def _pool_children(pid: int) -> list[int]:
+    children = []
+    for task in os.listdir(f"/proc/{pid}/task"):
+        with open(f"/proc/{pid}/task/{task}/children") as fh:
+            children += [int(c) for c in fh.read().split()]
+    return children
+
+
+@pytest.mark.worker
+def test_a_per_union_task_killed_mid_run_is_redelivered_and_makes_one_notice(celery_worker):
+    """acks_late + reject_on_worker_lost: the worker process dies while the task waits on the
+    notice table; the message goes back to the queue and the rerun issues exactly one notice."""
+    import psycopg
+    from django.db import connection
+
+    from federation.dues.tasks import cycle_union
+    from tenants.models import Union
+    from tests.live import _test_database_url
+
+    period = period_containing(timezone.localdate(), MONTHLY).previous().code
+    union_a = Union.objects.get(slug="union-a")
+    services.declaration_submit(union=union_a, period=period, payroll_total="5000.00", headcount=3, actor="t")
+    with psycopg.connect(_test_database_url()) as blocker:
+        blocker.execute("LOCK TABLE public.dues_duesnotice IN ACCESS EXCLUSIVE MODE")
+        cycle_union.apply_async(args=(union_a.schema_name, period), headers={"_schema_name": union_a.schema_name})
+
+        def waiting():
+            with connection.cursor() as cur:
+                cur.execute("SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' "
+                            "AND datname = current_database() AND query LIKE %s", ["%dues_duesnotice%"])
+                return cur.fetchone()[0]
+
+        wait_for(waiting, timeout=60)
+        for child in _pool_children(celery_worker.pid):
+            os.kill(child, signal.SIGKILL)  # the worker's own pool processes, started by this test
+        blocker.rollback()
+    wait_for(lambda: DuesNotice.objects.filter(union=union_a, period=period).exists(), timeout=60)
+    time.sleep(2)  # a duplicate delivery would land now
+    assert DuesNotice.objects.filter(union=union_a, period=period).count() == 1
