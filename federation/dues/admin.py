@@ -26,7 +26,16 @@ class ReadOnly(admin.ModelAdmin):
 
 @admin.register(DuesNotice)
 class DuesNoticeAdmin(ReadOnly):
-    list_display = ["id", "union", "target", "period", "amount_due", "amount_paid", "status", "due_date"]
+    list_display = [
+        "id",
+        "union",
+        "target",
+        "period",
+        "amount_due",
+        "amount_paid",
+        "status",
+        "due_date",
+    ]
     list_filter = ["status", "period"]
 
 

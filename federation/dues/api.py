@@ -63,8 +63,17 @@ class DuesPolicyOutput(serializers.ModelSerializer):
     class Meta:
         model = DuesPolicy
         fields = [
-            "rate", "upward_share", "workplace_share", "city_share", "period", "due_day", "grace_days",
-            "reminder_every_days", "small_micro_refund_years", "effective_from", "effective_to",
+            "rate",
+            "upward_share",
+            "workplace_share",
+            "city_share",
+            "period",
+            "due_day",
+            "grace_days",
+            "reminder_every_days",
+            "small_micro_refund_years",
+            "effective_from",
+            "effective_to",
         ]
 
 
@@ -76,9 +85,22 @@ class DuesNoticeOutput(serializers.ModelSerializer):
     class Meta:
         model = DuesNotice
         fields = [
-            "id", "union", "target", "period", "payroll_total", "rate", "amount_due", "amount_paid",
-            "balance", "due_date", "status", "reminders_sent", "last_reminded_at", "collection_mode",
-            "amount_issued", "grace_until",
+            "id",
+            "union",
+            "target",
+            "period",
+            "payroll_total",
+            "rate",
+            "amount_due",
+            "amount_paid",
+            "balance",
+            "due_date",
+            "status",
+            "reminders_sent",
+            "last_reminded_at",
+            "collection_mode",
+            "amount_issued",
+            "grace_until",
         ]
 
     def get_target(self, obj) -> str | None:
@@ -91,7 +113,16 @@ class DuesPaymentOutput(serializers.ModelSerializer):
 
     class Meta:
         model = Payment
-        fields = ["id", "notice", "amount", "paid_on", "reference", "recorded_by", "notice_status", "balance"]
+        fields = [
+            "id",
+            "notice",
+            "amount",
+            "paid_on",
+            "reference",
+            "recorded_by",
+            "notice_status",
+            "balance",
+        ]
 
 
 class DuesDeclarationOutput(serializers.ModelSerializer):
@@ -100,8 +131,18 @@ class DuesDeclarationOutput(serializers.ModelSerializer):
 
     class Meta:
         model = PayrollDeclaration
-        fields = ["id", "union", "period", "payroll_total", "headcount", "declared_at", "declared_by",
-                  "corrected_at", "corrections", "notice"]
+        fields = [
+            "id",
+            "union",
+            "period",
+            "payroll_total",
+            "headcount",
+            "declared_at",
+            "declared_by",
+            "corrected_at",
+            "corrections",
+            "notice",
+        ]
 
     def get_notice(self, obj) -> int | None:
         notice = getattr(obj, "notice", None)
@@ -140,7 +181,16 @@ class DuesRemittanceOutput(serializers.ModelSerializer):
 
     class Meta:
         model = Remittance
-        fields = ["id", "period", "kind", "union", "amount", "transferred_on", "reference", "recorded_by"]
+        fields = [
+            "id",
+            "period",
+            "kind",
+            "union",
+            "amount",
+            "transferred_on",
+            "reference",
+            "recorded_by",
+        ]
 
 
 class DuesRemittanceRowOutput(serializers.Serializer):
@@ -168,8 +218,19 @@ class DuesRemittanceReportOutput(serializers.Serializer):
 class DuesStatementLineOutput(serializers.ModelSerializer):
     class Meta:
         model = StatementLine
-        fields = ["row", "paid_on", "amount", "reference", "payer_name", "payer_code", "memo", "notice",
-                  "payment", "status", "message"]
+        fields = [
+            "row",
+            "paid_on",
+            "amount",
+            "reference",
+            "payer_name",
+            "payer_code",
+            "memo",
+            "notice",
+            "payment",
+            "status",
+            "message",
+        ]
 
 
 class DuesStatementOutput(serializers.ModelSerializer):
@@ -191,7 +252,9 @@ class DuesPolicyInput(serializers.Serializer):
     reminder_every_days = serializers.CharField()
     city_share = serializers.CharField(required=False)
     period = serializers.ChoiceField(choices=["monthly", "quarterly"], required=False)
-    small_micro_refund_years = serializers.ListField(child=serializers.IntegerField(), required=False)
+    small_micro_refund_years = serializers.ListField(
+        child=serializers.IntegerField(), required=False
+    )
     effective_from = serializers.DateField(required=False)
 
 
@@ -268,8 +331,11 @@ def _page(request, view, qs, serializer):
     return paginator.get_paginated_response(serializer(page, many=True).data)
 
 
-FILTERS = [OpenApiParameter("period", str), OpenApiParameter("status", enum=NoticeStatus.values),
-           OpenApiParameter("union", str)]
+FILTERS = [
+    OpenApiParameter("period", str),
+    OpenApiParameter("status", enum=NoticeStatus.values),
+    OpenApiParameter("union", str),
+]
 
 
 # --- federation host ----------------------------------------------------------------
@@ -288,10 +354,16 @@ class PolicyApi(APIView):
     def put(self, request):
         v = _valid(DuesPolicyInput, request)
         row = services.policy_set(
-            actor=request.user, rate=v["rate"], upper_share=v["upward_share"], due_day=v["due_day"],
-            grace_days=v["grace_days"], reminder_every_days=v["reminder_every_days"],
-            effective_from=v.get("effective_from"), period_kind=v.get("period"),
-            city_share=v.get("city_share"), small_micro_refund_years=v.get("small_micro_refund_years"),
+            actor=request.user,
+            rate=v["rate"],
+            upper_share=v["upward_share"],
+            due_day=v["due_day"],
+            grace_days=v["grace_days"],
+            reminder_every_days=v["reminder_every_days"],
+            effective_from=v.get("effective_from"),
+            period_kind=v.get("period"),
+            city_share=v.get("city_share"),
+            small_micro_refund_years=v.get("small_micro_refund_years"),
         )
         return Response(DuesPolicyOutput(row).data)
 
@@ -310,7 +382,9 @@ class DeclarationListApi(APIView):
     @extend_schema(parameters=FILTERS[:1] + FILTERS[2:], responses=DuesDeclarationOutput(many=True))
     def get(self, request):
         f = _filters(request)
-        qs = selectors.declaration_list(period=f["period"], union_slug=request.query_params.get("union", "")[:40])
+        qs = selectors.declaration_list(
+            period=f["period"], union_slug=request.query_params.get("union", "")[:40]
+        )
         return _page(request, self, qs.select_related("notice"), DuesDeclarationOutput)
 
 
@@ -320,7 +394,9 @@ class CycleApi(APIView):
     @extend_schema(request=DuesCycleInput, responses=DuesCycleOutput)
     def post(self, request):
         v = _valid(DuesCycleInput, request)
-        return Response(DuesCycleOutput(services.dues_cycle_run(period=v["period"], actor=request.user)).data)
+        return Response(
+            DuesCycleOutput(services.dues_cycle_run(period=v["period"], actor=request.user)).data
+        )
 
 
 class NoticeListApi(APIView):
@@ -329,8 +405,11 @@ class NoticeListApi(APIView):
     @extend_schema(parameters=FILTERS, responses=DuesNoticeOutput(many=True))
     def get(self, request):
         f = _filters(request)
-        qs = selectors.notice_list(period=f["period"], status=f["status"],
-                                   union_slug=request.query_params.get("union", "")[:40])
+        qs = selectors.notice_list(
+            period=f["period"],
+            status=f["status"],
+            union_slug=request.query_params.get("union", "")[:40],
+        )
         return _page(request, self, qs, DuesNoticeOutput)
 
 
@@ -350,8 +429,13 @@ class PaymentCreateApi(APIView):
         notice = get_object_or_404(DuesNotice, pk=pk)
         v = _valid(DuesPaymentInput, request)
         try:
-            payment = services.payment_record(notice=notice, amount=v["amount"], paid_on=v["paid_on"],
-                                              reference=v["reference"], actor=request.user)
+            payment = services.payment_record(
+                notice=notice,
+                amount=v["amount"],
+                paid_on=v["paid_on"],
+                reference=v["reference"],
+                actor=request.user,
+            )
         except services.DuesConflict as exc:
             raise _conflict(exc) from None
         return Response(DuesPaymentOutput(payment).data, status=status.HTTP_201_CREATED)
@@ -360,7 +444,9 @@ class PaymentCreateApi(APIView):
 class SummaryApi(APIView):
     permission_classes = [federation_roles(read=READERS)]
 
-    @extend_schema(parameters=[OpenApiParameter("period", str, required=True)], responses=DuesSummaryOutput)
+    @extend_schema(
+        parameters=[OpenApiParameter("period", str, required=True)], responses=DuesSummaryOutput
+    )
     def get(self, request):
         f = _filters(request)
         if not f["period"]:
@@ -374,29 +460,40 @@ class SummaryApi(APIView):
 class RemittanceApi(APIView):
     permission_classes = [federation_roles(FED_DUES, read=READERS)]
 
-    @extend_schema(parameters=[OpenApiParameter("period", str, required=True)], responses=DuesRemittanceReportOutput)
+    @extend_schema(
+        parameters=[OpenApiParameter("period", str, required=True)],
+        responses=DuesRemittanceReportOutput,
+    )
     def get(self, request):
         f = _filters(request)
         if not f["period"]:
             raise ValidationError({"period": ["Give a period (YYYY-MM)."]})
         calc = selectors.remittance_for_period(period=f["period"])
         money = lambda d: f"{d:.2f}"  # noqa: E731
-        return Response({
-            "period": calc["period"],
-            "received": money(calc["received"]),
-            "workplace_return": money(calc["workplace_return"]),
-            "federation_share": money(calc["federation_share"]),
-            "city_upward": money(calc["city_upward"]),
-            "city_sent": money(calc["city_sent"]),
-            "returned": money(calc["returned_total"]),
-            "rows": [
-                {"notice": r["notice"].pk, "union": r["notice"].union.slug if r["notice"].union_id else None,
-                 "mode": r["mode"], "received": money(r["received"]), "workplace_return": money(r["workplace_return"]),
-                 "federation_share": money(r["federation_share"]), "city_upward": money(r["city_upward"])}
-                for r in calc["rows"]
-            ],
-            "transfers": DuesRemittanceOutput(calc["transfers"], many=True).data,
-        })
+        return Response(
+            {
+                "period": calc["period"],
+                "received": money(calc["received"]),
+                "workplace_return": money(calc["workplace_return"]),
+                "federation_share": money(calc["federation_share"]),
+                "city_upward": money(calc["city_upward"]),
+                "city_sent": money(calc["city_sent"]),
+                "returned": money(calc["returned_total"]),
+                "rows": [
+                    {
+                        "notice": r["notice"].pk,
+                        "union": r["notice"].union.slug if r["notice"].union_id else None,
+                        "mode": r["mode"],
+                        "received": money(r["received"]),
+                        "workplace_return": money(r["workplace_return"]),
+                        "federation_share": money(r["federation_share"]),
+                        "city_upward": money(r["city_upward"]),
+                    }
+                    for r in calc["rows"]
+                ],
+                "transfers": DuesRemittanceOutput(calc["transfers"], many=True).data,
+            }
+        )
 
     @extend_schema(request=DuesRemittanceInput, responses={201: DuesRemittanceOutput})
     def post(self, request):
@@ -407,9 +504,15 @@ class RemittanceApi(APIView):
             if union is None:
                 raise ValidationError({"union": ["No such union."]})
         try:
-            row = services.remittance_record(period=v["period"], kind=v["kind"], union=union, amount=v["amount"],
-                                             transferred_on=v["transferred_on"], reference=v["reference"],
-                                             actor=request.user)
+            row = services.remittance_record(
+                period=v["period"],
+                kind=v["kind"],
+                union=union,
+                amount=v["amount"],
+                transferred_on=v["transferred_on"],
+                reference=v["reference"],
+                actor=request.user,
+            )
         except services.DuesConflict as exc:
             raise _conflict(exc) from None
         return Response(DuesRemittanceOutput(row).data, status=status.HTTP_201_CREATED)
@@ -419,8 +522,15 @@ class StatementImportApi(APIView):
     permission_classes = [federation_roles(FED_DUES)]
     parser_classes = [MultiPartParser, FormParser]
 
-    @extend_schema(request={"multipart/form-data": {"type": "object", "properties": {"file": {"type": "string", "format": "binary"}}}},
-                   responses={201: DuesStatementOutput})
+    @extend_schema(
+        request={
+            "multipart/form-data": {
+                "type": "object",
+                "properties": {"file": {"type": "string", "format": "binary"}},
+            }
+        },
+        responses={201: DuesStatementOutput},
+    )
     def post(self, request):
         upload = request.FILES.get("file")
         if upload is None:
@@ -435,7 +545,11 @@ class StatementApplyApi(APIView):
     @extend_schema(request=None, responses=DuesStatementOutput)
     def post(self, request, pk: int):
         statement = get_object_or_404(StatementImport, pk=pk)
-        return Response(DuesStatementOutput(statements.statement_apply(statement=statement, actor=request.user)).data)
+        return Response(
+            DuesStatementOutput(
+                statements.statement_apply(statement=statement, actor=request.user)
+            ).data
+        )
 
 
 class UnionSettingsApi(APIView):
@@ -450,7 +564,11 @@ class UnionSettingsApi(APIView):
     def put(self, request, slug: str):
         union = get_object_or_404(Union, slug=slug, is_federation=False)
         v = _valid(DuesUnionSettingsInput, request)
-        return Response(DuesUnionSettingsOutput(services.union_settings_set(union=union, actor=request.user, **v)).data)
+        return Response(
+            DuesUnionSettingsOutput(
+                services.union_settings_set(union=union, actor=request.user, **v)
+            ).data
+        )
 
 
 class ArrearsPdfApi(APIView):
@@ -474,7 +592,12 @@ class UnionDeclarationsApi(APIView):
 
     @extend_schema(responses=DuesDeclarationOutput(many=True))
     def get(self, request):
-        return _page(request, self, selectors.declaration_list(union=current_union()).select_related("notice"), DuesDeclarationOutput)
+        return _page(
+            request,
+            self,
+            selectors.declaration_list(union=current_union()).select_related("notice"),
+            DuesDeclarationOutput,
+        )
 
     @extend_schema(request=DuesDeclarationInput, responses={201: DuesDeclarationOutput})
     def post(self, request):
@@ -491,15 +614,23 @@ class UnionDeclarationDetailApi(APIView):
 
     @extend_schema(responses=DuesDeclarationOutput)
     def get(self, request, pk: int):
-        return Response(DuesDeclarationOutput(get_object_or_404(selectors.declaration_list(union=current_union()), pk=pk)).data)
+        return Response(
+            DuesDeclarationOutput(
+                get_object_or_404(selectors.declaration_list(union=current_union()), pk=pk)
+            ).data
+        )
 
     @extend_schema(request=DuesDeclarationCorrectInput, responses=DuesDeclarationOutput)
     def patch(self, request, pk: int):
         decl = get_object_or_404(selectors.declaration_list(union=current_union()), pk=pk)
         v = _valid(DuesDeclarationCorrectInput, request)
-        decl = services.declaration_correct(declaration=decl, payroll_total=v["payroll_total"],
-                                            headcount=v.get("headcount", decl.headcount),
-                                            reason=v.get("reason", ""), actor=request.user)
+        decl = services.declaration_correct(
+            declaration=decl,
+            payroll_total=v["payroll_total"],
+            headcount=v.get("headcount", decl.headcount),
+            reason=v.get("reason", ""),
+            actor=request.user,
+        )
         return Response(DuesDeclarationOutput(decl).data)
 
 
@@ -518,4 +649,8 @@ class UnionNoticeDetailApi(APIView):
 
     @extend_schema(responses=DuesNoticeOutput)
     def get(self, request, pk: int):
-        return Response(DuesNoticeOutput(get_object_or_404(selectors.union_notices(union=current_union()), pk=pk)).data)
+        return Response(
+            DuesNoticeOutput(
+                get_object_or_404(selectors.union_notices(union=current_union()), pk=pk)
+            ).data
+        )

@@ -24,7 +24,9 @@ class DuesConfig(AppConfig):
         readers = (FED_DUES, FED_ASSESSOR, FED_REPORTING, FED_VIEWER)
         nav.register("federation", "dues:board", _("Union funds"), roles=readers, order=20)
         nav.register("federation", "dues:remittance", _("Remittance"), roles=readers, order=21)
-        nav.register("union", "union_dues:page", _("Union funds"), roles=(*UNION_OFFICERS, FINANCE), order=40)
+        nav.register(
+            "union", "union_dues:page", _("Union funds"), roles=(*UNION_OFFICERS, FINANCE), order=40
+        )
         for job in DUES_JOBS:
             if job not in PERIODIC_JOBS:
                 PERIODIC_JOBS.append(job)

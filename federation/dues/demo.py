@@ -23,13 +23,25 @@ def dues_demo_seed(union) -> None:
     with schema_context(get_public_schema_name()):
         today = timezone.localdate()
         if not DuesPolicy.objects.exists():
-            services.policy_set(actor="demo", rate="0.0200", upper_share="0.4000", due_day=15, grace_days=10,
-                                reminder_every_days=7, effective_from="2025-01-01", city_share="0.5000",
-                                small_micro_refund_years=[2025])
+            services.policy_set(
+                actor="demo",
+                rate="0.0200",
+                upper_share="0.4000",
+                due_day=15,
+                grace_days=10,
+                reminder_every_days=7,
+                effective_from="2025-01-01",
+                city_share="0.5000",
+                small_micro_refund_years=[2025],
+            )
         mode = "split" if union.slug == SPLIT_UNION else "full"
-        services.union_settings_set(union=union, actor="demo", collection_mode=mode,
-                                    small_micro=union.slug == SMALL_MICRO_UNION,
-                                    contact_email=f"caiwu@{union.slug}.example.cn")
+        services.union_settings_set(
+            union=union,
+            actor="demo",
+            collection_mode=mode,
+            small_micro=union.slug == SMALL_MICRO_UNION,
+            contact_email=f"caiwu@{union.slug}.example.cn",
+        )
         periods = []
         p = period_containing(today, MONTHLY)
         for _ in range(4):
@@ -38,17 +50,33 @@ def dues_demo_seed(union) -> None:
         periods.reverse()  # oldest first
         headcount = max(union.employee_count, 1)
         for i, period in enumerate(periods):
-            payroll = (AVERAGE_WAGE * headcount + Decimal(37 * i * headcount % 9973)).quantize(Decimal("0.01"))
-            services.declaration_submit(union=union, period=period.code, payroll_total=payroll,
-                                        headcount=headcount, actor="demo")
+            payroll = (AVERAGE_WAGE * headcount + Decimal(37 * i * headcount % 9973)).quantize(
+                Decimal("0.01")
+            )
+            services.declaration_submit(
+                union=union,
+                period=period.code,
+                payroll_total=payroll,
+                headcount=headcount,
+                actor="demo",
+            )
             notice, _ = services.notice_issue(union=union, period=period.code, actor="demo")
             latest = i == len(periods) - 1
             if union.slug == OVERDUE_UNION and i >= 1:
                 continue  # pays nothing since the first month: overdue
             if latest and union.slug in ("weisheng", "zhongxin-school"):
                 continue  # not paid yet, still within its due date
-            amount = notice.amount_due if not latest else (notice.amount_due / 2).quantize(Decimal("0.01"))
-            services.payment_record(notice=notice, amount=amount, paid_on=min(today, notice.due_date),
-                                    reference=f"DEMO-{union.slug}-{period.code}", actor="demo")
+            amount = (
+                notice.amount_due
+                if not latest
+                else (notice.amount_due / 2).quantize(Decimal("0.01"))
+            )
+            services.payment_record(
+                notice=notice,
+                amount=amount,
+                paid_on=min(today, notice.due_date),
+                reference=f"DEMO-{union.slug}-{period.code}",
+                actor="demo",
+            )
         services.notices_mark_overdue(today=today)
         services.reminder_send(union=union, today=today)

@@ -55,8 +55,12 @@ class DuesPolicy(models.Model):
     workplace_share = models.DecimalField(_("workplace share"), default=Decimal("0.6000"), **SHARE)
     upper_share = models.DecimalField(_("upper share"), default=Decimal("0.4000"), **SHARE)
     # the part of the upper share passed on to the city federation (上解)
-    city_share = models.DecimalField(_("city share of the upper share"), default=Decimal("0.5000"), **SHARE)
-    small_micro_refund_years = models.JSONField(_("small and micro refund years"), default=list, blank=True)
+    city_share = models.DecimalField(
+        _("city share of the upper share"), default=Decimal("0.5000"), **SHARE
+    )
+    small_micro_refund_years = models.JSONField(
+        _("small and micro refund years"), default=list, blank=True
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     created_by = models.CharField(max_length=150, blank=True)
 
@@ -66,8 +70,12 @@ class DuesPolicy(models.Model):
         verbose_name_plural = _("dues rules")
         constraints = [
             models.CheckConstraint(
-                condition=Q(workplace_share__gte=0) & Q(upper_share__gte=0)
-                & Q(rate__gt=0) & Q(rate__lte=1) & Q(city_share__gte=0) & Q(city_share__lte=1),
+                condition=Q(workplace_share__gte=0)
+                & Q(upper_share__gte=0)
+                & Q(rate__gt=0)
+                & Q(rate__lte=1)
+                & Q(city_share__gte=0)
+                & Q(city_share__lte=1),
                 name="dues_policy_shares_sane",
             ),
             models.CheckConstraint(
@@ -87,7 +95,10 @@ class UnionDuesSettings(models.Model):
     collection_mode = models.CharField(
         _("collection mode"),
         max_length=12,
-        choices=[(CollectionMode.FULL, CollectionMode.FULL.label), (CollectionMode.SPLIT, CollectionMode.SPLIT.label)],
+        choices=[
+            (CollectionMode.FULL, CollectionMode.FULL.label),
+            (CollectionMode.SPLIT, CollectionMode.SPLIT.label),
+        ],
         default=CollectionMode.FULL,
     )
     small_micro = models.BooleanField(_("small or micro enterprise"), default=False)
@@ -112,12 +123,17 @@ class OrganizingTarget(models.Model):
 
     name = models.CharField(_("employer"), max_length=200)
     credit_code = models.CharField(
-        _("unified social credit code"), max_length=18, unique=True, validators=[validate_credit_code]
+        _("unified social credit code"),
+        max_length=18,
+        unique=True,
+        validators=[validate_credit_code],
     )
     contact = models.CharField(_("contact"), max_length=100, blank=True)
     contact_email = models.EmailField(_("contact email"), blank=True)
     employee_count = models.PositiveIntegerField(_("employees"), default=0)
-    status = models.CharField(max_length=10, choices=TargetStatus.choices, default=TargetStatus.ACTIVE)
+    status = models.CharField(
+        max_length=10, choices=TargetStatus.choices, default=TargetStatus.ACTIVE
+    )
     union = models.OneToOneField(
         Union, null=True, blank=True, on_delete=models.SET_NULL, related_name="organizing_target"
     )
@@ -139,10 +155,14 @@ def _one_payer(prefix: str) -> list:
             name=f"{prefix}_one_payer",
         ),
         models.UniqueConstraint(
-            fields=["union", "period"], condition=Q(union__isnull=False), name=f"{prefix}_once_per_union"
+            fields=["union", "period"],
+            condition=Q(union__isnull=False),
+            name=f"{prefix}_once_per_union",
         ),
         models.UniqueConstraint(
-            fields=["target", "period"], condition=Q(target__isnull=False), name=f"{prefix}_once_per_target"
+            fields=["target", "period"],
+            condition=Q(target__isnull=False),
+            name=f"{prefix}_once_per_target",
         ),
     ]
 
@@ -150,8 +170,16 @@ def _one_payer(prefix: str) -> list:
 class PayrollDeclaration(models.Model):
     """A union's (or organizing target's) payroll total (工资总额) for one period."""
 
-    union = models.ForeignKey(Union, null=True, blank=True, on_delete=models.PROTECT, related_name="payroll_declarations")
-    target = models.ForeignKey(OrganizingTarget, null=True, blank=True, on_delete=models.PROTECT, related_name="declarations")
+    union = models.ForeignKey(
+        Union, null=True, blank=True, on_delete=models.PROTECT, related_name="payroll_declarations"
+    )
+    target = models.ForeignKey(
+        OrganizingTarget,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="declarations",
+    )
     period = models.CharField(_("period"), max_length=7)
     period_start = models.DateField()
     payroll_total = models.DecimalField(_("payroll total"), **MONEY)
@@ -166,7 +194,9 @@ class PayrollDeclaration(models.Model):
         verbose_name = _("payroll declaration")
         constraints = [
             *_one_payer("dues_declaration"),
-            models.CheckConstraint(condition=Q(payroll_total__gte=0), name="dues_declaration_payroll_not_negative"),
+            models.CheckConstraint(
+                condition=Q(payroll_total__gte=0), name="dues_declaration_payroll_not_negative"
+            ),
         ]
 
     def __str__(self) -> str:
@@ -180,9 +210,15 @@ class PayrollDeclaration(models.Model):
 class DuesNotice(models.Model):
     """One dues notice per payer and period. Shares are frozen from the rule row in force."""
 
-    union = models.ForeignKey(Union, null=True, blank=True, on_delete=models.PROTECT, related_name="dues_notices")
-    target = models.ForeignKey(OrganizingTarget, null=True, blank=True, on_delete=models.PROTECT, related_name="notices")
-    declaration = models.OneToOneField(PayrollDeclaration, null=True, blank=True, on_delete=models.PROTECT, related_name="notice")
+    union = models.ForeignKey(
+        Union, null=True, blank=True, on_delete=models.PROTECT, related_name="dues_notices"
+    )
+    target = models.ForeignKey(
+        OrganizingTarget, null=True, blank=True, on_delete=models.PROTECT, related_name="notices"
+    )
+    declaration = models.OneToOneField(
+        PayrollDeclaration, null=True, blank=True, on_delete=models.PROTECT, related_name="notice"
+    )
     policy = models.ForeignKey(DuesPolicy, null=True, blank=True, on_delete=models.PROTECT)
     period = models.CharField(_("period"), max_length=7)
     period_start = models.DateField(db_index=True)
@@ -195,7 +231,9 @@ class DuesNotice(models.Model):
     amount_issued = models.DecimalField(_("amount first issued"), **MONEY)
     amount_due = models.DecimalField(_("amount due"), **MONEY)
     amount_paid = models.DecimalField(_("amount paid"), default=Decimal("0.00"), **MONEY)
-    status = models.CharField(max_length=10, choices=NoticeStatus.choices, default=NoticeStatus.ISSUED, db_index=True)
+    status = models.CharField(
+        max_length=10, choices=NoticeStatus.choices, default=NoticeStatus.ISSUED, db_index=True
+    )
     due_date = models.DateField(_("due date"))
     grace_until = models.DateField(_("overdue after"))
     reminders_sent = models.PositiveIntegerField(default=0)
@@ -208,7 +246,9 @@ class DuesNotice(models.Model):
         verbose_name = _("dues notice")
         constraints = [
             *_one_payer("dues_notice"),
-            models.CheckConstraint(condition=Q(amount_paid__gte=0), name="dues_notice_paid_not_negative"),
+            models.CheckConstraint(
+                condition=Q(amount_paid__gte=0), name="dues_notice_paid_not_negative"
+            ),
         ]
 
     def __str__(self) -> str:
@@ -239,7 +279,9 @@ class Payment(models.Model):
     class Meta:
         ordering = ["paid_on", "id"]
         verbose_name = _("payment")
-        constraints = [models.CheckConstraint(condition=Q(amount__gt=0), name="dues_payment_positive")]
+        constraints = [
+            models.CheckConstraint(condition=Q(amount__gt=0), name="dues_payment_positive")
+        ]
 
     def __str__(self) -> str:
         return f"{self.reference} {self.amount}"
@@ -276,7 +318,9 @@ class Refund(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
-        constraints = [models.CheckConstraint(condition=Q(amount__gt=0), name="dues_refund_positive")]
+        constraints = [
+            models.CheckConstraint(condition=Q(amount__gt=0), name="dues_refund_positive")
+        ]
 
     def __str__(self) -> str:
         return f"{self.reference} {self.amount}"
@@ -312,7 +356,9 @@ class RemittanceKind(models.TextChoices):
 class Remittance(models.Model):
     period = models.CharField(max_length=7, db_index=True)
     kind = models.CharField(max_length=20, choices=RemittanceKind.choices)
-    union = models.ForeignKey(Union, null=True, blank=True, on_delete=models.PROTECT, related_name="dues_remittances")
+    union = models.ForeignKey(
+        Union, null=True, blank=True, on_delete=models.PROTECT, related_name="dues_remittances"
+    )
     amount = models.DecimalField(**MONEY)
     transferred_on = models.DateField()
     reference = models.CharField(max_length=64, unique=True)
@@ -324,7 +370,8 @@ class Remittance(models.Model):
         constraints = [
             models.CheckConstraint(condition=Q(amount__gt=0), name="dues_remittance_positive"),
             models.CheckConstraint(
-                condition=Q(kind="city_upward", union__isnull=True) | Q(kind="workplace_return", union__isnull=False),
+                condition=Q(kind="city_upward", union__isnull=True)
+                | Q(kind="workplace_return", union__isnull=False),
                 name="dues_remittance_payee",
             ),
         ]
@@ -375,5 +422,3 @@ class StatementLine(models.Model):
 
     def __str__(self) -> str:
         return f"{self.statement_id}:{self.row}"
-
-

@@ -13,7 +13,9 @@ def quantize_money(value: Decimal) -> Decimal:
     return value.quantize(CENT, rounding=ROUND_HALF_UP)
 
 
-def money_parse(value, *, field: str, allow_zero: bool = False, maximum: Decimal = MONEY_MAX) -> Decimal:
+def money_parse(
+    value, *, field: str, allow_zero: bool = False, maximum: Decimal = MONEY_MAX
+) -> Decimal:
     """A money amount from user input (string, int or Decimal), at most two decimals."""
     if isinstance(value, bool) or value is None or value == "":
         raise ValidationError({field: [_("Give an amount such as 1234.50.")]})
@@ -56,6 +58,10 @@ def int_parse(value, *, field: str, minimum: int, maximum: int) -> int:
         raise ValidationError({field: [_("Give a whole number.")]}) from None
     if number < minimum or number > maximum:
         raise ValidationError(
-            {field: [_("Give a number from %(min)s to %(max)s.") % {"min": minimum, "max": maximum}]}
+            {
+                field: [
+                    _("Give a number from %(min)s to %(max)s.") % {"min": minimum, "max": maximum}
+                ]
+            }
         )
     return number

@@ -47,8 +47,16 @@ class Period:
 
     def previous(self) -> Period:
         if self.kind == QUARTERLY:
-            return Period(self.year - 1, 4, QUARTERLY) if self.index == 1 else Period(self.year, self.index - 1, QUARTERLY)
-        return Period(self.year - 1, 12, MONTHLY) if self.index == 1 else Period(self.year, self.index - 1, MONTHLY)
+            return (
+                Period(self.year - 1, 4, QUARTERLY)
+                if self.index == 1
+                else Period(self.year, self.index - 1, QUARTERLY)
+            )
+        return (
+            Period(self.year - 1, 12, MONTHLY)
+            if self.index == 1
+            else Period(self.year, self.index - 1, MONTHLY)
+        )
 
     def __str__(self) -> str:
         return self.code

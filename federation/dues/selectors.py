@@ -66,10 +66,16 @@ def unions_billable() -> QuerySet[Union]:
 
 
 def notice_list(
-    *, period: str = "", status: str = "", union: Union | None = None, union_slug: str = "",
+    *,
+    period: str = "",
+    status: str = "",
+    union: Union | None = None,
+    union_slug: str = "",
     search: str = "",
 ) -> QuerySet[DuesNotice]:
-    qs = DuesNotice.objects.select_related("union", "target").order_by("-period_start", "union__name", "target__name", "id")
+    qs = DuesNotice.objects.select_related("union", "target").order_by(
+        "-period_start", "union__name", "target__name", "id"
+    )
     if period:
         qs = qs.filter(period=period)
     if status:
@@ -80,8 +86,10 @@ def notice_list(
         qs = qs.filter(union__slug=union_slug)
     if search:
         qs = qs.filter(
-            Q(union__name__icontains=search) | Q(union__slug__icontains=search)
-            | Q(target__name__icontains=search) | Q(union__credit_code__icontains=search)
+            Q(union__name__icontains=search)
+            | Q(union__slug__icontains=search)
+            | Q(target__name__icontains=search)
+            | Q(union__credit_code__icontains=search)
         )
     return qs
 
@@ -91,8 +99,12 @@ def union_notices(*, union: Union) -> QuerySet[DuesNotice]:
     return notice_list(union=union)
 
 
-def declaration_list(*, period: str = "", union: Union | None = None, union_slug: str = "") -> QuerySet[PayrollDeclaration]:
-    qs = PayrollDeclaration.objects.select_related("union", "target").order_by("-period_start", "union__name", "id")
+def declaration_list(
+    *, period: str = "", union: Union | None = None, union_slug: str = ""
+) -> QuerySet[PayrollDeclaration]:
+    qs = PayrollDeclaration.objects.select_related("union", "target").order_by(
+        "-period_start", "union__name", "id"
+    )
     if period:
         qs = qs.filter(period=period)
     if union is not None:
@@ -108,19 +120,29 @@ def union_dues_overdue(*, union: Union) -> bool:
 
 
 def union_balance(*, union: Union) -> Decimal:
-    agg = DuesNotice.objects.filter(union=union).exclude(status=NoticeStatus.WAIVED).aggregate(
-        due=Sum("amount_due"), paid=Sum("amount_paid")
+    agg = (
+        DuesNotice.objects.filter(union=union)
+        .exclude(status=NoticeStatus.WAIVED)
+        .aggregate(due=Sum("amount_due"), paid=Sum("amount_paid"))
     )
     return (agg["due"] or ZERO) - (agg["paid"] or ZERO)
 
 
 def union_payments(*, union: Union) -> QuerySet[Payment]:
-    return Payment.objects.filter(notice__union=union).select_related("notice").order_by("-paid_on", "-id")
+    return (
+        Payment.objects.filter(notice__union=union)
+        .select_related("notice")
+        .order_by("-paid_on", "-id")
+    )
 
 
 def missing_declarations(*, period: Period) -> list[str]:
-    declared = PayrollDeclaration.objects.filter(period=period.code, union__isnull=False).values("union_id")
-    return list(unions_billable().exclude(pk__in=declared).order_by("slug").values_list("slug", flat=True))
+    declared = PayrollDeclaration.objects.filter(period=period.code, union__isnull=False).values(
+        "union_id"
+    )
+    return list(
+        unions_billable().exclude(pk__in=declared).order_by("slug").values_list("slug", flat=True)
+    )
 
 
 def dues_period_summary(*, period: str) -> dict:
@@ -157,9 +179,14 @@ def dues_period_summary(*, period: str) -> dict:
 
 
 def periods_known() -> list[str]:
-    return list(
-        DuesNotice.objects.order_by("-period_start", "-period").values_list("period", flat=True).distinct()
-    ) or []
+    return (
+        list(
+            DuesNotice.objects.order_by("-period_start", "-period")
+            .values_list("period", flat=True)
+            .distinct()
+        )
+        or []
+    )
 
 
 def notice_history(*, notice: DuesNotice) -> list[dict]:
@@ -167,7 +194,10 @@ def notice_history(*, notice: DuesNotice) -> list[dict]:
     events: list[dict] = [{"on": notice.issued_at.date(), "kind": "notice", "obj": notice}]
     events += [{"on": r.sent_on, "kind": "reminder", "obj": r} for r in notice.reminders.all()]
     events += [{"on": p.paid_on, "kind": "payment", "obj": p} for p in notice.payments.all()]
-    events += [{"on": a.created_at.date(), "kind": "adjustment", "obj": a} for a in notice.adjustments.all()]
+    events += [
+        {"on": a.created_at.date(), "kind": "adjustment", "obj": a}
+        for a in notice.adjustments.all()
+    ]
     refund = Refund.objects.filter(notice=notice).first()
     if refund:
         events.append({"on": refund.refunded_on, "kind": "refund", "obj": refund})
@@ -184,10 +214,16 @@ def arrears_record(*, union: Union) -> dict:
     return {
         "union": union,
         "notices": notices,
-        "reminders": list(Reminder.objects.filter(union=union).prefetch_related("notices").order_by("sent_on")),
+        "reminders": list(
+            Reminder.objects.filter(union=union).prefetch_related("notices").order_by("sent_on")
+        ),
         "refunds": list(Refund.objects.filter(notice__union=union).select_related("notice")),
-        "adjustments": list(Adjustment.objects.filter(notice__union=union).select_related("notice")),
-        "outstanding": sum((n.balance for n in notices if n.status != NoticeStatus.WAIVED and n.balance > 0), ZERO),
+        "adjustments": list(
+            Adjustment.objects.filter(notice__union=union).select_related("notice")
+        ),
+        "outstanding": sum(
+            (n.balance for n in notices if n.status != NoticeStatus.WAIVED and n.balance > 0), ZERO
+        ),
         "overdue": [n for n in notices if n.status == NoticeStatus.OVERDUE],
     }
 
@@ -223,8 +259,17 @@ def remittance_for_period(*, period: str) -> dict:
         if received <= 0:
             continue
         workplace, own, city = _split(n, received)
-        rows.append({"notice": n, "payer": n.payer, "mode": n.collection_mode, "received": received,
-                     "workplace_return": workplace, "federation_share": own, "city_upward": city})
+        rows.append(
+            {
+                "notice": n,
+                "payer": n.payer,
+                "mode": n.collection_mode,
+                "received": received,
+                "workplace_return": workplace,
+                "federation_share": own,
+                "city_upward": city,
+            }
+        )
         totals["received"] += received
         totals["workplace_return"] += workplace
         totals["federation_share"] += own
@@ -270,5 +315,7 @@ def unions_to_chase() -> QuerySet[Union]:
     from tenants.selectors import unions_serving
 
     overdue = DuesNotice.objects.filter(status=NoticeStatus.OVERDUE).values("union_id")
-    unbilled = PayrollDeclaration.objects.filter(union__isnull=False, notice__isnull=True).values("union_id")
+    unbilled = PayrollDeclaration.objects.filter(union__isnull=False, notice__isnull=True).values(
+        "union_id"
+    )
     return unions_serving().filter(Q(pk__in=overdue) | Q(pk__in=unbilled))

@@ -45,11 +45,28 @@ from tenants.context import federation_side
 from tenants.models import Union
 from tenants.validators import validate_credit_code
 
-NOTICE_FIELDS = ["period", "payroll_total", "rate", "amount_due", "amount_paid", "status", "due_date"]
+NOTICE_FIELDS = [
+    "period",
+    "payroll_total",
+    "rate",
+    "amount_due",
+    "amount_paid",
+    "status",
+    "due_date",
+]
 DECLARATION_FIELDS = ["period", "payroll_total", "headcount"]
 POLICY_FIELDS = [
-    "effective_from", "effective_to", "rate", "period_kind", "due_day", "grace_days",
-    "reminder_every_days", "workplace_share", "upper_share", "city_share", "small_micro_refund_years",
+    "effective_from",
+    "effective_to",
+    "rate",
+    "period_kind",
+    "due_day",
+    "grace_days",
+    "reminder_every_days",
+    "workplace_share",
+    "upper_share",
+    "city_share",
+    "small_micro_refund_years",
 ]
 PER_HEAD_MAX = Decimal("1000000.00")  # a monthly payroll above this per employee is a typo
 _REF_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_\-/.:]{0,63}$")
@@ -72,12 +89,30 @@ def _actor_name(actor) -> str:
     return str(actor) if actor else "system"
 
 
-def _audit(*, actor, kind, obj=None, before=None, after=None, union_slug="", note="", object_type="", object_id=""):
+def _audit(
+    *,
+    actor,
+    kind,
+    obj=None,
+    before=None,
+    after=None,
+    union_slug="",
+    note="",
+    object_type="",
+    object_id="",
+):
     """Dues events go to the federation's audit log (public schema), from either host."""
     with schema_context(get_public_schema_name()):
         return audit_record(
-            actor=actor, kind=kind, obj=obj, before=before, after=after, union_slug=union_slug,
-            note=note, object_type=object_type, object_id=object_id,
+            actor=actor,
+            kind=kind,
+            obj=obj,
+            before=before,
+            after=after,
+            union_slug=union_slug,
+            note=note,
+            object_type=object_type,
+            object_id=object_id,
         )
 
 
@@ -110,7 +145,9 @@ def _reference_parse(value, *, field: str = "reference") -> str:
     return ref
 
 
-def notice_amount(*, payroll_total: Decimal, rate: Decimal, mode: str, upper_share: Decimal) -> Decimal:
+def notice_amount(
+    *, payroll_total: Decimal, rate: Decimal, mode: str, upper_share: Decimal
+) -> Decimal:
     """payroll × rate, 0.01 CNY half-up; in split collection only the upper share is billed."""
     if mode == CollectionMode.SPLIT:
         return quantize_money(payroll_total * rate * upper_share)
@@ -156,7 +193,12 @@ def policy_set(
         ("upward_share", lambda: share_parse(upper_share, field="upward_share")),
         ("due_day", lambda: int_parse(due_day, field="due_day", minimum=1, maximum=28)),
         ("grace_days", lambda: int_parse(grace_days, field="grace_days", minimum=0, maximum=365)),
-        ("reminder_every_days", lambda: int_parse(reminder_every_days, field="reminder_every_days", minimum=1, maximum=365)),
+        (
+            "reminder_every_days",
+            lambda: int_parse(
+                reminder_every_days, field="reminder_every_days", minimum=1, maximum=365
+            ),
+        ),
         ("effective_from", lambda: _date_parse(effective_from or _today(), field="effective_from")),
     ):
         try:
@@ -173,7 +215,12 @@ def policy_set(
     years = small_micro_refund_years
     if years is not None:
         try:
-            years = sorted({int_parse(y, field="small_micro_refund_years", minimum=2000, maximum=2100) for y in years})
+            years = sorted(
+                {
+                    int_parse(y, field="small_micro_refund_years", minimum=2000, maximum=2100)
+                    for y in years
+                }
+            )
         except (ValidationError, TypeError):
             errors["small_micro_refund_years"] = [_("Give a list of years such as [2025, 2026].")]
     if "rate" in values and values["rate"] > Decimal("0.1"):
@@ -188,7 +235,9 @@ def policy_set(
         row = DuesPolicy(effective_from=start)
         for name in POLICY_FIELDS[3:]:
             setattr(row, name, getattr(base, name))
-        later = DuesPolicy.objects.filter(effective_from__gt=start).order_by("effective_from").first()
+        later = (
+            DuesPolicy.objects.filter(effective_from__gt=start).order_by("effective_from").first()
+        )
         row.effective_to = later.effective_from - dt.timedelta(days=1) if later else None
         DuesPolicy.objects.filter(effective_from__lt=start).exclude(effective_to__lt=start).update(
             effective_to=start - dt.timedelta(days=1)
@@ -207,12 +256,20 @@ def policy_set(
         row.small_micro_refund_years = years
     row.created_by = _actor_name(actor)
     row.save()
-    _audit(actor=actor, kind=AuditKind.POLICY, obj=row, before=before, after=snapshot(row, POLICY_FIELDS))
+    _audit(
+        actor=actor,
+        kind=AuditKind.POLICY,
+        obj=row,
+        before=before,
+        after=snapshot(row, POLICY_FIELDS),
+    )
     return row
 
 
 @transaction.atomic
-def union_settings_set(*, union: Union, actor, collection_mode: str, small_micro: bool = False, contact_email: str = "") -> UnionDuesSettings:
+def union_settings_set(
+    *, union: Union, actor, collection_mode: str, small_micro: bool = False, contact_email: str = ""
+) -> UnionDuesSettings:
     """How one union's funds are collected; notices already issued keep the mode they had."""
     if collection_mode not in (CollectionMode.FULL, CollectionMode.SPLIT):
         raise ValidationError({"collection_mode": [_("Choose full or split.")]})
@@ -223,15 +280,23 @@ def union_settings_set(*, union: Union, actor, collection_mode: str, small_micro
     row.contact_email = (contact_email or "").strip()
     row.full_clean(exclude=["union"])
     row.save()
-    _audit(actor=actor, kind=AuditKind.POLICY, obj=row, before=before,
-           after=snapshot(row, ["collection_mode", "small_micro", "contact_email"]), union_slug=union.slug)
+    _audit(
+        actor=actor,
+        kind=AuditKind.POLICY,
+        obj=row,
+        before=before,
+        after=snapshot(row, ["collection_mode", "small_micro", "contact_email"]),
+        union_slug=union.slug,
+    )
     return row
 
 
 # --- declarations --------------------------------------------------------------
 
 
-def _declaration_values(*, period, payroll_total, headcount, period_kind: str | None = None) -> tuple[Period, Decimal, int]:
+def _declaration_values(
+    *, period, payroll_total, headcount, period_kind: str | None = None
+) -> tuple[Period, Decimal, int]:
     errors: dict[str, list[str]] = {}
     p = payroll = count = None
     try:
@@ -249,7 +314,10 @@ def _declaration_values(*, period, payroll_total, headcount, period_kind: str | 
     if p is not None:
         policy = selectors.policy_for_period(period=p)
         if p.kind != policy.period_kind:
-            errors["period"] = [_("The rule table in force declares %(kind)s for this period.") % {"kind": policy.get_period_kind_display()}]
+            errors["period"] = [
+                _("The rule table in force declares %(kind)s for this period.")
+                % {"kind": policy.get_period_kind_display()}
+            ]
         elif p.start > _today():
             errors["period"] = [_("This period has not started yet.")]
     if payroll is not None and count is not None:
@@ -264,21 +332,41 @@ def _declaration_values(*, period, payroll_total, headcount, period_kind: str | 
 
 @transaction.atomic
 def declaration_submit(
-    *, period, payroll_total, headcount, actor, union: Union | None = None, target: OrganizingTarget | None = None
+    *,
+    period,
+    payroll_total,
+    headcount,
+    actor,
+    union: Union | None = None,
+    target: OrganizingTarget | None = None,
 ) -> PayrollDeclaration:
     """A union's finance officer declares the payroll total of a period (once; then corrections)."""
-    p, payroll, count = _declaration_values(period=period, payroll_total=payroll_total, headcount=headcount)
+    p, payroll, count = _declaration_values(
+        period=period, payroll_total=payroll_total, headcount=headcount
+    )
     decl = PayrollDeclaration(
-        union=union, target=target, period=p.code, period_start=p.start, payroll_total=payroll,
-        headcount=count, declared_by=_actor_name(actor),
+        union=union,
+        target=target,
+        period=p.code,
+        period_start=p.start,
+        payroll_total=payroll,
+        headcount=count,
+        declared_by=_actor_name(actor),
     )
     try:
         with transaction.atomic():
             decl.save()
     except IntegrityError:
-        raise DuesConflict({"period": [_("A declaration for this period exists; correct it instead.")]}) from None
-    _audit(actor=actor, kind=AuditKind.DECLARATION, obj=decl, after=snapshot(decl, DECLARATION_FIELDS),
-           union_slug=union.slug if union else "")
+        raise DuesConflict(
+            {"period": [_("A declaration for this period exists; correct it instead.")]}
+        ) from None
+    _audit(
+        actor=actor,
+        kind=AuditKind.DECLARATION,
+        obj=decl,
+        after=snapshot(decl, DECLARATION_FIELDS),
+        union_slug=union.slug if union else "",
+    )
     return decl
 
 
@@ -289,11 +377,21 @@ def declaration_correct(
     """Correct a declaration. While its notice is unpaid the notice is recomputed; once money
     was paid the change is an ``Adjustment`` of the notice (never a silent change)."""
     decl = PayrollDeclaration.objects.select_for_update().get(pk=declaration.pk)
-    _p, payroll, count = _declaration_values(period=decl.period, payroll_total=payroll_total, headcount=headcount)
+    _p, payroll, count = _declaration_values(
+        period=decl.period, payroll_total=payroll_total, headcount=headcount
+    )
     notice = DuesNotice.objects.select_for_update().filter(declaration=decl).first()
     slug = decl.union.slug if decl.union_id else ""
-    if notice is not None and (notice.status == NoticeStatus.WAIVED or Refund.objects.filter(notice=notice).exists()):
-        raise ValidationError({"payroll_total": [_("This period is closed (waived or refunded); it cannot be corrected.")]})
+    if notice is not None and (
+        notice.status == NoticeStatus.WAIVED or Refund.objects.filter(notice=notice).exists()
+    ):
+        raise ValidationError(
+            {
+                "payroll_total": [
+                    _("This period is closed (waived or refunded); it cannot be corrected.")
+                ]
+            }
+        )
     before = snapshot(decl, DECLARATION_FIELDS)
     decl.payroll_total = payroll
     decl.headcount = count
@@ -301,12 +399,23 @@ def declaration_correct(
     decl.corrections = F("corrections") + 1
     decl.save()
     decl.refresh_from_db()
-    _audit(actor=actor, kind=AuditKind.DECLARATION, obj=decl, before=before,
-           after=snapshot(decl, DECLARATION_FIELDS), union_slug=slug, note=reason or "correction")
+    _audit(
+        actor=actor,
+        kind=AuditKind.DECLARATION,
+        obj=decl,
+        before=before,
+        after=snapshot(decl, DECLARATION_FIELDS),
+        union_slug=slug,
+        note=reason or "correction",
+    )
     if notice is None:
         return decl
-    new_amount = notice_amount(payroll_total=payroll, rate=notice.rate, mode=notice.collection_mode,
-                               upper_share=notice.upper_share)
+    new_amount = notice_amount(
+        payroll_total=payroll,
+        rate=notice.rate,
+        mode=notice.collection_mode,
+        upper_share=notice.upper_share,
+    )
     n_before = snapshot(notice, NOTICE_FIELDS)
     if notice.amount_paid == 0 and not notice.adjustments.exists():
         notice.payroll_total = payroll
@@ -314,44 +423,86 @@ def declaration_correct(
         notice.amount_due = new_amount
         notice.status = notice_status_for(notice)
         notice.save()
-        _audit(actor=actor, kind=AuditKind.NOTICE, obj=notice, before=n_before,
-               after=snapshot(notice, NOTICE_FIELDS), union_slug=slug, note="recomputed before payment")
+        _audit(
+            actor=actor,
+            kind=AuditKind.NOTICE,
+            obj=notice,
+            before=n_before,
+            after=snapshot(notice, NOTICE_FIELDS),
+            union_slug=slug,
+            note="recomputed before payment",
+        )
         return decl
     adj = Adjustment.objects.create(
-        notice=notice, old_payroll=notice.payroll_total, new_payroll=payroll, old_amount=notice.amount_due,
-        new_amount=new_amount, delta=new_amount - notice.amount_due, reason=(reason or "")[:300],
+        notice=notice,
+        old_payroll=notice.payroll_total,
+        new_payroll=payroll,
+        old_amount=notice.amount_due,
+        new_amount=new_amount,
+        delta=new_amount - notice.amount_due,
+        reason=(reason or "")[:300],
         created_by=_actor_name(actor),
     )
     notice.payroll_total = payroll
     notice.amount_due = new_amount
     notice.status = notice_status_for(notice)
     notice.save()
-    _audit(actor=actor, kind=AuditKind.ADJUSTMENT, obj=adj, before=n_before,
-           after={**snapshot(notice, NOTICE_FIELDS), "delta": adj.delta}, union_slug=slug)
+    _audit(
+        actor=actor,
+        kind=AuditKind.ADJUSTMENT,
+        obj=adj,
+        before=n_before,
+        after={**snapshot(notice, NOTICE_FIELDS), "delta": adj.delta},
+        union_slug=slug,
+    )
     return decl
 
 
 # --- the cycle ---------------------------------------------------------------------
 
 
-def _notice_for(*, decl: PayrollDeclaration, policy: DuesPolicy, period: Period, mode: str, today: dt.date, now) -> DuesNotice:
-    amount = notice_amount(payroll_total=decl.payroll_total, rate=policy.rate, mode=mode, upper_share=policy.upper_share)
+def _notice_for(
+    *, decl: PayrollDeclaration, policy: DuesPolicy, period: Period, mode: str, today: dt.date, now
+) -> DuesNotice:
+    amount = notice_amount(
+        payroll_total=decl.payroll_total,
+        rate=policy.rate,
+        mode=mode,
+        upper_share=policy.upper_share,
+    )
     due = period.due_date(policy.due_day)
     grace = due + dt.timedelta(days=policy.grace_days)
     overdue = today > grace and amount > 0
     return DuesNotice(
-        union_id=decl.union_id, target_id=decl.target_id, declaration=decl, policy=policy if policy.pk else None,
-        period=period.code, period_start=period.start, collection_mode=mode,
-        payroll_total=decl.payroll_total, rate=policy.rate, workplace_share=policy.workplace_share,
-        upper_share=policy.upper_share, city_share=policy.city_share, amount_issued=amount, amount_due=amount,
+        union_id=decl.union_id,
+        target_id=decl.target_id,
+        declaration=decl,
+        policy=policy if policy.pk else None,
+        period=period.code,
+        period_start=period.start,
+        collection_mode=mode,
+        payroll_total=decl.payroll_total,
+        rate=policy.rate,
+        workplace_share=policy.workplace_share,
+        upper_share=policy.upper_share,
+        city_share=policy.city_share,
+        amount_issued=amount,
+        amount_due=amount,
         amount_paid=Decimal("0.00"),
-        status=NoticeStatus.PAID if amount == 0 else (NoticeStatus.OVERDUE if overdue else NoticeStatus.ISSUED),
-        due_date=due, grace_until=grace, reminders_sent=0, issued_at=now,
+        status=NoticeStatus.PAID
+        if amount == 0
+        else (NoticeStatus.OVERDUE if overdue else NoticeStatus.ISSUED),
+        due_date=due,
+        grace_until=grace,
+        reminders_sent=0,
+        issued_at=now,
         overdue_since=today if overdue else None,
     )
 
 
-def _insert_ignoring_conflicts(notices: list[DuesNotice]) -> list[tuple[int, int | None, int | None]]:
+def _insert_ignoring_conflicts(
+    notices: list[DuesNotice],
+) -> list[tuple[int, int | None, int | None]]:
     """INSERT ... ON CONFLICT DO NOTHING RETURNING: the unique constraints decide, so two
     cycles at once (or a retried task) never make a second notice. Returns the rows made."""
     if not notices:
@@ -380,28 +531,46 @@ def _issue(*, decls: list[PayrollDeclaration], period: Period, actor) -> list[in
     if not decls:
         return []
     policy = selectors.policy_for_period(period=period)
-    modes = dict(UnionDuesSettings.objects.filter(union_id__in=[d.union_id for d in decls if d.union_id])
-                 .values_list("union_id", "collection_mode"))
+    modes = dict(
+        UnionDuesSettings.objects.filter(
+            union_id__in=[d.union_id for d in decls if d.union_id]
+        ).values_list("union_id", "collection_mode")
+    )
     today, now = _today(), timezone.now()
     notices = []
     for d in decls:
-        mode = CollectionMode.PREPARATORY if d.target_id else modes.get(d.union_id, CollectionMode.FULL)
-        notices.append(_notice_for(decl=d, policy=policy, period=period, mode=mode, today=today, now=now))
+        mode = (
+            CollectionMode.PREPARATORY
+            if d.target_id
+            else modes.get(d.union_id, CollectionMode.FULL)
+        )
+        notices.append(
+            _notice_for(decl=d, policy=policy, period=period, mode=mode, today=today, now=now)
+        )
     made = _insert_ignoring_conflicts(notices)
     by_key = {(n.union_id, n.target_id): n for n in notices}
-    slugs = dict(Union.objects.filter(pk__in=[u for _i, u, _t in made if u]).values_list("pk", "slug"))
+    slugs = dict(
+        Union.objects.filter(pk__in=[u for _i, u, _t in made if u]).values_list("pk", "slug")
+    )
     name = _actor_name(actor)
     actor_id = actor.pk if actor is not None and getattr(actor, "is_authenticated", False) else None
     with schema_context(get_public_schema_name()):
         # one audit event per notice, written in bulk (a cycle issues hundreds at once)
-        AuditEvent.objects.bulk_create([
-            AuditEvent(
-                actor_id=actor_id, actor_name=name, kind=AuditKind.NOTICE, object_type="dues.duesnotice",
-                object_id=str(pk), union_slug=slugs.get(union_id, ""),
-                after=_jsonable(snapshot(by_key[(union_id, target_id)], NOTICE_FIELDS)), note="issued",
-            )
-            for pk, union_id, target_id in made
-        ])
+        AuditEvent.objects.bulk_create(
+            [
+                AuditEvent(
+                    actor_id=actor_id,
+                    actor_name=name,
+                    kind=AuditKind.NOTICE,
+                    object_type="dues.duesnotice",
+                    object_id=str(pk),
+                    union_slug=slugs.get(union_id, ""),
+                    after=_jsonable(snapshot(by_key[(union_id, target_id)], NOTICE_FIELDS)),
+                    note="issued",
+                )
+                for pk, union_id, target_id in made
+            ]
+        )
     return [pk for pk, _u, _t in made]
 
 
@@ -416,7 +585,14 @@ def dues_cycle_run(*, period, actor=None) -> dict:
     p = period_parse(period)
     policy = selectors.policy_for_period(period=p)
     if p.kind != policy.period_kind:
-        raise ValidationError({"period": [_("The rule table in force bills %(kind)s for this period.") % {"kind": policy.get_period_kind_display()}]})
+        raise ValidationError(
+            {
+                "period": [
+                    _("The rule table in force bills %(kind)s for this period.")
+                    % {"kind": policy.get_period_kind_display()}
+                ]
+            }
+        )
     if p.end >= _today():
         raise ValidationError({"period": [_("A period is billed after it has ended.")]})
     billable = selectors.unions_billable().values("pk")
@@ -449,8 +625,11 @@ def notice_issue(*, union: Union, period, actor=None) -> tuple[DuesNotice | None
 def notices_issue_pending(*, union: Union, actor=None) -> int:
     """Bill the union's declarations of ended periods that have no notice yet (late declarations)."""
     today = _today()
-    pending = [d for d in PayrollDeclaration.objects.filter(union=union, notice__isnull=True)
-               if period_parse(d.period).end < today]
+    pending = [
+        d
+        for d in PayrollDeclaration.objects.filter(union=union, notice__isnull=True)
+        if period_parse(d.period).end < today
+    ]
     made = 0
     for decl in pending:
         made += len(_issue(decls=[decl], period=period_parse(decl.period), actor=actor))
@@ -466,8 +645,11 @@ def declaration_missing_remind(*, union: Union, period) -> bool:
         union=union,
         kind="dues.declaration_missing",
         subject=_("Please declare your payroll for %(period)s") % {"period": p.code},
-        body=_("The federation has no payroll declaration of your union for %(period)s. "
-               "Please declare the payroll total and headcount on the union funds page.") % {"period": p.code},
+        body=_(
+            "The federation has no payroll declaration of your union for %(period)s. "
+            "Please declare the payroll total and headcount on the union funds page."
+        )
+        % {"period": p.code},
         dedupe_key=f"dues-missing:{union.slug}:{p.code}",
         email=selectors.union_settings(union=union).contact_email,
         link="/dues/",
@@ -479,7 +661,9 @@ def declaration_missing_remind(*, union: Union, period) -> bool:
 
 
 @transaction.atomic
-def payment_record(*, notice: DuesNotice, amount, paid_on, reference, actor, source: str = "manual") -> Payment:
+def payment_record(
+    *, notice: DuesNotice, amount, paid_on, reference, actor, source: str = "manual"
+) -> Payment:
     """Record a bank payment on a notice. A bank reference is used once (unique); paying more
     than the balance is refused; the status follows (issued → partial → paid)."""
     errors: dict[str, list[str]] = {}
@@ -501,30 +685,58 @@ def payment_record(*, notice: DuesNotice, amount, paid_on, reference, actor, sou
         else:
             ref = result
     if day is not None and (day > _today() or day < dt.date(2000, 1, 1)):
-        errors["paid_on"] = [_("The payment date cannot be in the future.")] if day > _today() else [_("Give a date as YYYY-MM-DD.")]
+        errors["paid_on"] = (
+            [_("The payment date cannot be in the future.")]
+            if day > _today()
+            else [_("Give a date as YYYY-MM-DD.")]
+        )
     if errors:
         raise ValidationError(errors)
     locked = DuesNotice.objects.select_for_update().get(pk=notice.pk)
     if locked.status == NoticeStatus.WAIVED:
         raise ValidationError({"notice": [_("This notice was waived.")]})
     if Payment.objects.filter(reference=ref).exists():
-        raise DuesConflict({"reference": [_("A payment with this bank reference is already recorded.")]})
+        raise DuesConflict(
+            {"reference": [_("A payment with this bank reference is already recorded.")]}
+        )
     if value > locked.balance:
-        raise ValidationError({"amount": [_("The amount is more than the balance of %(balance)s.") % {"balance": locked.balance}]})
+        raise ValidationError(
+            {
+                "amount": [
+                    _("The amount is more than the balance of %(balance)s.")
+                    % {"balance": locked.balance}
+                ]
+            }
+        )
     before = snapshot(locked, NOTICE_FIELDS)
     try:
         with transaction.atomic():
             payment = Payment.objects.create(
-                notice=locked, amount=value, paid_on=day, reference=ref, recorded_by=_actor_name(actor), source=source
+                notice=locked,
+                amount=value,
+                paid_on=day,
+                reference=ref,
+                recorded_by=_actor_name(actor),
+                source=source,
             )
     except IntegrityError:
-        raise DuesConflict({"reference": [_("A payment with this bank reference is already recorded.")]}) from None
+        raise DuesConflict(
+            {"reference": [_("A payment with this bank reference is already recorded.")]}
+        ) from None
     locked.amount_paid = locked.amount_paid + value
     locked.status = notice_status_for(locked)
     locked.save(update_fields=["amount_paid", "status"])
-    _audit(actor=actor, kind=AuditKind.PAYMENT, obj=payment, before=before,
-           after={**snapshot(locked, NOTICE_FIELDS), "payment": snapshot(payment, ["amount", "paid_on", "reference"])},
-           union_slug=_payer_slug(locked))
+    _audit(
+        actor=actor,
+        kind=AuditKind.PAYMENT,
+        obj=payment,
+        before=before,
+        after={
+            **snapshot(locked, NOTICE_FIELDS),
+            "payment": snapshot(payment, ["amount", "paid_on", "reference"]),
+        },
+        union_slug=_payer_slug(locked),
+    )
     notice.amount_paid, notice.status = locked.amount_paid, locked.status
     return payment
 
@@ -549,19 +761,31 @@ def refund_record(*, notice: DuesNotice, refunded_on, reference, actor) -> Refun
     if not locked.union_id or not selectors.union_settings(union=locked.union).small_micro:
         raise ValidationError({"notice": [_("Only small and micro enterprises are refunded.")]})
     if p.year not in [int(y) for y in policy.small_micro_refund_years or []]:
-        raise ValidationError({"notice": [_("The rule table grants no refund for %(year)s.") % {"year": p.year}]})
+        raise ValidationError(
+            {"notice": [_("The rule table grants no refund for %(year)s.") % {"year": p.year}]}
+        )
     if locked.status != NoticeStatus.PAID or locked.amount_paid <= 0:
         raise ValidationError({"notice": [_("Refunds follow payment: this notice is not paid.")]})
     if Refund.objects.filter(notice=locked).exists():
         raise DuesConflict({"notice": [_("This notice was already refunded.")]})
     try:
         with transaction.atomic():
-            refund = Refund.objects.create(notice=locked, amount=locked.amount_paid, refunded_on=day,
-                                           reference=ref, recorded_by=_actor_name(actor))
+            refund = Refund.objects.create(
+                notice=locked,
+                amount=locked.amount_paid,
+                refunded_on=day,
+                reference=ref,
+                recorded_by=_actor_name(actor),
+            )
     except IntegrityError:
         raise DuesConflict({"reference": [_("This bank reference is already used.")]}) from None
-    _audit(actor=actor, kind=AuditKind.REFUND, obj=refund,
-           after=snapshot(refund, ["notice_id", "amount", "refunded_on", "reference"]), union_slug=locked.union.slug)
+    _audit(
+        actor=actor,
+        kind=AuditKind.REFUND,
+        obj=refund,
+        after=snapshot(refund, ["notice_id", "amount", "refunded_on", "reference"]),
+        union_slug=locked.union.slug,
+    )
     return refund
 
 
@@ -575,8 +799,15 @@ def notice_waive(*, notice: DuesNotice, reason: str, actor) -> DuesNotice:
     before = snapshot(locked, NOTICE_FIELDS)
     locked.status = NoticeStatus.WAIVED
     locked.save(update_fields=["status"])
-    _audit(actor=actor, kind=AuditKind.NOTICE, obj=locked, before=before, after=snapshot(locked, NOTICE_FIELDS),
-           union_slug=_payer_slug(locked), note=reason.strip()[:500])
+    _audit(
+        actor=actor,
+        kind=AuditKind.NOTICE,
+        obj=locked,
+        before=before,
+        after=snapshot(locked, NOTICE_FIELDS),
+        union_slug=_payer_slug(locked),
+        note=reason.strip()[:500],
+    )
     return locked
 
 
@@ -589,30 +820,48 @@ def notices_mark_overdue(*, today: dt.date | None = None) -> int:
     today = today or _today()
     due = list(
         DuesNotice.objects.select_for_update(skip_locked=True, of=("self",))
-        .filter(status__in=[NoticeStatus.ISSUED, NoticeStatus.PARTIAL], grace_until__lt=today,
-                amount_paid__lt=F("amount_due"))
+        .filter(
+            status__in=[NoticeStatus.ISSUED, NoticeStatus.PARTIAL],
+            grace_until__lt=today,
+            amount_paid__lt=F("amount_due"),
+        )
         .select_related("union")
         .order_by("pk")
     )
     if not due:
         return 0
-    DuesNotice.objects.filter(pk__in=[n.pk for n in due]).update(status=NoticeStatus.OVERDUE, overdue_since=today)
-    AuditEvent.objects.bulk_create([
-        AuditEvent(actor_name="system", kind=AuditKind.NOTICE, object_type="dues.duesnotice", object_id=str(n.pk),
-                   union_slug=n.union.slug if n.union_id else "", before={"status": n.status},
-                   after={"status": NoticeStatus.OVERDUE, "overdue_since": today.isoformat()}, note="overdue")
-        for n in due
-    ])
+    DuesNotice.objects.filter(pk__in=[n.pk for n in due]).update(
+        status=NoticeStatus.OVERDUE, overdue_since=today
+    )
+    AuditEvent.objects.bulk_create(
+        [
+            AuditEvent(
+                actor_name="system",
+                kind=AuditKind.NOTICE,
+                object_type="dues.duesnotice",
+                object_id=str(n.pk),
+                union_slug=n.union.slug if n.union_id else "",
+                before={"status": n.status},
+                after={"status": NoticeStatus.OVERDUE, "overdue_since": today.isoformat()},
+                note="overdue",
+            )
+            for n in due
+        ]
+    )
     return len(due)
 
 
 @transaction.atomic
-def reminder_send(*, union: Union, today: dt.date | None = None, email: str = "") -> Reminder | None:
+def reminder_send(
+    *, union: Union, today: dt.date | None = None, email: str = ""
+) -> Reminder | None:
     """Remind a union of its overdue notices (催收): on the rule table's interval, at most once a
     day (unique union + day), in-app and by email through the outbox."""
     today = today or _today()
     overdue = list(
-        DuesNotice.objects.select_for_update().filter(union=union, status=NoticeStatus.OVERDUE).order_by("period_start", "pk")
+        DuesNotice.objects.select_for_update()
+        .filter(union=union, status=NoticeStatus.OVERDUE)
+        .order_by("period_start", "pk")
     )
     overdue = [n for n in overdue if n.balance > 0]
     if not overdue:
@@ -624,17 +873,33 @@ def reminder_send(*, union: Union, today: dt.date | None = None, email: str = ""
     outstanding = sum((n.balance for n in overdue), Decimal("0.00"))
     lines = "\n".join(
         _("%(period)s: due %(due)s, paid %(paid)s, balance %(balance)s (due date %(date)s)")
-        % {"period": n.period, "due": n.amount_due, "paid": n.amount_paid, "balance": n.balance, "date": n.due_date}
+        % {
+            "period": n.period,
+            "due": n.amount_due,
+            "paid": n.amount_paid,
+            "balance": n.balance,
+            "date": n.due_date,
+        }
         for n in overdue
     )
-    subject = _("Reminder: union funds overdue, %(amount)s CNY outstanding") % {"amount": outstanding}
-    body = _("Your union's funds (工会经费) are overdue:\n%(lines)s\nPlease pay the outstanding %(amount)s CNY. "
-             "Trade Union Law art. 44: arrears can be claimed in court.") % {"lines": lines, "amount": outstanding}
+    subject = _("Reminder: union funds overdue, %(amount)s CNY outstanding") % {
+        "amount": outstanding
+    }
+    body = _(
+        "Your union's funds (工会经费) are overdue:\n%(lines)s\nPlease pay the outstanding %(amount)s CNY. "
+        "Trade Union Law art. 44: arrears can be claimed in court."
+    ) % {"lines": lines, "amount": outstanding}
     recipient = email or selectors.union_settings(union=union).contact_email
     try:
         with transaction.atomic():
-            reminder = Reminder.objects.create(union=union, sent_on=today, outstanding=outstanding, subject=subject[:200],
-                                               body=body, email=recipient)
+            reminder = Reminder.objects.create(
+                union=union,
+                sent_on=today,
+                outstanding=outstanding,
+                subject=subject[:200],
+                body=body,
+                email=recipient,
+            )
     except IntegrityError:
         return None  # already reminded today (a retried or concurrent job)
     reminder.notices.set(overdue)
@@ -642,11 +907,23 @@ def reminder_send(*, union: Union, today: dt.date | None = None, email: str = ""
     DuesNotice.objects.filter(pk__in=[n.pk for n in overdue]).update(
         reminders_sent=F("reminders_sent") + 1, last_reminded_at=now
     )
-    message_enqueue(union=union, kind="dues.reminder", subject=subject, body=body,
-                    dedupe_key=f"dues-reminder:{union.slug}:{today.isoformat()}", email=recipient, link="/dues/")
-    _audit(actor=None, kind=AuditKind.NOTICE, obj=reminder, union_slug=union.slug,
-           after={"outstanding": outstanding, "notices": [n.pk for n in overdue], "email": recipient},
-           note="reminder sent")
+    message_enqueue(
+        union=union,
+        kind="dues.reminder",
+        subject=subject,
+        body=body,
+        dedupe_key=f"dues-reminder:{union.slug}:{today.isoformat()}",
+        email=recipient,
+        link="/dues/",
+    )
+    _audit(
+        actor=None,
+        kind=AuditKind.NOTICE,
+        obj=reminder,
+        union_slug=union.slug,
+        after={"outstanding": outstanding, "notices": [n.pk for n in overdue], "email": recipient},
+        note="reminder sent",
+    )
     return reminder
 
 
@@ -654,7 +931,9 @@ def reminder_send(*, union: Union, today: dt.date | None = None, email: str = ""
 
 
 @transaction.atomic
-def remittance_record(*, period, kind: str, amount, transferred_on, reference, actor, union: Union | None = None) -> Remittance:
+def remittance_record(
+    *, period, kind: str, amount, transferred_on, reference, actor, union: Union | None = None
+) -> Remittance:
     """Record a transfer: a workplace share returned to a union (回拨) or the city share (上解).
     The amount cannot exceed what the period's payments leave to transfer."""
     p = period_parse(period)
@@ -686,19 +965,37 @@ def remittance_record(*, period, kind: str, amount, transferred_on, reference, a
         remaining = calc["city_remaining"]
         union = None
     else:
-        remaining = calc["return_due_by_union"].get(union.pk, Decimal("0.00")) - calc["returned_by_union"].get(union.pk, Decimal("0.00"))
+        remaining = calc["return_due_by_union"].get(union.pk, Decimal("0.00")) - calc[
+            "returned_by_union"
+        ].get(union.pk, Decimal("0.00"))
     if Remittance.objects.filter(reference=ref).exists():
         raise DuesConflict({"reference": [_("This bank reference is already used.")]})
     if value > remaining:
-        raise ValidationError({"amount": [_("More than what is left to transfer (%(left)s).") % {"left": remaining}]})
+        raise ValidationError(
+            {"amount": [_("More than what is left to transfer (%(left)s).") % {"left": remaining}]}
+        )
     try:
         with transaction.atomic():
-            row = Remittance.objects.create(period=p.code, kind=kind, union=union, amount=value, transferred_on=day,
-                                            reference=ref, recorded_by=_actor_name(actor))
+            row = Remittance.objects.create(
+                period=p.code,
+                kind=kind,
+                union=union,
+                amount=value,
+                transferred_on=day,
+                reference=ref,
+                recorded_by=_actor_name(actor),
+            )
     except IntegrityError:
         raise DuesConflict({"reference": [_("This bank reference is already used.")]}) from None
-    _audit(actor=actor, kind=AuditKind.REMITTANCE, obj=row, union_slug=union.slug if union else "",
-           after=snapshot(row, ["period", "kind", "union_id", "amount", "transferred_on", "reference"]))
+    _audit(
+        actor=actor,
+        kind=AuditKind.REMITTANCE,
+        obj=row,
+        union_slug=union.slug if union else "",
+        after=snapshot(
+            row, ["period", "kind", "union_id", "amount", "transferred_on", "reference"]
+        ),
+    )
     return row
 
 
@@ -706,7 +1003,15 @@ def remittance_record(*, period, kind: str, amount, transferred_on, reference, a
 
 
 @transaction.atomic
-def target_create(*, name: str, credit_code: str, actor, contact: str = "", contact_email: str = "", employee_count=0) -> OrganizingTarget:
+def target_create(
+    *,
+    name: str,
+    credit_code: str,
+    actor,
+    contact: str = "",
+    contact_email: str = "",
+    employee_count=0,
+) -> OrganizingTarget:
     """Register an employer without a union (建会对象); it is billed 筹备金 at the same rate."""
     errors: dict[str, list[str]] = {}
     name = (name or "").strip()
@@ -718,20 +1023,35 @@ def target_create(*, name: str, credit_code: str, actor, contact: str = "", cont
     except ValidationError as exc:
         errors["credit_code"] = exc.messages
     else:
-        if OrganizingTarget.objects.filter(credit_code=code).exists() or Union.objects.filter(credit_code=code).exists():
-            errors["credit_code"] = [_("An employer or union with this credit code is already registered.")]
+        if (
+            OrganizingTarget.objects.filter(credit_code=code).exists()
+            or Union.objects.filter(credit_code=code).exists()
+        ):
+            errors["credit_code"] = [
+                _("An employer or union with this credit code is already registered.")
+            ]
     try:
         count = int_parse(employee_count or 0, field="employee_count", minimum=0, maximum=1_000_000)
     except ValidationError as exc:
         errors.update(exc.message_dict)
     if errors:
         raise ValidationError(errors)
-    target = OrganizingTarget(name=name, credit_code=code, contact=(contact or "")[:100],
-                              contact_email=(contact_email or "").strip(), employee_count=count)
+    target = OrganizingTarget(
+        name=name,
+        credit_code=code,
+        contact=(contact or "")[:100],
+        contact_email=(contact_email or "").strip(),
+        employee_count=count,
+    )
     target.full_clean()
     target.save()
-    _audit(actor=actor, kind=AuditKind.OTHER, obj=target, after=snapshot(target, ["name", "credit_code"]),
-           note="organizing target registered")
+    _audit(
+        actor=actor,
+        kind=AuditKind.OTHER,
+        obj=target,
+        after=snapshot(target, ["name", "credit_code"]),
+        note="organizing target registered",
+    )
     return target
 
 
@@ -744,7 +1064,12 @@ def target_founded(*, target: OrganizingTarget, union: Union, actor) -> Organizi
     locked.status = TargetStatus.FOUNDED
     locked.union = union
     locked.save(update_fields=["status", "union"])
-    _audit(actor=actor, kind=AuditKind.OTHER, obj=locked, after={"union": union.slug, "status": locked.status},
-           union_slug=union.slug, note="union founded")
+    _audit(
+        actor=actor,
+        kind=AuditKind.OTHER,
+        obj=locked,
+        after={"union": union.slug, "status": locked.status},
+        union_slug=union.slug,
+        note="union founded",
+    )
     return locked
-

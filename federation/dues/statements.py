@@ -52,7 +52,14 @@ def _rows_from(upload) -> list[list[str]]:
             raise ValidationError({"file": [_("This is not a readable xlsx file.")]}) from None
         rows = []
         for row in wb.active.iter_rows(values_only=True):
-            rows.append(["" if v is None else (v.isoformat()[:10] if isinstance(v, dt.date | dt.datetime) else str(v)) for v in row])
+            rows.append(
+                [
+                    ""
+                    if v is None
+                    else (v.isoformat()[:10] if isinstance(v, dt.date | dt.datetime) else str(v))
+                    for v in row
+                ]
+            )
         return rows
     if not name.endswith(".csv"):
         raise ValidationError({"file": [_("Upload a csv or xlsx file.")]})
@@ -76,12 +83,18 @@ def _header_map(header: list[str]) -> dict[str, int]:
                 found[field] = idx
     missing = [f for f in ("paid_on", "amount", "reference") if f not in found]
     if missing:
-        raise ValidationError({"file": [_("Missing columns: %(cols)s.") % {"cols": ", ".join(missing)}]})
+        raise ValidationError(
+            {"file": [_("Missing columns: %(cols)s.") % {"cols": ", ".join(missing)}]}
+        )
     return found
 
 
-def _match(*, amount: Decimal, code: str, name: str, memo: str, reference: str) -> tuple[DuesNotice | None, str]:
-    open_notices = DuesNotice.objects.filter(status__in=OPEN_STATUSES).select_related("union", "target")
+def _match(
+    *, amount: Decimal, code: str, name: str, memo: str, reference: str
+) -> tuple[DuesNotice | None, str]:
+    open_notices = DuesNotice.objects.filter(status__in=OPEN_STATUSES).select_related(
+        "union", "target"
+    )
     m = _NOTICE_RE.search(f"{reference} {memo}")
     if m:
         notice = open_notices.filter(pk=int(m.group(1))).first()
@@ -89,19 +102,30 @@ def _match(*, amount: Decimal, code: str, name: str, memo: str, reference: str) 
             return notice, _("by notice number")
     payer = None
     if code:
-        payer = Union.objects.filter(credit_code=code.upper(), is_federation=False).first() or \
-            OrganizingTarget.objects.filter(credit_code=code.upper()).first()
+        payer = (
+            Union.objects.filter(credit_code=code.upper(), is_federation=False).first()
+            or OrganizingTarget.objects.filter(credit_code=code.upper()).first()
+        )
     if payer is None and name:
-        payer = Union.objects.filter(name=name.strip(), is_federation=False).first() or \
-            OrganizingTarget.objects.filter(name=name.strip()).first()
+        payer = (
+            Union.objects.filter(name=name.strip(), is_federation=False).first()
+            or OrganizingTarget.objects.filter(name=name.strip()).first()
+        )
     if payer is None:
         return None, _("no union with this credit code or name")
-    mine = open_notices.filter(union=payer) if isinstance(payer, Union) else open_notices.filter(target=payer)
+    mine = (
+        open_notices.filter(union=payer)
+        if isinstance(payer, Union)
+        else open_notices.filter(target=payer)
+    )
     candidates = [n for n in mine.order_by("period_start", "pk") if n.balance >= amount]
     exact = [n for n in candidates if n.balance == amount]
     notice = (exact or candidates or [None])[0]
     if notice is None:
-        return None, _("%(payer)s has no open notice with a balance of at least %(amount)s") % {"payer": payer, "amount": amount}
+        return None, _("%(payer)s has no open notice with a balance of at least %(amount)s") % {
+            "payer": payer,
+            "amount": amount,
+        }
     return notice, _("by payer")
 
 
@@ -114,19 +138,27 @@ def statement_import(*, upload, actor) -> StatementImport:
     if len(rows) > MAX_ROWS + 1:
         raise ValidationError({"file": [_("At most %(n)s lines per file.") % {"n": MAX_ROWS}]})
     cols = _header_map(rows[0])
-    statement = StatementImport.objects.create(file_name=(getattr(upload, "name", "") or "statement")[:200],
-                                               uploaded_by=services._actor_name(actor))
+    statement = StatementImport.objects.create(
+        file_name=(getattr(upload, "name", "") or "statement")[:200],
+        uploaded_by=services._actor_name(actor),
+    )
     seen: set[str] = set()
     lines = []
     for number, row in enumerate(rows[1:], start=2):
         if not any(str(c).strip() for c in row):
             continue
+
         def cell(f, row=row):
             return str(row[cols[f]]).strip() if f in cols and cols[f] < len(row) else ""
 
-        line = StatementLine(statement=statement, row=number, reference=cell("reference")[:64],
-                             payer_name=cell("payer_name")[:200], payer_code=cell("payer_code")[:18].upper(),
-                             memo=cell("memo")[:300])
+        line = StatementLine(
+            statement=statement,
+            row=number,
+            reference=cell("reference")[:64],
+            payer_name=cell("payer_name")[:200],
+            payer_code=cell("payer_code")[:18].upper(),
+            memo=cell("memo")[:300],
+        )
         problems = []
         try:
             line.amount = money_parse(cell("amount"), field="amount")
@@ -143,10 +175,18 @@ def statement_import(*, upload, actor) -> StatementImport:
         if problems:
             line.status, line.message = LineStatus.INVALID, "; ".join(problems)
         elif line.reference in seen or Payment.objects.filter(reference=line.reference).exists():
-            line.status, line.message = LineStatus.DUPLICATE, _("this bank reference is already recorded")
+            line.status, line.message = (
+                LineStatus.DUPLICATE,
+                _("this bank reference is already recorded"),
+            )
         else:
-            notice, how = _match(amount=line.amount, code=line.payer_code, name=line.payer_name, memo=line.memo,
-                                 reference=line.reference)
+            notice, how = _match(
+                amount=line.amount,
+                code=line.payer_code,
+                name=line.payer_name,
+                memo=line.memo,
+                reference=line.reference,
+            )
             line.notice = notice
             line.status = LineStatus.MATCHED if notice else LineStatus.UNMATCHED
             line.message = how
@@ -159,12 +199,23 @@ def statement_import(*, upload, actor) -> StatementImport:
 def statement_apply(*, statement: StatementImport, actor) -> StatementImport:
     """Record each matched line as a payment; a line that fails now (paid meanwhile, reference
     used) is marked with the reason and the others still go through."""
-    for line in statement.lines.filter(status=LineStatus.MATCHED).select_related("notice").order_by("row"):
+    for line in (
+        statement.lines.filter(status=LineStatus.MATCHED).select_related("notice").order_by("row")
+    ):
         try:
-            payment = services.payment_record(notice=line.notice, amount=line.amount, paid_on=line.paid_on,
-                                              reference=line.reference, actor=actor, source="statement")
+            payment = services.payment_record(
+                notice=line.notice,
+                amount=line.amount,
+                paid_on=line.paid_on,
+                reference=line.reference,
+                actor=actor,
+                source="statement",
+            )
         except services.DuesConflict:
-            line.status, line.message = LineStatus.DUPLICATE, _("this bank reference is already recorded")
+            line.status, line.message = (
+                LineStatus.DUPLICATE,
+                _("this bank reference is already recorded"),
+            )
         except ValidationError as exc:
             line.status = LineStatus.UNMATCHED
             line.message = "; ".join(m for msgs in exc.message_dict.values() for m in msgs)[:300]

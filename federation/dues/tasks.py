@@ -89,7 +89,10 @@ def _finance_email() -> str:
     if configured:
         return configured
     user = (
-        get_user_model().objects.filter(groups__name__in=[FINANCE, CHAIR], is_active=True)
-        .exclude(email="").order_by("-groups__name", "pk").first()
+        get_user_model()
+        .objects.filter(groups__name__in=[FINANCE, CHAIR], is_active=True)
+        .exclude(email="")
+        .order_by("-groups__name", "pk")
+        .first()
     )
     return user.email if user else ""

@@ -25,22 +25,50 @@ union_pages = ([path("", views_union.dues_page, name="page")], "union_dues")
 api_federation = [
     path("api/v1/dues/policy/", api.PolicyApi.as_view(), name="api-dues-policy"),
     path("api/v1/dues/policies/", api.PolicyHistoryApi.as_view(), name="api-dues-policies"),
-    path("api/v1/dues/declarations/", api.DeclarationListApi.as_view(), name="api-dues-declarations"),
+    path(
+        "api/v1/dues/declarations/", api.DeclarationListApi.as_view(), name="api-dues-declarations"
+    ),
     path("api/v1/dues/cycles/", api.CycleApi.as_view(), name="api-dues-cycles"),
     path("api/v1/dues/notices/", api.NoticeListApi.as_view(), name="api-dues-notices"),
     path("api/v1/dues/notices/<int:pk>/", api.NoticeDetailApi.as_view(), name="api-dues-notice"),
-    path("api/v1/dues/notices/<int:pk>/payments/", api.PaymentCreateApi.as_view(), name="api-dues-payments"),
+    path(
+        "api/v1/dues/notices/<int:pk>/payments/",
+        api.PaymentCreateApi.as_view(),
+        name="api-dues-payments",
+    ),
     path("api/v1/dues/summary/", api.SummaryApi.as_view(), name="api-dues-summary"),
     path("api/v1/dues/remittance/", api.RemittanceApi.as_view(), name="api-dues-remittance"),
     path("api/v1/dues/statements/", api.StatementImportApi.as_view(), name="api-dues-statements"),
-    path("api/v1/dues/statements/<int:pk>/apply/", api.StatementApplyApi.as_view(), name="api-dues-statement-apply"),
-    path("api/v1/dues/unions/<slug:slug>/settings/", api.UnionSettingsApi.as_view(), name="api-dues-union-settings"),
-    path("api/v1/dues/unions/<slug:slug>/arrears.pdf", api.ArrearsPdfApi.as_view(), name="api-dues-arrears"),
+    path(
+        "api/v1/dues/statements/<int:pk>/apply/",
+        api.StatementApplyApi.as_view(),
+        name="api-dues-statement-apply",
+    ),
+    path(
+        "api/v1/dues/unions/<slug:slug>/settings/",
+        api.UnionSettingsApi.as_view(),
+        name="api-dues-union-settings",
+    ),
+    path(
+        "api/v1/dues/unions/<slug:slug>/arrears.pdf",
+        api.ArrearsPdfApi.as_view(),
+        name="api-dues-arrears",
+    ),
 ]
 
 api_union = [
-    path("api/v1/dues/declarations/", api.UnionDeclarationsApi.as_view(), name="api-dues-declarations"),
-    path("api/v1/dues/declarations/<int:pk>/", api.UnionDeclarationDetailApi.as_view(), name="api-dues-declaration"),
+    path(
+        "api/v1/dues/declarations/",
+        api.UnionDeclarationsApi.as_view(),
+        name="api-dues-declarations",
+    ),
+    path(
+        "api/v1/dues/declarations/<int:pk>/",
+        api.UnionDeclarationDetailApi.as_view(),
+        name="api-dues-declaration",
+    ),
     path("api/v1/dues/notices/", api.UnionNoticeListApi.as_view(), name="api-dues-notices"),
-    path("api/v1/dues/notices/<int:pk>/", api.UnionNoticeDetailApi.as_view(), name="api-dues-notice"),
+    path(
+        "api/v1/dues/notices/<int:pk>/", api.UnionNoticeDetailApi.as_view(), name="api-dues-notice"
+    ),
 ]

@@ -18,16 +18,27 @@ def _render(request, union, errors=None, status=200, form=None):
     today = timezone.localdate()
     kind = selectors.policy_in_force(on=today).period_kind
     rollup = _rollup(union)
-    return render(request, "dues/union_page.html", {
-        "union": union, "declarations": selectors.declaration_list(union=union).select_related("notice"),
-        "notices": selectors.union_notices(union=union), "payments": selectors.union_payments(union=union)[:50],
-        "balance": selectors.union_balance(union=union), "overdue": selectors.union_dues_overdue(union=union),
-        "member_dues": rollup.member_dues_monthly if rollup else None,
-        "can_declare": has_role(request.user, FINANCE), "errors": errors or {},
-        "suggested_period": _suggested_period(union, period_containing(today, kind).previous().code),
-        "form": form or {},
-        "settings": selectors.union_settings(union=union),
-    }, status=status)
+    return render(
+        request,
+        "dues/union_page.html",
+        {
+            "union": union,
+            "declarations": selectors.declaration_list(union=union).select_related("notice"),
+            "notices": selectors.union_notices(union=union),
+            "payments": selectors.union_payments(union=union)[:50],
+            "balance": selectors.union_balance(union=union),
+            "overdue": selectors.union_dues_overdue(union=union),
+            "member_dues": rollup.member_dues_monthly if rollup else None,
+            "can_declare": has_role(request.user, FINANCE),
+            "errors": errors or {},
+            "suggested_period": _suggested_period(
+                union, period_containing(today, kind).previous().code
+            ),
+            "form": form or {},
+            "settings": selectors.union_settings(union=union),
+        },
+        status=status,
+    )
 
 
 def _suggested_period(union, code: str) -> str:
@@ -54,12 +65,22 @@ def dues_page(request):
     try:
         if p.get("declaration"):
             decl = get_object_or_404(selectors.declaration_list(union=union), pk=p["declaration"])
-            services.declaration_correct(declaration=decl, payroll_total=p.get("payroll_total"),
-                                         headcount=p.get("headcount"), reason=p.get("reason", ""), actor=request.user)
+            services.declaration_correct(
+                declaration=decl,
+                payroll_total=p.get("payroll_total"),
+                headcount=p.get("headcount"),
+                reason=p.get("reason", ""),
+                actor=request.user,
+            )
             messages.success(request, _("The declaration was corrected."))
         else:
-            services.declaration_submit(union=union, period=p.get("period"), payroll_total=p.get("payroll_total"),
-                                        headcount=p.get("headcount"), actor=request.user)
+            services.declaration_submit(
+                union=union,
+                period=p.get("period"),
+                payroll_total=p.get("payroll_total"),
+                headcount=p.get("headcount"),
+                actor=request.user,
+            )
             messages.success(request, _("The declaration was recorded."))
     except services.DuesConflict as exc:
         return _render(request, union, exc.detail, status=409, form=p)

@@ -20,8 +20,9 @@ def frozen():
 @pytest.fixture
 def declare():
     def make(union, period="2026-10", payroll="100000.00", headcount=50, actor="test"):
-        return services.declaration_submit(union=union, period=period, payroll_total=payroll,
-                                           headcount=headcount, actor=actor)
+        return services.declaration_submit(
+            union=union, period=period, payroll_total=payroll, headcount=headcount, actor=actor
+        )
 
     return make
 

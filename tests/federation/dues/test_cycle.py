@@ -11,13 +11,23 @@ from federation.dues.models import DuesNotice, NoticeStatus, OrganizingTarget
 
 
 @pytest.mark.django_db
-def test_the_cycle_issues_one_notice_per_declaring_union_and_lists_the_others(frozen, declare, union_a, union_b):
+def test_the_cycle_issues_one_notice_per_declaring_union_and_lists_the_others(
+    frozen, declare, union_a, union_b
+):
     declare(union_a, payroll="123456.78")
     result = services.dues_cycle_run(period="2026-10")
-    assert result == {"period": "2026-10", "notices_created": 1, "notices_existing": 0,
-                      "missing_declarations": ["union-b"]}
+    assert result == {
+        "period": "2026-10",
+        "notices_created": 1,
+        "notices_existing": 0,
+        "missing_declarations": ["union-b"],
+    }
     notice = DuesNotice.objects.get(union=union_a)
-    assert (notice.amount_due, notice.rate, notice.status) == (Decimal("2469.14"), Decimal("0.0200"), "issued")
+    assert (notice.amount_due, notice.rate, notice.status) == (
+        Decimal("2469.14"),
+        Decimal("0.0200"),
+        "issued",
+    )
     assert str(notice.due_date) == "2026-11-15"
     assert str(notice.grace_until) == "2026-11-25"
 
@@ -49,8 +59,16 @@ def test_the_cycle_refuses_a_quarter_when_the_rule_table_is_monthly(frozen):
 
 @pytest.mark.django_db
 def test_a_quarterly_rule_row_bills_quarters(frozen, declare, union_a):
-    services.policy_set(actor="t", rate="0.0200", upper_share="0.4000", due_day=15, grace_days=10,
-                        reminder_every_days=7, effective_from="2026-07-01", period_kind="quarterly")
+    services.policy_set(
+        actor="t",
+        rate="0.0200",
+        upper_share="0.4000",
+        due_day=15,
+        grace_days=10,
+        reminder_every_days=7,
+        effective_from="2026-07-01",
+        period_kind="quarterly",
+    )
     declare(union_a, period="2026-Q3", payroll="300000.00")
     result = services.dues_cycle_run(period="2026-Q3")
     notice = DuesNotice.objects.get(union=union_a)
@@ -65,7 +83,9 @@ def test_an_organizing_target_is_billed_the_preparatory_fund_at_the_same_rate(fr
     from tests.factories import credit_code
 
     target = services.target_create(name="无工会企业", credit_code=credit_code(), actor="t")
-    services.declaration_submit(target=target, period="2026-10", payroll_total="50000.00", headcount=10, actor="t")
+    services.declaration_submit(
+        target=target, period="2026-10", payroll_total="50000.00", headcount=10, actor="t"
+    )
     result = services.dues_cycle_run(period="2026-10")
     notice = DuesNotice.objects.get(target=target)
     assert result["notices_created"] == 1
@@ -122,7 +142,9 @@ def test_two_cycles_at_once_make_one_notice_per_union(live_township):
     union_b = Union.objects.get(slug="union-b")
     with time_machine.travel(NOV_5, tick=False):
         for union in (union_a, union_b):
-            services.declaration_submit(union=union, period="2026-10", payroll_total="1000.00", headcount=2, actor="t")
+            services.declaration_submit(
+                union=union, period="2026-10", payroll_total="1000.00", headcount=2, actor="t"
+            )
         barrier = threading.Barrier(2)
         results, errors = [], []
 
@@ -150,7 +172,9 @@ def test_an_organizing_target_that_founds_its_union_stops_being_billed_as_a_targ
     from tests.factories import credit_code
 
     target = services.target_create(name="新建会企业", credit_code=credit_code(), actor="t")
-    services.declaration_submit(target=target, period="2026-10", payroll_total="1000.00", headcount=1, actor="t")
+    services.declaration_submit(
+        target=target, period="2026-10", payroll_total="1000.00", headcount=1, actor="t"
+    )
     services.target_founded(target=target, union=union_a, actor="t")
     result = services.dues_cycle_run(period="2026-10")
     assert result["notices_created"] == 0
@@ -169,9 +193,18 @@ def test_the_cycle_runs_on_the_federation_side_only(frozen, union_a):
 
 
 @pytest.mark.django_db
-def test_a_declaration_from_the_union_host_is_audited_in_the_federation_log(client_for, frozen, union_a):
+def test_a_declaration_from_the_union_host_is_audited_in_the_federation_log(
+    client_for, frozen, union_a
+):
     response = client_for("a_finance", union_a).post(
-        "/api/v1/dues/declarations/", {"period": "2026-10", "payroll_total": "1000.00", "headcount": 2}, format="json")
+        "/api/v1/dues/declarations/",
+        {"period": "2026-10", "payroll_total": "1000.00", "headcount": 2},
+        format="json",
+    )
     assert response.status_code == 201
     event = AuditEvent.objects.get(kind="dues.declaration")
-    assert (event.union_slug, event.actor_name, event.after["payroll_total"]) == ("union-a", "a_finance", "1000.00")
+    assert (event.union_slug, event.actor_name, event.after["payroll_total"]) == (
+        "union-a",
+        "a_finance",
+        "1000.00",
+    )

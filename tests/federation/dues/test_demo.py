@@ -13,8 +13,9 @@ def test_the_demo_hook_is_registered():
 def test_the_demo_hook_gives_a_union_four_months_of_dues(frozen, union_a):
     dues_demo_seed(union_a)
     assert PayrollDeclaration.objects.filter(union=union_a).count() == 4
-    assert list(DuesNotice.objects.filter(union=union_a).order_by("period").values_list("period", "status")) == [
-        ("2026-07", "paid"), ("2026-08", "paid"), ("2026-09", "paid"), ("2026-10", "partial")]
+    assert list(
+        DuesNotice.objects.filter(union=union_a).order_by("period").values_list("period", "status")
+    ) == [("2026-07", "paid"), ("2026-08", "paid"), ("2026-09", "paid"), ("2026-10", "partial")]
     assert Payment.objects.filter(notice__union=union_a).count() == 4
 
 
@@ -22,6 +23,8 @@ def test_the_demo_hook_gives_a_union_four_months_of_dues(frozen, union_a):
 def test_the_demo_overdue_union_is_overdue_and_reminded(frozen, union_b):
     union_b.slug = "dongfang"  # the demo's overdue union (unsaved: only the hook sees it)
     dues_demo_seed(union_b)
-    statuses = list(DuesNotice.objects.filter(union=union_b).order_by("period").values_list("status", flat=True))
+    statuses = list(
+        DuesNotice.objects.filter(union=union_b).order_by("period").values_list("status", flat=True)
+    )
     assert statuses == ["paid", "overdue", "overdue", "issued"]
     assert DuesNotice.objects.filter(union=union_b, reminders_sent=1).count() == 2

@@ -34,7 +34,9 @@ def test_a_notice_becomes_overdue_the_day_after_due_date_plus_grace_days(issued,
 
 @pytest.mark.django_db
 def test_a_paid_notice_never_becomes_overdue(issued, frozen):
-    services.payment_record(notice=issued, amount="2000.00", paid_on="2026-11-05", reference="B-1", actor="t")
+    services.payment_record(
+        notice=issued, amount="2000.00", paid_on="2026-11-05", reference="B-1", actor="t"
+    )
     frozen.move_to(at("2026-12-31"))
     assert services.notices_mark_overdue() == 0
 
@@ -59,17 +61,25 @@ def test_reminders_follow_the_interval_and_never_twice_a_day(issued, frozen, uni
 
 @pytest.mark.django_db
 def test_a_reminder_goes_out_in_app_and_by_email_through_the_outbox(issued, frozen, union_a):
-    services.union_settings_set(union=union_a, actor="t", collection_mode="full", contact_email="finance@a.example")
+    services.union_settings_set(
+        union=union_a, actor="t", collection_mode="full", contact_email="finance@a.example"
+    )
     frozen.move_to(at("2026-11-26"))
     services.notices_mark_overdue()
     reminder = services.reminder_send(union=union_a)
     assert reminder.outstanding == Decimal("2000.00")
-    channels = sorted(OutboxMessage.objects.filter(union=union_a, kind="dues.reminder").values_list("channel", "recipient"))
+    channels = sorted(
+        OutboxMessage.objects.filter(union=union_a, kind="dues.reminder").values_list(
+            "channel", "recipient"
+        )
+    )
     assert channels == [("email", "finance@a.example"), ("in_app", "")]
 
 
 @pytest.mark.django_db
-def test_the_daily_task_marks_overdue_and_reminds_once_however_often_it_runs(issued, frozen, union_a):
+def test_the_daily_task_marks_overdue_and_reminds_once_however_often_it_runs(
+    issued, frozen, union_a
+):
     frozen.move_to(at("2026-11-26"))
     services.notices_mark_overdue()
     tasks.daily_union(union_a.schema_name)
@@ -87,8 +97,15 @@ def test_the_daily_task_bills_a_late_declaration(frozen, declare, union_b):
 
 @pytest.mark.django_db
 def test_the_rule_row_sets_the_reminder_interval(issued, frozen, union_a):
-    services.policy_set(actor="t", rate="0.0200", upper_share="0.4000", due_day=15, grace_days=10,
-                        reminder_every_days=2, effective_from="2026-11-01")
+    services.policy_set(
+        actor="t",
+        rate="0.0200",
+        upper_share="0.4000",
+        due_day=15,
+        grace_days=10,
+        reminder_every_days=2,
+        effective_from="2026-11-01",
+    )
     frozen.move_to(at("2026-11-26"))
     services.notices_mark_overdue()
     days = []

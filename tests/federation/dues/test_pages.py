@@ -23,9 +23,20 @@ def union_client(username, union):
     return client
 
 
-@pytest.mark.parametrize("path", ["/dues/", "/dues/?period=2026-10&status=issued&search=UNION", "/dues/remittance/?period=2026-10",
-                                  "/dues/policy/", "/dues/targets/", "/dues/statements/", "/dues/unions/union-a/",
-                                  "/dues/export.xlsx?period=2026-10", "/dues/unions/union-a/arrears.pdf"])
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/dues/",
+        "/dues/?period=2026-10&status=issued&search=UNION",
+        "/dues/remittance/?period=2026-10",
+        "/dues/policy/",
+        "/dues/targets/",
+        "/dues/statements/",
+        "/dues/unions/union-a/",
+        "/dues/export.xlsx?period=2026-10",
+        "/dues/unions/union-a/arrears.pdf",
+    ],
+)
 def test_federation_pages_render_for_a_viewer(issued, path):
     response = fed_client("federation_viewer").get(path)
     assert response.status_code == 200
@@ -37,7 +48,10 @@ def test_the_notice_page_renders(issued):
 
 def test_the_cycle_button_is_for_the_dues_officer(frozen, declare, union_a):
     declare(union_a)
-    assert fed_client("federation_viewer").post("/dues/cycle/", {"period": "2026-10"}).status_code == 403
+    assert (
+        fed_client("federation_viewer").post("/dues/cycle/", {"period": "2026-10"}).status_code
+        == 403
+    )
     assert DuesNotice.objects.count() == 0
     response = fed_client("federation_clerk").post("/dues/cycle/", {"period": "2026-10"})
     assert response.status_code == 302
@@ -45,15 +59,26 @@ def test_the_cycle_button_is_for_the_dues_officer(frozen, declare, union_a):
 
 
 def test_a_payment_form_with_a_bad_amount_shows_the_error(issued):
-    response = fed_client("federation_clerk").post(f"/dues/notices/{issued.pk}/", {
-        "action": "payment", "amount": "-1", "paid_on": "2026-11-04", "reference": "B-1"})
+    response = fed_client("federation_clerk").post(
+        f"/dues/notices/{issued.pk}/",
+        {"action": "payment", "amount": "-1", "paid_on": "2026-11-04", "reference": "B-1"},
+    )
     assert response.status_code == 400
     assert DuesNotice.objects.get(pk=issued.pk).amount_paid == 0
 
 
 def test_the_policy_form_is_for_the_admin(frozen):
-    data = {"effective_from": "2026-12-01", "rate": "0.0200", "period": "monthly", "due_day": "15", "grace_days": "10",
-            "reminder_every_days": "7", "upward_share": "0.4000", "city_share": "0.5000", "small_micro_refund_years": "2026"}
+    data = {
+        "effective_from": "2026-12-01",
+        "rate": "0.0200",
+        "period": "monthly",
+        "due_day": "15",
+        "grace_days": "10",
+        "reminder_every_days": "7",
+        "upward_share": "0.4000",
+        "city_share": "0.5000",
+        "small_micro_refund_years": "2026",
+    }
     assert fed_client("federation_clerk").post("/dues/policy/", data).status_code == 403
     assert fed_client("federation_admin").post("/dues/policy/", data).status_code == 302
 
@@ -62,7 +87,9 @@ def test_the_union_dues_page_declares_and_corrects(frozen, union_a):
     client = union_client("a_finance", union_a)
     assert client.get("/dues/").status_code == 200
     connection.set_schema_to_public()
-    response = client.post("/dues/", {"period": "2026-10", "payroll_total": "5000.00", "headcount": "3"})
+    response = client.post(
+        "/dues/", {"period": "2026-10", "payroll_total": "5000.00", "headcount": "3"}
+    )
     connection.set_schema_to_public()
     assert response.status_code == 302
     decl = PayrollDeclaration.objects.get(union=union_a)
@@ -80,6 +107,11 @@ def test_an_officer_reads_but_cannot_declare(frozen, union_a):
     client = union_client("a_organization", union_a)
     assert client.get("/dues/").status_code == 200
     connection.set_schema_to_public()
-    assert client.post("/dues/", {"period": "2026-10", "payroll_total": "1.00", "headcount": "1"}).status_code == 403
+    assert (
+        client.post(
+            "/dues/", {"period": "2026-10", "payroll_total": "1.00", "headcount": "1"}
+        ).status_code
+        == 403
+    )
     connection.set_schema_to_public()
     assert PayrollDeclaration.objects.count() == 0

@@ -24,8 +24,12 @@ def test_the_monthly_beat_entry_issues_one_notice_per_declaring_union(celery_wor
     period = period_containing(timezone.localdate(), MONTHLY).previous().code
     union_a = Union.objects.get(slug="union-a")
     union_b = Union.objects.get(slug="union-b")
-    services.declaration_submit(union=union_a, period=period, payroll_total="100000.00", headcount=50, actor="t")
-    services.declaration_submit(union=union_b, period=period, payroll_total="33333.33", headcount=20, actor="t")
+    services.declaration_submit(
+        union=union_a, period=period, payroll_total="100000.00", headcount=50, actor="t"
+    )
+    services.declaration_submit(
+        union=union_b, period=period, payroll_total="33333.33", headcount=20, actor="t"
+    )
     beat_schedule_ensure()
     entry = PeriodicTask.objects.get(task="dues.cycle_dispatch")
     assert (entry.crontab.day_of_month, entry.crontab.hour) == ("1", "1")
@@ -33,7 +37,9 @@ def test_the_monthly_beat_entry_issues_one_notice_per_declaring_union(celery_wor
     current_app.send_task(entry.task)
     current_app.send_task(entry.task)
     wait_for(lambda: DuesNotice.objects.filter(period=period).count() == 2, timeout=60)
-    amounts = dict(DuesNotice.objects.filter(period=period).values_list("union__slug", "amount_due"))
+    amounts = dict(
+        DuesNotice.objects.filter(period=period).values_list("union__slug", "amount_due")
+    )
     assert {k: str(v) for k, v in amounts.items()} == {"union-a": "2000.00", "union-b": "666.67"}
 
 
@@ -44,9 +50,13 @@ def test_the_daily_beat_entry_marks_overdue_and_reminds_through_the_worker(celer
     from tenants.models import Union
 
     today = timezone.localdate()
-    old = period_containing(today, MONTHLY).previous().previous().previous().code  # long past its grace days
+    old = (
+        period_containing(today, MONTHLY).previous().previous().previous().code
+    )  # long past its grace days
     union_a = Union.objects.get(slug="union-a")
-    services.declaration_submit(union=union_a, period=old, payroll_total="1000.00", headcount=1, actor="t")
+    services.declaration_submit(
+        union=union_a, period=old, payroll_total="1000.00", headcount=1, actor="t"
+    )
     services.dues_cycle_run(period=old)
     DuesNotice.objects.filter(union=union_a, period=old).update(status="issued", overdue_since=None)
     beat_schedule_ensure()
@@ -77,15 +87,22 @@ def test_a_per_union_task_killed_mid_run_is_redelivered_and_makes_one_notice(cel
 
     period = period_containing(timezone.localdate(), MONTHLY).previous().code
     union_a = Union.objects.get(slug="union-a")
-    services.declaration_submit(union=union_a, period=period, payroll_total="5000.00", headcount=3, actor="t")
+    services.declaration_submit(
+        union=union_a, period=period, payroll_total="5000.00", headcount=3, actor="t"
+    )
     with psycopg.connect(_test_database_url()) as blocker:
         blocker.execute("LOCK TABLE public.dues_duesnotice IN ACCESS EXCLUSIVE MODE")
-        cycle_union.apply_async(args=(union_a.schema_name, period), headers={"_schema_name": union_a.schema_name})
+        cycle_union.apply_async(
+            args=(union_a.schema_name, period), headers={"_schema_name": union_a.schema_name}
+        )
 
         def waiting():
             with connection.cursor() as cur:
-                cur.execute("SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' "
-                            "AND datname = current_database() AND query LIKE %s", ["%dues_duesnotice%"])
+                cur.execute(
+                    "SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' "
+                    "AND datname = current_database() AND query LIKE %s",
+                    ["%dues_duesnotice%"],
+                )
                 return cur.fetchone()[0]
 
         wait_for(waiting, timeout=60)
