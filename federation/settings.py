@@ -255,7 +255,8 @@ SPECTACULAR_SETTINGS = {
     "ENUM_NAME_OVERRIDES": {"UnionKindEnum": "tenants.models.UnionKind.choices",
         "MemberStatusEnum": "workplaces.members.models.MemberStatus.choices",
         "MemberTransferStatusEnum": "tenants.models.TransferStatus.choices",
-        "MembershipApplicationStatusEnum": "workplaces.members.models.ApplicationStatus.choices"},
+        "MembershipApplicationStatusEnum": "workplaces.members.models.ApplicationStatus.choices",
+        "ReportSubmissionStatusEnum": "federation.reports.models.SubmissionStatus.choices"},
 }
 
 LOGGING = {

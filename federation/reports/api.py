@@ -55,7 +55,7 @@ def _get(qs, pk):
 # --- serializers -----------------------------------------------------------------------
 
 
-class FieldIO(serializers.Serializer):
+class ReportFieldIO(serializers.Serializer):
     key = serializers.CharField()
     label = serializers.CharField()
     type = serializers.ChoiceField(choices=FieldType.values)
@@ -64,7 +64,7 @@ class FieldIO(serializers.Serializer):
     choices = serializers.ListField(child=serializers.CharField(), required=False, default=list)
 
 
-class FormInput(serializers.Serializer):
+class ReportFormInput(serializers.Serializer):
     code = serializers.CharField()
     title = serializers.CharField()
     description = serializers.CharField(required=False, allow_blank=True, default="")
@@ -72,8 +72,8 @@ class FormInput(serializers.Serializer):
     rules = serializers.ListField(child=serializers.DictField(), required=False, default=list)
 
 
-class FormOutput(serializers.ModelSerializer):
-    fields = FieldIO(many=True, read_only=True)
+class ReportFormOutput(serializers.ModelSerializer):
+    fields = ReportFieldIO(many=True, read_only=True)
     rules = serializers.ListField(child=serializers.DictField(), read_only=True)
 
     class Meta:
@@ -81,14 +81,14 @@ class FormOutput(serializers.ModelSerializer):
         fields = ["id", "code", "title", "version", "description", "fields", "rules", "created_at"]
 
 
-class CycleInput(serializers.Serializer):
+class ReportCycleInput(serializers.Serializer):
     form = serializers.CharField(help_text="form id, or code (its newest version)")
     period = serializers.CharField()
     due_date = serializers.CharField()
     unions = serializers.JSONField(help_text='"all" or a list of union slugs')
 
 
-class CycleOutput(serializers.ModelSerializer):
+class ReportCycleOutput(serializers.ModelSerializer):
     form_code = serializers.CharField(source="form.code")
     form_title = serializers.CharField(source="form.title")
     form_version = serializers.IntegerField(source="form.version")
@@ -100,7 +100,7 @@ class CycleOutput(serializers.ModelSerializer):
                   "opened_by", "opened_at", "closed_at", "expected"]
 
 
-class StatusRow(serializers.Serializer):
+class ReportStatusRow(serializers.Serializer):
     id = serializers.IntegerField()
     union = serializers.CharField()
     union_name = serializers.CharField()
@@ -110,25 +110,25 @@ class StatusRow(serializers.Serializer):
     comment = serializers.CharField()
 
 
-class AggregateOutput(serializers.Serializer):
+class ReportAggregateOutput(serializers.Serializer):
     submitted = serializers.IntegerField()
     expected = serializers.IntegerField()
     totals = serializers.DictField(child=serializers.JSONField())
     counts = serializers.DictField(child=serializers.DictField(child=serializers.IntegerField()))
 
 
-class CommentInput(serializers.Serializer):
+class ReportCommentInput(serializers.Serializer):
     comment = serializers.CharField(required=False, allow_blank=True, default="", max_length=1000)
 
 
-class EventOutput(serializers.Serializer):
+class ReportEventOutput(serializers.Serializer):
     at = serializers.DateTimeField()
     kind = serializers.CharField()
     actor = serializers.CharField()
     comment = serializers.CharField()
 
 
-class SubmissionOutput(serializers.ModelSerializer):
+class ReportSubmissionOutput(serializers.ModelSerializer):
     union = serializers.SlugRelatedField(slug_field="slug", read_only=True)
     form = serializers.CharField(source="cycle.form.code")
     form_title = serializers.CharField(source="cycle.form.title")
@@ -169,25 +169,25 @@ class SubmissionOutput(serializers.ModelSerializer):
         return self._view(obj)["editable"]
 
 
-class SubmissionDetailOutput(SubmissionOutput):
+class ReportSubmissionDetailOutput(ReportSubmissionOutput):
     history = serializers.SerializerMethodField()
 
-    class Meta(SubmissionOutput.Meta):
-        fields = [*SubmissionOutput.Meta.fields, "history"]
+    class Meta(ReportSubmissionOutput.Meta):
+        fields = [*ReportSubmissionOutput.Meta.fields, "history"]
 
     def get_history(self, obj) -> list[dict]:
-        return EventOutput(obj.events.all(), many=True).data
+        return ReportEventOutput(obj.events.all(), many=True).data
 
 
-class ValuesInput(serializers.Serializer):
+class ReportValuesInput(serializers.Serializer):
     values = serializers.JSONField()
 
 
-class SubmitInput(serializers.Serializer):
+class ReportSubmitInput(serializers.Serializer):
     values = serializers.JSONField(required=False)
 
 
-class SourceOutput(serializers.Serializer):
+class ReportSourceOutput(serializers.Serializer):
     name = serializers.CharField()
     label = serializers.CharField()
 
@@ -198,50 +198,50 @@ class SourceOutput(serializers.Serializer):
 class SourceListApi(APIView):
     permission_classes = [federation_roles(FED_REPORTING, read=READERS)]
 
-    @extend_schema(responses=SourceOutput(many=True))
+    @extend_schema(responses=ReportSourceOutput(many=True))
     def get(self, request):
-        return Response(SourceOutput(sources_all(), many=True).data)
+        return Response(ReportSourceOutput(sources_all(), many=True).data)
 
 
 class FormListCreateApi(APIView):
     permission_classes = [federation_roles(FED_REPORTING, read=READERS)]
 
-    @extend_schema(responses=FormOutput(many=True))
+    @extend_schema(responses=ReportFormOutput(many=True))
     def get(self, request):
-        return _page(request, self, selectors.forms_latest().prefetch_related("fields"), FormOutput)
+        return _page(request, self, selectors.forms_latest().prefetch_related("fields"), ReportFormOutput)
 
-    @extend_schema(request=FormInput, responses={201: FormOutput})
+    @extend_schema(request=ReportFormInput, responses={201: ReportFormOutput})
     def post(self, request):
-        data = FormInput(data=_body(request))
+        data = ReportFormInput(data=_body(request))
         data.is_valid(raise_exception=True)
         v = data.validated_data
         form = services.form_save(code=v["code"], title=v["title"], fields=_body(request)["fields"],
                                   rules=v["rules"], description=v["description"], actor=request.user)
-        return Response(FormOutput(form).data, status=status.HTTP_201_CREATED)
+        return Response(ReportFormOutput(form).data, status=status.HTTP_201_CREATED)
 
 
 class FormDetailApi(APIView):
     permission_classes = [federation_roles(FED_REPORTING, read=READERS)]
 
-    @extend_schema(responses=FormOutput)
+    @extend_schema(responses=ReportFormOutput)
     def get(self, request, pk: int):
-        return Response(FormOutput(_get(ReportForm.objects.prefetch_related("fields"), pk)).data)
+        return Response(ReportFormOutput(_get(ReportForm.objects.prefetch_related("fields"), pk)).data)
 
 
 class CycleListCreateApi(APIView):
     permission_classes = [federation_roles(FED_REPORTING, read=READERS)]
 
     @extend_schema(parameters=[OpenApiParameter("status", enum=CycleStatus.values)],
-                   responses=CycleOutput(many=True))
+                   responses=ReportCycleOutput(many=True))
     def get(self, request):
         state = request.query_params.get("status", "")
         if state and state not in CycleStatus.values:
             raise ValidationError({"status": [f"Choose one of: {', '.join(CycleStatus.values)}."]})
-        return _page(request, self, selectors.cycle_list(status=state), CycleOutput)
+        return _page(request, self, selectors.cycle_list(status=state), ReportCycleOutput)
 
-    @extend_schema(request=CycleInput, responses={201: CycleOutput})
+    @extend_schema(request=ReportCycleInput, responses={201: ReportCycleOutput})
     def post(self, request):
-        data = CycleInput(data=_body(request))
+        data = ReportCycleInput(data=_body(request))
         data.is_valid(raise_exception=True)
         v = data.validated_data
         try:
@@ -249,40 +249,40 @@ class CycleListCreateApi(APIView):
                                         unions=v["unions"], actor=request.user)
         except services.ReportsConflict as exc:
             raise Conflict(exc.detail) from None
-        return Response(CycleOutput(selectors.cycle_list().get(pk=cycle.pk)).data,
+        return Response(ReportCycleOutput(selectors.cycle_list().get(pk=cycle.pk)).data,
                         status=status.HTTP_201_CREATED)
 
 
 class CycleDetailApi(APIView):
     permission_classes = [federation_roles(FED_REPORTING, read=READERS)]
 
-    @extend_schema(responses=CycleOutput)
+    @extend_schema(responses=ReportCycleOutput)
     def get(self, request, pk: int):
-        return Response(CycleOutput(_get(selectors.cycle_list(), pk)).data)
+        return Response(ReportCycleOutput(_get(selectors.cycle_list(), pk)).data)
 
 
 class CycleCloseApi(APIView):
     permission_classes = [federation_roles(FED_REPORTING)]
 
-    @extend_schema(request=None, responses=CycleOutput)
+    @extend_schema(request=None, responses=ReportCycleOutput)
     def post(self, request, pk: int):
         cycle = services.cycle_close(cycle=_get(Cycle.objects.all(), pk), actor=request.user)
-        return Response(CycleOutput(selectors.cycle_list().get(pk=cycle.pk)).data)
+        return Response(ReportCycleOutput(selectors.cycle_list().get(pk=cycle.pk)).data)
 
 
 class CycleStatusApi(APIView):
     permission_classes = [federation_roles(FED_REPORTING, read=READERS)]
 
-    @extend_schema(responses=StatusRow(many=True))
+    @extend_schema(responses=ReportStatusRow(many=True))
     def get(self, request, pk: int):
         cycle = _get(Cycle.objects.select_related("form"), pk)
-        return Response(StatusRow(selectors.cycle_status(cycle=cycle), many=True).data)
+        return Response(ReportStatusRow(selectors.cycle_status(cycle=cycle), many=True).data)
 
 
 class CycleAggregateApi(APIView):
     permission_classes = [federation_roles(FED_REPORTING, read=READERS)]
 
-    @extend_schema(responses=AggregateOutput)
+    @extend_schema(responses=ReportAggregateOutput)
     def get(self, request, pk: int):
         cycle = _get(Cycle.objects.select_related("form"), pk)
         return Response(selectors.cycle_aggregate(cycle=cycle))
@@ -318,35 +318,35 @@ def _fed_submissions():
 class SubmissionDetailApi(APIView):
     permission_classes = [federation_roles(FED_REPORTING, read=READERS)]
 
-    @extend_schema(responses=SubmissionDetailOutput)
+    @extend_schema(responses=ReportSubmissionDetailOutput)
     def get(self, request, pk: int):
-        return Response(SubmissionDetailOutput(_get(_fed_submissions(), pk)).data)
+        return Response(ReportSubmissionDetailOutput(_get(_fed_submissions(), pk)).data)
 
 
 class SubmissionAcceptApi(APIView):
     permission_classes = [federation_roles(FED_REPORTING)]
 
-    @extend_schema(request=CommentInput, responses=SubmissionOutput)
+    @extend_schema(request=ReportCommentInput, responses=ReportSubmissionOutput)
     def post(self, request, pk: int):
         sub = _get(_fed_submissions(), pk)
-        data = CommentInput(data=_body(request))
+        data = ReportCommentInput(data=_body(request))
         data.is_valid(raise_exception=True)
         sub = services.submission_accept(submission=sub, comment=data.validated_data["comment"],
                                          actor=request.user)
-        return Response(SubmissionOutput(sub).data)
+        return Response(ReportSubmissionOutput(sub).data)
 
 
 class SubmissionReturnApi(APIView):
     permission_classes = [federation_roles(FED_REPORTING)]
 
-    @extend_schema(request=CommentInput, responses=SubmissionOutput)
+    @extend_schema(request=ReportCommentInput, responses=ReportSubmissionOutput)
     def post(self, request, pk: int):
         sub = _get(_fed_submissions(), pk)
-        data = CommentInput(data=_body(request))
+        data = ReportCommentInput(data=_body(request))
         data.is_valid(raise_exception=True)
         sub = services.submission_return(submission=sub, comment=data.validated_data["comment"],
                                          actor=request.user)
-        return Response(SubmissionOutput(sub).data)
+        return Response(ReportSubmissionOutput(sub).data)
 
 
 # --- union host: this union's reports ----------------------------------------------------
@@ -355,11 +355,11 @@ class SubmissionReturnApi(APIView):
 class UnionReportListApi(APIView):
     permission_classes = [union_roles(*UNION_OFFICERS)]
 
-    @extend_schema(parameters=[OpenApiParameter("open", bool)], responses=SubmissionOutput(many=True))
+    @extend_schema(parameters=[OpenApiParameter("open", bool)], responses=ReportSubmissionOutput(many=True))
     def get(self, request):
         open_only = request.query_params.get("open", "") in ("1", "true")
         qs = selectors.union_reports(union=current_union(), open_only=open_only).select_related("union")
-        return _page(request, self, qs, SubmissionOutput)
+        return _page(request, self, qs, ReportSubmissionOutput)
 
 
 class UnionReportDetailApi(APIView):
@@ -371,42 +371,42 @@ class UnionReportDetailApi(APIView):
         except Submission.DoesNotExist:
             raise NotFound() from None
 
-    @extend_schema(responses=SubmissionDetailOutput)
+    @extend_schema(responses=ReportSubmissionDetailOutput)
     def get(self, request, pk: int):
-        return Response(SubmissionDetailOutput(self._sub(pk)).data)
+        return Response(ReportSubmissionDetailOutput(self._sub(pk)).data)
 
-    @extend_schema(request=ValuesInput, responses=SubmissionOutput)
+    @extend_schema(request=ReportValuesInput, responses=ReportSubmissionOutput)
     def patch(self, request, pk: int):
         sub = self._sub(pk)
         body = _body(request)
         if "values" not in body:
             raise ValidationError({"values": ["This field is required."]})
         sub = services.submission_save(submission=sub, values=body["values"], actor=request.user)
-        return Response(SubmissionOutput(selectors.union_report_get(union=current_union(), pk=sub.pk)).data)
+        return Response(ReportSubmissionOutput(selectors.union_report_get(union=current_union(), pk=sub.pk)).data)
 
 
 class UnionReportSubmitApi(UnionReportDetailApi):
     http_method_names = ["post", "options"]
 
-    @extend_schema(request=SubmitInput, responses=SubmissionOutput)
+    @extend_schema(request=ReportSubmitInput, responses=ReportSubmissionOutput)
     def post(self, request, pk: int):
         sub = self._sub(pk)
         body = request.data if isinstance(request.data, dict) else {}
         sub = services.submission_submit(submission=sub, values=body.get("values"), actor=request.user)
-        return Response(SubmissionOutput(selectors.union_report_get(union=current_union(), pk=sub.pk)).data)
+        return Response(ReportSubmissionOutput(selectors.union_report_get(union=current_union(), pk=sub.pk)).data)
 
 
 # --- news: both hosts ---------------------------------------------------------------------
 
 
-class AdoptionOutput(serializers.Serializer):
+class NewsAdoptionOutput(serializers.Serializer):
     channel = serializers.CharField(source="channel_code")
     channel_name = serializers.CharField(source="channel.name")
     adopted_on = serializers.DateField()
     points = serializers.DecimalField(max_digits=6, decimal_places=1)
 
 
-class PhotoOutput(serializers.ModelSerializer):
+class NewsPhotoOutput(serializers.ModelSerializer):
     url = serializers.SerializerMethodField()
 
     class Meta:
@@ -420,8 +420,8 @@ class PhotoOutput(serializers.ModelSerializer):
 class NewsOutput(serializers.ModelSerializer):
     union = serializers.SlugRelatedField(slug_field="slug", read_only=True)
     union_name = serializers.CharField(source="union.name")
-    photos = PhotoOutput(many=True, read_only=True)
-    adoptions = AdoptionOutput(many=True, read_only=True)
+    photos = NewsPhotoOutput(many=True, read_only=True)
+    adoptions = NewsAdoptionOutput(many=True, read_only=True)
     points = serializers.DecimalField(source="points_total", max_digits=8, decimal_places=1, read_only=True)
 
     class Meta:
@@ -437,16 +437,16 @@ class NewsInput(serializers.Serializer):
     photos = serializers.ListField(child=serializers.FileField(), required=False)
 
 
-class ReviewInput(serializers.Serializer):
+class NewsReviewInput(serializers.Serializer):
     note = serializers.CharField(required=False, allow_blank=True, default="", max_length=1000)
 
 
-class AdoptInput(serializers.Serializer):
+class NewsAdoptInput(serializers.Serializer):
     channel = serializers.CharField()
     adopted_on = serializers.CharField(required=False)
 
 
-class ChannelOutput(serializers.Serializer):
+class NewsChannelOutput(serializers.Serializer):
     code = serializers.CharField()
     name = serializers.CharField()
     points = serializers.DecimalField(max_digits=6, decimal_places=1)
@@ -454,14 +454,14 @@ class ChannelOutput(serializers.Serializer):
     effective_to = serializers.DateField(allow_null=True)
 
 
-class ChannelInput(serializers.Serializer):
+class NewsChannelInput(serializers.Serializer):
     code = serializers.CharField()
     name = serializers.CharField()
     points = serializers.CharField()
     effective_from = serializers.CharField()
 
 
-class RankingRow(serializers.Serializer):
+class NewsRankingRow(serializers.Serializer):
     rank = serializers.IntegerField()
     union = serializers.CharField()
     union_name = serializers.CharField()
@@ -470,18 +470,18 @@ class RankingRow(serializers.Serializer):
     points = serializers.DecimalField(max_digits=8, decimal_places=1)
 
 
-class ZeroRow(serializers.Serializer):
+class NewsZeroRow(serializers.Serializer):
     union = serializers.CharField()
     union_name = serializers.CharField()
 
 
-class RankingOutput(serializers.Serializer):
+class NewsRankingOutput(serializers.Serializer):
     month = serializers.CharField()
-    rows = RankingRow(many=True)
-    zero = ZeroRow(many=True)
+    rows = NewsRankingRow(many=True)
+    zero = NewsZeroRow(many=True)
 
 
-class PointsOutput(serializers.Serializer):
+class NewsPointsOutput(serializers.Serializer):
     year = serializers.IntegerField()
     total = serializers.DecimalField(max_digits=8, decimal_places=1)
     items = serializers.IntegerField()
@@ -514,10 +514,10 @@ class NewsDetailApi(APIView):
 class NewsReviewApi(APIView):
     permission_classes = [federation_roles(FED_REPORTING)]
 
-    @extend_schema(request=ReviewInput, responses=NewsOutput)
+    @extend_schema(request=NewsReviewInput, responses=NewsOutput)
     def post(self, request, pk: int):
         news = _get(NewsItem.objects.all(), pk)
-        data = ReviewInput(data=_body(request))
+        data = NewsReviewInput(data=_body(request))
         data.is_valid(raise_exception=True)
         news_services.news_review(news=news, note=data.validated_data["note"], actor=request.user)
         return Response(NewsOutput(selectors.news_list().get(pk=pk)).data)
@@ -526,10 +526,10 @@ class NewsReviewApi(APIView):
 class NewsAdoptApi(APIView):
     permission_classes = [federation_roles(FED_REPORTING)]
 
-    @extend_schema(request=AdoptInput, responses={201: NewsOutput})
+    @extend_schema(request=NewsAdoptInput, responses={201: NewsOutput})
     def post(self, request, pk: int):
         news = _get(NewsItem.objects.select_related("union"), pk)
-        data = AdoptInput(data=_body(request))
+        data = NewsAdoptInput(data=_body(request))
         data.is_valid(raise_exception=True)
         try:
             news_services.news_adopt(news=news, channel=data.validated_data["channel"],
@@ -542,30 +542,30 @@ class NewsAdoptApi(APIView):
 class NewsChannelApi(APIView):
     permission_classes = [federation_roles(FED_REPORTING, read=READERS)]
 
-    @extend_schema(responses=ChannelOutput(many=True))
+    @extend_schema(responses=NewsChannelOutput(many=True))
     def get(self, request):
         from federation.reports.models import NewsChannel
 
-        return Response(ChannelOutput(NewsChannel.objects.order_by("code", "-effective_from"), many=True).data)
+        return Response(NewsChannelOutput(NewsChannel.objects.order_by("code", "-effective_from"), many=True).data)
 
-    @extend_schema(request=ChannelInput, responses={201: ChannelOutput})
+    @extend_schema(request=NewsChannelInput, responses={201: NewsChannelOutput})
     def post(self, request):
-        data = ChannelInput(data=_body(request))
+        data = NewsChannelInput(data=_body(request))
         data.is_valid(raise_exception=True)
         try:
             row = news_services.news_channel_set(actor=request.user, **data.validated_data)
         except services.ReportsConflict as exc:
             raise Conflict(exc.detail) from None
-        return Response(ChannelOutput(row).data, status=status.HTTP_201_CREATED)
+        return Response(NewsChannelOutput(row).data, status=status.HTTP_201_CREATED)
 
 
 class NewsRankingApi(APIView):
     permission_classes = [federation_roles(FED_REPORTING, read=READERS)]
 
-    @extend_schema(parameters=[OpenApiParameter("month", str, required=True)], responses=RankingOutput)
+    @extend_schema(parameters=[OpenApiParameter("month", str, required=True)], responses=NewsRankingOutput)
     def get(self, request):
         month = params.month_param(request.query_params.get("month", ""))
-        return Response(RankingOutput(selectors.news_ranking(month=month)).data)
+        return Response(NewsRankingOutput(selectors.news_ranking(month=month)).data)
 
 
 class _PhotoBase(APIView):
@@ -623,10 +623,10 @@ class UnionNewsDetailApi(APIView):
 class UnionNewsPointsApi(APIView):
     permission_classes = [union_roles(*UNION_OFFICERS)]
 
-    @extend_schema(parameters=[OpenApiParameter("year", int)], responses=PointsOutput)
+    @extend_schema(parameters=[OpenApiParameter("year", int)], responses=NewsPointsOutput)
     def get(self, request):
         raw = request.query_params.get("year", "")
         if raw and not (raw.isdigit() and 2000 <= int(raw) <= 2100):
             raise ValidationError({"year": ["Give a year such as 2026."]})
-        return Response(PointsOutput(selectors.union_points(union=current_union(),
+        return Response(NewsPointsOutput(selectors.union_points(union=current_union(),
                                                             year=int(raw) if raw else None)).data)
