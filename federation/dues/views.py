@@ -6,6 +6,7 @@ from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views import View
@@ -112,7 +113,7 @@ class CycleView(DuesPage):
                 "missing": len(result["missing_declarations"]),
             },
         )
-        return redirect(f"{request.path.rsplit('cycle/', 1)[0]}?period={result['period']}")
+        return redirect(f"{reverse('dues:board')}?period={result['period']}")
 
 
 class ExportView(DuesPage):

@@ -115,3 +115,42 @@ def test_an_officer_reads_but_cannot_declare(frozen, union_a):
     )
     connection.set_schema_to_public()
     assert PayrollDeclaration.objects.count() == 0
+
+
+def test_a_statement_is_uploaded_matched_and_recorded_from_the_pages(issued):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from federation.dues.models import StatementImport
+
+    client = fed_client("federation_clerk")
+    text = f"日期,金额,流水号,摘要\n2026-11-03,2000.00,ICBC-55,DN-{issued.pk}\n"
+    response = client.post(
+        "/dues/statements/", {"file": SimpleUploadedFile("s.csv", text.encode())}
+    )
+    statement = StatementImport.objects.get()
+    assert response.status_code == 302
+    assert client.get(f"/dues/statements/{statement.pk}/").status_code == 200
+    client.post(f"/dues/statements/{statement.pk}/")
+    assert DuesNotice.objects.get(pk=issued.pk).status == "paid"
+
+
+def test_a_transfer_is_recorded_from_the_remittance_page(issued, union_a):
+    from federation.dues import services
+    from federation.dues.models import Remittance
+
+    services.payment_record(
+        notice=issued, amount="2000.00", paid_on="2026-11-04", reference="B-1", actor="t"
+    )
+    response = fed_client("federation_clerk").post(
+        "/dues/remittance/",
+        {
+            "period": "2026-10",
+            "kind": "workplace_return",
+            "union": "union-a",
+            "amount": "1200.00",
+            "transferred_on": "2026-11-05",
+            "reference": "RET-1",
+        },
+    )
+    assert response.status_code == 302
+    assert Remittance.objects.get().amount == 1200
