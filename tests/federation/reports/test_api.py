@@ -95,8 +95,10 @@ def test_submit_then_the_officer_sees_it_in_status_and_aggregate(a_chair, fed, s
     assert status["union-a"]["submitted_at"].startswith("2026-11-05")
     assert (status["union-b"]["status"], status["union-b"]["submitted_at"]) == ("pending", None)
     agg = fed.get(f"/api/v1/reports/cycles/{cycle.pk}/aggregate/").json()
-    assert agg["submitted"] == 1 and agg["expected"] == 2
-    assert agg["totals"]["members"] == 120 and agg["totals"]["union_staff"] == 1
+    assert agg["submitted"] == 1
+    assert agg["expected"] == 2
+    assert agg["totals"]["members"] == 120
+    assert agg["totals"]["union_staff"] == 1
 
 
 def test_submit_with_missing_required_fields_is_400(a_chair, sub_a):

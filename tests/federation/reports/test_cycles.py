@@ -67,7 +67,7 @@ def test_type_errors_refuse_the_whole_change(sub_a):
 def test_a_broken_rule_refuses_the_change(sub_a):
     with pytest.raises(ValidationError) as exc:
         services.submission_save(submission=sub_a, values={"women": 121})
-    assert exc.value.message_dict == {"women": ["其中：女会员人数 must be ≤ 会员人数."]}
+    assert exc.value.message_dict == {"women": ["其中：女会员人数应≤会员人数。"]}
     sub_a.refresh_from_db()
     assert sub_a.values == {}
 

@@ -146,7 +146,7 @@ def test_photos_of_another_union_are_404(b_chair, item):
 
 
 def test_the_federation_reviews_adopts_and_ranks_through_the_api(fed, item, channels):
-    assert fed.get(f"/api/v1/news/?month=2026-11&status=submitted").json()["count"] == 1
+    assert fed.get("/api/v1/news/?month=2026-11&status=submitted").json()["count"] == 1
     r = fed.post(f"/api/v1/news/{item.pk}/review/", {"note": "可用"}, format="json")
     assert (r.status_code, r.json()["status"]) == (200, "reviewed")
     r = fed.post(f"/api/v1/news/{item.pk}/adoptions/", {"channel": "county", "adopted_on": "2026-11-06"},

@@ -83,7 +83,8 @@ def test_the_cycle_page_shows_totals_and_the_grid(officer, cycle, sub_a):
 
     submission_submit(submission=sub_a, values=MANUAL)
     html = officer.get(f"/reports/cycles/{cycle.pk}/").content.decode()
-    assert "UNION-A 工会" in html and "UNION-B 工会" in html
+    assert "UNION-A 工会" in html
+    assert "UNION-B 工会" in html
     assert "120" in html
     assert officer.get(f"/reports/cycles/{cycle.pk}/export.xlsx").status_code == 200
 
@@ -115,8 +116,17 @@ def test_the_union_sees_errors_per_field_and_nothing_is_saved(union_officer, sub
     r = _post(union_officer, f"/reports/{sub_a.pk}/", {**data, "action": "submit"})
     assert r.status_code == 400
     html = r.content.decode()
-    assert "Enter a whole number." in html or "请输入整数" in html or "整数" in html
+    assert "请输入整数。" in html
     assert Submission.objects.get(pk=sub_a.pk).status == "pending"
+    assert Submission.objects.get(pk=sub_a.pk).values == {}
+
+
+def test_a_broken_rule_shows_beside_its_field(union_officer, sub_a):
+    data = {f"f_{k}": v for k, v in {**MANUAL, "members": "120", "women": "130", "migrant": "30",
+                                     "employees": "200"}.items()}
+    r = _post(union_officer, f"/reports/{sub_a.pk}/", {**data, "action": "save"})
+    assert r.status_code == 400
+    assert "其中：女会员人数应≤会员人数。" in r.content.decode()
     assert Submission.objects.get(pk=sub_a.pk).values == {}
 
 
@@ -142,7 +152,8 @@ def test_the_union_sends_news_from_the_page(union_officer, frozen, media, union_
 
 def test_the_ranking_page_names_zero_submission_unions(officer, union_a, union_b):
     html = officer.get("/reports/news/ranking/?month=2026-11").content.decode()
-    assert "UNION-A 工会" in html and "UNION-B 工会" in html
+    assert "UNION-A 工会" in html
+    assert "UNION-B 工会" in html
     assert "零报送" in html
 
 

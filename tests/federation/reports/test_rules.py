@@ -43,7 +43,7 @@ def test_lte_holds_when_left_is_not_greater():
 def test_lte_broken_is_reported_on_the_left_field():
     errors = R.rules_check([{"kind": "lte", "left": "women", "right": "members"}],
                            {"women": 51, "members": 50}, LABELS)
-    assert errors == {"women": ["女会员 must be ≤ 会员."]}
+    assert errors == {"women": ["女会员应≤会员。"]}
 
 
 def test_a_rule_with_a_missing_value_is_not_checked():
@@ -53,12 +53,12 @@ def test_a_rule_with_a_missing_value_is_not_checked():
 def test_sum_rule_compares_parts_with_total_exactly():
     rule = [{"kind": "sum", "parts": ["a", "b"], "total": "total"}]
     assert R.rules_check(rule, {"a": "1.10", "b": "2.20", "total": "3.30"}, LABELS) == {}
-    assert R.rules_check(rule, {"a": 1, "b": 2, "total": 4}, LABELS) == {"total": ["合计 must equal A + B."]}
+    assert R.rules_check(rule, {"a": 1, "b": 2, "total": 4}, LABELS) == {"total": ["合计应等于A + B。"]}
 
 
 def test_a_comparison_with_a_constant():
     assert R.rules_check([{"kind": "gte", "left": "members", "right": 10}], {"members": 9}, LABELS) == {
-        "members": ["会员 must be ≥ 10."]}
+        "members": ["会员应≥10。"]}
 
 
 def test_rules_naming_unknown_or_text_fields_are_refused():
@@ -81,7 +81,7 @@ def test_the_builder_notation_is_parsed():
 def test_a_line_that_is_not_a_rule_is_reported():
     with pytest.raises(ValidationError) as exc:
         R.rules_parse_text("women is less than members")
-    assert exc.value.message_dict["rules"] == ["Line 1 is not a rule: women is less than members"]
+    assert exc.value.message_dict["rules"] == ["第 1 行不是有效规则：women is less than members"]
 
 
 @pytest.mark.parametrize("period", ["2026", "2026-Q4", "2026-H2", "2026-11", "2026-q1"])
