@@ -9,6 +9,7 @@ from drf_spectacular.utils import (
     OpenApiParameter,
     OpenApiResponse,
     extend_schema,
+    extend_schema_field,
     inline_serializer,
 )
 from rest_framework import serializers, status
@@ -169,7 +170,8 @@ class ItemOutput(serializers.Serializer):
     def get_comment(self, obj) -> str:
         return obj.comment if self._review_visible(obj) else ""
 
-    def get_auto(self, obj) -> CheckOutput | None:
+    @extend_schema_field(CheckOutput(allow_null=True))
+    def get_auto(self, obj):
         key = obj.criterion.auto_check
         return self.context.get("auto", {}).get(key) if key else None
 

@@ -30,8 +30,10 @@ from tenants.selectors import unions_serving
 READERS = (FED_ASSESSOR, FED_REPORTING, FED_VIEWER)
 
 
-def _errors(exc: ValidationError) -> dict:
-    return exc.message_dict if hasattr(exc, "error_dict") else {"__all__": exc.messages}
+def _errors(exc: ValidationError) -> list[tuple[str, list[str]]]:
+    """(field, messages) pairs: a dict would clash with template lookups (a field named "items")."""
+    found = exc.message_dict if hasattr(exc, "error_dict") else {"__all__": exc.messages}
+    return list(found.items())
 
 
 class HomesPage(LoginRequiredMixin, View):
@@ -126,7 +128,7 @@ class RoundCreateView(HomesPage):
                 "unions": unions_serving().select_related("rollup"),
                 "titled": set(selectors.titles_current().values_list("union_id", flat=True)),
                 "kinds": RoundKind.choices,
-                "errors": errors or {},
+                "errors": errors or [],
                 "form": request.POST if request.method == "POST" else {},
                 "chosen": set(request.POST.getlist("unions"))
                 if request.method == "POST"
@@ -201,7 +203,7 @@ class ReviewView(HomesPage):
             {
                 "a": a,
                 "v": selectors.assessment_view(assessment=a),
-                "errors": errors or {},
+                "errors": errors or [],
                 "can_write": self.can_write(request),
                 "today": timezone.localdate(),
                 "title": Title.objects.filter(assessment=a).first(),

@@ -37,8 +37,10 @@ def _own(union, pk) -> Assessment:
         raise Http404 from None
 
 
-def _errors(exc: ValidationError) -> dict:
-    return exc.message_dict if hasattr(exc, "error_dict") else {"__all__": exc.messages}
+def _errors(exc: ValidationError) -> list[tuple[str, list[str]]]:
+    """(field, messages) pairs: a dict would clash with template lookups (a field named "items")."""
+    found = exc.message_dict if hasattr(exc, "error_dict") else {"__all__": exc.messages}
+    return list(found.items())
 
 
 @login_required
@@ -67,8 +69,8 @@ def _render_form(request, union, a, errors=None, status=200):
             "union": union,
             "a": a,
             "v": v,
-            "errors": errors or {},
-            "blockers": services.submit_blockers(a),
+            "errors": errors or [],
+            "blockers": list(services.submit_blockers(a).items()),
             "can_write": has_role(request.user, *WRITERS) and a.editable,
             "today": timezone.localdate(),
             "review_visible": a.status not in ("not_started", "draft", "submitted"),
@@ -124,7 +126,7 @@ def _files_fragment(request, union, a, code, errors=None, status=200):
             "a": a,
             "code": code,
             "files": files,
-            "errors": errors or {},
+            "errors": errors or [],
             "can_write": has_role(request.user, *WRITERS) and a.editable,
             "accept": ",".join(f".{e}" for e in sorted(services.EVIDENCE_TYPES)),
         },
@@ -144,7 +146,7 @@ def evidence_upload(request, pk):
     except ValidationError as exc:
         if request.htmx:
             return _files_fragment(request, union, a, code, _errors(exc), status=200)
-        messages.error(request, " ".join(m for ms in _errors(exc).values() for m in ms))
+        messages.error(request, " ".join(m for _f, ms in _errors(exc) for m in ms))
         return redirect("union_homes:assessment", pk=pk)
     if request.htmx:
         return _files_fragment(request, union, a, code)
@@ -163,7 +165,7 @@ def evidence_delete(request, pk, file_id):
     except EvidenceFile.DoesNotExist:
         raise Http404 from None
     except ValidationError as exc:
-        messages.error(request, " ".join(m for ms in _errors(exc).values() for m in ms))
+        messages.error(request, " ".join(m for _f, ms in _errors(exc) for m in ms))
         return redirect("union_homes:assessment", pk=pk)
     if request.htmx:
         return _files_fragment(request, union, a, code)

@@ -1,0 +1,252 @@
+"""The pages of both sides render, act through the services, and refuse the wrong people."""
+
+import datetime as dt
+import io
+import re
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import Client
+
+from federation.homes.models import EvidenceFile, Round, Status
+from tests.conftest import PASSWORD
+from tests.federation.homes.conftest import PDF
+
+pytestmark = pytest.mark.django_db
+
+
+def login(username, union=None):
+    client = Client(HTTP_HOST=f"{union.slug}.localhost" if union else "localhost")
+    r = client.post("/accounts/login/", {"username": username, "password": PASSWORD})
+    assert r.status_code == 302
+    return client
+
+
+def test_the_overview_shows_levels_expiring_titles_and_returned_unions(
+    assessment_a, assessment_b, union_a, union_b, fill_and_submit, review, today
+):
+    fill_and_submit(assessment_a, union_a)
+    review(assessment_a, total="85")
+    fill_and_submit(assessment_b, union_b)
+    review(
+        assessment_b,
+        decision="return",
+        comment="档案不全，请补充",
+        deadline=str(today + dt.timedelta(days=9)),
+    )
+    html = login("federation_assessor").get("/homes/").content.decode()
+    assert "先进" in html
+    assert "档案不全，请补充" in html
+    assert union_b.name in html
+    assert "2026 验收" in html
+
+
+def test_the_overview_lists_titles_expiring_within_90_days(
+    assessment_a, union_a, fill_and_submit, review, today
+):
+    from federation.homes.models import Title
+    from federation.homes.selectors import township_overview
+
+    fill_and_submit(assessment_a, union_a)
+    review(assessment_a, total="85")
+    assert township_overview(on=today)["expiring"] == []
+    Title.objects.filter(union=union_a).update(recheck_due=today + dt.timedelta(days=60))
+    o = township_overview(on=today)
+    assert [t.union.slug for t in o["expiring"]] == ["union-a"]
+    assert o["levels"] == {"先进": 1}
+
+
+def test_the_overview_exports_xlsx(assessment_a, union_a, fill_and_submit, review):
+    from openpyxl import load_workbook
+
+    fill_and_submit(assessment_a, union_a)
+    review(assessment_a, total="91")
+    r = login("federation_viewer").get("/homes/export.xlsx")
+    assert r.status_code == 200
+    wb = load_workbook(io.BytesIO(r.content))
+    rows = list(wb.worksheets[0].iter_rows(values_only=True))
+    assert rows[1][0] == union_a.name
+    assert rows[1][2] == "模范"
+    assert len(wb.worksheets) == 4
+
+
+def test_the_round_form_opens_a_round_for_chosen_unions(scheme, union_a, union_b, today):
+    client = login("federation_assessor")
+    assert client.get("/homes/rounds/new/").status_code == 200
+    r = client.post(
+        "/homes/rounds/new/",
+        {
+            "title": "2027 验收",
+            "scheme": scheme.pk,
+            "kind": "normal",
+            "deadline": str(today + dt.timedelta(days=20)),
+            "scope": "chosen",
+            "unions": ["union-b"],
+        },
+    )
+    assert r.status_code == 302
+    rnd = Round.objects.get(title="2027 验收")
+    assert list(rnd.assessments.values_list("union__slug", flat=True)) == ["union-b"]
+
+
+def test_the_round_form_shows_errors_on_bad_input(scheme):
+    r = login("federation_assessor").post(
+        "/homes/rounds/new/",
+        {"title": "", "scheme": scheme.pk, "scope": "all", "deadline": "2020-01-01"},
+    )
+    assert r.status_code == 400
+    assert not Round.objects.exists()
+
+
+def test_the_progress_grid_page_counts(round_ab, assessment_a, union_a, fill_and_submit):
+    fill_and_submit(assessment_a, union_a)
+    html = login("federation_viewer").get(f"/homes/rounds/{round_ab.pk}/").content.decode()
+    counts = dict(
+        re.findall(r'data-status="(\w+)"><span class="muted">[^<]+</span><b>(\d+)</b>', html)
+    )
+    assert counts == {
+        "not_started": "1",
+        "draft": "0",
+        "submitted": "1",
+        "returned": "0",
+        "accepted": "0",
+        "failed": "0",
+        "vetoed": "0",
+        "withdrawn": "0",
+    }
+
+
+def test_the_review_page_shows_self_scores_and_accepts(assessment_a, union_a, fill_and_submit):
+    fill_and_submit(assessment_a, union_a, total="88")
+    client = login("federation_assessor")
+    html = client.get(f"/homes/assessments/{assessment_a.pk}/").content.decode()
+    assert "88.00" in html
+    assert 'name="score_ZZ01"' in html
+    assert "一票否决" in html
+    post = {"action": "accept", "comment": "好"}
+    for item in assessment_a.items.select_related("criterion"):
+        post[f"score_{item.criterion.code}"] = str(item.self_score)
+        post[f"comment_{item.criterion.code}"] = ""
+    r = client.post(f"/homes/assessments/{assessment_a.pk}/", post)
+    assert r.status_code == 302
+    assessment_a.refresh_from_db()
+    assert (assessment_a.status, assessment_a.level.name) == (Status.ACCEPTED, "先进")
+
+
+def test_the_review_page_refuses_a_viewer_post(assessment_a, union_a, fill_and_submit):
+    fill_and_submit(assessment_a, union_a)
+    r = login("federation_viewer").post(
+        f"/homes/assessments/{assessment_a.pk}/", {"action": "accept"}
+    )
+    assert r.status_code == 403
+    assessment_a.refresh_from_db()
+    assert assessment_a.status == Status.SUBMITTED
+
+
+def test_the_review_page_returns_with_a_new_deadline(assessment_a, union_a, fill_and_submit, today):
+    fill_and_submit(assessment_a, union_a)
+    deadline = today + dt.timedelta(days=10)
+    r = login("federation_assessor").post(
+        f"/homes/assessments/{assessment_a.pk}/",
+        {"action": "return", "comment": "补充照片", "deadline": str(deadline)},
+    )
+    assert r.status_code == 302
+    assessment_a.refresh_from_db()
+    assert (assessment_a.status, assessment_a.deadline) == (Status.RETURNED, deadline)
+
+
+def test_the_schemes_pages(scheme):
+    client = login("federation_assessor")
+    assert scheme.name in client.get("/homes/schemes/").content.decode()
+    html = client.get(f"/homes/schemes/{scheme.pk}/").content.decode()
+    assert "经费与档案" in html
+    assert "ZZ01" in html
+
+
+def test_federation_pages_refuse_a_dues_officer():
+    assert login("federation_clerk").get("/homes/").status_code == 403
+
+
+def test_the_union_saves_and_submits_through_its_form(assessment_a, union_a):
+    client = login("a_chair", union_a)
+    html = client.get("/homes/").content.decode()
+    assert "2026 验收" in html
+    html = client.get(f"/homes/{assessment_a.pk}/").content.decode()
+    assert 'name="self_ZZ01"' in html
+    assert "一票否决" in html
+    post = {"action": "submit", "approval_rate": "92", "survey_note": "问卷"}
+    for item in assessment_a.items.select_related("criterion"):
+        post[f"self_{item.criterion.code}"] = str(item.criterion.max_points)
+        post[f"evidence_{item.criterion.code}"] = "见台账"
+    r = client.post(f"/homes/{assessment_a.pk}/", post)
+    assert r.status_code == 302
+    assessment_a.refresh_from_db()
+    assert (assessment_a.status, str(assessment_a.self_total)) == (Status.SUBMITTED, "100.00")
+
+
+def test_the_union_form_shows_errors_and_keeps_the_status(assessment_a, union_a):
+    r = login("a_chair", union_a).post(
+        f"/homes/{assessment_a.pk}/", {"self_ZZ01": "9", "action": "save"}
+    )
+    assert r.status_code == 400
+    assert "ZZ01.self_score" in r.content.decode()
+    assessment_a.refresh_from_db()
+    assert assessment_a.status == Status.NOT_STARTED
+
+
+def test_the_submit_button_is_disabled_after_the_deadline(assessment_a, union_a, today):
+    Round.objects.filter(pk=assessment_a.round_id).update(deadline=today - dt.timedelta(days=1))
+    html = login("a_chair", union_a).get(f"/homes/{assessment_a.pk}/").content.decode()
+    assert 'value="submit" disabled' in html
+
+
+def test_the_htmx_upload_returns_the_file_list_of_the_criterion(assessment_a, union_a):
+    client = login("a_chair", union_a)
+    r = client.post(
+        f"/homes/{assessment_a.pk}/evidence/",
+        {"code": "ZD01", "file_ZD01": SimpleUploadedFile("阵地照片.pdf", PDF)},
+        HTTP_HX_REQUEST="true",
+    )
+    assert r.status_code == 200
+    html = r.content.decode()
+    assert 'id="files-ZD01"' in html
+    assert "阵地照片.pdf" in html
+    evidence = EvidenceFile.objects.get()
+    assert evidence.item.criterion.code == "ZD01"
+    r = client.post(
+        f"/homes/{assessment_a.pk}/evidence/",
+        {"code": "ZD01", "file_ZD01": SimpleUploadedFile("bad.exe", b"MZ")},
+        HTTP_HX_REQUEST="true",
+    )
+    assert "errors" in r.content.decode()
+    assert EvidenceFile.objects.count() == 1
+    r = client.post(
+        f"/homes/{assessment_a.pk}/evidence/{evidence.pk}/delete/", HTTP_HX_REQUEST="true"
+    )
+    assert r.status_code == 200
+    assert not EvidenceFile.objects.exists()
+
+
+def test_union_pages_refuse_a_plain_member(assessment_a, union_a):
+    client = login("a_member", union_a)
+    assert client.get("/homes/").status_code == 403
+    assert client.get(f"/homes/{assessment_a.pk}/").status_code == 403
+
+
+def test_an_officer_reads_but_cannot_change_the_self_assessment(assessment_a, union_a):
+    client = login("a_organization", union_a)
+    html = client.get(f"/homes/{assessment_a.pk}/").content.decode()
+    assert 'name="self_ZZ01"' not in html
+    assert client.post(f"/homes/{assessment_a.pk}/", {"self_ZZ01": "3"}).status_code == 403
+
+
+def test_the_union_sees_its_title_and_history(assessment_a, union_a, fill_and_submit, review):
+    fill_and_submit(assessment_a, union_a)
+    review(assessment_a, total="92")
+    html = login("a_chair", union_a).get("/homes/").content.decode()
+    assert "模范" in html
+    assert "certificate.pdf" in html
+
+
+def test_the_nav_shows_the_staff_home_to_the_right_people():
+    assert 'href="/homes/"' in login("federation_assessor").get("/homes/").content.decode()
