@@ -601,7 +601,9 @@ def dues_cycle_run(*, period, actor=None) -> dict:
     )
     total = declared.count()
     # only declarations without a notice are read: a second run costs two small queries
-    created = _issue(decls=list(declared.filter(notice__isnull=True)), period=p, actor=actor)
+    # locked: a correction committing meanwhile cannot leave a notice with the old payroll
+    pending = declared.filter(notice__isnull=True).select_for_update(of=("self",)).order_by("pk")
+    created = _issue(decls=list(pending), period=p, actor=actor)
     return {
         "period": p.code,
         "notices_created": len(created),
@@ -614,7 +616,7 @@ def dues_cycle_run(*, period, actor=None) -> dict:
 def notice_issue(*, union: Union, period, actor=None) -> tuple[DuesNotice | None, bool]:
     """One union's notice for ``period`` (the per-union task of the beat cycle); idempotent."""
     p = period_parse(period)
-    decl = PayrollDeclaration.objects.filter(union=union, period=p.code).first()
+    decl = PayrollDeclaration.objects.select_for_update().filter(union=union, period=p.code).first()
     if decl is None:
         return None, False
     created = _issue(decls=[decl], period=p, actor=actor)
@@ -628,6 +630,8 @@ def notices_issue_pending(*, union: Union, actor=None) -> int:
     pending = [
         d
         for d in PayrollDeclaration.objects.filter(union=union, notice__isnull=True)
+        .select_for_update(of=("self",))
+        .order_by("pk")
         if period_parse(d.period).end < today
     ]
     made = 0

@@ -208,3 +208,44 @@ def test_a_declaration_from_the_union_host_is_audited_in_the_federation_log(
         "a_finance",
         "1000.00",
     )
+
+
+def test_a_cycle_waits_for_a_correction_in_flight_and_bills_the_corrected_payroll(live_township):
+    import time
+
+    import psycopg
+    import time_machine
+
+    from federation.dues.models import PayrollDeclaration
+    from tenants.models import Union
+    from tests.federation.dues.conftest import NOV_5
+    from tests.live import _test_database_url
+
+    union_a = Union.objects.get(slug="union-a")
+    with time_machine.travel(NOV_5, tick=False):
+        decl = services.declaration_submit(
+            union=union_a, period="2026-10", payroll_total="1000.00", headcount=2, actor="t"
+        )
+        results = []
+        with psycopg.connect(_test_database_url()) as other:
+            # another transaction is correcting the payroll and has not committed yet
+            other.execute(
+                "UPDATE public.dues_payrolldeclaration SET payroll_total = 2000 WHERE id = %s",
+                [decl.pk],
+            )
+
+            def run():
+                try:
+                    results.append(services.dues_cycle_run(period="2026-10"))
+                finally:
+                    connection.close()
+
+            thread = threading.Thread(target=run)
+            thread.start()
+            time.sleep(1)
+            assert results == []  # waiting on the declaration's lock
+            other.commit()
+            thread.join()
+    assert results[0]["notices_created"] == 1
+    assert DuesNotice.objects.get(union=union_a).amount_due == Decimal("40.00")
+    assert PayrollDeclaration.objects.get(pk=decl.pk).payroll_total == Decimal("2000.00")
