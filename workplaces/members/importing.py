@@ -15,9 +15,10 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from psycopg.types.json import Jsonb
 
 from federation.accounts.api_common import Conflict
 from federation.audit.models import AuditEvent, AuditKind
@@ -251,6 +252,27 @@ def validate_rows(
 
 # --- writing ---------------------------------------------------------------------
 BATCH = 2000
+MEMBER_COLUMNS = ("id", "name", "gender", "id_number", "birth_date", "phone", "employment", "group_id",
+                  "monthly_wage", "joined_on", "member_no", "status", "status_on", "created_at", "updated_at")
+EVENT_COLUMNS = ("member_id", "status", "on", "reason", "union_name", "actor_name", "carried", "created_at")
+AUDIT_COLUMNS = ("at", "actor_id", "actor_name", "kind", "object_type", "object_id", "union_slug", "after",
+                 "note")
+
+
+def _ids_reserve(table: str, count: int) -> list[int]:
+    """Primary keys from the table's own sequence, so rows can be copied in with them."""
+    with connection.cursor() as cur:
+        cur.execute("SELECT nextval(pg_get_serial_sequence(%s, 'id')) FROM generate_series(1, %s)",
+                    [table, count])
+        return [row[0] for row in cur.fetchall()]
+
+
+def _copy(table: str, columns: tuple[str, ...], rows: list[tuple]) -> None:
+    """PostgreSQL COPY: several times faster than INSERT for thousands of rows."""
+    cols = ", ".join(f'"{c}"' for c in columns)
+    with connection.cursor() as cur, cur.cursor.copy(f'COPY "{table}" ({cols}) FROM STDIN') as copy:
+        for row in rows:
+            copy.write_row(row)
 
 
 def _write(*, new: list[_Row], updates: list[_Row], actor, progress: Callable[[int], None] | None) -> None:
@@ -259,33 +281,32 @@ def _write(*, new: list[_Row], updates: list[_Row], actor, progress: Callable[[i
     now = timezone.now()
     numbers = member_numbers_reserve(count=len(new)) if new else []
     done = 0
+    actor_id = getattr(actor, "pk", None)
+    reason = _("Imported")
     for start in range(0, len(new), BATCH):
         chunk = new[start:start + BATCH]
-        members = [
-            Member(**r.fields, member_no=numbers[start + i], status=MemberStatus.ACTIVE,
-                   status_on=r.fields["joined_on"])
-            for i, r in enumerate(chunk)
-        ]
-        Member.objects.bulk_create(members, batch_size=BATCH)
-        MembershipEvent.objects.bulk_create(
-            [MembershipEvent(member=m, status=MemberStatus.ACTIVE, on=m.joined_on, reason=_("Imported"),
-                             union_name=union.name, actor_name=who) for m in members],
-            batch_size=BATCH,
-        )
-        AuditEvent.objects.bulk_create(
-            [AuditEvent(actor_id=getattr(actor, "pk", None), actor_name=who, kind=AuditKind.MEMBER_CREATED,
-                        object_type="members.member", object_id=str(m.pk), union_slug=union.slug,
-                        after={"name": m.name, "member_no": m.member_no, "status": m.status,
-                               "joined_on": m.joined_on.isoformat(), "monthly_wage": str(m.monthly_wage)},
-                        note="import") for m in members],
-            batch_size=BATCH,
-        )
+        ids = _ids_reserve(Member._meta.db_table, len(chunk))
+        member_rows, event_rows, audit_rows, index_rows = [], [], [], []
+        for i, r in enumerate(chunk):
+            f = r.fields
+            pk, no = ids[i], numbers[start + i]
+            member_rows.append((pk, f["name"], f["gender"], f["id_number"], f["birth_date"], f["phone"],
+                                f["employment"], f["group"].pk if f["group"] else None, f["monthly_wage"],
+                                f["joined_on"], no, MemberStatus.ACTIVE, f["joined_on"], now, now))
+            event_rows.append((pk, MemberStatus.ACTIVE, f["joined_on"], reason, union.name, who, False, now))
+            audit_rows.append((now, actor_id, who, AuditKind.MEMBER_CREATED.value, "members.member", str(pk),
+                               union.slug, Jsonb({"name": f["name"], "member_no": no, "status": "active",
+                                                  "joined_on": f["joined_on"].isoformat(),
+                                                  "monthly_wage": str(f["monthly_wage"])}), "import"))
+            index_rows.append(MemberIndex(id_hash=id_hash(f["id_number"]), union=union, active=True,
+                                          updated_at=now))
+        _copy(Member._meta.db_table, MEMBER_COLUMNS, member_rows)
+        _copy(MembershipEvent._meta.db_table, EVENT_COLUMNS, event_rows)
+        _copy(AuditEvent._meta.db_table, AUDIT_COLUMNS, audit_rows)
         try:
             with transaction.atomic():
                 MemberIndex.objects.bulk_create(
-                    [MemberIndex(id_hash=id_hash(m.id_number), union=union, active=True, updated_at=now)
-                     for m in members],
-                    batch_size=BATCH, update_conflicts=True, unique_fields=["id_hash", "union"],
+                    index_rows, batch_size=BATCH, update_conflicts=True, unique_fields=["id_hash", "union"],
                     update_fields=["active", "updated_at"],
                 )
         except IntegrityError:

@@ -101,7 +101,9 @@ class Member(models.Model):
         indexes = [
             models.Index(fields=["status"]),
             models.Index(fields=["name"]),
-            models.Index(fields=["phone"]),
+            # prefix searches (LIKE 'x%') on member numbers and phones use these
+            models.Index(fields=["member_no"], name="member_no_prefix", opclasses=["varchar_pattern_ops"]),
+            models.Index(fields=["phone"], name="member_phone_prefix", opclasses=["varchar_pattern_ops"]),
         ]
 
     def __str__(self) -> str:

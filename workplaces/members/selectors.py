@@ -113,6 +113,20 @@ def dues_monthly_total(*, qs: QuerySet[Member] | None = None) -> Decimal:
 
 
 # --- lists ----------------------------------------------------------------------
+def search_condition(term: str) -> Q:
+    """What a search box term means: digits are a member number or phone prefix (indexed),
+    an 18-character number an ID number, anything else part of a name. Chinese has no case,
+    so a name search uses plain LIKE unless the term has Latin letters."""
+    upper = term.upper()
+    if len(upper) == 18 and upper[:17].isdigit() and (upper[17].isdigit() or upper[17] == "X"):
+        return Q(id_number=upper)
+    if term.isdigit():
+        return Q(member_no__startswith=term) | Q(phone__startswith=term)
+    if any("a" <= ch.lower() <= "z" for ch in term):
+        return Q(name__icontains=term)
+    return Q(name__contains=term)
+
+
 def member_list(
     *,
     user,
@@ -126,10 +140,7 @@ def member_list(
     qs = members_visible(user=user).select_related("group")
     search = (search or "").strip()
     if search:
-        cond = Q(name__icontains=search) | Q(member_no__icontains=search) | Q(phone__startswith=search)
-        if len(search) == 18:
-            cond |= Q(id_number=search.upper())
-        qs = qs.filter(cond)
+        qs = qs.filter(search_condition(search))
     if status:
         qs = qs.filter(status=status)
     if group not in (None, ""):

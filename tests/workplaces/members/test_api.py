@@ -289,3 +289,35 @@ def test_an_application_for_someone_active_elsewhere_is_refused_at_approval(a_or
     r = b_org.post(f"/api/v1/applications/{app_id}/approve/", {}, format="json")
     assert r.status_code == 409
     assert b_org.get("/api/v1/applications/?status=submitted").json()["count"] == 1
+
+
+def test_the_fast_list_rows_equal_the_serializer(a_org, union_a, in_union):
+    from workplaces.members.api import MemberOutputSerializer, member_row
+    from workplaces.members.selectors import members_with_dues
+    from workplaces.members.services import group_create
+
+    with in_union(union_a):
+        group = group_create(name="一组", actor="t")
+    a_org.post("/api/v1/members/", member_payload(group=group.pk, monthly_wage="4009.99"), format="json")
+    a_org.post("/api/v1/members/", member_payload(), format="json")
+    with in_union(union_a):
+        for m in members_with_dues(Member.objects.select_related("group")):
+            assert member_row(m) == dict(MemberOutputSerializer(m).data)
+
+
+@pytest.mark.parametrize(
+    ("term", "expected"),
+    [("王", ["王强"]), ("000002", ["李娜"]), ("1380000", ["王强", "李娜"]), ("Anna", ["Anna Li"]), ("anna", ["Anna Li"])],
+)
+def test_search_terms(a_org, term, expected):
+    a_org.post("/api/v1/members/", member_payload(name="王强", phone="13800001111"), format="json")
+    a_org.post("/api/v1/members/", member_payload(name="李娜", gender="F", phone="13800002222"), format="json")
+    a_org.post("/api/v1/members/", member_payload(name="Anna Li", gender="F", phone="13900003333"), format="json")
+    assert [m["name"] for m in a_org.get(f"/api/v1/members/?search={term}").json()["results"]] == expected
+
+
+def test_search_by_full_id_number(a_org):
+    payload = member_payload(name="王强")
+    a_org.post("/api/v1/members/", payload, format="json")
+    a_org.post("/api/v1/members/", member_payload(name="李娜", gender="F"), format="json")
+    assert [m["name"] for m in a_org.get(f"/api/v1/members/?search={payload['id_number']}").json()["results"]] == ["王强"]
