@@ -234,3 +234,67 @@ def board_xlsx(*, period: str, notices) -> bytes:
     buf = io.BytesIO()
     wb.save(buf)
     return buf.getvalue()
+
+
+def notice_pdf(*, notice) -> bytes:
+    """The dues notice (缴费通知书) the payer prints or forwards to its bank."""
+    from reportlab.lib import colors
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.lib.units import mm
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+
+    if FONT not in pdfmetrics.getRegisteredFontNames():
+        pdfmetrics.registerFont(UnicodeCIDFont(FONT))
+    title = ParagraphStyle("t", fontName=FONT, fontSize=16, leading=22)
+    body = ParagraphStyle("b", fontName=FONT, fontSize=10, leading=15)
+    buf = io.BytesIO()
+    doc = SimpleDocTemplate(
+        buf,
+        pagesize=A4,
+        leftMargin=20 * mm,
+        rightMargin=20 * mm,
+        topMargin=20 * mm,
+        title=_("Union funds notice"),
+    )
+    payer = notice.payer
+    rows = [
+        [_("Notice"), notice.number],
+        [_("Payer"), str(payer)],
+        [_("Credit code"), getattr(payer, "credit_code", "") or "-"],
+        [_("Period"), notice.period],
+        [_("Collection mode"), str(notice.get_collection_mode_display())],
+        [_("Payroll"), f"{notice.payroll_total:,.2f}"],
+        [_("Rate"), f"{notice.rate:.2%}"],
+        [_("Amount due"), f"{notice.amount_due:,.2f}"],
+        [_("Paid"), f"{notice.amount_paid:,.2f}"],
+        [_("Balance"), f"{notice.balance:,.2f}"],
+        [_("Due date"), str(notice.due_date)],
+        [_("Status"), str(notice.get_status_display())],
+    ]
+    style = TableStyle(
+        [
+            ("FONTNAME", (0, 0), (-1, -1), FONT),
+            ("FONTSIZE", (0, 0), (-1, -1), 10),
+            ("GRID", (0, 0), (-1, -1), 0.4, colors.grey),
+            ("BACKGROUND", (0, 0), (0, -1), colors.whitesmoke),
+        ]
+    )
+    story = [
+        Paragraph(_("Union funds notice"), title),
+        Spacer(1, 4 * mm),
+        Table(rows, colWidths=[45 * mm, 110 * mm], style=style),
+        Spacer(1, 6 * mm),
+        Paragraph(
+            _(
+                "Please pay by bank transfer before the due date and write %(number)s in the memo. "
+                "Trade Union Law art. 43: the employer pays 2%% of its monthly payroll as union funds."
+            )
+            % {"number": notice.number},
+            body,
+        ),
+    ]
+    doc.build(story)
+    return buf.getvalue()

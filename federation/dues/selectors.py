@@ -136,6 +136,10 @@ def union_payments(*, union: Union) -> QuerySet[Payment]:
     )
 
 
+def union_reminders(*, union: Union) -> QuerySet[Reminder]:
+    return Reminder.objects.filter(union=union).order_by("-sent_on", "-id")
+
+
 def missing_declarations(*, period: Period) -> list[str]:
     declared = PayrollDeclaration.objects.filter(period=period.code, union__isnull=False).values(
         "union_id"

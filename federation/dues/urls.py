@@ -11,6 +11,7 @@ urlpatterns = [
     path("cycle/", views.CycleView.as_view(), name="cycle"),
     path("export.xlsx", views.ExportView.as_view(), name="export"),
     path("notices/<int:pk>/", views.NoticeView.as_view(), name="notice"),
+    path("notices/<int:pk>/notice.pdf", views.NoticePdfView.as_view(), name="notice_pdf"),
     path("unions/<slug:slug>/", views.UnionDuesView.as_view(), name="union"),
     path("unions/<slug:slug>/arrears.pdf", views.ArrearsPdfView.as_view(), name="arrears"),
     path("statements/", views.StatementUploadView.as_view(), name="statements"),
@@ -20,7 +21,13 @@ urlpatterns = [
     path("targets/", views.TargetsView.as_view(), name="targets"),
 ]
 
-union_pages = ([path("", views_union.dues_page, name="page")], "union_dues")
+union_pages = (
+    [
+        path("", views_union.dues_page, name="page"),
+        path("notices/<int:pk>.pdf", views_union.notice_pdf, name="notice_pdf"),
+    ],
+    "union_dues",
+)
 
 api_federation = [
     path("api/v1/dues/policy/", api.PolicyApi.as_view(), name="api-dues-policy"),

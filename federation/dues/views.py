@@ -230,6 +230,14 @@ class ArrearsPdfView(DuesPage):
         return response
 
 
+class NoticePdfView(DuesPage):
+    def get(self, request, pk):
+        notice = get_object_or_404(selectors.notice_list(), pk=pk)
+        response = HttpResponse(documents.notice_pdf(notice=notice), content_type="application/pdf")
+        response["Content-Disposition"] = f'inline; filename="{notice.number}.pdf"'
+        return response
+
+
 class StatementUploadView(DuesPage):
     def get(self, request):
         return render(

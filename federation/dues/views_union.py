@@ -36,6 +36,7 @@ def _render(request, union, errors=None, status=200, form=None):
             ),
             "form": form or {},
             "settings": selectors.union_settings(union=union),
+            "reminders": selectors.union_reminders(union=union)[:20],
         },
         status=status,
     )
@@ -87,3 +88,19 @@ def dues_page(request):
     except ValidationError as exc:
         return _render(request, union, exc.message_dict, status=400, form=p)
     return redirect("union_dues:page")
+
+
+@login_required
+def notice_pdf(request, pk: int):
+    """The union's own dues notice as a PDF (another union's notice is a 404)."""
+    from django.http import HttpResponse
+
+    from federation.dues.documents import notice_pdf as render_notice
+
+    union = current_union()
+    if union is None or not has_role(request.user, FINANCE, *UNION_OFFICERS):
+        raise PermissionDenied
+    notice = get_object_or_404(selectors.union_notices(union=union), pk=pk)
+    response = HttpResponse(render_notice(notice=notice), content_type="application/pdf")
+    response["Content-Disposition"] = f'inline; filename="{notice.number}.pdf"'
+    return response

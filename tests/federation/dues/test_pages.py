@@ -154,3 +154,19 @@ def test_a_transfer_is_recorded_from_the_remittance_page(issued, union_a):
     )
     assert response.status_code == 302
     assert Remittance.objects.get().amount == 1200
+
+
+def test_the_notice_pdf_is_served_to_its_union_and_to_federation_staff(issued, union_a, union_b):
+    import io
+
+    from pypdf import PdfReader
+
+    own = union_client("a_finance", union_a).get(f"/dues/notices/{issued.pk}.pdf")
+    connection.set_schema_to_public()
+    other = union_client("b_chair", union_b).get(f"/dues/notices/{issued.pk}.pdf")
+    connection.set_schema_to_public()
+    staff = fed_client("federation_viewer").get(f"/dues/notices/{issued.pk}/notice.pdf")
+    assert (own.status_code, other.status_code, staff.status_code) == (200, 404, 200)
+    text = PdfReader(io.BytesIO(own.content)).pages[0].extract_text()
+    assert f"DN-{issued.pk}" in text
+    assert "2,000.00" in text
