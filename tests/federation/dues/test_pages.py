@@ -170,3 +170,19 @@ def test_the_notice_pdf_is_served_to_its_union_and_to_federation_staff(issued, u
     text = PdfReader(io.BytesIO(own.content)).pages[0].extract_text()
     assert f"DN-{issued.pk}" in text
     assert "2,000.00" in text
+
+
+def test_the_board_is_chinese_by_default(issued):
+    html = fed_client("federation_viewer").get("/dues/").content.decode()
+    assert "工会经费" in html
+    assert "开具本期缴费通知" not in html  # the cycle button is the dues officer's
+    assert "2,000.00" in html
+
+
+def test_a_bad_period_is_explained_in_chinese(client_for):
+    response = client_for("federation_clerk").post(
+        "/api/v1/dues/cycles/", {"period": "2026-13"}, format="json"
+    )
+    assert response.json() == {
+        "period": ["所属期格式为 YYYY-MM（月份 01 至 12）或 YYYY-Qn（季度 1 至 4）。"]
+    }
