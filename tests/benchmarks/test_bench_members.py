@@ -12,9 +12,9 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from openpyxl import Workbook
 
+from tenants.validators import id_number_check_char
 from tests.benchmarks.conftest import report
 from tests.conftest import HostClient, _token_for, host_of
-from tenants.validators import id_number_check_char
 
 N = 10_000
 REQUESTS = 200

@@ -1,6 +1,12 @@
 from django.contrib import admin
 
-from workplaces.members.models import ImportJob, Member, MemberDuesRule, MembershipApplication, UnionGroup
+from workplaces.members.models import (
+    ImportJob,
+    Member,
+    MemberDuesRule,
+    MembershipApplication,
+    UnionGroup,
+)
 
 
 @admin.register(MemberDuesRule)

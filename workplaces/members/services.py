@@ -13,6 +13,7 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from federation.accounts.api_common import Conflict
 from federation.audit.models import AuditKind
@@ -38,7 +39,7 @@ MEMBER_AUDIT_FIELDS = [
     "name", "gender", "id_number", "birth_date", "phone", "employment", "group_id",
     "monthly_wage", "joined_on", "member_no", "status", "status_on",
 ]
-ELSEWHERE_MESSAGE = (
+ELSEWHERE_MESSAGE = gettext_lazy(
     "This person is already an active member of another union of the federation; "
     "ask that union to transfer them."
 )
@@ -75,7 +76,8 @@ def _today() -> dt.date:
 # --- member numbers -------------------------------------------------------------------
 def member_numbers_reserve(*, count: int) -> list[str]:
     """Issue ``count`` member numbers (zero-padded, never reused) under a row lock."""
-    Counter.objects.get_or_create(name="member_no")
+    # ignore_conflicts: two first-ever admissions at once both find the row afterwards
+    Counter.objects.bulk_create([Counter(name="member_no")], ignore_conflicts=True)
     counter = Counter.objects.select_for_update().get(name="member_no")
     start = counter.value + 1
     counter.value += count
@@ -92,14 +94,14 @@ def index_claim(*, number: str, union: Union) -> None:
     """
     digest = id_hash(number)
     if MemberIndex.objects.filter(id_hash=digest, active=True).exclude(union=union).exists():
-        raise Conflict(_(ELSEWHERE_MESSAGE))
+        raise Conflict(str(ELSEWHERE_MESSAGE))
     try:
         with transaction.atomic():
             MemberIndex.objects.update_or_create(
                 id_hash=digest, union=union, defaults={"active": True}
             )
     except IntegrityError:
-        raise Conflict(_(ELSEWHERE_MESSAGE)) from None
+        raise Conflict(str(ELSEWHERE_MESSAGE)) from None
 
 
 def index_release(*, number: str, union: Union) -> None:
