@@ -81,11 +81,10 @@ def homes_demo_seed(union) -> None:
             if a is not None:
                 _self_fill(union, a, "0.88", "91.5")
                 scores = [
-                    {
-                        "code": i.criterion.code,
-                        "score": str((i.self_score - Decimal("0.5")).max(Decimal("0"))),
-                    }
-                    for i in a.items.select_related("criterion")
+                    {"code": i.criterion.code, "score": str(i.self_score - (1 if n < 3 else 0))}
+                    for n, i in enumerate(
+                        a.items.select_related("criterion").order_by("criterion__order")
+                    )
                 ]
                 # a veto from the demo's own records leaves it submitted
                 with contextlib.suppress(ValidationError):

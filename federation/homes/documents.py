@@ -45,6 +45,7 @@ def certificate_pdf(*, title: Title) -> bytes:
     from reportlab.lib import colors
     from reportlab.lib.pagesizes import A4, landscape
     from reportlab.lib.units import mm
+    from reportlab.pdfbase import pdfmetrics
     from reportlab.pdfgen import canvas
 
     from tenants.selectors import federation_tenant
@@ -104,13 +105,21 @@ def certificate_pdf(*, title: Title) -> bytes:
     c.drawRightString(width - 35 * mm, 40 * mm, federation_tenant().name)
     c.setFont(font, 11)
     c.drawRightString(width - 35 * mm, 33 * mm, f"{title.awarded_on:%Y年%m月%d日}")
-    # a seal-like ring, drawn (no image asset needed)
+    # a seal-like ring over the issuer's name, as on a stamped certificate (drawn, no image asset)
+    issuer = federation_tenant().name
+    cx = width - 35 * mm - pdfmetrics.stringWidth(issuer, font, 14) / 2
+    c.saveState()
+    c.setStrokeAlpha(0.55)
+    c.setFillAlpha(0.55)
     c.setStrokeColor(red)
-    c.setLineWidth(2)
-    c.circle(width - 60 * mm, 45 * mm, 17 * mm)
     c.setFillColor(red)
-    c.setFont(font, 9)
-    c.drawCentredString(width - 60 * mm, 44 * mm, "职工之家验收")
+    c.setLineWidth(2)
+    c.circle(cx, 38 * mm, 16 * mm)
+    c.setFont(font, 18)
+    c.drawCentredString(cx, 36 * mm, "★")
+    c.setFont(font, 7)
+    c.drawCentredString(cx, 27 * mm, "职工之家验收专用")
+    c.restoreState()
     c.showPage()
     c.save()
     return buf.getvalue()

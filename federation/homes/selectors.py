@@ -292,12 +292,21 @@ def township_overview(*, on: dt.date | None = None) -> dict:
         "as_of": on,
         "unions": unions_serving().count(),
         "titled": len(titles),
-        "levels": dict(sorted(per_level.items())),
+        "levels": _level_counts(per_level),
         "titles": titles,
         "expiring": list(titles_expiring(on=on)),
         "returned": returned,
         "open_rounds": round_list().filter(closed_at__isnull=True).count(),
     }
+
+
+def _level_counts(per_level: Counter) -> dict[str, int]:
+    """Counts in the order of the default scheme's levels (zeros included), then any other."""
+    default = Scheme.objects.filter(is_default=True).order_by("-version").first()
+    names = [lv.name for lv in scheme_levels(default)] if default else []
+    counts = {name: per_level.get(name, 0) for name in names}
+    counts.update({k: v for k, v in sorted(per_level.items()) if k not in counts})
+    return counts
 
 
 def homes_level_counts() -> dict[str, int]:

@@ -878,7 +878,8 @@ def assessment_review(
     all_items = list(by_code.values())
     before = snapshot(a, ASSESSMENT_AUDIT_FIELDS)
     vetoes = vetoes_run(union=a.union)
-    a.score = sum((i.score for i in all_items if i.score is not None), ZERO)
+    scored = [i.score for i in all_items if i.score is not None]
+    a.score = sum(scored, ZERO) if scored else None
     a.veto_results = vetoes
     now = timezone.now()
     if decision == "save":

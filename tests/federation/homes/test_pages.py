@@ -53,7 +53,7 @@ def test_the_overview_lists_titles_expiring_within_90_days(
     Title.objects.filter(union=union_a).update(recheck_due=today + dt.timedelta(days=60))
     o = township_overview(on=today)
     assert [t.union.slug for t in o["expiring"]] == ["union-a"]
-    assert o["levels"] == {"先进": 1}
+    assert o["levels"] == {"合格": 0, "先进": 1, "模范": 0}
 
 
 def test_the_overview_exports_xlsx(assessment_a, union_a, fill_and_submit, review):
