@@ -28,6 +28,7 @@ from federation.dues.models import (
     DuesNotice,
     DuesPolicy,
     NoticeStatus,
+    OrganizingTarget,
     Payment,
     PayrollDeclaration,
     Remittance,
@@ -242,6 +243,31 @@ class DuesStatementOutput(serializers.ModelSerializer):
 
 
 # --- input (strings: the services validate and name the field) -------------------
+
+
+class DuesTargetOutput(serializers.ModelSerializer):
+    union = serializers.SlugRelatedField(slug_field="slug", read_only=True)
+
+    class Meta:
+        model = OrganizingTarget
+        fields = [
+            "id",
+            "name",
+            "credit_code",
+            "contact",
+            "contact_email",
+            "employee_count",
+            "status",
+            "union",
+        ]
+
+
+class DuesTargetInput(serializers.Serializer):
+    name = serializers.CharField(max_length=200)
+    credit_code = serializers.CharField(max_length=18)
+    contact = serializers.CharField(max_length=100, required=False, allow_blank=True, default="")
+    contact_email = serializers.EmailField(required=False, allow_blank=True, default="")
+    employee_count = serializers.CharField(required=False, default="0")
 
 
 class DuesPolicyInput(serializers.Serializer):
@@ -550,6 +576,36 @@ class StatementApplyApi(APIView):
                 statements.statement_apply(statement=statement, actor=request.user)
             ).data
         )
+
+
+class TargetListApi(APIView):
+    permission_classes = [federation_roles(FED_DUES, read=READERS)]
+
+    @extend_schema(responses=DuesTargetOutput(many=True))
+    def get(self, request):
+        return _page(
+            request, self, selectors.targets_list().select_related("union"), DuesTargetOutput
+        )
+
+    @extend_schema(request=DuesTargetInput, responses={201: DuesTargetOutput})
+    def post(self, request):
+        v = _valid(DuesTargetInput, request)
+        target = services.target_create(actor=request.user, **v)
+        return Response(DuesTargetOutput(target).data, status=status.HTTP_201_CREATED)
+
+
+class TargetDeclarationApi(APIView):
+    permission_classes = [federation_roles(FED_DUES)]
+
+    @extend_schema(request=DuesDeclarationInput, responses={201: DuesDeclarationOutput})
+    def post(self, request, pk: int):
+        target = get_object_or_404(OrganizingTarget, pk=pk)
+        v = _valid(DuesDeclarationInput, request)
+        try:
+            decl = services.declaration_submit(target=target, actor=request.user, **v)
+        except services.DuesConflict as exc:
+            raise _conflict(exc) from None
+        return Response(DuesDeclarationOutput(decl).data, status=status.HTTP_201_CREATED)
 
 
 class UnionSettingsApi(APIView):

@@ -51,6 +51,12 @@ api_federation = [
         api.StatementApplyApi.as_view(),
         name="api-dues-statement-apply",
     ),
+    path("api/v1/dues/targets/", api.TargetListApi.as_view(), name="api-dues-targets"),
+    path(
+        "api/v1/dues/targets/<int:pk>/declarations/",
+        api.TargetDeclarationApi.as_view(),
+        name="api-dues-target-declarations",
+    ),
     path(
         "api/v1/dues/unions/<slug:slug>/settings/",
         api.UnionSettingsApi.as_view(),

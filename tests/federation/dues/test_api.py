@@ -384,3 +384,32 @@ def test_union_settings_set_the_collection_mode(client_for, union_b):
     )
     assert bad.status_code == 400
     assert "collection_mode" in bad.json()
+
+
+def test_organizing_targets_are_registered_and_declare_through_the_api(client_for, frozen):
+    from tests.factories import credit_code
+
+    api = client_for("federation_clerk")
+    code = credit_code()
+    made = api.post(
+        "/api/v1/dues/targets/", {"name": "某无工会企业", "credit_code": code}, format="json"
+    )
+    assert made.status_code == 201
+    assert (made.json()["credit_code"], made.json()["status"]) == (code, "active")
+    bad = api.post("/api/v1/dues/targets/", {"name": "X", "credit_code": "123"}, format="json")
+    assert bad.status_code == 400
+    assert "credit_code" in bad.json()
+    decl = api.post(
+        f"/api/v1/dues/targets/{made.json()['id']}/declarations/",
+        {"period": "2026-10", "payroll_total": "30000.00", "headcount": 6},
+        format="json",
+    )
+    assert decl.status_code == 201
+    assert (
+        api.post("/api/v1/dues/cycles/", {"period": "2026-10"}, format="json").json()[
+            "notices_created"
+        ]
+        == 1
+    )
+    notice = DuesNotice.objects.get(target__credit_code=code)
+    assert (notice.amount_due, notice.collection_mode) == (Decimal("600.00"), "preparatory")
