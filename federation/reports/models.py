@@ -6,6 +6,7 @@ them only through the selectors and services scoped to the current union.
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from tenants.models import Union
 
@@ -69,8 +70,8 @@ class FormField(models.Model):
 
 
 class CycleStatus(models.TextChoices):
-    OPEN = "open", _("Open")
-    CLOSED = "closed", _("Closed")
+    OPEN = "open", pgettext_lazy("report cycle", "Open")
+    CLOSED = "closed", pgettext_lazy("report cycle", "Closed")
 
 
 class Cycle(models.Model):
@@ -96,10 +97,10 @@ class Cycle(models.Model):
 
 
 class SubmissionStatus(models.TextChoices):
-    PENDING = "pending", _("Pending")
-    SUBMITTED = "submitted", _("Submitted")
-    RETURNED = "returned", _("Returned")
-    ACCEPTED = "accepted", _("Accepted")
+    PENDING = "pending", pgettext_lazy("report", "Pending")
+    SUBMITTED = "submitted", pgettext_lazy("report", "Submitted")
+    RETURNED = "returned", pgettext_lazy("report", "Returned")
+    ACCEPTED = "accepted", pgettext_lazy("report", "Accepted")
 
 
 COUNTED_STATUSES = (SubmissionStatus.SUBMITTED, SubmissionStatus.ACCEPTED)
@@ -161,8 +162,8 @@ class SubmissionEvent(models.Model):
 
 
 class NewsStatus(models.TextChoices):
-    SUBMITTED = "submitted", _("Submitted")
-    REVIEWED = "reviewed", _("Reviewed")
+    SUBMITTED = "submitted", pgettext_lazy("news", "Submitted")
+    REVIEWED = "reviewed", pgettext_lazy("news", "Reviewed")
 
 
 class NewsItem(models.Model):
