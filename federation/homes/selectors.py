@@ -277,8 +277,11 @@ def township_overview(*, on: dt.date | None = None) -> dict:
     titles = list(titles_current())
     per_level = Counter(t.level.name for t in titles)
     returned = []
-    for a in returned_assessments():
-        last = a.events.filter(kind=EventKind.RETURNED).order_by("-at", "-id").first()
+    events = AssessmentEvent.objects.filter(kind=EventKind.RETURNED).order_by("-at", "-id")
+    for a in returned_assessments().prefetch_related(
+        Prefetch("events", queryset=events, to_attr="returns")
+    ):
+        last = a.returns[0] if a.returns else None
         returned.append(
             {
                 "assessment": a,

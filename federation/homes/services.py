@@ -1055,6 +1055,10 @@ def title_withdraw(
     t.withdrawn_reason = reason
     t.withdrawn_by = _actor_name(actor)
     t.save(update_fields=["current", "withdrawn_on", "withdrawn_reason", "withdrawn_by"])
+    # the round that awarded the title shows it as withdrawn from now on
+    Assessment.objects.filter(pk=t.assessment_id, status=Status.ACCEPTED).update(
+        status=Status.WITHDRAWN
+    )
     _event(
         assessment or t.assessment,
         kind=EventKind.WITHDRAWN,

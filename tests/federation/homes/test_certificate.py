@@ -74,3 +74,14 @@ def test_another_union_gets_no_certificate(client_for, accepted, union_b):
         .status_code
         == 404
     )
+
+
+def test_a_withdrawn_titles_certificate_says_so(client_for, accepted):
+    from federation.homes.services import title_withdraw
+
+    title_withdraw(title=accepted.title, reason="复核不合格", actor="federation_assessor")
+    r = client_for("federation_assessor").get(
+        f"/api/v1/homes/assessments/{accepted.pk}/certificate.pdf"
+    )
+    assert r.status_code == 200
+    assert "已撤销" in _text(r.content)

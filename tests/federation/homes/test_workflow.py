@@ -232,6 +232,10 @@ def test_a_failed_recheck_withdraws_the_title(
     assert title.withdrawn_on == today
     assert title.withdrawn_reason == "复核未达标"
     assert AuditEvent.objects.filter(kind="homes.withdrawn", object_id=str(title.pk)).count() == 1
+    assessment_a.refresh_from_db()
+    assert assessment_a.status == Status.WITHDRAWN
+    recheck.refresh_from_db()
+    assert (recheck.status, recheck.score) == (Status.FAILED, Decimal("55.00"))
     data = client_for("a_chair", union_a).get("/api/v1/homes/title/").json()
     assert data["current"] is None
     assert data["history"][0]["withdrawn_reason"] == "复核未达标"
