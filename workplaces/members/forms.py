@@ -16,7 +16,7 @@ class MemberForm(forms.Form):
     group = forms.ModelChoiceField(label=_("Union group"), queryset=UnionGroup.objects.all(), required=False)
     monthly_wage = forms.DecimalField(label=_("Monthly wage (yuan)"), max_digits=12, decimal_places=2,
                                       min_value=0, max_value=1_000_000, required=False)
-    joined_on = forms.DateField(label=_("Joined on"), widget=forms.DateInput(attrs={"type": "date"}))
+    joined_on = forms.DateField(label=_("Joined on"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"))
 
     def __init__(self, *args, editing: bool = False, **kwargs):
         super().__init__(*args, **kwargs)
@@ -36,7 +36,7 @@ class LeaveForm(forms.Form):
         ("expelled", _("Expelled")),
         ("deceased", _("Deceased")),
     ])
-    on = forms.DateField(label=_("Date"), widget=forms.DateInput(attrs={"type": "date"}))
+    on = forms.DateField(label=_("Date"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"))
     reason = forms.CharField(label=_("Reason"), max_length=500, widget=forms.Textarea(attrs={"rows": 3}))
 
 

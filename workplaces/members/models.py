@@ -10,6 +10,7 @@ from decimal import Decimal
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class Gender(models.TextChoices):
@@ -26,7 +27,7 @@ class Employment(models.TextChoices):
 
 
 class MemberStatus(models.TextChoices):
-    ACTIVE = "active", _("Active")
+    ACTIVE = "active", pgettext_lazy("member status", "Active")
     RETAINED = "retained", _("Retained (retired)")
     TRANSFERRED_OUT = "transferred_out", _("Transferred out")
     WITHDRAWN = "withdrawn", _("Withdrawn")

@@ -166,6 +166,27 @@ def member_edit(request, pk: int):
     return _member_form_view(request, get_object_or_404(selectors.members_visible(user=request.user), pk=pk))
 
 
+def _field_label(name: str) -> str:
+    from django.core.exceptions import FieldDoesNotExist
+
+    from workplaces.members.models import Member
+
+    try:
+        return str(Member._meta.get_field(name.removesuffix("_id")).verbose_name)
+    except FieldDoesNotExist:
+        return {"reason": _("Reason"), "transfer_id": _("Transfer"), "to_union": _("To union"),
+                "from_union": _("From")}.get(name, name)
+
+
+def _labelled(event) -> dict:
+    """An audit event with field names in the reader's language, for the member file."""
+    def rows(data):
+        return [(_field_label(k), v) for k, v in (data or {}).items()] if isinstance(data, dict) else []
+
+    return {"at": event.at, "actor_name": event.actor_name, "kind": event.get_kind_display(),
+            "note": event.note, "before": rows(event.before), "after": rows(event.after)}
+
+
 @page()
 def member_detail(request, pk: int):
     member = get_object_or_404(
@@ -175,7 +196,7 @@ def member_detail(request, pk: int):
     return render(request, "members/detail.html", {
         "member": member,
         "timeline": selectors.member_timeline(member=member),
-        "audit": selectors.member_audit_events(member=member)[:100],
+        "audit": [_labelled(a) for a in selectors.member_audit_events(member=member)[:100]],
         "transfers": selectors.transfers_of_member(union=union, member=member),
         "can_manage": selectors.can_manage(request.user),
         "holding": member.status in HOLDING_STATUSES,
