@@ -25,6 +25,7 @@ from federation.reports.models import (
     NewsStatus,
     ReportForm,
     Submission,
+    SubmissionStatus,
 )
 from federation.reports.sources import sources_all
 from tenants.context import current_union
@@ -273,10 +274,19 @@ class CycleCloseApi(APIView):
 class CycleStatusApi(APIView):
     permission_classes = [federation_roles(FED_REPORTING, read=READERS)]
 
-    @extend_schema(responses=ReportStatusRow(many=True))
+    @extend_schema(parameters=[OpenApiParameter("status", enum=[*SubmissionStatus.values, "late"])],
+                   responses=ReportStatusRow(many=True))
     def get(self, request, pk: int):
         cycle = _get(Cycle.objects.select_related("form"), pk)
-        return Response(ReportStatusRow(selectors.cycle_status(cycle=cycle), many=True).data)
+        rows = selectors.cycle_status(cycle=cycle)
+        state = request.query_params.get("status", "")
+        if state == "late":
+            rows = [r for r in rows if r["late"]]
+        elif state in SubmissionStatus.values:
+            rows = [r for r in rows if r["status"] == state]
+        elif state:
+            raise ValidationError({"status": [f"Choose one of: {', '.join([*SubmissionStatus.values, 'late'])}."]})
+        return _page(request, self, rows, ReportStatusRow)
 
 
 class CycleAggregateApi(APIView):
@@ -582,6 +592,7 @@ class _PhotoBase(APIView):
         response = FileResponse(open(path, "rb"), content_type=p.content_type)  # noqa: SIM115
         response["Content-Disposition"] = "inline"
         response["Cache-Control"] = "private, max-age=3600"
+        response["X-Content-Type-Options"] = "nosniff"
         return response
 
 

@@ -231,6 +231,9 @@ def cycle_open(*, form: Any, period: Any, due_date: Any, unions: Any, actor=None
         errors.update(exc.message_dict)
     if errors:
         raise ValidationError(errors)
+    # one cycle per form code and period: lock the code's versions so two officers opening
+    # the same cycle at once (on different versions) cannot both pass the check
+    list(ReportForm.objects.select_for_update().filter(code=form_obj.code).values_list("pk", flat=True))
     if Cycle.objects.filter(form__code=form_obj.code, period=period).exists():
         raise ReportsConflict(_("A cycle of this form for %s is already open.") % period)
     cycle = Cycle.objects.create(form=form_obj, period=period, due_date=due_date,

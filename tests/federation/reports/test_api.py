@@ -90,7 +90,9 @@ def test_submit_then_the_officer_sees_it_in_status_and_aggregate(a_chair, fed, s
     r = a_chair.post(f"/api/v1/reports/{sub_a.pk}/submit/", {"values": MANUAL}, format="json")
     assert r.status_code == 200, r.content
     assert r.json()["status"] == "submitted"
-    status = {row["union"]: row for row in fed.get(f"/api/v1/reports/cycles/{cycle.pk}/status/").json()}
+    body = fed.get(f"/api/v1/reports/cycles/{cycle.pk}/status/").json()
+    assert body["count"] == 2
+    status = {row["union"]: row for row in body["results"]}
     assert (status["union-a"]["status"], status["union-a"]["late"]) == ("submitted", False)
     assert status["union-a"]["submitted_at"].startswith("2026-11-05")
     assert (status["union-b"]["status"], status["union-b"]["submitted_at"]) == ("pending", None)
@@ -99,6 +101,18 @@ def test_submit_then_the_officer_sees_it_in_status_and_aggregate(a_chair, fed, s
     assert agg["expected"] == 2
     assert agg["totals"]["members"] == 120
     assert agg["totals"]["union_staff"] == 1
+
+
+def test_the_status_grid_filters_by_status_and_late(fed, cycle, sub_a, frozen):
+    import datetime as dt
+
+    services.submission_submit(submission=sub_a, values=MANUAL)
+    url = f"/api/v1/reports/cycles/{cycle.pk}/status/"
+    assert [r["union"] for r in fed.get(url + "?status=pending").json()["results"]] == ["union-b"]
+    assert fed.get(url + "?status=late").json()["count"] == 0
+    frozen.move_to(dt.datetime(2026, 11, 21, 9, 0, tzinfo=dt.timezone(dt.timedelta(hours=8))))
+    assert [r["union"] for r in fed.get(url + "?status=late").json()["results"]] == ["union-b"]
+    assert fed.get(url + "?status=lost").status_code == 400
 
 
 def test_submit_with_missing_required_fields_is_400(a_chair, sub_a):
