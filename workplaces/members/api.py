@@ -1,6 +1,8 @@
 """/api/v1/members/, groups, applications and transfers on a union host (API.md "Members"),
 and the federation's list of transfers. Doors only: parse, call a service, shape output."""
 
+from decimal import Decimal
+
 import django_filters
 from django.core.exceptions import ValidationError
 from django.http import HttpResponse
@@ -394,18 +396,37 @@ class MemberImportTemplateApi(APIView):
         return resp
 
 
+class DuesRuleInputSerializer(serializers.Serializer):
+    effective_from = serializers.DateField()
+    rate = serializers.DecimalField(max_digits=6, decimal_places=4, min_value=0, max_value=Decimal("0.1"))
+    floor_unit = serializers.DecimalField(max_digits=8, decimal_places=2, min_value=0, max_value=1000,
+                                          default=Decimal("10.00"))
+
+
 class DuesSummaryApi(APIView):
-    permission_classes = [union_roles(*MANAGERS, FINANCE)]
+    """The member dues rule in force and the union's monthly total; the chair or the finance
+    officer adds a new rule row from a date (the previous one ends the day before)."""
+
+    permission_classes = [union_roles(FINANCE, read=MANAGERS)]
+
+    @extend_schema(request=DuesRuleInputSerializer, responses={201: OpenApiTypes.OBJECT})
+    def post(self, request):
+        data = _validated(DuesRuleInputSerializer, request.data)
+        services.dues_rule_set(actor=request.user, **data)
+        return Response(self._summary(), status=status.HTTP_201_CREATED)
 
     @extend_schema(responses=OpenApiTypes.OBJECT)
     def get(self, request):
+        return Response(self._summary())
+
+    def _summary(self) -> dict:
         rule = selectors.dues_rule_in_force()
         counts = selectors.member_counts()
-        return Response({
+        return {
             "rate": f"{rule.rate:.4f}", "floor_unit": f"{rule.floor_unit:.2f}",
-            "effective_from": rule.effective_from, "members_paying": counts["active"],
+            "effective_from": rule.effective_from.isoformat(), "members_paying": counts["active"],
             "monthly_total": f"{selectors.dues_monthly_total():.2f}",
-        })
+        }
 
 
 # --- groups ------------------------------------------------------------------------

@@ -321,3 +321,27 @@ def test_search_by_full_id_number(a_org):
     a_org.post("/api/v1/members/", payload, format="json")
     a_org.post("/api/v1/members/", member_payload(name="李娜", gender="F"), format="json")
     assert [m["name"] for m in a_org.get(f"/api/v1/members/?search={payload['id_number']}").json()["results"]] == ["王强"]
+
+
+def test_finance_sets_a_new_dues_rate_from_a_date_and_the_rollup_follows(a_org, client_for, union_a):
+    a_org.post("/api/v1/members/", member_payload(monthly_wage="4010.00"), format="json")
+    finance = client_for("a_finance", union_a)
+    r = finance.post("/api/v1/members/dues/", {"effective_from": "2026-01-01", "rate": "0.0100"}, format="json")
+    assert r.status_code == 201, r.json()
+    assert r.json() == {"rate": "0.0100", "floor_unit": "10.00", "effective_from": "2026-01-01",
+                        "members_paying": 1, "monthly_total": "40.10"}
+    assert str(UnionRollup.objects.get(union=union_a).member_dues_monthly) == "40.10"
+    assert a_org.get("/api/v1/members/").json()["results"][0]["dues_monthly"] == "40.10"
+
+
+@pytest.mark.parametrize("body", [{"effective_from": "x", "rate": "0.01"}, {"effective_from": "2026-01-01", "rate": "0.5"},
+                                  {"effective_from": "2026-01-01", "rate": "abc"}, {"rate": "0.01"}])
+def test_bad_dues_rules_are_a_400(client_for, union_a, body):
+    r = client_for("a_finance", union_a).post("/api/v1/members/dues/", body, format="json")
+    assert r.status_code == 400
+
+
+def test_the_organization_officer_cannot_change_the_dues_rate(a_org):
+    r = a_org.post("/api/v1/members/dues/", {"effective_from": "2026-01-01", "rate": "0.01"}, format="json")
+    assert r.status_code == 403
+    assert a_org.get("/api/v1/members/dues/").json()["rate"] == "0.0050"

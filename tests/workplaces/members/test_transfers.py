@@ -216,3 +216,30 @@ def test_a_member_coming_back_keeps_one_copy_of_each_step(a_org, b_org, moving):
         ("active", "UNION-B 工会"),
         ("active", "UNION-A 工会"),
     ]
+
+
+def test_accept_is_all_or_nothing_when_the_source_side_fails(a_org, b_org, moving, union_b, in_union):
+    from unittest import mock
+
+    from workplaces.members import transfers as transfers_module
+
+    member, payload = moving
+    tid = start(a_org, member).json()["id"]
+    calls = []
+
+    def failing_rollup(*, union):
+        calls.append(union.slug)
+        if union.slug == "union-a":
+            raise RuntimeError("source schema unavailable")
+        return real(union=union)
+
+    real = transfers_module.rollup_refresh
+    with mock.patch.object(transfers_module, "rollup_refresh", side_effect=failing_rollup), \
+            pytest.raises(RuntimeError):
+        b_org.post(f"/api/v1/transfers/{tid}/accept/")
+    assert calls == ["union-b", "union-a"]
+    assert MemberTransfer.objects.get(pk=tid).status == "pending"
+    assert a_org.get(f"/api/v1/members/{member['id']}/").json()["status"] == "active"
+    with in_union(union_b):
+        assert Member.objects.count() == 0
+    assert MemberIndex.objects.get(id_hash=id_hash(payload["id_number"]), active=True).union.slug == "union-a"
