@@ -207,9 +207,12 @@ class SourceListApi(APIView):
 class FormListCreateApi(APIView):
     permission_classes = [federation_roles(FED_REPORTING, read=READERS)]
 
-    @extend_schema(responses=ReportFormOutput(many=True))
+    @extend_schema(parameters=[OpenApiParameter("code", str, description="every version of this form")],
+                   responses=ReportFormOutput(many=True))
     def get(self, request):
-        return _page(request, self, selectors.forms_latest().prefetch_related("fields"), ReportFormOutput)
+        code = request.query_params.get("code", "")[:60]
+        qs = selectors.form_versions(code=code) if code else selectors.forms_latest()
+        return _page(request, self, qs.prefetch_related("fields"), ReportFormOutput)
 
     @extend_schema(request=ReportFormInput, responses={201: ReportFormOutput})
     def post(self, request):
@@ -260,6 +263,24 @@ class CycleDetailApi(APIView):
     @extend_schema(responses=ReportCycleOutput)
     def get(self, request, pk: int):
         return Response(ReportCycleOutput(_get(selectors.cycle_list(), pk)).data)
+
+
+class ReportUnionsInput(serializers.Serializer):
+    unions = serializers.JSONField(help_text='"all" or a list of union slugs')
+
+
+class CycleUnionsApi(APIView):
+    """Send an open cycle to more unions (e.g. one founded after it opened)."""
+
+    permission_classes = [federation_roles(FED_REPORTING)]
+
+    @extend_schema(request=ReportUnionsInput, responses=ReportCycleOutput)
+    def post(self, request, pk: int):
+        cycle = _get(Cycle.objects.select_related("form"), pk)
+        data = ReportUnionsInput(data=_body(request))
+        data.is_valid(raise_exception=True)
+        services.cycle_unions_add(cycle=cycle, unions=data.validated_data["unions"], actor=request.user)
+        return Response(ReportCycleOutput(selectors.cycle_list().get(pk=cycle.pk)).data)
 
 
 class CycleCloseApi(APIView):

@@ -10,6 +10,7 @@ urlpatterns = [
     path("api/v1/reports/forms/<int:pk>/", api.FormDetailApi.as_view(), name="api-reports-form"),
     path("api/v1/reports/cycles/", api.CycleListCreateApi.as_view(), name="api-reports-cycles"),
     path("api/v1/reports/cycles/<int:pk>/", api.CycleDetailApi.as_view(), name="api-reports-cycle"),
+    path("api/v1/reports/cycles/<int:pk>/unions/", api.CycleUnionsApi.as_view(), name="api-reports-cycle-unions"),
     path("api/v1/reports/cycles/<int:pk>/close/", api.CycleCloseApi.as_view(), name="api-reports-cycle-close"),
     path("api/v1/reports/cycles/<int:pk>/status/", api.CycleStatusApi.as_view(), name="api-reports-cycle-status"),
     path("api/v1/reports/cycles/<int:pk>/aggregate/", api.CycleAggregateApi.as_view(),

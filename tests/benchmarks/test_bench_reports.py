@@ -104,6 +104,21 @@ def _export_by_loop(cycle):
     return buf.getvalue()
 
 
+def test_bench_reports_open_a_cycle_to_1000_unions(big_cycle):
+    """Opening a cycle prefills every union's report from the public roll-ups."""
+    from federation.reports import services
+
+    times = []
+    for i in range(3):
+        t = time.perf_counter()
+        cycle = services.cycle_open(form=big_cycle.form, period=f"2026-Q{i + 1}", due_date="2026-12-31",
+                                    unions="all")
+        times.append((time.perf_counter() - t) * 1000)
+    assert cycle.submissions.count() >= N_UNIONS
+    report(f"Reports: open a cycle to {cycle.submissions.count()} unions, prefilled (median ms)",
+           [("cycle_open (ms)", f"{statistics.median(times):.1f}")])
+
+
 def test_bench_reports_aggregate_and_export(big_cycle):
     from federation.reports.exports import cycle_xlsx
     from federation.reports.models import Cycle

@@ -180,6 +180,23 @@ def test_the_officer_closes_a_cycle(fed, cycle):
     assert r.json()["status"] == "closed"
 
 
+def test_a_cycle_can_be_sent_to_more_unions(fed, frozen, annual, union_b):
+    cycle = services.cycle_open(form=annual, period="2026", due_date="2026-12-01", unions=["union-a"])
+    r = fed.post(f"/api/v1/reports/cycles/{cycle.pk}/unions/", {"unions": ["union-b"]}, format="json")
+    assert r.status_code == 200
+    assert r.json()["expected"] == 2
+    again = fed.post(f"/api/v1/reports/cycles/{cycle.pk}/unions/", {"unions": "all"}, format="json")
+    assert again.json()["expected"] == 2
+    assert fed.post(f"/api/v1/reports/cycles/{cycle.pk}/unions/", {"unions": ["x-y"]}, format="json").status_code == 400
+
+
+def test_every_version_of_a_form_is_listed_by_code(fed, cycle):
+    services.form_save(code="annual-basic", title="新版", fields=[
+        {"key": "members", "label": "会员", "type": "integer"}])
+    versions = [f["version"] for f in fed.get("/api/v1/reports/forms/?code=annual-basic").json()["results"]]
+    assert versions == [2, 1]
+
+
 def test_forms_and_sources_are_listed(fed, annual):
     forms = fed.get("/api/v1/reports/forms/").json()["results"]
     assert "annual-basic" in [f["code"] for f in forms]
