@@ -7,6 +7,7 @@ federation's roll-up is refreshed in the same transaction.
 """
 
 import datetime as dt
+import logging
 from decimal import Decimal
 
 from django.core.exceptions import ValidationError
@@ -34,6 +35,8 @@ from workplaces.members.models import (
     UnionGroup,
 )
 from workplaces.members.validation import _text, date_parse, member_clean
+
+logger = logging.getLogger(__name__)
 
 MEMBER_AUDIT_FIELDS = [
     "name", "gender", "id_number", "birth_date", "phone", "employment", "group_id",
@@ -132,12 +135,45 @@ def rollup_refresh(*, union: Union) -> UnionRollup:
     return rollup
 
 
+@union_side
+def index_reconcile(*, union: Union) -> dict:
+    """Bring this union's rows of the federation index in line with its register.
+
+    Rows of people no longer holding a membership here are deactivated; missing rows are
+    added. A person the index shows active elsewhere is left alone and counted as a clash
+    (the partial unique index would refuse it anyway): it needs a person to look at it.
+    """
+    holding = {
+        id_hash(n): n
+        for n in Member.objects.filter(status__in=HOLDING_STATUSES).values_list("id_number", flat=True)
+    }
+    rows = dict(MemberIndex.objects.filter(union=union).values_list("id_hash", "active"))
+    stale = [h for h, active in rows.items() if active and h not in holding]
+    MemberIndex.objects.filter(union=union, id_hash__in=stale).update(active=False)
+    wanted = [h for h in holding if not rows.get(h)]
+    elsewhere = set(
+        MemberIndex.objects.filter(id_hash__in=wanted, active=True).exclude(union=union)
+        .values_list("id_hash", flat=True)
+    )
+    fixed = [h for h in wanted if h not in elsewhere]
+    MemberIndex.objects.filter(union=union, id_hash__in=fixed).update(active=True)
+    MemberIndex.objects.bulk_create(
+        [MemberIndex(id_hash=h, union=union, active=True) for h in fixed if h not in rows],
+        ignore_conflicts=True,
+    )
+    if elsewhere:
+        logger.warning("member index: %d people of %s are active in another union", len(elsewhere), union.slug)
+    return {"deactivated": len(stale), "activated": len(fixed), "clashes": len(elsewhere)}
+
+
 def rollup_refresh_schema(*, schema_name: str) -> UnionRollup:
-    """The nightly reconciliation for one union (run by a task in that schema)."""
+    """The nightly reconciliation for one union (run by a task in that schema): the index
+    rows and the roll-up, recomputed from the register."""
     from django_tenants.utils import schema_context
 
     union = Union.objects.get(schema_name=schema_name)
     with schema_context(schema_name), transaction.atomic():
+        index_reconcile(union=union)
         return rollup_refresh(union=union)
 
 
