@@ -33,6 +33,7 @@ class AuditKind(models.TextChoices):
     HOME_VETOED = "homes.vetoed", _("Staff-home assessment vetoed")
     HOME_REOPENED = "homes.reopened", _("Staff-home assessment reopened")
     HOME_WITHDRAWN = "homes.withdrawn", _("Staff-home title withdrawn")
+    HOME_RULE = "homes.rule", _("Staff-home rule changed")
     OTHER = "other", _("Other")
 
 

@@ -255,6 +255,26 @@ class OverviewOutput(serializers.Serializer):
     open_rounds = serializers.IntegerField()
 
 
+class RuleOutput(serializers.Serializer):
+    effective_from = serializers.DateField()
+    effective_to = serializers.DateField(allow_null=True)
+    member_share_min = serializers.DecimalField(max_digits=5, decimal_places=4)
+    congress_months = serializers.IntegerField()
+    recheck_months = serializers.IntegerField()
+    reminder_days = serializers.ListField(child=serializers.IntegerField())
+    recheck_reminder_days = serializers.ListField(child=serializers.IntegerField())
+    created_by = serializers.CharField()
+
+
+class RuleInput(serializers.Serializer):
+    effective_from = serializers.DateField()
+    member_share_min = serializers.CharField(help_text='a share, e.g. "0.9000"')
+    congress_months = serializers.IntegerField(required=False)
+    recheck_months = serializers.IntegerField(required=False)
+    reminder_days = serializers.ListField(child=serializers.IntegerField(), required=False)
+    recheck_reminder_days = serializers.ListField(child=serializers.IntegerField(), required=False)
+
+
 def _assessment_data(a: Assessment, *, side: str) -> dict:
     checks = selectors.assessment_checks(assessment=a)
     ctx = {"side": side, "auto": checks["auto"], "vetoes": checks["vetoes"]}
@@ -633,6 +653,38 @@ class TitleWithdrawApi(APIView):
             title=title, reason=_body(request).get("reason"), actor=request.user
         )
         return Response(TitleOutput(t).data)
+
+
+class RuleApi(APIView):
+    """The staff-home rule table: the member-share veto threshold, re-check interval and
+    reminder days, each row in force from its date."""
+
+    permission_classes = [federation_roles(read=READERS)]
+
+    @extend_schema(operation_id="homes_rules_list", responses=RuleOutput(many=True))
+    def get(self, request):
+        from federation.homes.models import HomeRule
+
+        services.rule_default_ensure()
+        return _page(request, self, HomeRule.objects.order_by("-effective_from"), RuleOutput)
+
+    @extend_schema(
+        operation_id="homes_rules_create", request=RuleInput, responses={201: RuleOutput}
+    )
+    def post(self, request):
+        d = _body(request)
+        kwargs = {
+            k: d[k]
+            for k in ("congress_months", "recheck_months", "reminder_days", "recheck_reminder_days")
+            if k in d
+        }
+        row = services.rule_set(
+            effective_from=d.get("effective_from"),
+            member_share_min=d.get("member_share_min"),
+            actor=request.user,
+            **kwargs,
+        )
+        return Response(RuleOutput(row).data, status=status.HTTP_201_CREATED)
 
 
 class OverviewApi(APIView):

@@ -199,3 +199,42 @@ def overview_xlsx(*, overview: dict) -> bytes:
 def _bold(ws, font_cls) -> None:
     for cell in ws[1]:
         cell.font = font_cls(bold=True)
+
+
+def evidence_zip(*, assessment):
+    """Every evidence file of an assessment in one zip, by criterion, with the self-assessment
+    as a CSV sheet (UTF-8 with BOM, so spreadsheet programs read the Chinese)."""
+    import csv
+    import tempfile
+    import zipfile
+
+    out = tempfile.SpooledTemporaryFile(max_size=20 * 1024 * 1024)  # noqa: SIM115 - handed to the response
+    used: set[str] = set()
+    with zipfile.ZipFile(out, "w", compression=zipfile.ZIP_DEFLATED) as zf:
+        sheet = io.StringIO()
+        writer = csv.writer(sheet)
+        writer.writerow(
+            [_("Code"), _("Category"), _("Criterion"), _("Points"), _("Self score"), _("Evidence")]
+        )
+        for item in assessment.items.select_related("criterion").order_by("criterion__order"):
+            c = item.criterion
+            writer.writerow(
+                [c.code, c.category, c.title, c.max_points, item.self_score, item.evidence]
+            )
+        zf.writestr("self-assessment.csv", "\ufeff" + sheet.getvalue())
+        for f in assessment.files.select_related("item__criterion").order_by("id"):
+            folder = f.item.criterion.code if f.item_id else "general"
+            name = f"{folder}/{f.original_name}"
+            n = 1
+            while name in used:
+                n += 1
+                stem, dot, ext = f.original_name.rpartition(".")
+                name = f"{folder}/{stem or ext}-{n}{dot}{ext if stem else ''}"
+            used.add(name)
+            try:
+                with f.file.open("rb") as handle:
+                    zf.writestr(name, handle.read())
+            except FileNotFoundError:
+                continue
+    out.seek(0)
+    return out

@@ -54,6 +54,10 @@ def rule_in_force(*, on: dt.date) -> HomeRule:
     )
 
 
+def rule_list() -> QuerySet[HomeRule]:
+    return HomeRule.objects.order_by("-effective_from")
+
+
 # --- schemes ----------------------------------------------------------------------------
 
 

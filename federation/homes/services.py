@@ -208,6 +208,91 @@ def scheme_default_ensure() -> Scheme:
     return scheme
 
 
+def _days_list(value, field: str) -> list[int]:
+    if not isinstance(value, list) or any(
+        isinstance(d, bool) or not isinstance(d, int) or not 0 <= d <= 366 for d in value
+    ):
+        raise ValidationError({field: [_("Send a list of whole numbers of days from 0 to 366.")]})
+    return sorted(set(value), reverse=True)
+
+
+@federation_side
+@transaction.atomic
+def rule_set(
+    *,
+    effective_from,
+    member_share_min,
+    congress_months=12,
+    recheck_months=12,
+    reminder_days=None,
+    recheck_reminder_days=None,
+    actor=None,
+) -> HomeRule:
+    """A new row of the staff-home rule table from ``effective_from``; the row in force
+    until then ends the day before (rules are local policy and change over time)."""
+    errors: dict[str, list[str]] = {}
+    try:
+        start = _parse_date(effective_from, "effective_from")
+    except ValidationError as exc:
+        errors.update(exc.message_dict)
+        start = None
+    try:
+        if isinstance(member_share_min, bool | float) or member_share_min is None:
+            raise ValueError
+        share = Decimal(str(member_share_min))
+        if (
+            not share.is_finite()
+            or not Decimal("0") <= share <= Decimal("1")
+            or share != share.quantize(Decimal("0.0001"))
+        ):
+            raise ValueError
+    except (ValueError, ArithmeticError):
+        errors["member_share_min"] = [
+            _("Enter a share from 0 to 1 with at most four decimal places.")
+        ]
+    months = {}
+    for field, value in (("congress_months", congress_months), ("recheck_months", recheck_months)):
+        if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= 120:
+            errors[field] = [_("Enter a whole number of months from 1 to 120.")]
+        else:
+            months[field] = value
+    days = {}
+    for field, value, default in (
+        ("reminder_days", reminder_days, defaults.DEFAULT_RULE["reminder_days"]),
+        (
+            "recheck_reminder_days",
+            recheck_reminder_days,
+            defaults.DEFAULT_RULE["recheck_reminder_days"],
+        ),
+    ):
+        try:
+            days[field] = _days_list(default if value is None else value, field)
+        except ValidationError as exc:
+            errors.update(exc.message_dict)
+    if start is not None and HomeRule.objects.filter(effective_from__gte=start).exists():
+        errors["effective_from"] = [_("A rule from this date or later exists already.")]
+    if errors:
+        raise ValidationError(errors)
+    previous = (
+        HomeRule.objects.select_for_update()
+        .filter(effective_to__isnull=True)
+        .order_by("-effective_from")
+        .first()
+    )
+    if previous is not None:
+        previous.effective_to = start - dt.timedelta(days=1)
+        previous.save(update_fields=["effective_to"])
+    row = HomeRule.objects.create(
+        effective_from=start,
+        member_share_min=share,
+        created_by=_actor_name(actor),
+        **months,
+        **days,
+    )
+    audit_record(actor=actor, kind=AuditKind.HOME_RULE, obj=row, after=snapshot(row))
+    return row
+
+
 # --- schemes ------------------------------------------------------------------------------
 
 

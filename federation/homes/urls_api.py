@@ -51,6 +51,7 @@ api_federation = [
         name="api-homes-title-withdraw",
     ),
     path(f"{A}overview/", api.OverviewApi.as_view(), name="api-homes-overview"),
+    path(f"{A}rules/", api.RuleApi.as_view(), name="api-homes-rules"),
 ]
 
 api_union = [

@@ -16,4 +16,5 @@ urlpatterns = [
     path("assessments/<int:pk>/", v.ReviewView.as_view(), name="review"),
     path("assessments/<int:pk>/certificate.pdf", v.CertificateView.as_view(), name="certificate"),
     path("assessments/<int:pk>/evidence/<int:file_id>/", v.EvidenceView.as_view(), name="evidence"),
+    path("assessments/<int:pk>/evidence.zip", v.EvidenceZipView.as_view(), name="evidence_zip"),
 ]

@@ -95,7 +95,11 @@ class SchemeListView(HomesPage):
         return render(
             request,
             "homes/schemes.html",
-            {"schemes": selectors.scheme_list(), "can_write": self.can_write(request)},
+            {
+                "schemes": selectors.scheme_list(),
+                "can_write": self.can_write(request),
+                "rules": selectors.rule_list(),
+            },
         )
 
 
@@ -129,13 +133,23 @@ class RoundCreateView(HomesPage):
                 "titled": set(selectors.titles_current().values_list("union_id", flat=True)),
                 "kinds": RoundKind.choices,
                 "errors": errors or [],
-                "form": request.POST if request.method == "POST" else {},
-                "chosen": set(request.POST.getlist("unions"))
-                if request.method == "POST"
-                else set(),
+                # a POST shows what was sent; a GET may preselect (the overview's re-check link)
+                "form": request.POST if request.method == "POST" else self._preset(request),
+                "chosen": set(
+                    (request.POST if request.method == "POST" else request.GET).getlist("unions")
+                ),
             },
             status=status,
         )
+
+    @staticmethod
+    def _preset(request) -> dict:
+        preset = {}
+        if request.GET.get("kind") in RoundKind.values:
+            preset["kind"] = request.GET["kind"]
+        if request.GET.getlist("unions"):
+            preset["scope"] = "chosen"
+        return preset
 
     def get(self, request):
         return self._render(request)
@@ -273,3 +287,18 @@ class EvidenceView(HomesPage):
             return api._file(selectors.evidence_get(assessment=_assessment(pk), pk=file_id))
         except EvidenceFile.DoesNotExist:
             raise Http404 from None
+
+
+class EvidenceZipView(HomesPage):
+    def get(self, request, pk):
+        from django.http import FileResponse
+
+        a = _assessment(pk)
+        response = FileResponse(
+            documents.evidence_zip(assessment=a),
+            content_type="application/zip",
+            as_attachment=True,
+            filename=f"evidence-{a.union.slug}-{a.pk}.zip",
+        )
+        response["Cache-Control"] = "private, no-store"
+        return response

@@ -250,3 +250,31 @@ def test_the_union_sees_its_title_and_history(assessment_a, union_a, fill_and_su
 
 def test_the_nav_shows_the_staff_home_to_the_right_people():
     assert 'href="/homes/"' in login("federation_assessor").get("/homes/").content.decode()
+
+
+def test_the_assessor_downloads_all_evidence_as_one_zip(client_for, assessment_a, union_a):
+    import zipfile
+
+    api = client_for("a_chair", union_a)
+    for name in ("纪要.pdf", "纪要.pdf"):
+        api.post(
+            f"/api/v1/homes/assessments/{assessment_a.pk}/evidence/",
+            {"file": SimpleUploadedFile(name, PDF), "code": "MZ01"},
+            format="multipart",
+        )
+    r = login("federation_assessor").get(f"/homes/assessments/{assessment_a.pk}/evidence.zip")
+    assert r.status_code == 200
+    zf = zipfile.ZipFile(io.BytesIO(b"".join(r.streaming_content)))
+    assert sorted(zf.namelist()) == ["MZ01/纪要-2.pdf", "MZ01/纪要.pdf", "self-assessment.csv"]
+    assert zf.read("MZ01/纪要.pdf") == PDF
+    assert "ZZ01" in zf.read("self-assessment.csv").decode("utf-8-sig")
+
+
+def test_the_recheck_link_preselects_the_unions(assessment_a, union_a):
+    html = (
+        login("federation_assessor")
+        .get("/homes/rounds/new/?kind=recheck&unions=union-a")
+        .content.decode()
+    )
+    assert 'value="union-a" checked' in html
+    assert 'value="recheck" selected' in html
