@@ -97,8 +97,20 @@ class ReportCycleOutput(serializers.ModelSerializer):
 
     class Meta:
         model = Cycle
-        fields = ["id", "form", "form_code", "form_title", "form_version", "period", "due_date", "status",
-                  "opened_by", "opened_at", "closed_at", "expected"]
+        fields = [
+            "id",
+            "form",
+            "form_code",
+            "form_title",
+            "form_version",
+            "period",
+            "due_date",
+            "status",
+            "opened_by",
+            "opened_at",
+            "closed_at",
+            "expected",
+        ]
 
 
 class ReportStatusRow(serializers.Serializer):
@@ -143,9 +155,25 @@ class ReportSubmissionOutput(serializers.ModelSerializer):
 
     class Meta:
         model = Submission
-        fields = ["id", "cycle", "form", "form_title", "period", "due_date", "union", "status", "values",
-                  "prefilled", "overrides", "fields", "editable", "submitted_at", "late", "comment",
-                  "reviewed_at"]
+        fields = [
+            "id",
+            "cycle",
+            "form",
+            "form_title",
+            "period",
+            "due_date",
+            "union",
+            "status",
+            "values",
+            "prefilled",
+            "overrides",
+            "fields",
+            "editable",
+            "submitted_at",
+            "late",
+            "comment",
+            "reviewed_at",
+        ]
 
     def _view(self, obj) -> dict:
         cache = self.context.setdefault("_views", {})
@@ -163,8 +191,10 @@ class ReportSubmissionOutput(serializers.ModelSerializer):
         return {f["key"]: f["value"] for f in self._view(obj)["fields"] if f["overridden"]}
 
     def form_fields(self, obj) -> list[dict]:
-        return [{k: f[k] for k in ("key", "label", "type", "required", "source", "choices")}
-                for f in self._view(obj)["fields"]]
+        return [
+            {k: f[k] for k in ("key", "label", "type", "required", "source", "choices")}
+            for f in self._view(obj)["fields"]
+        ]
 
     def get_editable(self, obj) -> bool:
         return self._view(obj)["editable"]
@@ -207,8 +237,10 @@ class SourceListApi(APIView):
 class FormListCreateApi(APIView):
     permission_classes = [federation_roles(FED_REPORTING, read=READERS)]
 
-    @extend_schema(parameters=[OpenApiParameter("code", str, description="every version of this form")],
-                   responses=ReportFormOutput(many=True))
+    @extend_schema(
+        parameters=[OpenApiParameter("code", str, description="every version of this form")],
+        responses=ReportFormOutput(many=True),
+    )
     def get(self, request):
         code = request.query_params.get("code", "")[:60]
         qs = selectors.form_versions(code=code) if code else selectors.forms_latest()
@@ -219,8 +251,14 @@ class FormListCreateApi(APIView):
         data = ReportFormInput(data=_body(request))
         data.is_valid(raise_exception=True)
         v = data.validated_data
-        form = services.form_save(code=v["code"], title=v["title"], fields=_body(request)["fields"],
-                                  rules=v["rules"], description=v["description"], actor=request.user)
+        form = services.form_save(
+            code=v["code"],
+            title=v["title"],
+            fields=_body(request)["fields"],
+            rules=v["rules"],
+            description=v["description"],
+            actor=request.user,
+        )
         return Response(ReportFormOutput(form).data, status=status.HTTP_201_CREATED)
 
 
@@ -229,14 +267,18 @@ class FormDetailApi(APIView):
 
     @extend_schema(responses=ReportFormOutput)
     def get(self, request, pk: int):
-        return Response(ReportFormOutput(_get(ReportForm.objects.prefetch_related("fields"), pk)).data)
+        return Response(
+            ReportFormOutput(_get(ReportForm.objects.prefetch_related("fields"), pk)).data
+        )
 
 
 class CycleListCreateApi(APIView):
     permission_classes = [federation_roles(FED_REPORTING, read=READERS)]
 
-    @extend_schema(parameters=[OpenApiParameter("status", enum=CycleStatus.values)],
-                   responses=ReportCycleOutput(many=True))
+    @extend_schema(
+        parameters=[OpenApiParameter("status", enum=CycleStatus.values)],
+        responses=ReportCycleOutput(many=True),
+    )
     def get(self, request):
         state = request.query_params.get("status", "")
         if state and state not in CycleStatus.values:
@@ -249,12 +291,19 @@ class CycleListCreateApi(APIView):
         data.is_valid(raise_exception=True)
         v = data.validated_data
         try:
-            cycle = services.cycle_open(form=v["form"], period=v["period"], due_date=v["due_date"],
-                                        unions=v["unions"], actor=request.user)
+            cycle = services.cycle_open(
+                form=v["form"],
+                period=v["period"],
+                due_date=v["due_date"],
+                unions=v["unions"],
+                actor=request.user,
+            )
         except services.ReportsConflict as exc:
             raise Conflict(exc.detail) from None
-        return Response(ReportCycleOutput(selectors.cycle_list().get(pk=cycle.pk)).data,
-                        status=status.HTTP_201_CREATED)
+        return Response(
+            ReportCycleOutput(selectors.cycle_list().get(pk=cycle.pk)).data,
+            status=status.HTTP_201_CREATED,
+        )
 
 
 class CycleDetailApi(APIView):
@@ -279,7 +328,9 @@ class CycleUnionsApi(APIView):
         cycle = _get(Cycle.objects.select_related("form"), pk)
         data = ReportUnionsInput(data=_body(request))
         data.is_valid(raise_exception=True)
-        services.cycle_unions_add(cycle=cycle, unions=data.validated_data["unions"], actor=request.user)
+        services.cycle_unions_add(
+            cycle=cycle, unions=data.validated_data["unions"], actor=request.user
+        )
         return Response(ReportCycleOutput(selectors.cycle_list().get(pk=cycle.pk)).data)
 
 
@@ -295,8 +346,10 @@ class CycleCloseApi(APIView):
 class CycleStatusApi(APIView):
     permission_classes = [federation_roles(FED_REPORTING, read=READERS)]
 
-    @extend_schema(parameters=[OpenApiParameter("status", enum=[*SubmissionStatus.values, "late"])],
-                   responses=ReportStatusRow(many=True))
+    @extend_schema(
+        parameters=[OpenApiParameter("status", enum=[*SubmissionStatus.values, "late"])],
+        responses=ReportStatusRow(many=True),
+    )
     def get(self, request, pk: int):
         cycle = _get(Cycle.objects.select_related("form"), pk)
         rows = selectors.cycle_status(cycle=cycle)
@@ -306,7 +359,9 @@ class CycleStatusApi(APIView):
         elif state in SubmissionStatus.values:
             rows = [r for r in rows if r["status"] == state]
         elif state:
-            raise ValidationError({"status": [f"Choose one of: {', '.join([*SubmissionStatus.values, 'late'])}."]})
+            raise ValidationError(
+                {"status": [f"Choose one of: {', '.join([*SubmissionStatus.values, 'late'])}."]}
+            )
         return _page(request, self, rows, ReportStatusRow)
 
 
@@ -330,15 +385,19 @@ class CycleExportApi(APIView):
     content_negotiation_class = _FormatParamIsOurs
     permission_classes = [federation_roles(FED_REPORTING, read=READERS)]
 
-    @extend_schema(parameters=[OpenApiParameter("format", enum=["xlsx"])],
-                   responses={(200, XLSX): OpenApiTypes.BINARY})
+    @extend_schema(
+        parameters=[OpenApiParameter("format", enum=["xlsx"])],
+        responses={(200, XLSX): OpenApiTypes.BINARY},
+    )
     def get(self, request, pk: int):
         cycle = _get(Cycle.objects.select_related("form"), pk)
         fmt = request.query_params.get("format", "xlsx")
         if fmt != "xlsx":
             raise ValidationError({"format": ["Only xlsx is offered."]})
         response = HttpResponse(exports.cycle_xlsx(cycle=cycle), content_type=XLSX)
-        response["Content-Disposition"] = f'attachment; filename="report-{cycle.form.code}-{cycle.period}.xlsx"'
+        response["Content-Disposition"] = (
+            f'attachment; filename="report-{cycle.form.code}-{cycle.period}.xlsx"'
+        )
         return response
 
 
@@ -362,8 +421,9 @@ class SubmissionAcceptApi(APIView):
         sub = _get(_fed_submissions(), pk)
         data = ReportCommentInput(data=_body(request))
         data.is_valid(raise_exception=True)
-        sub = services.submission_accept(submission=sub, comment=data.validated_data["comment"],
-                                         actor=request.user)
+        sub = services.submission_accept(
+            submission=sub, comment=data.validated_data["comment"], actor=request.user
+        )
         return Response(ReportSubmissionOutput(sub).data)
 
 
@@ -375,8 +435,9 @@ class SubmissionReturnApi(APIView):
         sub = _get(_fed_submissions(), pk)
         data = ReportCommentInput(data=_body(request))
         data.is_valid(raise_exception=True)
-        sub = services.submission_return(submission=sub, comment=data.validated_data["comment"],
-                                         actor=request.user)
+        sub = services.submission_return(
+            submission=sub, comment=data.validated_data["comment"], actor=request.user
+        )
         return Response(ReportSubmissionOutput(sub).data)
 
 
@@ -386,10 +447,14 @@ class SubmissionReturnApi(APIView):
 class UnionReportListApi(APIView):
     permission_classes = [union_roles(*UNION_OFFICERS)]
 
-    @extend_schema(parameters=[OpenApiParameter("open", bool)], responses=ReportSubmissionOutput(many=True))
+    @extend_schema(
+        parameters=[OpenApiParameter("open", bool)], responses=ReportSubmissionOutput(many=True)
+    )
     def get(self, request):
         open_only = request.query_params.get("open", "") in ("1", "true")
-        qs = selectors.union_reports(union=current_union(), open_only=open_only).select_related("union")
+        qs = selectors.union_reports(union=current_union(), open_only=open_only).select_related(
+            "union"
+        )
         return _page(request, self, qs, ReportSubmissionOutput)
 
 
@@ -413,7 +478,11 @@ class UnionReportDetailApi(APIView):
         if "values" not in body:
             raise ValidationError({"values": ["This field is required."]})
         sub = services.submission_save(submission=sub, values=body["values"], actor=request.user)
-        return Response(ReportSubmissionOutput(selectors.union_report_get(union=current_union(), pk=sub.pk)).data)
+        return Response(
+            ReportSubmissionOutput(
+                selectors.union_report_get(union=current_union(), pk=sub.pk)
+            ).data
+        )
 
 
 class UnionReportSubmitApi(UnionReportDetailApi):
@@ -423,8 +492,14 @@ class UnionReportSubmitApi(UnionReportDetailApi):
     def post(self, request, pk: int):
         sub = self._sub(pk)
         body = request.data if isinstance(request.data, dict) else {}
-        sub = services.submission_submit(submission=sub, values=body.get("values"), actor=request.user)
-        return Response(ReportSubmissionOutput(selectors.union_report_get(union=current_union(), pk=sub.pk)).data)
+        sub = services.submission_submit(
+            submission=sub, values=body.get("values"), actor=request.user
+        )
+        return Response(
+            ReportSubmissionOutput(
+                selectors.union_report_get(union=current_union(), pk=sub.pk)
+            ).data
+        )
 
 
 # --- news: both hosts ---------------------------------------------------------------------
@@ -453,12 +528,28 @@ class NewsOutput(serializers.ModelSerializer):
     union_name = serializers.CharField(source="union.name")
     photos = NewsPhotoOutput(many=True, read_only=True)
     adoptions = NewsAdoptionOutput(many=True, read_only=True)
-    points = serializers.DecimalField(source="points_total", max_digits=8, decimal_places=1, read_only=True)
+    points = serializers.DecimalField(
+        source="points_total", max_digits=8, decimal_places=1, read_only=True
+    )
 
     class Meta:
         model = NewsItem
-        fields = ["id", "union", "union_name", "title", "body", "event_date", "status", "submitted_at",
-                  "submitted_by", "reviewed_at", "review_note", "photos", "adoptions", "points"]
+        fields = [
+            "id",
+            "union",
+            "union_name",
+            "title",
+            "body",
+            "event_date",
+            "status",
+            "submitted_at",
+            "submitted_by",
+            "reviewed_at",
+            "review_note",
+            "photos",
+            "adoptions",
+            "points",
+        ]
 
 
 class NewsInput(serializers.Serializer):
@@ -519,8 +610,11 @@ class NewsPointsOutput(serializers.Serializer):
     by_month = serializers.DictField(child=serializers.DecimalField(max_digits=8, decimal_places=1))
 
 
-NEWS_FILTERS = [OpenApiParameter("month", str), OpenApiParameter("status", enum=NewsStatus.values),
-                OpenApiParameter("union", str)]
+NEWS_FILTERS = [
+    OpenApiParameter("month", str),
+    OpenApiParameter("status", enum=NewsStatus.values),
+    OpenApiParameter("union", str),
+]
 
 
 class NewsListApi(APIView):
@@ -563,11 +657,17 @@ class NewsAdoptApi(APIView):
         data = NewsAdoptInput(data=_body(request))
         data.is_valid(raise_exception=True)
         try:
-            news_services.news_adopt(news=news, channel=data.validated_data["channel"],
-                                     adopted_on=data.validated_data.get("adopted_on"), actor=request.user)
+            news_services.news_adopt(
+                news=news,
+                channel=data.validated_data["channel"],
+                adopted_on=data.validated_data.get("adopted_on"),
+                actor=request.user,
+            )
         except services.ReportsConflict as exc:
             raise Conflict(exc.detail) from None
-        return Response(NewsOutput(selectors.news_list().get(pk=pk)).data, status=status.HTTP_201_CREATED)
+        return Response(
+            NewsOutput(selectors.news_list().get(pk=pk)).data, status=status.HTTP_201_CREATED
+        )
 
 
 class NewsChannelApi(APIView):
@@ -577,7 +677,11 @@ class NewsChannelApi(APIView):
     def get(self, request):
         from federation.reports.models import NewsChannel
 
-        return Response(NewsChannelOutput(NewsChannel.objects.order_by("code", "-effective_from"), many=True).data)
+        return Response(
+            NewsChannelOutput(
+                NewsChannel.objects.order_by("code", "-effective_from"), many=True
+            ).data
+        )
 
     @extend_schema(request=NewsChannelInput, responses={201: NewsChannelOutput})
     def post(self, request):
@@ -593,7 +697,9 @@ class NewsChannelApi(APIView):
 class NewsRankingApi(APIView):
     permission_classes = [federation_roles(FED_REPORTING, read=READERS)]
 
-    @extend_schema(parameters=[OpenApiParameter("month", str, required=True)], responses=NewsRankingOutput)
+    @extend_schema(
+        parameters=[OpenApiParameter("month", str, required=True)], responses=NewsRankingOutput
+    )
     def get(self, request):
         month = params.month_param(request.query_params.get("month", ""))
         return Response(NewsRankingOutput(selectors.news_ranking(month=month)).data)
@@ -633,15 +739,24 @@ class UnionNewsListCreateApi(APIView):
     def get(self, request):
         return _page(request, self, selectors.union_news(union=current_union()), NewsOutput)
 
-    @extend_schema(request={"multipart/form-data": NewsInput, "application/json": NewsInput},
-                   responses={201: NewsOutput})
+    @extend_schema(
+        request={"multipart/form-data": NewsInput, "application/json": NewsInput},
+        responses={201: NewsOutput},
+    )
     def post(self, request):
         data = request.data
         photos = request.FILES.getlist("photos") if hasattr(request, "FILES") else []
         news = news_services.news_submit(
-            union=current_union(), title=data.get("title"), body=data.get("body"),
-            event_date=data.get("event_date"), photos=photos, actor=request.user)
-        return Response(NewsOutput(selectors.news_list().get(pk=news.pk)).data, status=status.HTTP_201_CREATED)
+            union=current_union(),
+            title=data.get("title"),
+            body=data.get("body"),
+            event_date=data.get("event_date"),
+            photos=photos,
+            actor=request.user,
+        )
+        return Response(
+            NewsOutput(selectors.news_list().get(pk=news.pk)).data, status=status.HTTP_201_CREATED
+        )
 
 
 class UnionNewsDetailApi(APIView):
@@ -660,5 +775,8 @@ class UnionNewsPointsApi(APIView):
         raw = request.query_params.get("year", "")
         if raw and not (raw.isdigit() and 2000 <= int(raw) <= 2100):
             raise ValidationError({"year": ["Give a year such as 2026."]})
-        return Response(NewsPointsOutput(selectors.union_points(union=current_union(),
-                                                            year=int(raw) if raw else None)).data)
+        return Response(
+            NewsPointsOutput(
+                selectors.union_points(union=current_union(), year=int(raw) if raw else None)
+            ).data
+        )

@@ -17,7 +17,14 @@ ANNUAL_FIELDS = [
     ("union_staff", "专职工会工作人员数", "integer", False, "union_staff", []),
     ("congress_delegates", "职工代表人数", "integer", False, "congress.delegates", []),
     ("congress_held", "本年度是否召开职工（代表）大会", "choice", True, "congress.held", YES_NO),
-    ("collective_contract", "是否签订集体合同并在有效期内", "choice", True, "rights.contract_in_force", YES_NO),
+    (
+        "collective_contract",
+        "是否签订集体合同并在有效期内",
+        "choice",
+        True,
+        "rights.contract_in_force",
+        YES_NO,
+    ),
     ("mediation_committee", "是否建立劳动争议调解委员会", "choice", True, "", YES_NO),
     ("women_committee", "是否建立女职工委员会", "choice", True, "", YES_NO),
     ("funds_review_committee", "是否建立经费审查委员会", "choice", True, "", YES_NO),
@@ -57,14 +64,28 @@ def annual_form_ensure(apps=None):
     form, created = ReportForm.objects.get_or_create(
         code=ANNUAL_FORM_CODE,
         version=1,
-        defaults={"title": ANNUAL_FORM_TITLE, "rules": ANNUAL_RULES, "created_by": "system",
-                  "description": "基层工会调查表：会员、职工、组织建设基本情况。"},
+        defaults={
+            "title": ANNUAL_FORM_TITLE,
+            "rules": ANNUAL_RULES,
+            "created_by": "system",
+            "description": "基层工会调查表：会员、职工、组织建设基本情况。",
+        },
     )
     if created:
         FormField.objects.bulk_create(
-            FormField(form=form, key=key, label=label, type=kind, required=required, source=source,
-                      choices=choices, order=i)
-            for i, (key, label, kind, required, source, choices) in enumerate(ANNUAL_FIELDS, start=1)
+            FormField(
+                form=form,
+                key=key,
+                label=label,
+                type=kind,
+                required=required,
+                source=source,
+                choices=choices,
+                order=i,
+            )
+            for i, (key, label, kind, required, source, choices) in enumerate(
+                ANNUAL_FIELDS, start=1
+            )
         )
     return form
 
@@ -74,6 +95,8 @@ def news_channels_ensure(apps=None) -> int:
     created = 0
     for code, name, points in NEWS_CHANNELS:
         if not NewsChannel.objects.filter(code=code).exists():
-            NewsChannel.objects.create(code=code, name=name, points=points, effective_from=CHANNELS_FROM)
+            NewsChannel.objects.create(
+                code=code, name=name, points=points, effective_from=CHANNELS_FROM
+            )
             created += 1
     return created

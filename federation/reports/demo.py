@@ -22,8 +22,15 @@ DEMO_NEWS = {
     "dongfang": [("东方精密召开第三届职代会第二次会议", "city")],
     "zhongxin-school": [("中心小学教职工趣味运动会", "township")],
 }
-MANUAL = {"union_staff": 1, "congress_delegates": 35, "congress_held": "是", "collective_contract": "是",
-          "mediation_committee": "是", "women_committee": "是", "funds_review_committee": "否"}
+MANUAL = {
+    "union_staff": 1,
+    "congress_delegates": 35,
+    "congress_held": "是",
+    "collective_contract": "是",
+    "mediation_committee": "是",
+    "women_committee": "是",
+    "funds_review_committee": "否",
+}
 
 
 def _fill(sub, state: str) -> None:
@@ -34,7 +41,9 @@ def _fill(sub, state: str) -> None:
     values = dict(MANUAL)
     if not prefilled.get("members"):
         employees = sub.union.employee_count
-        values.update({"members": max(employees - 10, 0), "women": employees // 3, "migrant": employees // 5})
+        values.update(
+            {"members": max(employees - 10, 0), "women": employees // 3, "migrant": employees // 5}
+        )
     elif state == "submitted":
         values["members"] = prefilled["members"] + 1  # shows an override beside the prefilled value
     sub = services.submission_submit(submission=sub, values=values, actor="demo")
@@ -43,7 +52,9 @@ def _fill(sub, state: str) -> None:
     elif state == "accepted":
         services.submission_accept(submission=sub, comment="数据已核对。", actor="demo")
     elif state == "returned":
-        services.submission_return(submission=sub, comment="职工代表人数与职代会名册不符，请核实。", actor="demo")
+        services.submission_return(
+            submission=sub, comment="职工代表人数与职代会名册不符，请核实。", actor="demo"
+        )
 
 
 def reports_demo_seed(union) -> None:
@@ -55,8 +66,13 @@ def reports_demo_seed(union) -> None:
     today = timezone.localdate()
     cycle = Cycle.objects.filter(form__code=form.code, period=str(today.year)).first()
     if cycle is None:
-        cycle = services.cycle_open(form=form, period=str(today.year), due_date=today + dt.timedelta(days=20),
-                                    unions=[union.slug], actor="demo")
+        cycle = services.cycle_open(
+            form=form,
+            period=str(today.year),
+            due_date=today + dt.timedelta(days=20),
+            unions=[union.slug],
+            actor="demo",
+        )
     else:
         services.cycle_unions_add(cycle=cycle, unions=[union.slug], actor="demo")
     waiting = cycle.submissions.filter(status="pending", events__isnull=True).exclude(union=union)
@@ -66,7 +82,11 @@ def reports_demo_seed(union) -> None:
             _fill(sub, state)
     for title, channel in DEMO_NEWS.get(union.slug, []):
         news = news_services.news_submit(
-            union=union, title=title, body=f"{title}。活动得到广大职工积极参与。",
-            event_date=today - dt.timedelta(days=5), actor="demo")
+            union=union,
+            title=title,
+            body=f"{title}。活动得到广大职工积极参与。",
+            event_date=today - dt.timedelta(days=5),
+            actor="demo",
+        )
         if channel:
             news_services.news_adopt(news=news, channel=channel, adopted_on=today, actor="demo")

@@ -43,13 +43,17 @@ def cycle_xlsx(*, cycle: Cycle) -> bytes:
     for sub in cycle_submissions_for_export(cycle=cycle).iterator(chunk_size=1000):
         counted = sub.status in COUNTED_STATUSES
         values = sub.values if counted else {}
-        ws.append([
-            sub.union.name,
-            *[_cell(f, values.get(f.key)) for f in fields],
-            str(status_labels.get(sub.status, sub.status)),
-            timezone.localtime(sub.submitted_at).strftime("%Y-%m-%d %H:%M") if sub.submitted_at else None,
-            _("Yes") if sub.late else None,
-        ])
+        ws.append(
+            [
+                sub.union.name,
+                *[_cell(f, values.get(f.key)) for f in fields],
+                str(status_labels.get(sub.status, sub.status)),
+                timezone.localtime(sub.submitted_at).strftime("%Y-%m-%d %H:%M")
+                if sub.submitted_at
+                else None,
+                _("Yes") if sub.late else None,
+            ]
+        )
     agg = cycle_aggregate(cycle=cycle)
     total_row = [_("Total")]
     for f in fields:

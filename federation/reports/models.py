@@ -59,7 +59,9 @@ class FormField(models.Model):
     class Meta:
         ordering = ["form", "order", "id"]
         verbose_name = _("form field")
-        constraints = [models.UniqueConstraint(fields=["form", "key"], name="report_field_key_once")]
+        constraints = [
+            models.UniqueConstraint(fields=["form", "key"], name="report_field_key_once")
+        ]
 
     def __str__(self) -> str:
         return self.label
@@ -117,7 +119,10 @@ class Submission(models.Model):
     cycle = models.ForeignKey(Cycle, on_delete=models.CASCADE, related_name="submissions")
     union = models.ForeignKey(Union, on_delete=models.PROTECT, related_name="report_submissions")
     status = models.CharField(
-        _("status"), max_length=10, choices=SubmissionStatus.choices, default=SubmissionStatus.PENDING
+        _("status"),
+        max_length=10,
+        choices=SubmissionStatus.choices,
+        default=SubmissionStatus.PENDING,
     )
     values = models.JSONField(default=dict, blank=True)
     prefilled = models.JSONField(default=dict, blank=True)
@@ -219,7 +224,9 @@ class NewsChannel(models.Model):
         ordering = ["code", "-effective_from"]
         verbose_name = _("news channel")
         constraints = [
-            models.UniqueConstraint(fields=["code", "effective_from"], name="news_channel_from_once")
+            models.UniqueConstraint(
+                fields=["code", "effective_from"], name="news_channel_from_once"
+            )
         ]
 
     def __str__(self) -> str:

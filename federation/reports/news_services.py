@@ -23,8 +23,12 @@ from tenants.models import Union
 
 MAX_PHOTOS = 9
 MAX_PHOTO_BYTES = 5 * 1024 * 1024
-PHOTO_FORMATS = {"JPEG": ("jpg", "image/jpeg"), "PNG": ("png", "image/png"),
-                 "WEBP": ("webp", "image/webp"), "GIF": ("gif", "image/gif")}
+PHOTO_FORMATS = {
+    "JPEG": ("jpg", "image/jpeg"),
+    "PNG": ("png", "image/png"),
+    "WEBP": ("webp", "image/webp"),
+    "GIF": ("gif", "image/gif"),
+}
 
 
 def photo_root() -> Path:
@@ -47,11 +51,15 @@ def _photo_check(upload) -> tuple[str, str]:
             fmt = image.format
             image.verify()
     except (UnidentifiedImageError, OSError, SyntaxError, ValueError):
-        raise ValidationError(_("%(name)s is not a JPEG, PNG, WebP or GIF image.") % {"name": upload.name}) from None
+        raise ValidationError(
+            _("%(name)s is not a JPEG, PNG, WebP or GIF image.") % {"name": upload.name}
+        ) from None
     finally:
         upload.seek(0)
     if fmt not in PHOTO_FORMATS:
-        raise ValidationError(_("%(name)s is not a JPEG, PNG, WebP or GIF image.") % {"name": upload.name})
+        raise ValidationError(
+            _("%(name)s is not a JPEG, PNG, WebP or GIF image.") % {"name": upload.name}
+        )
     return PHOTO_FORMATS[fmt]
 
 
@@ -94,8 +102,13 @@ def news_submit(
     written: list[Path] = []
     try:
         with transaction.atomic():
-            news = NewsItem.objects.create(union=union, title=title, body=body, event_date=event_date,
-                                           submitted_by=_actor_name(actor))
+            news = NewsItem.objects.create(
+                union=union,
+                title=title,
+                body=body,
+                event_date=event_date,
+                submitted_by=_actor_name(actor),
+            )
             folder = photo_root() / union.slug
             folder.mkdir(parents=True, exist_ok=True)
             for upload, ext, content_type in checked:
@@ -105,8 +118,13 @@ def news_submit(
                     for chunk in upload.chunks():
                         out.write(chunk)
                 written.append(target)
-                NewsPhoto.objects.create(news=news, path=rel, name=str(upload.name)[:200],
-                                         content_type=content_type, size=upload.size)
+                NewsPhoto.objects.create(
+                    news=news,
+                    path=rel,
+                    name=str(upload.name)[:200],
+                    content_type=content_type,
+                    size=upload.size,
+                )
     except Exception:
         for path in written:
             path.unlink(missing_ok=True)
@@ -158,25 +176,38 @@ def news_adopt(*, news: NewsItem, channel: Any, adopted_on: Any = None, actor=No
         with transaction.atomic():
             item = NewsItem.objects.select_for_update().get(pk=news.pk)
             adoption = NewsAdoption.objects.create(
-                news=item, channel=row, channel_code=row.code, adopted_on=adopted_on,
-                points=row.points, recorded_by=_actor_name(actor),
+                news=item,
+                channel=row,
+                channel_code=row.code,
+                adopted_on=adopted_on,
+                points=row.points,
+                recorded_by=_actor_name(actor),
             )
             if item.status != NewsStatus.REVIEWED:
                 item.status = NewsStatus.REVIEWED
                 item.reviewed_at = timezone.now()
                 item.reviewed_by = _actor_name(actor)
                 item.save(update_fields=["status", "reviewed_at", "reviewed_by"])
-            audit_record(actor=actor, kind=AuditKind.OTHER, obj=adoption, note="reports.news.adopted",
-                         after={"news": item.pk, "channel": row.code, "points": row.points},
-                         union_slug=item.union.slug)
+            audit_record(
+                actor=actor,
+                kind=AuditKind.OTHER,
+                obj=adoption,
+                note="reports.news.adopted",
+                after={"news": item.pk, "channel": row.code, "points": row.points},
+                union_slug=item.union.slug,
+            )
     except IntegrityError:
-        raise ReportsConflict(_("This item is already recorded as adopted by that channel.")) from None
+        raise ReportsConflict(
+            _("This item is already recorded as adopted by that channel.")
+        ) from None
     return adoption
 
 
 @federation_side
 @transaction.atomic
-def news_channel_set(*, code: Any, name: Any, points: Any, effective_from: Any, actor=None) -> NewsChannel:
+def news_channel_set(
+    *, code: Any, name: Any, points: Any, effective_from: Any, actor=None
+) -> NewsChannel:
     """Add a row to the channel rule table; the previous row of the code ends the day before."""
     from decimal import Decimal, InvalidOperation
 
@@ -201,8 +232,16 @@ def news_channel_set(*, code: Any, name: Any, points: Any, effective_from: Any, 
     if NewsChannel.objects.filter(code=code, effective_from__gte=effective_from).exists():
         raise ReportsConflict(_("A row of this channel already starts on or after that date."))
     NewsChannel.objects.filter(code=code, effective_to__isnull=True).update(
-        effective_to=effective_from - dt.timedelta(days=1))
-    row = NewsChannel.objects.create(code=code, name=name, points=points, effective_from=effective_from)
-    audit_record(actor=actor, kind=AuditKind.OTHER, obj=row, note="reports.news.channel",
-                 after={"code": code, "points": points, "effective_from": effective_from})
+        effective_to=effective_from - dt.timedelta(days=1)
+    )
+    row = NewsChannel.objects.create(
+        code=code, name=name, points=points, effective_from=effective_from
+    )
+    audit_record(
+        actor=actor,
+        kind=AuditKind.OTHER,
+        obj=row,
+        note="reports.news.channel",
+        after={"code": code, "points": points, "effective_from": effective_from},
+    )
     return row

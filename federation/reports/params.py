@@ -20,7 +20,11 @@ def month_param(raw: str, *, default_current: bool = True) -> str:
 
 
 def news_filters(params) -> dict:
-    out = {"union_slug": params.get("union", "")[:40], "status": params.get("status", ""), "month": ""}
+    out = {
+        "union_slug": params.get("union", "")[:40],
+        "status": params.get("status", ""),
+        "month": "",
+    }
     if out["status"] and out["status"] not in NewsStatus.values:
         raise ValidationError({"status": [f"Choose one of: {', '.join(NewsStatus.values)}."]})
     if params.get("month"):

@@ -33,9 +33,7 @@ def period_validate(value: Any, *, field: str = "period") -> str:
     if ok and m.group(2) and m.group(2)[0].isdigit():
         ok = 1 <= int(m.group(2)) <= 12
     if not ok:
-        raise ValidationError(
-            {field: [_("Give a period as YYYY, YYYY-Qn, YYYY-Hn or YYYY-MM.")]}
-        )
+        raise ValidationError({field: [_("Give a period as YYYY, YYYY-Qn, YYYY-Hn or YYYY-MM.")]})
     return text
 
 
@@ -125,7 +123,11 @@ def rules_check(rules: list[dict], values: dict, labels: dict[str, str]) -> dict
             if not holds:
                 errors.setdefault(rule["left"], []).append(
                     _("%(left)s must be %(op)s %(right)s.")
-                    % {"left": name(rule["left"]), "op": COMPARISONS[kind], "right": name(rule["right"])}
+                    % {
+                        "left": name(rule["left"]),
+                        "op": COMPARISONS[kind],
+                        "right": name(rule["right"]),
+                    }
                 )
         elif kind == "sum":
             parts = [_operand(p, values) for p in rule["parts"]]
@@ -135,7 +137,10 @@ def rules_check(rules: list[dict], values: dict, labels: dict[str, str]) -> dict
             if sum(parts, Decimal(0)) != total:
                 errors.setdefault(rule["total"], []).append(
                     _("%(total)s must equal %(parts)s.")
-                    % {"total": name(rule["total"]), "parts": " + ".join(name(p) for p in rule["parts"])}
+                    % {
+                        "total": name(rule["total"]),
+                        "parts": " + ".join(name(p) for p in rule["parts"]),
+                    }
                 )
     return errors
 
@@ -158,8 +163,10 @@ def rules_validate(rules: Any, numeric_keys: set[str]) -> list[dict]:
             if not isinstance(rule.get("left"), str):
                 bad.append(rule.get("left"))
             if bad:
-                problems.append(_("Rule %(n)d names unknown or non-numeric fields: %(keys)s.") % {
-                    "n": i, "keys": ", ".join(str(b) for b in bad)})
+                problems.append(
+                    _("Rule %(n)d names unknown or non-numeric fields: %(keys)s.")
+                    % {"n": i, "keys": ", ".join(str(b) for b in bad)}
+                )
                 continue
             out.append({"kind": kind, "left": rule["left"], "right": rule["right"]})
         elif kind == "sum":
@@ -169,13 +176,17 @@ def rules_validate(rules: Any, numeric_keys: set[str]) -> list[dict]:
                 continue
             bad = [r for r in [*parts, total] if not (isinstance(r, str) and r in numeric_keys)]
             if bad:
-                problems.append(_("Rule %(n)d names unknown or non-numeric fields: %(keys)s.") % {
-                    "n": i, "keys": ", ".join(str(b) for b in bad)})
+                problems.append(
+                    _("Rule %(n)d names unknown or non-numeric fields: %(keys)s.")
+                    % {"n": i, "keys": ", ".join(str(b) for b in bad)}
+                )
                 continue
             out.append({"kind": "sum", "parts": list(parts), "total": total})
         else:
-            problems.append(_("Rule %(n)d: unknown kind %(kind)s (use lte, gte, lt, gt, eq or sum).") % {
-                "n": i, "kind": kind})
+            problems.append(
+                _("Rule %(n)d: unknown kind %(kind)s (use lte, gte, lt, gt, eq or sum).")
+                % {"n": i, "kind": kind}
+            )
     if problems:
         raise ValidationError({"rules": problems})
     return out
@@ -187,9 +198,22 @@ def _ref_ok(ref: Any, numeric_keys: set[str]) -> bool:
     return _number(ref) is not None
 
 
-_TEXT_CMP = re.compile(r"^\s*([a-z][a-z0-9_]*)\s*(<=|>=|<|>|=|==|≤|≥)\s*([a-z][a-z0-9_]*|-?\d+(?:\.\d+)?)\s*$")
-_TEXT_SUM = re.compile(r"^\s*([a-z][a-z0-9_]*(?:\s*\+\s*[a-z][a-z0-9_]*)+)\s*=\s*([a-z][a-z0-9_]*)\s*$")
-_OPS = {"<=": "lte", "≤": "lte", ">=": "gte", "≥": "gte", "<": "lt", ">": "gt", "=": "eq", "==": "eq"}
+_TEXT_CMP = re.compile(
+    r"^\s*([a-z][a-z0-9_]*)\s*(<=|>=|<|>|=|==|≤|≥)\s*([a-z][a-z0-9_]*|-?\d+(?:\.\d+)?)\s*$"
+)
+_TEXT_SUM = re.compile(
+    r"^\s*([a-z][a-z0-9_]*(?:\s*\+\s*[a-z][a-z0-9_]*)+)\s*=\s*([a-z][a-z0-9_]*)\s*$"
+)
+_OPS = {
+    "<=": "lte",
+    "≤": "lte",
+    ">=": "gte",
+    "≥": "gte",
+    "<": "lt",
+    ">": "gt",
+    "=": "eq",
+    "==": "eq",
+}
 
 
 def rules_parse_text(text: str) -> list[dict]:
@@ -200,8 +224,13 @@ def rules_parse_text(text: str) -> list[dict]:
             continue
         m = _TEXT_SUM.match(line)
         if m:
-            rules.append({"kind": "sum", "parts": [p.strip() for p in m.group(1).split("+")],
-                          "total": m.group(2)})
+            rules.append(
+                {
+                    "kind": "sum",
+                    "parts": [p.strip() for p in m.group(1).split("+")],
+                    "total": m.group(2),
+                }
+            )
             continue
         m = _TEXT_CMP.match(line)
         if m:

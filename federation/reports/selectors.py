@@ -53,7 +53,11 @@ def forms_latest() -> QuerySet[ReportForm]:
 
 
 def form_versions(*, code: str) -> QuerySet[ReportForm]:
-    return ReportForm.objects.filter(code=code).annotate(cycle_count=Count("cycles")).order_by("-version")
+    return (
+        ReportForm.objects.filter(code=code)
+        .annotate(cycle_count=Count("cycles"))
+        .order_by("-version")
+    )
 
 
 def form_fields(*, form: ReportForm) -> list[FormField]:
@@ -89,11 +93,17 @@ def cycle_status(*, cycle: Cycle) -> list[dict]:
     rows = []
     for sub in cycle.submissions.select_related("union").order_by("union__name", "union_id"):
         sub.cycle = cycle
-        rows.append({
-            "id": sub.pk, "union": sub.union.slug, "union_name": sub.union.name, "status": sub.status,
-            "submitted_at": sub.submitted_at, "late": submission_is_late(sub, today=today),
-            "comment": sub.comment,
-        })
+        rows.append(
+            {
+                "id": sub.pk,
+                "union": sub.union.slug,
+                "union_name": sub.union.name,
+                "status": sub.status,
+                "submitted_at": sub.submitted_at,
+                "late": submission_is_late(sub, today=today),
+                "comment": sub.comment,
+            }
+        )
     return rows
 
 
@@ -104,13 +114,18 @@ def cycle_status_counts(*, cycle: Cycle) -> dict[str, int]:
         submitted=Count("id", filter=Q(status=SubmissionStatus.SUBMITTED)),
         returned=Count("id", filter=Q(status=SubmissionStatus.RETURNED)),
         accepted=Count("id", filter=Q(status=SubmissionStatus.ACCEPTED)),
-        late=Count("id", filter=Q(late=True) | Q(status__in=EDITABLE_STATUSES) & Q(cycle__due_date__lt=today)),
+        late=Count(
+            "id",
+            filter=Q(late=True) | Q(status__in=EDITABLE_STATUSES) & Q(cycle__due_date__lt=today),
+        ),
     )
     return counts
 
 
 def _numeric_expr(field: FormField):
-    return Cast(KeyTextTransform(field.key, "values"), DecimalField(max_digits=22, decimal_places=2))
+    return Cast(
+        KeyTextTransform(field.key, "values"), DecimalField(max_digits=22, decimal_places=2)
+    )
 
 
 def cycle_aggregate(*, cycle: Cycle) -> dict:
@@ -121,8 +136,11 @@ def cycle_aggregate(*, cycle: Cycle) -> dict:
     exprs: dict = {"expected": Count("id"), "submitted": Count("id", filter=counted)}
     for i, f in enumerate(fields):
         if f.type in NUMERIC_TYPES:
-            exprs[f"t{i}"] = Coalesce(Sum(_numeric_expr(f), filter=counted), Value(Decimal(0)),
-                                      output_field=DecimalField(max_digits=22, decimal_places=2))
+            exprs[f"t{i}"] = Coalesce(
+                Sum(_numeric_expr(f), filter=counted),
+                Value(Decimal(0)),
+                output_field=DecimalField(max_digits=22, decimal_places=2),
+            )
         elif f.type == FieldType.CHOICE:
             for j, choice in enumerate(f.choices):
                 exprs[f"c{i}_{j}"] = Count("id", filter=counted & Q(**{f"values__{f.key}": choice}))
@@ -135,8 +153,12 @@ def cycle_aggregate(*, cycle: Cycle) -> dict:
             totals[f.key] = f"{Decimal(row[f't{i}']).quantize(Decimal('0.01'))}"
         elif f.type == FieldType.CHOICE:
             counts[f.key] = {c: row[f"c{i}_{j}"] for j, c in enumerate(f.choices)}
-    return {"submitted": row["submitted"], "expected": row["expected"], "totals": totals,
-            "counts": counts}
+    return {
+        "submitted": row["submitted"],
+        "expected": row["expected"],
+        "totals": totals,
+        "counts": counts,
+    }
 
 
 def cycle_submissions_for_export(*, cycle: Cycle) -> QuerySet[Submission]:
@@ -155,9 +177,11 @@ def open_cycles_late_count() -> dict:
     """For the dashboard: open cycles and late reports in them."""
     today = timezone.localdate()
     open_cycles = Cycle.objects.filter(status=CycleStatus.OPEN)
-    late = Submission.objects.filter(cycle__status=CycleStatus.OPEN).filter(
-        Q(late=True) | Q(status__in=EDITABLE_STATUSES, cycle__due_date__lt=today)
-    ).count()
+    late = (
+        Submission.objects.filter(cycle__status=CycleStatus.OPEN)
+        .filter(Q(late=True) | Q(status__in=EDITABLE_STATUSES, cycle__due_date__lt=today))
+        .count()
+    )
     return {"open_cycles": open_cycles.count(), "late": late}
 
 
@@ -183,18 +207,34 @@ def report_view(*, submission: Submission) -> dict:
 
     form = submission.cycle.form
     fields = list(form.fields.all())
-    editable = submission.status in EDITABLE_STATUSES and submission.cycle.status == CycleStatus.OPEN
-    prefilled = prefill_for(form=form, union=submission.union, fields=fields) if editable else submission.prefilled
+    editable = (
+        submission.status in EDITABLE_STATUSES and submission.cycle.status == CycleStatus.OPEN
+    )
+    prefilled = (
+        prefill_for(form=form, union=submission.union, fields=fields)
+        if editable
+        else submission.prefilled
+    )
     values = effective_values(submission, prefilled)
     rows = []
     for f in fields:
         pre = prefilled.get(f.key)
         val = values.get(f.key)
-        rows.append({
-            "key": f.key, "label": f.label, "type": f.type, "required": f.required, "source": f.source,
-            "choices": f.choices, "prefilled": pre, "value": val,
-            "overridden": f.key in submission.values and pre is not None and submission.values[f.key] != pre,
-        })
+        rows.append(
+            {
+                "key": f.key,
+                "label": f.label,
+                "type": f.type,
+                "required": f.required,
+                "source": f.source,
+                "choices": f.choices,
+                "prefilled": pre,
+                "value": val,
+                "overridden": f.key in submission.values
+                and pre is not None
+                and submission.values[f.key] != pre,
+            }
+        )
     return {"fields": rows, "values": values, "prefilled": prefilled, "editable": editable}
 
 
@@ -210,9 +250,17 @@ def month_bounds(month: str) -> tuple[dt.datetime, dt.datetime]:
 
 
 def news_list(*, union_slug: str = "", status: str = "", month: str = "") -> QuerySet[NewsItem]:
-    qs = NewsItem.objects.select_related("union").prefetch_related("photos", "adoptions").annotate(
-        points_total=Coalesce(Sum("adoptions__points"), Value(Decimal(0)),
-                              output_field=DecimalField(max_digits=8, decimal_places=1)))
+    qs = (
+        NewsItem.objects.select_related("union")
+        .prefetch_related("photos", "adoptions")
+        .annotate(
+            points_total=Coalesce(
+                Sum("adoptions__points"),
+                Value(Decimal(0)),
+                output_field=DecimalField(max_digits=8, decimal_places=1),
+            )
+        )
+    )
     if union_slug:
         qs = qs.filter(union__slug=union_slug)
     if status:
@@ -247,31 +295,61 @@ def news_ranking(*, month: str) -> dict:
     first, last = start.date(), (end - dt.timedelta(days=1)).date()
     items = (
         NewsItem.objects.filter(union=OuterRef("pk"), submitted_at__gte=start, submitted_at__lt=end)
-        .values("union").annotate(n=Count("id")).values("n")
+        .values("union")
+        .annotate(n=Count("id"))
+        .values("n")
     )
     adopted = (
-        NewsAdoption.objects.filter(news__union=OuterRef("pk"), adopted_on__gte=first, adopted_on__lte=last)
-        .values("news__union").annotate(n=Count("news", distinct=True)).values("n")
+        NewsAdoption.objects.filter(
+            news__union=OuterRef("pk"), adopted_on__gte=first, adopted_on__lte=last
+        )
+        .values("news__union")
+        .annotate(n=Count("news", distinct=True))
+        .values("n")
     )
     points = (
-        NewsAdoption.objects.filter(news__union=OuterRef("pk"), adopted_on__gte=first, adopted_on__lte=last)
-        .values("news__union").annotate(p=Sum("points")).values("p")
+        NewsAdoption.objects.filter(
+            news__union=OuterRef("pk"), adopted_on__gte=first, adopted_on__lte=last
+        )
+        .values("news__union")
+        .annotate(p=Sum("points"))
+        .values("p")
     )
-    unions = unions_serving().annotate(
-        items=Coalesce(Subquery(items, output_field=IntegerField()), 0),
-        adopted=Coalesce(Subquery(adopted, output_field=IntegerField()), 0),
-        points=Coalesce(Subquery(points, output_field=DecimalField(max_digits=8, decimal_places=1)),
-                        Value(Decimal(0)), output_field=DecimalField(max_digits=8, decimal_places=1)),
-    ).order_by("-points", "-items", "name")
+    unions = (
+        unions_serving()
+        .annotate(
+            items=Coalesce(Subquery(items, output_field=IntegerField()), 0),
+            adopted=Coalesce(Subquery(adopted, output_field=IntegerField()), 0),
+            points=Coalesce(
+                Subquery(points, output_field=DecimalField(max_digits=8, decimal_places=1)),
+                Value(Decimal(0)),
+                output_field=DecimalField(max_digits=8, decimal_places=1),
+            ),
+        )
+        .order_by("-points", "-items", "name")
+    )
     rows, rank, previous = [], 0, None
     for i, u in enumerate(unions, start=1):
         key = (u.points, u.items)
         if key != previous:
             rank, previous = i, key
-        rows.append({"rank": rank, "union": u.slug, "union_name": u.name, "items": u.items,
-                     "adopted": u.adopted, "points": u.points})
-    return {"month": month, "rows": rows,
-            "zero": [{"union": r["union"], "union_name": r["union_name"]} for r in rows if r["items"] == 0]}
+        rows.append(
+            {
+                "rank": rank,
+                "union": u.slug,
+                "union_name": u.name,
+                "items": u.items,
+                "adopted": u.adopted,
+                "points": u.points,
+            }
+        )
+    return {
+        "month": month,
+        "rows": rows,
+        "zero": [
+            {"union": r["union"], "union_name": r["union_name"]} for r in rows if r["items"] == 0
+        ],
+    }
 
 
 def union_points(*, union: Union, year: int | None = None) -> dict:
@@ -279,11 +357,13 @@ def union_points(*, union: Union, year: int | None = None) -> dict:
     year = year or timezone.localdate().year
     rows = (
         NewsAdoption.objects.filter(news__union=union, adopted_on__year=year)
-        .values("adopted_on__month").annotate(points=Sum("points"), n=Count("id"))
+        .values("adopted_on__month")
+        .annotate(points=Sum("points"), n=Count("id"))
         .order_by("adopted_on__month")
     )
     by_month = {f"{year}-{r['adopted_on__month']:02d}": r["points"] for r in rows}
     total = sum(by_month.values(), Decimal(0))
     items = NewsItem.objects.filter(union=union, submitted_at__year=year).aggregate(
-        n=Count("id"), last=Max("submitted_at"))
+        n=Count("id"), last=Max("submitted_at")
+    )
     return {"year": year, "total": total, "by_month": by_month, "items": items["n"]}

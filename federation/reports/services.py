@@ -77,7 +77,9 @@ def _fields_clean(fields: Any) -> list[dict]:
         required = raw.get("required", False)
         problems = []
         if not R.KEY_RE.match(key):
-            problems.append(_("The key must be lowercase letters, digits or _, starting with a letter."))
+            problems.append(
+                _("The key must be lowercase letters, digits or _, starting with a letter.")
+            )
         elif key in seen:
             problems.append(_("The key %s is used twice.") % key)
         if not label or len(label) > 200:
@@ -96,11 +98,17 @@ def _fields_clean(fields: Any) -> list[dict]:
             errors[where] = problems
             continue
         seen.add(key)
-        out.append({
-            "key": key, "label": label, "type": kind, "required": required, "source": source,
-            "choices": [str(c).strip() for c in choices] if kind == FieldType.CHOICE else [],
-            "order": int(raw.get("order") or i + 1),
-        })
+        out.append(
+            {
+                "key": key,
+                "label": label,
+                "type": kind,
+                "required": required,
+                "source": source,
+                "choices": [str(c).strip() for c in choices] if kind == FieldType.CHOICE else [],
+                "order": int(raw.get("order") or i + 1),
+            }
+        )
     if errors:
         raise ValidationError(errors)
     return out
@@ -127,7 +135,9 @@ def form_save(
         errors.update(exc.message_dict)
     if errors:
         raise ValidationError(errors)
-    numeric = {f["key"] for f in clean_fields if f["type"] in (FieldType.INTEGER, FieldType.DECIMAL)}
+    numeric = {
+        f["key"] for f in clean_fields if f["type"] in (FieldType.INTEGER, FieldType.DECIMAL)
+    }
     clean_rules = R.rules_validate(rules, numeric)
 
     latest = ReportForm.objects.select_for_update().filter(code=code).order_by("-version").first()
@@ -138,8 +148,12 @@ def form_save(
         form.fields.all().delete()
     else:
         form = ReportForm.objects.create(
-            code=code, title=title, rules=clean_rules, description=description or "",
-            version=(latest.version + 1) if latest else 1, created_by=_actor_name(actor),
+            code=code,
+            title=title,
+            rules=clean_rules,
+            description=description or "",
+            version=(latest.version + 1) if latest else 1,
+            created_by=_actor_name(actor),
         )
     FormField.objects.bulk_create(FormField(form=form, **f) for f in clean_fields)
     return form
@@ -193,8 +207,11 @@ def _submissions_create(*, cycle: Cycle, unions: list[Union], actor) -> int:
     _prime_rollups(unions)
     have = set(cycle.submissions.values_list("union_id", flat=True))
     new = [
-        Submission(cycle=cycle, union=u, prefilled=prefill_for(form=cycle.form, union=u, fields=fields))
-        for u in unions if u.pk not in have
+        Submission(
+            cycle=cycle, union=u, prefilled=prefill_for(form=cycle.form, union=u, fields=fields)
+        )
+        for u in unions
+        if u.pk not in have
     ]
     Submission.objects.bulk_create(new, ignore_conflicts=True)
     return len(new)
@@ -233,15 +250,29 @@ def cycle_open(*, form: Any, period: Any, due_date: Any, unions: Any, actor=None
         raise ValidationError(errors)
     # one cycle per form code and period: lock the code's versions so two officers opening
     # the same cycle at once (on different versions) cannot both pass the check
-    list(ReportForm.objects.select_for_update().filter(code=form_obj.code).values_list("pk", flat=True))
+    list(
+        ReportForm.objects.select_for_update()
+        .filter(code=form_obj.code)
+        .values_list("pk", flat=True)
+    )
     if Cycle.objects.filter(form__code=form_obj.code, period=period).exists():
         raise ReportsConflict(_("A cycle of this form for %s is already open.") % period)
-    cycle = Cycle.objects.create(form=form_obj, period=period, due_date=due_date,
-                                 opened_by=_actor_name(actor))
+    cycle = Cycle.objects.create(
+        form=form_obj, period=period, due_date=due_date, opened_by=_actor_name(actor)
+    )
     _submissions_create(cycle=cycle, unions=picked, actor=actor)
-    audit_record(actor=actor, kind=AuditKind.OTHER, obj=cycle, note="reports.cycle.opened",
-                 after={"form": form_obj.pk, "period": period, "due_date": due_date,
-                        "unions": [u.slug for u in picked]})
+    audit_record(
+        actor=actor,
+        kind=AuditKind.OTHER,
+        obj=cycle,
+        note="reports.cycle.opened",
+        after={
+            "form": form_obj.pk,
+            "period": period,
+            "due_date": due_date,
+            "unions": [u.slug for u in picked],
+        },
+    )
     return cycle
 
 
@@ -283,15 +314,20 @@ def _editable_check(submission: Submission) -> None:
     if submission.cycle.status != CycleStatus.OPEN:
         raise ValidationError({"status": [_("The cycle is closed.")]})
     if submission.status == SubmissionStatus.ACCEPTED:
-        raise ValidationError({"status": [_("The report was accepted and can no longer be changed.")]})
+        raise ValidationError(
+            {"status": [_("The report was accepted and can no longer be changed.")]}
+        )
     if submission.status not in EDITABLE_STATUSES:
         raise ValidationError({"status": [_("The report was submitted and awaits review.")]})
 
 
 def effective_values(submission: Submission, prefilled: dict | None = None) -> dict:
     """What the report says now: the prefilled values, overridden by what the union entered."""
-    merged = {k: v for k, v in (submission.prefilled if prefilled is None else prefilled).items()
-              if v is not None}
+    merged = {
+        k: v
+        for k, v in (submission.prefilled if prefilled is None else prefilled).items()
+        if v is not None
+    }
     merged.update({k: v for k, v in submission.values.items() if v is not None})
     return merged
 
@@ -321,7 +357,11 @@ def _rules_errors(form: ReportForm, fields: dict[str, FormField], values: dict) 
 
 def _event(submission: Submission, kind: str, actor, comment: str = "", data=None) -> None:
     SubmissionEvent.objects.create(
-        submission=submission, kind=kind, actor=_actor_name(actor), comment=comment[:1000], data=data
+        submission=submission,
+        kind=kind,
+        actor=_actor_name(actor),
+        comment=comment[:1000],
+        data=data,
     )
 
 
@@ -365,7 +405,9 @@ def submission_submit(*, submission: Submission, actor=None, values: Any = None)
     prefilled = prefill_for(form=form, union=submission.union, fields=list(fields.values()))
     final = effective_values(submission, prefilled)
     errors: dict[str, list[str]] = {
-        k: [_("This field is required.")] for k, f in fields.items() if f.required and k not in final
+        k: [_("This field is required.")]
+        for k, f in fields.items()
+        if f.required and k not in final
     }
     for key, msgs in _rules_errors(form, fields, final).items():
         errors.setdefault(key, []).extend(msgs)
@@ -379,8 +421,17 @@ def submission_submit(*, submission: Submission, actor=None, values: Any = None)
     submission.prefilled = prefilled
     submission.status = SubmissionStatus.SUBMITTED
     submission.submitted_at = now
-    submission.save(update_fields=["values", "prefilled", "status", "submitted_at",
-                                   "first_submitted_at", "late", "updated_at"])
+    submission.save(
+        update_fields=[
+            "values",
+            "prefilled",
+            "status",
+            "submitted_at",
+            "first_submitted_at",
+            "late",
+            "updated_at",
+        ]
+    )
     _event(submission, "submitted", actor, data={"late": submission.late})
     return submission
 
@@ -388,8 +439,14 @@ def submission_submit(*, submission: Submission, actor=None, values: Any = None)
 def _review(*, submission: Submission, to: str, comment: str, actor, note: str) -> Submission:
     submission = _locked(submission)
     if submission.status != SubmissionStatus.SUBMITTED:
-        raise ValidationError({"status": [_("Only a submitted report can be reviewed (this one is %s).")
-                                          % submission.get_status_display()]})
+        raise ValidationError(
+            {
+                "status": [
+                    _("Only a submitted report can be reviewed (this one is %s).")
+                    % submission.get_status_display()
+                ]
+            }
+        )
     before = {"status": submission.status, "comment": submission.comment}
     submission.status = to
     submission.comment = comment
@@ -397,16 +454,28 @@ def _review(*, submission: Submission, to: str, comment: str, actor, note: str) 
     submission.reviewed_by = _actor_name(actor)
     submission.save(update_fields=["status", "comment", "reviewed_at", "reviewed_by", "updated_at"])
     _event(submission, to, actor, comment=comment)
-    audit_record(actor=actor, kind=AuditKind.OTHER, obj=submission, note=note, before=before,
-                 after={"status": to, "comment": comment}, union_slug=submission.union.slug)
+    audit_record(
+        actor=actor,
+        kind=AuditKind.OTHER,
+        obj=submission,
+        note=note,
+        before=before,
+        after={"status": to, "comment": comment},
+        union_slug=submission.union.slug,
+    )
     return submission
 
 
 @federation_side
 @transaction.atomic
 def submission_accept(*, submission: Submission, comment: str = "", actor=None) -> Submission:
-    return _review(submission=submission, to=SubmissionStatus.ACCEPTED,
-                   comment=str(comment or "").strip()[:1000], actor=actor, note="reports.accepted")
+    return _review(
+        submission=submission,
+        to=SubmissionStatus.ACCEPTED,
+        comment=str(comment or "").strip()[:1000],
+        actor=actor,
+        note="reports.accepted",
+    )
 
 
 @federation_side
@@ -416,15 +485,22 @@ def submission_return(*, submission: Submission, comment: str, actor=None) -> Su
     comment = str(comment or "").strip()
     if not comment:
         raise ValidationError({"comment": [_("Say what the union must correct.")]})
-    submission = _review(submission=submission, to=SubmissionStatus.RETURNED, comment=comment[:1000],
-                         actor=actor, note="reports.returned")
+    submission = _review(
+        submission=submission,
+        to=SubmissionStatus.RETURNED,
+        comment=comment[:1000],
+        actor=actor,
+        note="reports.returned",
+    )
     from federation.outbox.services import message_enqueue
 
     message_enqueue(
-        union=submission.union, kind="reports.returned",
-        subject=_("Report returned: %(form)s %(period)s") % {
-            "form": submission.cycle.form.title, "period": submission.cycle.period},
-        body=comment, dedupe_key=f"reports:{submission.pk}:returned:{submission.reviewed_at.isoformat()}",
+        union=submission.union,
+        kind="reports.returned",
+        subject=_("Report returned: %(form)s %(period)s")
+        % {"form": submission.cycle.form.title, "period": submission.cycle.period},
+        body=comment,
+        dedupe_key=f"reports:{submission.pk}:returned:{submission.reviewed_at.isoformat()}",
         link=f"/reports/{submission.pk}/",
     )
     return submission
@@ -463,19 +539,31 @@ def reminders_send(*, today: dt.date | None = None) -> int:
         kind = reminder_kind(due_date=sub.cycle.due_date, today=today)
         if kind is None:
             continue
-        params = {"form": sub.cycle.form.title, "period": sub.cycle.period,
-                  "due": sub.cycle.due_date.isoformat()}
+        params = {
+            "form": sub.cycle.form.title,
+            "period": sub.cycle.period,
+            "due": sub.cycle.due_date.isoformat(),
+        }
         if kind == "due_soon":
             subject = _("Report due %(due)s: %(form)s %(period)s") % params
             body = _("Please fill in and submit %(form)s (%(period)s) by %(due)s.") % params
         else:
             subject = _("Report late: %(form)s %(period)s") % params
-            body = _("%(form)s (%(period)s) was due on %(due)s and has not been submitted. "
-                     "Please submit it as soon as possible.") % params
+            body = (
+                _(
+                    "%(form)s (%(period)s) was due on %(due)s and has not been submitted. "
+                    "Please submit it as soon as possible."
+                )
+                % params
+            )
         with transaction.atomic():
             created = message_enqueue(
-                union=sub.union, kind=f"reports.{kind}", subject=subject, body=body,
-                dedupe_key=f"reports:{sub.pk}:{kind}:{today.isoformat()}", link=f"/reports/{sub.pk}/",
+                union=sub.union,
+                kind=f"reports.{kind}",
+                subject=subject,
+                body=body,
+                dedupe_key=f"reports:{sub.pk}:{kind}:{today.isoformat()}",
+                link=f"/reports/{sub.pk}/",
             )
             if created:
                 _event(sub, "reminded", None, comment=kind)

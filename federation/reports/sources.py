@@ -69,7 +69,9 @@ def _manual(union) -> None:
 
 
 register("members.active", _("Active members (roll-up)"), _rollup_field("members_active"))
-register("members.active.women", _("Active women members (roll-up)"), _rollup_field("members_women"))
+register(
+    "members.active.women", _("Active women members (roll-up)"), _rollup_field("members_women")
+)
 register(
     "members.active.migrant",
     _("Active migrant-worker members (roll-up)"),

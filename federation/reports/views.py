@@ -54,12 +54,21 @@ class ReportsPage(LoginRequiredMixin, View):
 
 class CyclesView(ReportsPage):
     def _render(self, request, errors=None, form=None, status=200):
-        return render(request, "reports/cycles.html", {
-            "cycles": selectors.cycle_list(), "forms": selectors.forms_latest(),
-            "unions": unions_serving(), "errors": errors or {}, "form": form or {},
-            "can_write": self.can_write(request), "today": timezone.localdate(),
-            "late": selectors.open_cycles_late_count(),
-        }, status=status)
+        return render(
+            request,
+            "reports/cycles.html",
+            {
+                "cycles": selectors.cycle_list(),
+                "forms": selectors.forms_latest(),
+                "unions": unions_serving(),
+                "errors": errors or {},
+                "form": form or {},
+                "can_write": self.can_write(request),
+                "today": timezone.localdate(),
+                "late": selectors.open_cycles_late_count(),
+            },
+            status=status,
+        )
 
     def get(self, request):
         return self._render(request)
@@ -68,8 +77,13 @@ class CyclesView(ReportsPage):
         p = request.POST
         unions = "all" if p.get("scope", "all") == "all" else p.getlist("unions")
         try:
-            cycle = services.cycle_open(form=p.get("form", ""), period=p.get("period", ""),
-                                        due_date=p.get("due_date", ""), unions=unions, actor=request.user)
+            cycle = services.cycle_open(
+                form=p.get("form", ""),
+                period=p.get("period", ""),
+                due_date=p.get("due_date", ""),
+                unions=unions,
+                actor=request.user,
+            )
         except services.ReportsConflict as exc:
             return self._render(request, {"period": [exc.detail]}, p, status=409)
         except ValidationError as exc:
@@ -91,11 +105,21 @@ class CycleView(ReportsPage):
         fields = list(cycle.form.fields.all())
         totals = [(f, agg["totals"].get(f.key)) for f in fields if f.key in agg["totals"]]
         counts = [(f, agg["counts"].get(f.key)) for f in fields if f.key in agg["counts"]]
-        return render(request, "reports/cycle.html", {
-            "cycle": cycle, "rows": rows, "agg": agg, "totals": totals, "counts": counts,
-            "status_counts": selectors.cycle_status_counts(cycle=cycle), "filter": state,
-            "statuses": SubmissionStatus.choices, "can_write": self.can_write(request),
-        })
+        return render(
+            request,
+            "reports/cycle.html",
+            {
+                "cycle": cycle,
+                "rows": rows,
+                "agg": agg,
+                "totals": totals,
+                "counts": counts,
+                "status_counts": selectors.cycle_status_counts(cycle=cycle),
+                "filter": state,
+                "statuses": SubmissionStatus.choices,
+                "can_write": self.can_write(request),
+            },
+        )
 
     def post(self, request, pk):
         cycle = get_object_or_404(Cycle, pk=pk)
@@ -112,18 +136,28 @@ class CycleExportView(ReportsPage):
             exports.cycle_xlsx(cycle=cycle),
             content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         )
-        response["Content-Disposition"] = f'attachment; filename="report-{cycle.form.code}-{cycle.period}.xlsx"'
+        response["Content-Disposition"] = (
+            f'attachment; filename="report-{cycle.form.code}-{cycle.period}.xlsx"'
+        )
         return response
 
 
 class SubmissionView(ReportsPage):
     def _render(self, request, sub, errors=None, status=200):
         view = selectors.report_view(submission=sub)
-        return render(request, "reports/submission.html", {
-            "sub": sub, "view": view, "history": selectors.submission_history(submission=sub),
-            "errors": errors or {}, "can_write": self.can_write(request),
-            "late": selectors.submission_is_late(sub),
-        }, status=status)
+        return render(
+            request,
+            "reports/submission.html",
+            {
+                "sub": sub,
+                "view": view,
+                "history": selectors.submission_history(submission=sub),
+                "errors": errors or {},
+                "can_write": self.can_write(request),
+                "late": selectors.submission_is_late(sub),
+            },
+            status=status,
+        )
 
     def get(self, request, pk):
         return self._render(request, get_object_or_404(_subs(), pk=pk))
@@ -140,7 +174,9 @@ class SubmissionView(ReportsPage):
                 services.submission_return(submission=sub, comment=comment, actor=request.user)
                 messages.success(request, _("The report was returned to the union."))
         except ValidationError as exc:
-            return self._render(request, get_object_or_404(_subs(), pk=pk), _errors(exc), status=400)
+            return self._render(
+                request, get_object_or_404(_subs(), pk=pk), _errors(exc), status=400
+            )
         return redirect("reports:cycle", pk=sub.cycle_id)
 
 
@@ -158,7 +194,9 @@ class FormsView(ReportsPage):
         forms = list(selectors.forms_latest().prefetch_related("fields"))
         for f in forms:
             f.rule_lines = [rule_text(r) for r in f.rules or []]
-        return render(request, "reports/forms.html", {"forms": forms, "can_write": self.can_write(request)})
+        return render(
+            request, "reports/forms.html", {"forms": forms, "can_write": self.can_write(request)}
+        )
 
 
 def _rows_from_post(post) -> list[dict]:
@@ -168,30 +206,65 @@ def _rows_from_post(post) -> list[dict]:
         get = lambda name, i=i: (post.getlist(name) + [""] * len(keys))[i]  # noqa: E731
         if not key.strip() and not get("label").strip():
             continue
-        rows.append({
-            "key": key.strip(), "label": get("label").strip(), "type": get("type"),
-            "required": get("required") == "1", "source": get("source").strip(),
-            "choices": [c.strip() for c in get("choices").replace("，", ",").split(",") if c.strip()],
-            "order": get("order") or i + 1,
-        })
+        rows.append(
+            {
+                "key": key.strip(),
+                "label": get("label").strip(),
+                "type": get("type"),
+                "required": get("required") == "1",
+                "source": get("source").strip(),
+                "choices": [
+                    c.strip() for c in get("choices").replace("，", ",").split(",") if c.strip()
+                ],
+                "order": get("order") or i + 1,
+            }
+        )
     return rows
 
 
 class FormBuilderView(ReportsPage):
     def _render(self, request, form, rows, rules_text, head, errors=None, status=200):
-        return render(request, "reports/form_builder.html", {
-            "form": form, "rows": [*rows, *[{} for _ in range(BLANK_ROWS)]], "rules_text": rules_text,
-            "head": head, "errors": errors or {}, "types": FieldType.choices, "sources": sources_all(),
-            "can_write": self.can_write(request),
-            "versions": selectors.form_versions(code=form.code) if form else [],
-            "in_use": bool(form and form.cycles.exists()),
-        }, status=status)
+        return render(
+            request,
+            "reports/form_builder.html",
+            {
+                "form": form,
+                "rows": [*rows, *[{} for _ in range(BLANK_ROWS)]],
+                "rules_text": rules_text,
+                "head": head,
+                "errors": errors or {},
+                "types": FieldType.choices,
+                "sources": sources_all(),
+                "can_write": self.can_write(request),
+                "versions": selectors.form_versions(code=form.code) if form else [],
+                "in_use": bool(form and form.cycles.exists()),
+            },
+            status=status,
+        )
 
     def get(self, request, pk=None):
         form = get_object_or_404(ReportForm, pk=pk) if pk else None
-        rows = [{"key": f.key, "label": f.label, "type": f.type, "required": f.required, "source": f.source,
-                 "choices": ",".join(f.choices), "order": f.order} for f in form.fields.all()] if form else []
-        head = {"code": form.code, "title": form.title, "description": form.description} if form else {}
+        rows = (
+            [
+                {
+                    "key": f.key,
+                    "label": f.label,
+                    "type": f.type,
+                    "required": f.required,
+                    "source": f.source,
+                    "choices": ",".join(f.choices),
+                    "order": f.order,
+                }
+                for f in form.fields.all()
+            ]
+            if form
+            else []
+        )
+        head = (
+            {"code": form.code, "title": form.title, "description": form.description}
+            if form
+            else {}
+        )
         rules_text = "\n".join(rule_text(r) for r in form.rules) if form else ""
         return self._render(request, form, rows, rules_text, head)
 
@@ -199,15 +272,26 @@ class FormBuilderView(ReportsPage):
         form = get_object_or_404(ReportForm, pk=pk) if pk else None
         p = request.POST
         rows = _rows_from_post(p)
-        head = {"code": form.code if form else p.get("code", ""), "title": p.get("title", ""),
-                "description": p.get("description", "")}
+        head = {
+            "code": form.code if form else p.get("code", ""),
+            "title": p.get("title", ""),
+            "description": p.get("description", ""),
+        }
         try:
             rules = rules_parse_text(p.get("rules", ""))
-            saved = services.form_save(code=head["code"], title=head["title"], fields=rows, rules=rules,
-                                       description=head["description"], actor=request.user)
+            saved = services.form_save(
+                code=head["code"],
+                title=head["title"],
+                fields=rows,
+                rules=rules,
+                description=head["description"],
+                actor=request.user,
+            )
         except ValidationError as exc:
             shown = [{**r, "choices": ",".join(r["choices"])} for r in rows]
-            return self._render(request, form, shown, p.get("rules", ""), head, _errors(exc), status=400)
+            return self._render(
+                request, form, shown, p.get("rules", ""), head, _errors(exc), status=400
+            )
         messages.success(request, _("Form saved as version %(v)d.") % {"v": saved.version})
         return redirect("reports:form", pk=saved.pk)
 
@@ -221,11 +305,21 @@ class NewsReviewView(ReportsPage):
             f = params.news_filters(request.GET)
         except ValidationError:
             f = {"union_slug": "", "status": "", "month": ""}
-        return render(request, "reports/news.html", {
-            "items": selectors.news_list(**f)[:200], "filters": f, "statuses": NewsStatus.choices,
-            "channels": selectors.news_channels_in_force(), "unions": unions_serving(),
-            "errors": errors or {}, "can_write": self.can_write(request), "today": timezone.localdate(),
-        }, status=status)
+        return render(
+            request,
+            "reports/news.html",
+            {
+                "items": selectors.news_list(**f)[:200],
+                "filters": f,
+                "statuses": NewsStatus.choices,
+                "channels": selectors.news_channels_in_force(),
+                "unions": unions_serving(),
+                "errors": errors or {},
+                "can_write": self.can_write(request),
+                "today": timezone.localdate(),
+            },
+            status=status,
+        )
 
     def get(self, request):
         return self._render(request)
@@ -234,11 +328,17 @@ class NewsReviewView(ReportsPage):
         news = get_object_or_404(NewsItem, pk=request.POST.get("news") or 0)
         try:
             if request.POST.get("action") == "adopt":
-                news_services.news_adopt(news=news, channel=request.POST.get("channel", ""),
-                                         adopted_on=request.POST.get("adopted_on", ""), actor=request.user)
+                news_services.news_adopt(
+                    news=news,
+                    channel=request.POST.get("channel", ""),
+                    adopted_on=request.POST.get("adopted_on", ""),
+                    actor=request.user,
+                )
                 messages.success(request, _("The adoption was recorded."))
             else:
-                news_services.news_review(news=news, note=request.POST.get("note", ""), actor=request.user)
+                news_services.news_review(
+                    news=news, note=request.POST.get("note", ""), actor=request.user
+                )
                 messages.success(request, _("The item was marked as reviewed."))
         except services.ReportsConflict as exc:
             return self._render(request, {"channel": [exc.detail]}, status=409)
@@ -253,18 +353,28 @@ class NewsRankingView(ReportsPage):
             month = params.month_param(request.GET.get("month", ""))
         except ValidationError:
             month = params.month_param("")
-        return render(request, "reports/ranking.html", {"ranking": selectors.news_ranking(month=month),
-                                                         "month": month})
+        return render(
+            request,
+            "reports/ranking.html",
+            {"ranking": selectors.news_ranking(month=month), "month": month},
+        )
 
 
 class NewsChannelsView(ReportsPage):
     def _render(self, request, errors=None, form=None, status=200):
         from federation.reports.models import NewsChannel
 
-        return render(request, "reports/channels.html", {
-            "channels": NewsChannel.objects.order_by("code", "-effective_from"), "errors": errors or {},
-            "form": form or {}, "can_write": self.can_write(request),
-        }, status=status)
+        return render(
+            request,
+            "reports/channels.html",
+            {
+                "channels": NewsChannel.objects.order_by("code", "-effective_from"),
+                "errors": errors or {},
+                "form": form or {},
+                "can_write": self.can_write(request),
+            },
+            status=status,
+        )
 
     def get(self, request):
         return self._render(request)
@@ -272,8 +382,13 @@ class NewsChannelsView(ReportsPage):
     def post(self, request):
         p = request.POST
         try:
-            news_services.news_channel_set(code=p.get("code"), name=p.get("name"), points=p.get("points"),
-                                           effective_from=p.get("effective_from"), actor=request.user)
+            news_services.news_channel_set(
+                code=p.get("code"),
+                name=p.get("name"),
+                points=p.get("points"),
+                effective_from=p.get("effective_from"),
+                actor=request.user,
+            )
         except services.ReportsConflict as exc:
             return self._render(request, {"effective_from": [exc.detail]}, p, status=409)
         except ValidationError as exc:
@@ -289,4 +404,3 @@ class NewsPhotoView(ReportsPage):
         if not path.exists():
             raise Http404
         return FileResponse(open(path, "rb"), content_type=photo.content_type)  # noqa: SIM115
-

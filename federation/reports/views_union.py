@@ -70,10 +70,18 @@ def report_fill(request, pk):
         f["shown"] = posted.get(f["key"], "" if f["value"] is None else f["value"])
         f["errors"] = errors.get(f["key"], [])
     other = {k: v for k, v in errors.items() if k not in {f["key"] for f in view["fields"]}}
-    return render(request, "reports/union_fill.html", {
-        "sub": sub, "view": view, "errors": other, "late": selectors.submission_is_late(sub),
-        "history": selectors.submission_history(submission=sub),
-    }, status=status)
+    return render(
+        request,
+        "reports/union_fill.html",
+        {
+            "sub": sub,
+            "view": view,
+            "errors": other,
+            "late": selectors.submission_is_late(sub),
+            "history": selectors.submission_history(submission=sub),
+        },
+        status=status,
+    )
 
 
 @login_required
@@ -83,17 +91,30 @@ def news_page(request):
     if request.method == "POST":
         form = request.POST
         try:
-            news_services.news_submit(union=union, title=form.get("title"), body=form.get("body"),
-                                      event_date=form.get("event_date"), photos=request.FILES.getlist("photos"),
-                                      actor=request.user)
+            news_services.news_submit(
+                union=union,
+                title=form.get("title"),
+                body=form.get("body"),
+                event_date=form.get("event_date"),
+                photos=request.FILES.getlist("photos"),
+                actor=request.user,
+            )
             messages.success(request, _("The news item was sent to the federation."))
             return redirect("union_reports:news")
         except ValidationError as exc:
             errors, status = exc.message_dict, 400
-    return render(request, "reports/union_news.html", {
-        "items": selectors.union_news(union=union)[:100], "points": selectors.union_points(union=union),
-        "errors": errors, "form": form, "today": timezone.localdate(),
-    }, status=status)
+    return render(
+        request,
+        "reports/union_news.html",
+        {
+            "items": selectors.union_news(union=union)[:100],
+            "points": selectors.union_points(union=union),
+            "errors": errors,
+            "form": form,
+            "today": timezone.localdate(),
+        },
+        status=status,
+    )
 
 
 @login_required

@@ -35,34 +35,56 @@ def big_cycle(db):
 
     rng = random.Random(7)
     unions = Union.objects.bulk_create(
-        Union(slug=f"bench-r{i:04d}", schema_name=f"u_bench_r{i:04d}", name=f"基准工会{i:04d}", kind="enterprise",
-              employee_count=100 + i % 400, status="active", ready=True)
+        Union(
+            slug=f"bench-r{i:04d}",
+            schema_name=f"u_bench_r{i:04d}",
+            name=f"基准工会{i:04d}",
+            kind="enterprise",
+            employee_count=100 + i % 400,
+            status="active",
+            ready=True,
+        )
         for i in range(N_UNIONS)
     )
-    form = services.form_save(code="bench", title="基准报表", fields=[
-        {"key": "members", "label": "会员", "type": "integer"},
-        {"key": "women", "label": "女会员", "type": "integer"},
-        {"key": "migrant", "label": "农民工会员", "type": "integer"},
-        {"key": "employees", "label": "职工", "type": "integer"},
-        {"key": "staff", "label": "专职人员", "type": "integer"},
-        {"key": "delegates", "label": "职工代表", "type": "integer"},
-        {"key": "income", "label": "经费收入", "type": "decimal"},
-        {"key": "spending", "label": "经费支出", "type": "decimal"},
-        {"key": "congress", "label": "召开职代会", "type": "choice", "choices": ["是", "否"]},
-        {"key": "note", "label": "说明", "type": "text"},
-    ])
+    form = services.form_save(
+        code="bench",
+        title="基准报表",
+        fields=[
+            {"key": "members", "label": "会员", "type": "integer"},
+            {"key": "women", "label": "女会员", "type": "integer"},
+            {"key": "migrant", "label": "农民工会员", "type": "integer"},
+            {"key": "employees", "label": "职工", "type": "integer"},
+            {"key": "staff", "label": "专职人员", "type": "integer"},
+            {"key": "delegates", "label": "职工代表", "type": "integer"},
+            {"key": "income", "label": "经费收入", "type": "decimal"},
+            {"key": "spending", "label": "经费支出", "type": "decimal"},
+            {"key": "congress", "label": "召开职代会", "type": "choice", "choices": ["是", "否"]},
+            {"key": "note", "label": "说明", "type": "text"},
+        ],
+    )
     cycle = Cycle.objects.create(form=form, period="2026", due_date=dt.date(2026, 12, 31))
     subs = []
     for u in unions:
         members = rng.randint(20, 500)
-        subs.append(Submission(
-            cycle=cycle, union=u, status=rng.choice(["submitted", "accepted", "accepted", "pending"]),
-            values={"members": members, "women": members // 3, "migrant": members // 5, "employees": members + 10,
-                    "staff": rng.randint(0, 3), "delegates": rng.randint(10, 60),
+        subs.append(
+            Submission(
+                cycle=cycle,
+                union=u,
+                status=rng.choice(["submitted", "accepted", "accepted", "pending"]),
+                values={
+                    "members": members,
+                    "women": members // 3,
+                    "migrant": members // 5,
+                    "employees": members + 10,
+                    "staff": rng.randint(0, 3),
+                    "delegates": rng.randint(10, 60),
                     "income": f"{Decimal(rng.randint(0, 10**7)) / 100:.2f}",
                     "spending": f"{Decimal(rng.randint(0, 10**7)) / 100:.2f}",
-                    "congress": rng.choice(["是", "否"]), "note": "无"},
-        ))
+                    "congress": rng.choice(["是", "否"]),
+                    "note": "无",
+                },
+            )
+        )
     Submission.objects.bulk_create(subs, batch_size=500)
     return cycle
 
@@ -111,12 +133,15 @@ def test_bench_reports_open_a_cycle_to_1000_unions(big_cycle):
     times = []
     for i in range(3):
         t = time.perf_counter()
-        cycle = services.cycle_open(form=big_cycle.form, period=f"2026-Q{i + 1}", due_date="2026-12-31",
-                                    unions="all")
+        cycle = services.cycle_open(
+            form=big_cycle.form, period=f"2026-Q{i + 1}", due_date="2026-12-31", unions="all"
+        )
         times.append((time.perf_counter() - t) * 1000)
     assert cycle.submissions.count() >= N_UNIONS
-    report(f"Reports: open a cycle to {cycle.submissions.count()} unions, prefilled (median ms)",
-           [("cycle_open (ms)", f"{statistics.median(times):.1f}")])
+    report(
+        f"Reports: open a cycle to {cycle.submissions.count()} unions, prefilled (median ms)",
+        [("cycle_open (ms)", f"{statistics.median(times):.1f}")],
+    )
 
 
 def test_bench_reports_aggregate_and_export(big_cycle):
@@ -137,8 +162,14 @@ def test_bench_reports_aggregate_and_export(big_cycle):
         f"Reports: a cycle of {N_UNIONS} unions, 10 fields (median ms)",
         [
             ("aggregate, one SQL query (ms)", f"{sql_ms:.1f}"),
-            ("aggregate, loop over unions (ms)", f"{loop_ms:.1f}  ({loop_ms / sql_ms:.0f}x slower)"),
+            (
+                "aggregate, loop over unions (ms)",
+                f"{loop_ms:.1f}  ({loop_ms / sql_ms:.0f}x slower)",
+            ),
             ("xlsx export, as shipped (ms)", f"{xlsx_ms:.1f}  ({len(data) // 1024} KiB)"),
-            ("xlsx export, loop over unions (ms)", f"{xlsx_loop_ms:.1f}  ({xlsx_loop_ms / xlsx_ms:.1f}x slower)"),
+            (
+                "xlsx export, loop over unions (ms)",
+                f"{xlsx_loop_ms:.1f}  ({xlsx_loop_ms / xlsx_ms:.1f}x slower)",
+            ),
         ],
     )

@@ -19,7 +19,9 @@ def open_reports(context):
     if union is None or request is None or not has_role(request.user, *UNION_OFFICERS):
         return {"show": False}
     today = timezone.localdate()
-    reports = [r for r in union_reports(union=union, open_only=True) if r.status in EDITABLE_STATUSES]
+    reports = [
+        r for r in union_reports(union=union, open_only=True) if r.status in EDITABLE_STATUSES
+    ]
     for r in reports:
         r.is_late = submission_is_late(r, today=today)
     return {"show": True, "reports": reports}

@@ -38,8 +38,12 @@ def rollup():
     def make(union, active=0, women=0, migrant=0, retained=0):
         return UnionRollup.objects.update_or_create(
             union=union,
-            defaults={"members_active": active, "members_women": women, "members_migrant": migrant,
-                      "members_retained": retained},
+            defaults={
+                "members_active": active,
+                "members_women": women,
+                "members_migrant": migrant,
+                "members_retained": retained,
+            },
         )[0]
 
     return make
@@ -51,8 +55,9 @@ def cycle(frozen, annual, union_a, union_b, rollup):
     30 migrant; 200 employees) and union-b (no roll-up row; 80 employees)."""
     rollup(union_a, active=120, women=50, migrant=30, retained=4)
     UnionRollup.objects.filter(union=union_b).delete()
-    return services.cycle_open(form=annual, period="2026", due_date=DUE, unions=["union-a", "union-b"],
-                               actor="test")
+    return services.cycle_open(
+        form=annual, period="2026", due_date=DUE, unions=["union-a", "union-b"], actor="test"
+    )
 
 
 @pytest.fixture

@@ -21,8 +21,11 @@ FED_PERSONAS = [
 @pytest.mark.parametrize(("persona", "read", "write"), FED_PERSONAS)
 def test_opening_a_cycle_and_reading_its_status(client_for, annual, frozen, persona, read, write):
     client = client_for(persona)
-    r = client.post("/api/v1/reports/cycles/", {"form": "annual-basic", "period": "2026", "due_date": "2026-12-01",
-                                                 "unions": "all"}, format="json")
+    r = client.post(
+        "/api/v1/reports/cycles/",
+        {"form": "annual-basic", "period": "2026", "due_date": "2026-12-01", "unions": "all"},
+        format="json",
+    )
     assert r.status_code == write
     assert Cycle.objects.count() == (1 if write == 201 else 0)
     assert client.get("/api/v1/reports/cycles/").status_code == read
@@ -37,7 +40,9 @@ def test_accepting_a_submission(client_for, sub_a, persona, read, write):
     assert client.get(f"/api/v1/reports/cycles/{sub_a.cycle_id}/aggregate/").status_code == read
     r = client.post(f"/api/v1/reports/submissions/{sub_a.pk}/accept/", {}, format="json")
     assert r.status_code == (200 if write == 201 else write)
-    assert Submission.objects.get(pk=sub_a.pk).status == ("accepted" if write == 201 else "submitted")
+    assert Submission.objects.get(pk=sub_a.pk).status == (
+        "accepted" if write == 201 else "submitted"
+    )
 
 
 def test_a_union_token_means_nothing_on_the_federation_host(client_for, union_a, cycle):
@@ -68,7 +73,9 @@ def test_filling_a_report_on_the_union_host(client_for, union_a, sub_a, persona,
     assert client.get("/api/v1/reports/").status_code == expected
     r = client.patch(f"/api/v1/reports/{sub_a.pk}/", {"values": {"union_staff": 3}}, format="json")
     assert r.status_code == expected
-    assert Submission.objects.get(pk=sub_a.pk).values == ({"union_staff": 3} if expected == 200 else {})
+    assert Submission.objects.get(pk=sub_a.pk).values == (
+        {"union_staff": 3} if expected == 200 else {}
+    )
 
 
 @pytest.mark.parametrize(("persona", "expected"), UNION_PERSONAS)
@@ -92,9 +99,15 @@ def test_federation_endpoints_do_not_exist_on_a_union_host(a_chair, cycle):
     assert a_chair.get("/api/v1/news/ranking/").status_code == 404
 
 
-@pytest.mark.parametrize(("persona", "status"), [
-    (None, 302), ("federation_viewer", 200), ("federation_clerk", 403), ("federation_reporter", 200),
-])
+@pytest.mark.parametrize(
+    ("persona", "status"),
+    [
+        (None, 302),
+        ("federation_viewer", 200),
+        ("federation_clerk", 403),
+        ("federation_reporter", 200),
+    ],
+)
 def test_federation_pages(persona, status, cycle):
     from django.test import Client
 
@@ -103,12 +116,19 @@ def test_federation_pages(persona, status, cycle):
     client = Client(HTTP_HOST="localhost")
     if persona:
         assert client.login(username=persona, password=PASSWORD)
-    for url in ("/reports/", f"/reports/cycles/{cycle.pk}/", "/reports/forms/", "/reports/news/",
-                "/reports/news/ranking/"):
+    for url in (
+        "/reports/",
+        f"/reports/cycles/{cycle.pk}/",
+        "/reports/forms/",
+        "/reports/news/",
+        "/reports/news/ranking/",
+    ):
         assert client.get(url).status_code == status, url
 
 
-@pytest.mark.parametrize(("persona", "status"), [(None, 302), ("a_member", 403), ("a_organization", 200)])
+@pytest.mark.parametrize(
+    ("persona", "status"), [(None, 302), ("a_member", 403), ("a_organization", 200)]
+)
 def test_union_pages(persona, status, sub_a, union_a):
     from django.db import connection
     from django.test import Client

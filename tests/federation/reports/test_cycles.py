@@ -15,13 +15,20 @@ pytestmark = pytest.mark.django_db
 def test_a_cycle_goes_to_the_chosen_unions_prefilled(cycle, union_a, union_b):
     subs = {s.union.slug: s for s in cycle.submissions.select_related("union")}
     assert set(subs) == {"union-a", "union-b"}
-    assert subs["union-a"].prefilled == {"members": 120, "women": 50, "migrant": 30, "employees": 200}
+    assert subs["union-a"].prefilled == {
+        "members": 120,
+        "women": 50,
+        "migrant": 30,
+        "employees": 200,
+    }
     assert subs["union-b"].prefilled == {"members": 0, "women": 0, "migrant": 0, "employees": 80}
     assert all(s.status == "pending" and s.values == {} for s in subs.values())
 
 
 def test_a_cycle_to_all_goes_to_every_serving_union(frozen, annual, union_a, union_b):
-    cycle = services.cycle_open(form=annual.code, period="2026-Q4", due_date="2026-12-31", unions="all")
+    cycle = services.cycle_open(
+        form=annual.code, period="2026-Q4", due_date="2026-12-31", unions="all"
+    )
     assert set(cycle.submissions.values_list("union__slug", flat=True)) == {"union-a", "union-b"}
     assert cycle.form_id == annual.pk
 
@@ -34,7 +41,9 @@ def test_a_second_cycle_of_the_same_form_and_period_is_a_conflict(cycle, annual)
 
 def test_bad_cycle_input_names_every_field(annual):
     with pytest.raises(ValidationError) as exc:
-        services.cycle_open(form=999999, period="2026-Q9", due_date="tomorrow", unions=["no-such-union"])
+        services.cycle_open(
+            form=999999, period="2026-Q9", due_date="tomorrow", unions=["no-such-union"]
+        )
     assert set(exc.value.message_dict) == {"form", "period", "due_date", "unions"}
     assert Cycle.objects.count() == 0
 
@@ -57,8 +66,10 @@ def test_saving_null_drops_the_override(sub_a):
 
 def test_type_errors_refuse_the_whole_change(sub_a):
     with pytest.raises(ValidationError) as exc:
-        services.submission_save(submission=sub_a, values={"union_staff": 2, "members": "many",
-                                                            "congress_held": "也许", "nope": 1})
+        services.submission_save(
+            submission=sub_a,
+            values={"union_staff": 2, "members": "many", "congress_held": "也许", "nope": 1},
+        )
     assert set(exc.value.message_dict) == {"members", "congress_held", "nope"}
     sub_a.refresh_from_db()
     assert sub_a.values == {}
@@ -81,8 +92,13 @@ def test_members_above_employees_breaks_the_rule(sub_b):
 def test_submitting_needs_every_required_field(sub_a):
     with pytest.raises(ValidationError) as exc:
         services.submission_submit(submission=sub_a)
-    assert set(exc.value.message_dict) == {"congress_held", "collective_contract", "mediation_committee",
-                                           "women_committee", "funds_review_committee"}
+    assert set(exc.value.message_dict) == {
+        "congress_held",
+        "collective_contract",
+        "mediation_committee",
+        "women_committee",
+        "funds_review_committee",
+    }
     sub_a.refresh_from_db()
     assert sub_a.status == "pending"
 
@@ -110,12 +126,20 @@ def test_the_whole_round_return_fix_resubmit_accept(sub_a, frozen):
     assert sub.late is False  # it was first sent on time; the return was the federation's doing
     sub = services.submission_accept(submission=sub, comment="好")
     assert sub.status == "accepted"
-    assert [e.kind for e in sub.events.all()] == ["saved", "submitted", "returned", "saved", "submitted",
-                                                  "accepted"]
+    assert [e.kind for e in sub.events.all()] == [
+        "saved",
+        "submitted",
+        "returned",
+        "saved",
+        "submitted",
+        "accepted",
+    ]
 
 
 def test_an_accepted_report_cannot_be_changed(sub_a):
-    sub = services.submission_accept(submission=services.submission_submit(submission=sub_a, values=MANUAL))
+    sub = services.submission_accept(
+        submission=services.submission_submit(submission=sub_a, values=MANUAL)
+    )
     with pytest.raises(ValidationError) as exc:
         services.submission_save(submission=sub, values={"union_staff": 3})
     assert list(exc.value.message_dict) == ["status"]
@@ -137,7 +161,10 @@ def test_a_first_submission_after_the_due_date_is_late(sub_a, frozen):
     frozen.move_to(dt.datetime(2026, 11, 21, 9, 0, tzinfo=dt.timezone(dt.timedelta(hours=8))))
     sub = services.submission_submit(submission=sub_a, values=MANUAL)
     assert sub.late is True
-    assert next(r for r in selectors.cycle_status(cycle=sub.cycle) if r["union"] == "union-a")["late"] is True
+    assert (
+        next(r for r in selectors.cycle_status(cycle=sub.cycle) if r["union"] == "union-a")["late"]
+        is True
+    )
 
 
 def test_submitting_on_the_due_date_is_not_late(sub_a, frozen):
@@ -163,5 +190,10 @@ def test_a_closed_cycle_takes_no_more_changes(cycle, sub_a):
 def test_status_counts(cycle, sub_a, sub_b):
     services.submission_submit(submission=sub_a, values=MANUAL)
     assert selectors.cycle_status_counts(cycle=cycle) == {
-        "pending": 1, "submitted": 1, "returned": 0, "accepted": 0, "late": 0}
+        "pending": 1,
+        "submitted": 1,
+        "returned": 0,
+        "accepted": 0,
+        "late": 0,
+    }
     assert Submission.objects.get(pk=sub_b.pk).status == SubmissionStatus.PENDING

@@ -30,8 +30,14 @@ def channels(db):
 
 @pytest.fixture
 def item(frozen, union_a, media):
-    return news_services.news_submit(union=union_a, title="技能比武", body="比武内容", event_date="2026-11-01",
-                                     photos=[png()], actor="test")
+    return news_services.news_submit(
+        union=union_a,
+        title="技能比武",
+        body="比武内容",
+        event_date="2026-11-01",
+        photos=[png()],
+        actor="test",
+    )
 
 
 def test_a_news_item_is_stored_with_its_photo_under_the_unions_path(item, media):
@@ -44,18 +50,23 @@ def test_a_news_item_is_stored_with_its_photo_under_the_unions_path(item, media)
 def test_a_file_that_is_not_an_image_is_refused_and_nothing_is_written(frozen, union_a, media):
     fake = SimpleUploadedFile("x.jpg", b"not an image", content_type="image/jpeg")
     with pytest.raises(ValidationError) as exc:
-        news_services.news_submit(union=union_a, title="t", body="b", event_date="2026-11-01", photos=[fake])
+        news_services.news_submit(
+            union=union_a, title="t", body="b", event_date="2026-11-01", photos=[fake]
+        )
     assert list(exc.value.message_dict) == ["photos"]
     assert NewsItem.objects.count() == 0
     assert not (media / "private").exists()
 
 
-@pytest.mark.parametrize(("data", "keys"), [
-    ({"title": "", "body": "b", "event_date": "2026-11-01"}, {"title"}),
-    ({"title": "t", "body": "", "event_date": "2026-11-01"}, {"body"}),
-    ({"title": "t", "body": "b", "event_date": "2026-12-31"}, {"event_date"}),
-    ({"title": "t", "body": "b", "event_date": "x"}, {"event_date"}),
-])
+@pytest.mark.parametrize(
+    ("data", "keys"),
+    [
+        ({"title": "", "body": "b", "event_date": "2026-11-01"}, {"title"}),
+        ({"title": "t", "body": "", "event_date": "2026-11-01"}, {"body"}),
+        ({"title": "t", "body": "b", "event_date": "2026-12-31"}, {"event_date"}),
+        ({"title": "t", "body": "b", "event_date": "x"}, {"event_date"}),
+    ],
+)
 def test_bad_news_input(frozen, union_a, media, data, keys):
     with pytest.raises(ValidationError) as exc:
         news_services.news_submit(union=union_a, **data)
@@ -63,12 +74,16 @@ def test_bad_news_input(frozen, union_a, media, data, keys):
 
 
 def test_an_adoption_takes_the_points_of_the_rule_row_in_force(item, channels):
-    news_services.news_channel_set(code="city", name="市总工会网站/刊物", points="6", effective_from="2026-12-01")
+    news_services.news_channel_set(
+        code="city", name="市总工会网站/刊物", points="6", effective_from="2026-12-01"
+    )
     before = news_services.news_adopt(news=item, channel="city", adopted_on="2026-11-20")
     assert before.points == Decimal("5.0")
     item.refresh_from_db()
     assert item.status == "reviewed"
-    other = news_services.news_submit(union=item.union, title="二", body="b", event_date="2026-11-02")
+    other = news_services.news_submit(
+        union=item.union, title="二", body="b", event_date="2026-11-02"
+    )
     after = news_services.news_adopt(news=other, channel="city", adopted_on="2026-12-02")
     assert after.points == Decimal("6.0")
     before.refresh_from_db()
@@ -91,17 +106,31 @@ def test_an_unknown_channel_or_an_adoption_before_submission_is_refused(item, ch
     assert list(exc.value.message_dict) == ["adopted_on"]
 
 
-def test_the_monthly_ranking_names_the_unions_with_nothing_submitted(frozen, union_a, union_b, media, channels):
+def test_the_monthly_ranking_names_the_unions_with_nothing_submitted(
+    frozen, union_a, union_b, media, channels
+):
     for title in ("一", "二"):
         n = news_services.news_submit(union=union_a, title=title, body="b", event_date="2026-11-01")
     news_services.news_adopt(news=n, channel="county", adopted_on="2026-11-05")
     news_services.news_adopt(news=n, channel="township", adopted_on="2026-11-05")
     ranking = selectors.news_ranking(month="2026-11")
     assert ranking["rows"] == [
-        {"rank": 1, "union": "union-a", "union_name": "UNION-A 工会", "items": 2, "adopted": 1,
-         "points": Decimal("4.0")},
-        {"rank": 2, "union": "union-b", "union_name": "UNION-B 工会", "items": 0, "adopted": 0,
-         "points": Decimal("0")},
+        {
+            "rank": 1,
+            "union": "union-a",
+            "union_name": "UNION-A 工会",
+            "items": 2,
+            "adopted": 1,
+            "points": Decimal("4.0"),
+        },
+        {
+            "rank": 2,
+            "union": "union-b",
+            "union_name": "UNION-B 工会",
+            "items": 0,
+            "adopted": 0,
+            "points": Decimal("0"),
+        },
     ]
     assert ranking["zero"] == [{"union": "union-b", "union_name": "UNION-B 工会"}]
 
@@ -123,13 +152,26 @@ def test_items_of_another_month_do_not_count(frozen, union_a, union_b, media):
 def test_a_union_sees_its_own_points(a_chair, item, channels, union_b, b_chair):
     news_services.news_adopt(news=item, channel="city", adopted_on="2026-11-10")
     body = a_chair.get("/api/v1/news/points/").json()
-    assert (body["year"], body["total"], body["items"], body["by_month"]) == (2026, "5.0", 1, {"2026-11": "5.0"})
+    assert (body["year"], body["total"], body["items"], body["by_month"]) == (
+        2026,
+        "5.0",
+        1,
+        {"2026-11": "5.0"},
+    )
     assert b_chair.get("/api/v1/news/points/").json()["total"] == "0.0"
 
 
 def test_the_api_takes_a_multipart_item_with_photos(a_chair, frozen, media):
-    r = a_chair.post("/api/v1/news/", {"title": "运动会", "body": "内容", "event_date": "2026-11-03",
-                                        "photos": [png("a.png"), png("b.png")]}, format="multipart")
+    r = a_chair.post(
+        "/api/v1/news/",
+        {
+            "title": "运动会",
+            "body": "内容",
+            "event_date": "2026-11-03",
+            "photos": [png("a.png"), png("b.png")],
+        },
+        format="multipart",
+    )
     assert r.status_code == 201, r.content
     body = r.json()
     assert (body["union"], len(body["photos"]), body["status"]) == ("union-a", 2, "submitted")
@@ -149,8 +191,11 @@ def test_the_federation_reviews_adopts_and_ranks_through_the_api(fed, item, chan
     assert fed.get("/api/v1/news/?month=2026-11&status=submitted").json()["count"] == 1
     r = fed.post(f"/api/v1/news/{item.pk}/review/", {"note": "可用"}, format="json")
     assert (r.status_code, r.json()["status"]) == (200, "reviewed")
-    r = fed.post(f"/api/v1/news/{item.pk}/adoptions/", {"channel": "county", "adopted_on": "2026-11-06"},
-                 format="json")
+    r = fed.post(
+        f"/api/v1/news/{item.pk}/adoptions/",
+        {"channel": "county", "adopted_on": "2026-11-06"},
+        format="json",
+    )
     assert r.status_code == 201
     assert r.json()["points"] == "3.0"
     r = fed.post(f"/api/v1/news/{item.pk}/adoptions/", {"channel": "county"}, format="json")

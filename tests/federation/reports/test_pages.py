@@ -41,24 +41,47 @@ def _post(client, url, data):
 
 
 def test_the_builder_creates_a_form_with_fields_and_rules(officer):
-    r = officer.post("/reports/forms/new/", {
-        "code": "quarterly", "title": "季度报表", "description": "",
-        "order": ["1", "2", "3"], "key": ["members", "women", ""], "label": ["会员", "女会员", ""],
-        "type": ["integer", "integer", "integer"], "required": ["1", "0", "0"],
-        "source": ["members.active", "", ""], "choices": ["", "", ""], "rules": "women <= members",
-    })
+    r = officer.post(
+        "/reports/forms/new/",
+        {
+            "code": "quarterly",
+            "title": "季度报表",
+            "description": "",
+            "order": ["1", "2", "3"],
+            "key": ["members", "women", ""],
+            "label": ["会员", "女会员", ""],
+            "type": ["integer", "integer", "integer"],
+            "required": ["1", "0", "0"],
+            "source": ["members.active", "", ""],
+            "choices": ["", "", ""],
+            "rules": "women <= members",
+        },
+    )
     assert r.status_code == 302
     form = ReportForm.objects.get(code="quarterly")
     assert [(f.key, f.required, f.source) for f in form.fields.all()] == [
-        ("members", True, "members.active"), ("women", False, "")]
+        ("members", True, "members.active"),
+        ("women", False, ""),
+    ]
     assert form.rules == [{"kind": "lte", "left": "women", "right": "members"}]
 
 
 def test_the_builder_shows_errors_and_saves_nothing(officer):
-    r = officer.post("/reports/forms/new/", {
-        "code": "quarterly", "title": "季度报表", "order": ["1"], "key": ["members"], "label": ["会员"],
-        "type": ["integer"], "required": ["1"], "source": [""], "choices": [""], "rules": "women <= members",
-    })
+    r = officer.post(
+        "/reports/forms/new/",
+        {
+            "code": "quarterly",
+            "title": "季度报表",
+            "order": ["1"],
+            "key": ["members"],
+            "label": ["会员"],
+            "type": ["integer"],
+            "required": ["1"],
+            "source": [""],
+            "choices": [""],
+            "rules": "women <= members",
+        },
+    )
     assert r.status_code == 400
     assert "women" in r.content.decode()
     assert not ReportForm.objects.filter(code="quarterly").exists()
@@ -71,8 +94,16 @@ def test_the_builder_page_of_a_form_in_use_warns_of_a_new_version(officer, cycle
 
 
 def test_the_officer_opens_a_cycle_from_the_page(officer, annual, union_a, union_b, frozen):
-    r = officer.post("/reports/", {"form": annual.pk, "period": "2026", "due_date": "2026-12-10",
-                                   "scope": "chosen", "unions": ["union-a"]})
+    r = officer.post(
+        "/reports/",
+        {
+            "form": annual.pk,
+            "period": "2026",
+            "due_date": "2026-12-10",
+            "scope": "chosen",
+            "unions": ["union-a"],
+        },
+    )
     assert r.status_code == 302
     cycle = Cycle.objects.get()
     assert list(cycle.submissions.values_list("union__slug", flat=True)) == ["union-a"]
@@ -93,8 +124,15 @@ def test_the_officer_returns_with_a_comment_from_the_page(officer, sub_a):
     from federation.reports.services import submission_submit
 
     submission_submit(submission=sub_a, values=MANUAL)
-    assert officer.post(f"/reports/submissions/{sub_a.pk}/", {"action": "return", "comment": ""}).status_code == 400
-    r = officer.post(f"/reports/submissions/{sub_a.pk}/", {"action": "return", "comment": "补充说明"})
+    assert (
+        officer.post(
+            f"/reports/submissions/{sub_a.pk}/", {"action": "return", "comment": ""}
+        ).status_code
+        == 400
+    )
+    r = officer.post(
+        f"/reports/submissions/{sub_a.pk}/", {"action": "return", "comment": "补充说明"}
+    )
     assert r.status_code == 302
     assert Submission.objects.get(pk=sub_a.pk).status == "returned"
 
@@ -111,8 +149,16 @@ def test_the_union_fills_the_form_with_the_prefilled_value_visible(union_officer
 
 
 def test_the_union_sees_errors_per_field_and_nothing_is_saved(union_officer, sub_a):
-    data = {f"f_{k}": v for k, v in {**MANUAL, "members": "120", "women": "130", "migrant": "abc",
-                                     "employees": "200"}.items()}
+    data = {
+        f"f_{k}": v
+        for k, v in {
+            **MANUAL,
+            "members": "120",
+            "women": "130",
+            "migrant": "abc",
+            "employees": "200",
+        }.items()
+    }
     r = _post(union_officer, f"/reports/{sub_a.pk}/", {**data, "action": "submit"})
     assert r.status_code == 400
     html = r.content.decode()
@@ -122,8 +168,16 @@ def test_the_union_sees_errors_per_field_and_nothing_is_saved(union_officer, sub
 
 
 def test_a_broken_rule_shows_beside_its_field(union_officer, sub_a):
-    data = {f"f_{k}": v for k, v in {**MANUAL, "members": "120", "women": "130", "migrant": "30",
-                                     "employees": "200"}.items()}
+    data = {
+        f"f_{k}": v
+        for k, v in {
+            **MANUAL,
+            "members": "120",
+            "women": "130",
+            "migrant": "30",
+            "employees": "200",
+        }.items()
+    }
     r = _post(union_officer, f"/reports/{sub_a.pk}/", {**data, "action": "save"})
     assert r.status_code == 400
     assert "其中：女会员人数应≤会员人数。" in r.content.decode()
@@ -131,8 +185,16 @@ def test_a_broken_rule_shows_beside_its_field(union_officer, sub_a):
 
 
 def test_the_union_submits_from_the_page(union_officer, sub_a):
-    data = {f"f_{k}": v for k, v in {**MANUAL, "members": "118", "women": "50", "migrant": "30",
-                                     "employees": "200"}.items()}
+    data = {
+        f"f_{k}": v
+        for k, v in {
+            **MANUAL,
+            "members": "118",
+            "women": "50",
+            "migrant": "30",
+            "employees": "200",
+        }.items()
+    }
     r = _post(union_officer, f"/reports/{sub_a.pk}/", {**data, "action": "submit"})
     assert r.status_code == 302
     sub = Submission.objects.get(pk=sub_a.pk)
@@ -144,7 +206,11 @@ def test_the_union_submits_from_the_page(union_officer, sub_a):
 def test_the_union_sends_news_from_the_page(union_officer, frozen, media, union_a):
     from federation.reports.models import NewsItem
 
-    r = _post(union_officer, "/reports/news/", {"title": "健步走", "body": "活动", "event_date": "2026-11-02"})
+    r = _post(
+        union_officer,
+        "/reports/news/",
+        {"title": "健步走", "body": "活动", "event_date": "2026-11-02"},
+    )
     assert r.status_code == 302
     assert NewsItem.objects.get().union == union_a
     assert "健步走" in _get(union_officer, "/reports/news/").content.decode()

@@ -12,12 +12,21 @@ from tests.federation.reports.conftest import DUE, MANUAL
 pytestmark = pytest.mark.django_db
 
 
-@pytest.mark.parametrize(("today", "kind"), [
-    (dt.date(2026, 11, 13), "due_soon"), (dt.date(2026, 11, 14), None), (dt.date(2026, 11, 17), "due_soon"),
-    (dt.date(2026, 11, 19), "due_soon"), (dt.date(2026, 11, 20), "due_soon"), (dt.date(2026, 11, 21), "late"),
-    (dt.date(2026, 11, 22), None), (dt.date(2026, 11, 27), "late"), (dt.date(2026, 12, 4), "late"),
-    (dt.date(2026, 11, 1), None),
-])
+@pytest.mark.parametrize(
+    ("today", "kind"),
+    [
+        (dt.date(2026, 11, 13), "due_soon"),
+        (dt.date(2026, 11, 14), None),
+        (dt.date(2026, 11, 17), "due_soon"),
+        (dt.date(2026, 11, 19), "due_soon"),
+        (dt.date(2026, 11, 20), "due_soon"),
+        (dt.date(2026, 11, 21), "late"),
+        (dt.date(2026, 11, 22), None),
+        (dt.date(2026, 11, 27), "late"),
+        (dt.date(2026, 12, 4), "late"),
+        (dt.date(2026, 11, 1), None),
+    ],
+)
 def test_the_reminder_schedule(today, kind):
     assert reminder_kind(due_date=DUE, today=today) == kind
 
@@ -37,17 +46,23 @@ def test_late_unions_get_a_late_reminder(cycle):
 
 
 def test_returned_reports_are_reminded_accepted_ones_are_not(cycle, sub_a, sub_b):
-    services.submission_accept(submission=services.submission_submit(submission=sub_a, values=MANUAL))
-    services.submission_return(submission=services.submission_submit(submission=sub_b, values=MANUAL),
-                               comment="重填")
+    services.submission_accept(
+        submission=services.submission_submit(submission=sub_a, values=MANUAL)
+    )
+    services.submission_return(
+        submission=services.submission_submit(submission=sub_b, values=MANUAL), comment="重填"
+    )
     assert reminders_send(today=dt.date(2026, 11, 19)) == 1
-    assert list(OutboxMessage.objects.filter(kind="reports.due_soon").values_list("union__slug", flat=True)) == [
-        "union-b"]
+    assert list(
+        OutboxMessage.objects.filter(kind="reports.due_soon").values_list("union__slug", flat=True)
+    ) == ["union-b"]
 
 
 def test_a_returned_report_tells_the_union_why(cycle, sub_b):
-    services.submission_return(submission=services.submission_submit(submission=sub_b, values=MANUAL),
-                               comment="职工人数与登记不符")
+    services.submission_return(
+        submission=services.submission_submit(submission=sub_b, values=MANUAL),
+        comment="职工人数与登记不符",
+    )
     msg = OutboxMessage.objects.get(kind="reports.returned")
     assert (msg.union.slug, msg.body) == ("union-b", "职工人数与登记不符")
 

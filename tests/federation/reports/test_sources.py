@@ -18,10 +18,18 @@ def _admit(union, in_union, *, n, gender, employment="regular"):
     made = []
     with in_union(union):
         for _ in range(1):
-            made.append(member_create(actor="test", name="测试", gender=gender,
-                                      id_number=id_number(birth=f"1980{n:04d}"[:8], gender=gender, seq=3),
-                                      phone="13800001234", joined_on="2020-03-01", employment=employment,
-                                      monthly_wage="4000.00"))
+            made.append(
+                member_create(
+                    actor="test",
+                    name="测试",
+                    gender=gender,
+                    id_number=id_number(birth=f"1980{n:04d}"[:8], gender=gender, seq=3),
+                    phone="13800001234",
+                    joined_on="2020-03-01",
+                    employment=employment,
+                    monthly_wage="4000.00",
+                )
+            )
     return made[0]
 
 
@@ -39,7 +47,9 @@ def hand_counted(union_a, in_union):
     from workplaces.members.services import member_leave
 
     with in_union(union_a):
-        member_leave(member=retiree, status="retired", on=dt.date(2026, 6, 30), reason="退休", actor="test")
+        member_leave(
+            member=retiree, status="retired", on=dt.date(2026, 6, 30), reason="退休", actor="test"
+        )
     return union_a
 
 
@@ -61,8 +71,15 @@ def test_members_retained_counts_retired_members_who_keep_membership(hand_counte
 
 def test_member_sources_read_zero_without_a_roll_up_row(union_b):
     UnionRollup.objects.filter(union=union_b).delete()
-    assert [sources.source_value(n, union_b) for n in
-            ("members.active", "members.active.women", "members.active.migrant", "members.retained")] == [0, 0, 0, 0]
+    assert [
+        sources.source_value(n, union_b)
+        for n in (
+            "members.active",
+            "members.active.women",
+            "members.active.migrant",
+            "members.retained",
+        )
+    ] == [0, 0, 0, 0]
 
 
 def test_employees_reads_the_union_register(union_a, union_b):
@@ -70,8 +87,16 @@ def test_employees_reads_the_union_register(union_a, union_b):
     assert sources.source_value("employees", union_b) == 80
 
 
-@pytest.mark.parametrize("name", ["union_staff", "congress.delegates", "congress.held", "activities.count",
-                                  "rights.contract_in_force"])
+@pytest.mark.parametrize(
+    "name",
+    [
+        "union_staff",
+        "congress.delegates",
+        "congress.held",
+        "activities.count",
+        "rights.contract_in_force",
+    ],
+)
 def test_sources_without_a_module_are_manual(name, union_a):
     assert sources.source_value(name, union_a) is None
 
@@ -91,5 +116,8 @@ def test_a_module_can_register_a_source(union_a):
 
 def test_the_annual_form_is_prefilled_from_the_sources(hand_counted, annual):
     assert prefill_for(form=annual, union=hand_counted) == {
-        "members": 4, "women": 3, "migrant": 2, "employees": 200,
+        "members": 4,
+        "women": 3,
+        "migrant": 2,
+        "employees": 200,
     }

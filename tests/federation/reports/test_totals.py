@@ -16,10 +16,20 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def two_in(cycle, sub_a, sub_b):
     """union-a submitted (then accepted) 120/50/30/200; union-b submitted 60/20/10/80."""
-    services.submission_accept(submission=services.submission_submit(submission=sub_a, values=MANUAL))
-    services.submission_submit(submission=sub_b, values={**MANUAL, "members": 60, "women": 20,
-                                                         "migrant": 10, "union_staff": 0,
-                                                         "congress_held": "否"})
+    services.submission_accept(
+        submission=services.submission_submit(submission=sub_a, values=MANUAL)
+    )
+    services.submission_submit(
+        submission=sub_b,
+        values={
+            **MANUAL,
+            "members": 60,
+            "women": 20,
+            "migrant": 10,
+            "union_staff": 0,
+            "congress_held": "否",
+        },
+    )
     return cycle
 
 
@@ -27,15 +37,22 @@ def test_totals_sum_submitted_and_accepted_reports(two_in):
     agg = selectors.cycle_aggregate(cycle=two_in)
     assert agg["submitted"] == 2
     assert agg["expected"] == 2
-    assert agg["totals"] == {"members": 180, "women": 70, "migrant": 40, "employees": 280,
-                             "union_staff": 1, "congress_delegates": 60}
+    assert agg["totals"] == {
+        "members": 180,
+        "women": 70,
+        "migrant": 40,
+        "employees": 280,
+        "union_staff": 1,
+        "congress_delegates": 60,
+    }
     assert agg["counts"]["congress_held"] == {"是": 1, "否": 1}
 
 
 def test_pending_and_returned_reports_are_not_counted(cycle, sub_a, sub_b):
     services.submission_submit(submission=sub_a, values=MANUAL)
-    services.submission_return(submission=services.submission_submit(submission=sub_b, values=MANUAL),
-                               comment="重填")
+    services.submission_return(
+        submission=services.submission_submit(submission=sub_b, values=MANUAL), comment="重填"
+    )
     agg = selectors.cycle_aggregate(cycle=cycle)
     assert (agg["submitted"], agg["expected"], agg["totals"]["members"]) == (1, 2, 120)
 
@@ -61,10 +78,15 @@ def test_the_aggregate_is_one_query_over_the_submissions(two_in):
 
 
 def test_decimal_fields_total_to_two_places(frozen, union_a, union_b):
-    form = services.form_save(code="funds", title="经费", fields=[
-        {"key": "income", "label": "收入", "type": "decimal", "required": True}])
+    form = services.form_save(
+        code="funds",
+        title="经费",
+        fields=[{"key": "income", "label": "收入", "type": "decimal", "required": True}],
+    )
     cycle = services.cycle_open(form=form, period="2026-10", due_date="2026-11-30", unions="all")
-    for sub, amount in zip(cycle.submissions.order_by("union__slug"), ["1000.10", "0.25"], strict=True):
+    for sub, amount in zip(
+        cycle.submissions.order_by("union__slug"), ["1000.10", "0.25"], strict=True
+    ):
         services.submission_submit(submission=sub, values={"income": amount})
     assert selectors.cycle_aggregate(cycle=cycle)["totals"] == {"income": "1000.35"}
 
@@ -78,7 +100,7 @@ def test_the_xlsx_has_the_labels_one_row_per_union_and_a_total_row(two_in, annua
     rows = _sheet(two_in)
     labels = [f.label for f in annual.fields.all()]
     assert rows[0][0] == "基层工会基本情况（年报）（2026）"
-    assert list(rows[1][1:1 + len(labels)]) == labels
+    assert list(rows[1][1 : 1 + len(labels)]) == labels
     body, total = rows[2:-1], rows[-1]
     assert [r[0] for r in body] == ["UNION-A 工会", "UNION-B 工会"]
     assert total[0] == "合计"
@@ -97,10 +119,17 @@ def test_the_xlsx_leaves_pending_rows_empty_and_the_total_matches_the_aggregate(
 
 
 def test_decimal_cells_are_numbers(frozen, union_a, union_b):
-    form = services.form_save(code="funds", title="经费", fields=[
-        {"key": "income", "label": "收入", "type": "decimal", "required": True}])
+    form = services.form_save(
+        code="funds",
+        title="经费",
+        fields=[{"key": "income", "label": "收入", "type": "decimal", "required": True}],
+    )
     cycle = services.cycle_open(form=form, period="2026-10", due_date="2026-11-30", unions="all")
     for sub in cycle.submissions.all():
         services.submission_submit(submission=sub, values={"income": "10.05"})
     rows = _sheet(cycle)
-    assert [Decimal(str(r[1])) for r in rows[2:]] == [Decimal("10.05"), Decimal("10.05"), Decimal("20.10")]
+    assert [Decimal(str(r[1])) for r in rows[2:]] == [
+        Decimal("10.05"),
+        Decimal("10.05"),
+        Decimal("20.10"),
+    ]

@@ -18,12 +18,25 @@ def test_the_daily_beat_entry_reminds_unions_that_have_not_submitted(celery_work
 
     form = defaults.annual_form_ensure()
     due = timezone.localdate() + dt.timedelta(days=3)
-    cycle = services.cycle_open(form=form, period="2026-Q4", due_date=due, unions="all", actor="test")
+    cycle = services.cycle_open(
+        form=form, period="2026-Q4", due_date=due, unions="all", actor="test"
+    )
     sub_a = cycle.submissions.get(union__slug="union-a")
-    services.submission_submit(submission=sub_a, values={
-        "union_staff": 1, "congress_delegates": 30, "congress_held": "是", "collective_contract": "是",
-        "mediation_committee": "是", "women_committee": "是", "funds_review_committee": "是",
-        "members": 0, "women": 0, "migrant": 0})
+    services.submission_submit(
+        submission=sub_a,
+        values={
+            "union_staff": 1,
+            "congress_delegates": 30,
+            "congress_held": "是",
+            "collective_contract": "是",
+            "mediation_committee": "是",
+            "women_committee": "是",
+            "funds_review_committee": "是",
+            "members": 0,
+            "women": 0,
+            "migrant": 0,
+        },
+    )
     beat_schedule_ensure()
     entry = PeriodicTask.objects.get(task="reports.reminders_daily")
     # what beat does when the entry is due, twice (a retried beat): one reminder only
@@ -33,5 +46,7 @@ def test_the_daily_beat_entry_reminds_unions_that_have_not_submitted(celery_work
     import time
 
     time.sleep(2)
-    msgs = list(OutboxMessage.objects.filter(kind="reports.due_soon").values_list("union__slug", "channel"))
+    msgs = list(
+        OutboxMessage.objects.filter(kind="reports.due_soon").values_list("union__slug", "channel")
+    )
     assert msgs == [("union-b", "in_app")]
