@@ -27,7 +27,7 @@ from federation.accounts.roles import (
 )
 from tenants.context import current_union
 from tenants.models import MemberTransfer, TransferStatus
-from workplaces.members import importing, selectors, services, transfers
+from workplaces.members import applications, groups, importing, selectors, services, transfers
 from workplaces.members.models import (
     ApplicationStatus,
     Employment,
@@ -460,7 +460,7 @@ class GroupListCreateApi(APIView):
     @extend_schema(request=GroupInputSerializer, responses={201: GroupSerializer})
     def post(self, request):
         data = _validated(GroupInputSerializer, request.data)
-        group = services.group_create(name=data["name"], leader_id=data.get("leader"), actor=request.user)
+        group = groups.group_create(name=data["name"], leader_id=data.get("leader"), actor=request.user)
         return Response(GroupSerializer(group).data, status=status.HTTP_201_CREATED)
 
 
@@ -475,7 +475,7 @@ class GroupDetailApi(APIView):
     def patch(self, request, pk: int):
         group = get_object_or_404(UnionGroup, pk=pk)
         data = _validated(GroupInputSerializer, request.data, partial=True)
-        group = services.group_update(group=group, name=data.get("name", group.name),
+        group = groups.group_update(group=group, name=data.get("name", group.name),
                                       leader_id=data.get("leader", group.leader_id), actor=request.user)
         return Response(GroupSerializer(group).data)
 
@@ -521,7 +521,7 @@ class ApplicationListCreateApi(APIView):
     @extend_schema(request=ApplicationInputSerializer, responses={201: ApplicationSerializer})
     def post(self, request):
         data = _validated(ApplicationInputSerializer, request.data)
-        app = services.application_submit(actor=request.user, **data)
+        app = applications.application_submit(actor=request.user, **data)
         return Response(ApplicationSerializer(app).data, status=status.HTTP_201_CREATED)
 
 
@@ -532,7 +532,7 @@ class ApplicationApproveApi(APIView):
     def post(self, request, pk: int):
         app = get_object_or_404(MembershipApplication, pk=pk)
         data = _validated(ApproveSerializer, request.data)
-        member = services.application_approve(application=app, actor=request.user, on=data.get("on"))
+        member = applications.application_approve(application=app, actor=request.user, on=data.get("on"))
         return Response(MemberDetailSerializer(member).data, status=status.HTTP_201_CREATED)
 
 
@@ -543,7 +543,7 @@ class ApplicationRejectApi(APIView):
     def post(self, request, pk: int):
         app = get_object_or_404(MembershipApplication, pk=pk)
         data = _validated(ReasonSerializer, request.data)
-        app = services.application_reject(application=app, reason=data.get("reason", ""), actor=request.user)
+        app = applications.application_reject(application=app, reason=data.get("reason", ""), actor=request.user)
         return Response(ApplicationSerializer(app).data)
 
 

@@ -25,14 +25,11 @@ from workplaces.members import selectors
 from workplaces.members.crypto import id_hash
 from workplaces.members.models import (
     HOLDING_STATUSES,
-    ApplicationStatus,
     Counter,
     Member,
     MemberDuesRule,
-    MembershipApplication,
     MembershipEvent,
     MemberStatus,
-    UnionGroup,
 )
 from workplaces.members.validation import _text, date_parse, member_clean
 
@@ -334,128 +331,6 @@ def member_reinstate(*, member: Member, on, reason: str, actor) -> Member:
                  after={"status": member.status, "reason": reason}, union_slug=union.slug)
     rollup_refresh(union=union)
     return member
-
-
-# --- groups ------------------------------------------------------------------------
-def _group_clean(*, name, leader_id) -> tuple[str, object]:
-    from django.contrib.auth import get_user_model
-
-    errors: dict[str, list[str]] = {}
-    name = _text(name, "name", errors, max_length=60, required=True)
-    leader = None
-    if leader_id not in (None, ""):
-        try:
-            leader = get_user_model().objects.get(pk=int(leader_id), is_active=True)
-        except (TypeError, ValueError, get_user_model().DoesNotExist):
-            errors["leader"] = [_("No such user.")]
-    if errors:
-        raise ValidationError(errors)
-    return name, leader
-
-
-@union_side
-@transaction.atomic
-def group_create(*, name: str, leader_id=None, actor) -> UnionGroup:
-    name, leader = _group_clean(name=name, leader_id=leader_id)
-    if UnionGroup.objects.filter(name=name).exists():
-        raise ValidationError({"name": [_("A group with this name already exists.")]})
-    group = UnionGroup.objects.create(name=name, leader=leader)
-    audit_record(actor=actor, kind=AuditKind.OTHER, obj=group, after={"name": name, "leader_id": group.leader_id},
-                 union_slug=_union().slug, note="group created")
-    return group
-
-
-@union_side
-@transaction.atomic
-def group_update(*, group: UnionGroup, name: str, leader_id=None, actor) -> UnionGroup:
-    name, leader = _group_clean(name=name, leader_id=leader_id)
-    if UnionGroup.objects.filter(name=name).exclude(pk=group.pk).exists():
-        raise ValidationError({"name": [_("A group with this name already exists.")]})
-    before = {"name": group.name, "leader_id": group.leader_id}
-    group.name = name
-    group.leader = leader
-    group.save()
-    audit_record(actor=actor, kind=AuditKind.OTHER, obj=group, before=before,
-                 after={"name": name, "leader_id": group.leader_id}, union_slug=_union().slug,
-                 note="group updated")
-    return group
-
-
-# --- applications (入会申请) -------------------------------------------------------------
-@union_side
-@transaction.atomic
-def application_submit(*, actor, note: str = "", **data) -> MembershipApplication:
-    """An application to join. The joining date is not asked: it will be the approval date."""
-    errors: dict[str, list[str]] = {}
-    note = _text(note, "note", errors, max_length=500, required=False)
-    try:
-        fields = member_clean({**data, "joined_on": _today()})
-    except ValidationError as exc:
-        errors.update(exc.message_dict)
-        fields = {}
-    if errors:
-        raise ValidationError(errors)
-    number = fields["id_number"]
-    if Member.objects.filter(id_number=number, status__in=HOLDING_STATUSES).exists():
-        raise Conflict(_("This person is already a member of this union."))
-    if MembershipApplication.objects.filter(id_number=number, status=ApplicationStatus.SUBMITTED).exists():
-        raise Conflict(_("An application for this person is already open."))
-    app = MembershipApplication.objects.create(
-        name=fields["name"], gender=fields["gender"], id_number=number, phone=fields["phone"],
-        employment=fields["employment"], group=fields["group"], monthly_wage=fields["monthly_wage"],
-        note=note, submitted_by=actor_name(actor),
-    )
-    audit_record(actor=actor, kind=AuditKind.APPLICATION, obj=app,
-                 after={"status": app.status, "name": app.name}, union_slug=_union().slug)
-    return app
-
-
-@union_side
-@transaction.atomic
-def application_approve(*, application: MembershipApplication, actor, on=None) -> Member:
-    """Approve: the member is created with membership from the approval date."""
-    app = MembershipApplication.objects.select_for_update().get(pk=application.pk)
-    if app.status != ApplicationStatus.SUBMITTED:
-        raise ValidationError({"status": [_("This application has already been decided.")]})
-    errors: dict[str, list[str]] = {}
-    approved_on = date_parse(on, "on", errors, required=False) or _today()
-    if errors:
-        raise ValidationError(errors)
-    member = member_create(
-        actor=actor,
-        reason=_("Application approved"),
-        name=app.name, gender=app.gender, id_number=app.id_number, phone=app.phone,
-        employment=app.employment, group=app.group, monthly_wage=app.monthly_wage,
-        joined_on=approved_on,
-    )
-    app.status = ApplicationStatus.APPROVED
-    app.decided_on = approved_on
-    app.decided_by = actor_name(actor)
-    app.member = member
-    app.save()
-    audit_record(actor=actor, kind=AuditKind.APPLICATION, obj=app, before={"status": "submitted"},
-                 after={"status": app.status, "member_id": member.pk}, union_slug=_union().slug)
-    return member
-
-
-@union_side
-@transaction.atomic
-def application_reject(*, application: MembershipApplication, reason: str, actor) -> MembershipApplication:
-    errors: dict[str, list[str]] = {}
-    reason = _text(reason, "reason", errors, max_length=500, required=True)
-    if errors:
-        raise ValidationError(errors)
-    app = MembershipApplication.objects.select_for_update().get(pk=application.pk)
-    if app.status != ApplicationStatus.SUBMITTED:
-        raise ValidationError({"status": [_("This application has already been decided.")]})
-    app.status = ApplicationStatus.REJECTED
-    app.decided_on = _today()
-    app.decided_by = actor_name(actor)
-    app.decision_reason = reason
-    app.save()
-    audit_record(actor=actor, kind=AuditKind.APPLICATION, obj=app, before={"status": "submitted"},
-                 after={"status": app.status, "reason": reason}, union_slug=_union().slug)
-    return app
 
 
 # --- dues rule --------------------------------------------------------------------

@@ -21,7 +21,7 @@ from federation.accounts.roles import FED_ASSESSOR, FED_DUES, FED_REPORTING, FED
 from tenants.context import current_union
 from tenants.models import TransferStatus
 from tenants.selectors import unions_serving
-from workplaces.members import importing, selectors, services, transfers
+from workplaces.members import applications, groups, importing, selectors, services, transfers
 from workplaces.members.api import export_response
 from workplaces.members.forms import (
     ApplicationForm,
@@ -301,10 +301,10 @@ def group_list(request):
             try:
                 if pk.isdigit():
                     group = get_object_or_404(UnionGroup, pk=int(pk))
-                    services.group_update(group=group, name=form.cleaned_data["name"],
+                    groups.group_update(group=group, name=form.cleaned_data["name"],
                                           leader_id=form.cleaned_data["leader"], actor=request.user)
                 else:
-                    services.group_create(name=form.cleaned_data["name"], leader_id=form.cleaned_data["leader"],
+                    groups.group_create(name=form.cleaned_data["name"], leader_id=form.cleaned_data["leader"],
                                           actor=request.user)
                 messages.success(request, _("Saved."))
                 return redirect("members:groups")
@@ -327,7 +327,7 @@ def application_list(request):
             if d.get("monthly_wage") is None:
                 d["monthly_wage"] = 0
             try:
-                services.application_submit(actor=request.user, **d)
+                applications.application_submit(actor=request.user, **d)
                 messages.success(request, _("Application recorded."))
                 return redirect("members:applications")
             except ValidationError as exc:
@@ -348,10 +348,10 @@ def application_decide(request, pk: int, action: str):
     app = get_object_or_404(MembershipApplication, pk=pk)
     try:
         if action == "approve":
-            member = services.application_approve(application=app, actor=request.user)
+            member = applications.application_approve(application=app, actor=request.user)
             messages.success(request, _("Approved: member number %(no)s.") % {"no": member.member_no})
         elif action == "reject":
-            services.application_reject(application=app, reason=request.POST.get("reason", "")[:500],
+            applications.application_reject(application=app, reason=request.POST.get("reason", "")[:500],
                                         actor=request.user)
             messages.success(request, _("Application rejected."))
         else:

@@ -145,7 +145,7 @@ def test_the_id_number_cannot_be_patched(a_org):
 
 
 def test_search_and_filters(a_org, union_a, in_union):
-    from workplaces.members.services import group_create
+    from workplaces.members.groups import group_create
 
     with in_union(union_a):
         group = group_create(name="一车间", actor="test")
@@ -231,7 +231,7 @@ def test_the_member_api_does_not_exist_on_the_federation_host(client_for):
 def test_group_leader_sees_only_the_group(a_org, client_for, union_a, in_union):
     from django.contrib.auth import get_user_model
 
-    from workplaces.members.services import group_create
+    from workplaces.members.groups import group_create
 
     with in_union(union_a):
         leader = get_user_model().objects.get(username="a_group_leader")
@@ -293,8 +293,8 @@ def test_an_application_for_someone_active_elsewhere_is_refused_at_approval(a_or
 
 def test_the_fast_list_rows_equal_the_serializer(a_org, union_a, in_union):
     from workplaces.members.api import MemberOutputSerializer, member_row
+    from workplaces.members.groups import group_create
     from workplaces.members.selectors import members_with_dues
-    from workplaces.members.services import group_create
 
     with in_union(union_a):
         group = group_create(name="一组", actor="t")

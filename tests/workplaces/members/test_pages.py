@@ -206,7 +206,7 @@ def test_managing_pages_are_refused_to_readers(page_for, union_a, url, username)
 
 
 def test_the_group_leader_sees_only_the_group_on_the_page(page_for, make_member, union_a, in_union):
-    from workplaces.members.services import group_create
+    from workplaces.members.groups import group_create
 
     with in_union(union_a):
         leader = get_user_model().objects.get(username="a_group_leader")
