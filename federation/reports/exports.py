@@ -37,7 +37,8 @@ def cycle_xlsx(*, cycle: Cycle) -> bytes:
     status_labels = dict(cycle.submissions.model._meta.get_field("status").choices)
     wb = Workbook(write_only=True)
     ws = wb.create_sheet(title=cycle.period[:31])
-    ws.append([f"{cycle.form.title}（{cycle.period}）"])
+    # row 1 is the header, so the sheet reads as a table; the title goes in the properties
+    wb.properties.title = f"{cycle.form.title}（{cycle.period}）"
     header = [_("Union"), *[f.label for f in fields], _("Status"), _("Submitted at"), _("Late")]
     ws.append([_bold(ws, h) for h in header])
     for sub in cycle_submissions_for_export(cycle=cycle).iterator(chunk_size=1000):

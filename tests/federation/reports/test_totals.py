@@ -93,15 +93,16 @@ def test_decimal_fields_total_to_two_places(frozen, union_a, union_b):
 
 def _sheet(cycle):
     wb = load_workbook(io.BytesIO(cycle_xlsx(cycle=cycle)))
+    assert wb.properties.title == f"{cycle.form.title}（{cycle.period}）"
     return list(wb.active.iter_rows(values_only=True))
 
 
 def test_the_xlsx_has_the_labels_one_row_per_union_and_a_total_row(two_in, annual):
     rows = _sheet(two_in)
     labels = [f.label for f in annual.fields.all()]
-    assert rows[0][0] == "基层工会基本情况（年报）（2026）"
-    assert list(rows[1][1 : 1 + len(labels)]) == labels
-    body, total = rows[2:-1], rows[-1]
+    assert rows[0][0] == "工会"
+    assert list(rows[0][1 : 1 + len(labels)]) == labels
+    body, total = rows[1:-1], rows[-1]
     assert [r[0] for r in body] == ["UNION-A 工会", "UNION-B 工会"]
     assert total[0] == "合计"
     for col in range(1, 7):  # the six numeric fields
@@ -112,7 +113,7 @@ def test_the_xlsx_has_the_labels_one_row_per_union_and_a_total_row(two_in, annua
 def test_the_xlsx_leaves_pending_rows_empty_and_the_total_matches_the_aggregate(cycle, sub_a):
     services.submission_submit(submission=sub_a, values=MANUAL)
     rows = _sheet(cycle)
-    body, total = rows[2:-1], rows[-1]
+    body, total = rows[1:-1], rows[-1]
     pending = next(r for r in body if r[0] == "UNION-B 工会")
     assert pending[1:5] == (None, None, None, None)
     assert total[1] == 120 == selectors.cycle_aggregate(cycle=cycle)["totals"]["members"]
@@ -128,7 +129,7 @@ def test_decimal_cells_are_numbers(frozen, union_a, union_b):
     for sub in cycle.submissions.all():
         services.submission_submit(submission=sub, values={"income": "10.05"})
     rows = _sheet(cycle)
-    assert [Decimal(str(r[1])) for r in rows[2:]] == [
+    assert [Decimal(str(r[1])) for r in rows[1:]] == [
         Decimal("10.05"),
         Decimal("10.05"),
         Decimal("20.10"),
