@@ -69,6 +69,11 @@ def date_parse(value, field: str, errors: dict, *, required: bool) -> dt.date | 
         return value
     if isinstance(value, str):
         text = value.strip().replace("/", "-").replace(".", "-")
+        if len(text) == 10 and text[4] == "-" and text[7] == "-":
+            try:
+                return dt.date.fromisoformat(text)
+            except ValueError:
+                pass
         if "\x00" not in text:
             try:
                 return dt.datetime.strptime(text[:10], "%Y-%m-%d").date()  # noqa: DTZ007
