@@ -197,3 +197,11 @@ def test_status_counts(cycle, sub_a, sub_b):
         "late": 0,
     }
     assert Submission.objects.get(pk=sub_b.pk).status == SubmissionStatus.PENDING
+
+
+def test_federation_services_refuse_to_run_inside_a_union_schema(annual, union_a, in_union):
+    from tenants.context import WrongSideError
+
+    with in_union(union_a), pytest.raises(WrongSideError):
+        services.cycle_open(form=annual, period="2026", due_date="2026-12-01", unions="all")
+    assert Cycle.objects.count() == 0
