@@ -345,3 +345,24 @@ def test_the_organization_officer_cannot_change_the_dues_rate(a_org):
     r = a_org.post("/api/v1/members/dues/", {"effective_from": "2026-01-01", "rate": "0.01"}, format="json")
     assert r.status_code == 403
     assert a_org.get("/api/v1/members/dues/").json()["rate"] == "0.0050"
+
+
+def test_the_list_query_count_does_not_grow_with_the_members(a_org, union_a, in_union):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from workplaces.members.groups import group_create
+
+    with in_union(union_a):
+        groups = [group_create(name=f"组{i}", actor="t") for i in range(3)]
+
+    def queries():
+        with CaptureQueriesContext(connection) as ctx:
+            assert a_org.get("/api/v1/members/?search=张").status_code == 200
+        return len(ctx.captured_queries)
+
+    a_org.post("/api/v1/members/", member_payload(group=groups[0].pk), format="json")
+    few = queries()
+    for i in range(12):
+        a_org.post("/api/v1/members/", member_payload(group=groups[i % 3].pk), format="json")
+    assert queries() == few

@@ -82,3 +82,50 @@ def test_junk_transfer_targets_are_a_400(a_org, value):
     r = a_org.post(f"/api/v1/members/{member['id']}/transfer/", {"to_union": value}, format="json")
     assert r.status_code == 400
     assert "to_union" in r.json()
+
+
+PATCHABLE = ["name", "gender", "phone", "employment", "group", "monthly_wage", "joined_on"]
+
+
+@pytest.mark.parametrize("field", PATCHABLE)
+@pytest.mark.parametrize("kind", ["too_long", "wrong_type", "emoji", "sql", "nul", "bool"])
+def test_junk_in_a_patch_is_a_400_and_changes_nothing(a_org, field, kind):
+    member = a_org.post("/api/v1/members/", member_payload(), format="json").json()
+    r = a_org.patch(f"/api/v1/members/{member['id']}/", {field: JUNK[kind]}, format="json")
+    assert r.status_code == 400, (r.status_code, r.content)
+    assert field in r.json()
+    after = a_org.get(f"/api/v1/members/{member['id']}/").json()
+    assert {k: after[k] for k in PATCHABLE} == {k: member[k] for k in PATCHABLE}
+
+
+@pytest.mark.parametrize("field", ["name", "id_number", "phone", "employment", "group", "monthly_wage", "note"])
+@pytest.mark.parametrize("kind", ["too_long", "wrong_type", "nul"])
+def test_junk_in_an_application_is_a_400(a_org, field, kind):
+    payload = member_payload()
+    payload.pop("joined_on")
+    payload[field] = JUNK[kind]
+    r = a_org.post("/api/v1/applications/", payload, format="json")
+    assert r.status_code == 400, (r.status_code, r.content)
+    assert field in r.json()
+    assert a_org.get("/api/v1/applications/").json()["count"] == 0
+
+
+@pytest.mark.parametrize("body", [{"name": ""}, {"name": "x" * 61}, {"name": "a\x00b"}, {"name": ["x"]},
+                                  {"name": "组", "leader": "abc"}, {"name": "组", "leader": 999999}])
+def test_junk_groups_are_a_400(a_org, body):
+    r = a_org.post("/api/v1/groups/", body, format="json")
+    assert r.status_code == 400
+    assert a_org.get("/api/v1/groups/").json()["count"] == 0
+
+
+@pytest.mark.parametrize("query", ["page=abc", "page=99999", "page_size=abc"])
+def test_bad_paging_is_not_a_500(a_org, query):
+    assert a_org.get(f"/api/v1/members/?{query}").status_code in (200, 404)
+
+
+@pytest.mark.parametrize("value", ["a\x00b", "😀" * 40, "'; DROP TABLE x; --", "x" * 500])
+def test_junk_search_is_harmless(a_org, value):
+    from urllib.parse import quote
+
+    r = a_org.get(f"/api/v1/members/?search={quote(value)}")
+    assert r.status_code in (200, 400)
