@@ -22,6 +22,15 @@ MANUAL = {
 }
 
 
+@pytest.fixture(autouse=True)
+def _chinese():
+    """Messages are asserted in Chinese, the product's default, whatever ran before."""
+    from django.utils import translation
+
+    with translation.override("zh-hans"):
+        yield
+
+
 @pytest.fixture
 def frozen():
     with time_machine.travel(NOV_5, tick=False) as traveller:
