@@ -63,7 +63,7 @@ class MemberOutputSerializer(serializers.ModelSerializer):
         fields = [
             "id", "member_no", "name", "gender", "id_number", "birth_date", "phone", "employment",
             "group", "group_name", "monthly_wage", "dues_monthly", "joined_on", "status", "status_on",
-            "created_at", "updated_at",
+            "user", "created_at", "updated_at",
         ]
 
     def get_group_name(self, obj) -> str:
@@ -98,7 +98,7 @@ def member_row(m: Member) -> dict:
         "monthly_wage": f"{m.monthly_wage:.2f}",
         "dues_monthly": f"{_dues(m):.2f}",
         "joined_on": m.joined_on.isoformat(), "status": m.status,
-        "status_on": m.status_on.isoformat() if m.status_on else None,
+        "status_on": m.status_on.isoformat() if m.status_on else None, "user": m.user_id,
         "created_at": _DATETIME.to_representation(m.created_at),
         "updated_at": _DATETIME.to_representation(m.updated_at),
     }
@@ -129,6 +129,8 @@ class MemberInputSerializer(serializers.Serializer):
 
 
 class MemberUpdateSerializer(MemberInputSerializer):
+    user = serializers.IntegerField(required=False, allow_null=True, min_value=1,
+                                    help_text="the member's own login (null unlinks)")
     name = serializers.CharField(max_length=50, required=False)
     id_number = serializers.CharField(max_length=18, required=False)
     joined_on = serializers.DateField(required=False)
@@ -243,6 +245,17 @@ class MemberDetailApi(APIView):
         member = _member_or_404(request, pk)
         data = _validated(MemberUpdateSerializer, request.data, partial=True)
         member = services.member_update(member=member, actor=request.user, **data)
+        return Response(MemberDetailSerializer(member).data)
+
+
+class MyMembershipApi(APIView):
+    """A member's own record, for whoever's login is linked to it."""
+
+    @extend_schema(responses=MemberDetailSerializer)
+    def get(self, request):
+        member = selectors.member_of_user(user=request.user)
+        if member is None:
+            return Response({"detail": "No member record is linked to this login."}, status=status.HTTP_404_NOT_FOUND)
         return Response(MemberDetailSerializer(member).data)
 
 

@@ -8,6 +8,7 @@ union_api = [
     path("api/v1/members/import/", api.MemberImportApi.as_view(), name="api-members-import"),
     path("api/v1/members/import/template/", api.MemberImportTemplateApi.as_view(), name="api-members-import-template"),
     path("api/v1/members/import/jobs/<int:pk>/", api.MemberImportJobApi.as_view(), name="api-members-import-job"),
+    path("api/v1/members/me/", api.MyMembershipApi.as_view(), name="api-members-me"),
     path("api/v1/members/dues/", api.DuesSummaryApi.as_view(), name="api-members-dues"),
     path("api/v1/members/<int:pk>/", api.MemberDetailApi.as_view(), name="api-member"),
     path("api/v1/members/<int:pk>/leave/", api.MemberLeaveApi.as_view(), name="api-member-leave"),

@@ -21,8 +21,15 @@ class MemberForm(forms.Form):
     def __init__(self, *args, editing: bool = False, **kwargs):
         super().__init__(*args, **kwargs)
         if editing:
+            from django.contrib.auth import get_user_model
+
             self.fields["id_number"].disabled = True
             self.fields["id_number"].required = False
+            self.fields["user"] = forms.ModelChoiceField(
+                label=_("Login of the member (to read their own record)"),
+                queryset=get_user_model().objects.filter(is_active=True).order_by("username"),
+                required=False,
+            )
 
     def add_service_errors(self, errors: dict) -> None:
         for field, messages in errors.items():

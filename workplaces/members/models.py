@@ -93,6 +93,15 @@ class Member(models.Model):
         _("status"), max_length=20, choices=MemberStatus.choices, default=MemberStatus.ACTIVE
     )
     status_on = models.DateField(_("status since"), null=True, blank=True)
+    # the member's own login, if they have one: they may read their own record
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="member_record",
+        verbose_name=_("login"),
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 

@@ -55,6 +55,12 @@ def members_visible(*, user) -> QuerySet[Member]:
     return qs.none()
 
 
+def member_of_user(*, user) -> Member | None:
+    if not user or not user.is_authenticated:
+        return None
+    return members_with_dues(Member.objects.select_related("group").filter(user=user)).first()
+
+
 # --- dues -----------------------------------------------------------------------
 def dues_rule_in_force(*, on: dt.date | None = None) -> MemberDuesRule:
     """The member dues rule row in force on ``on``; the shipped default (0.5%, 10 yuan)

@@ -37,7 +37,7 @@ logger = logging.getLogger(__name__)
 
 MEMBER_AUDIT_FIELDS = [
     "name", "gender", "id_number", "birth_date", "phone", "employment", "group_id",
-    "monthly_wage", "joined_on", "member_no", "status", "status_on",
+    "monthly_wage", "joined_on", "member_no", "status", "status_on", "user_id",
 ]
 ELSEWHERE_MESSAGE = gettext_lazy(
     "This person is already an active member of another union of the federation; "
@@ -223,6 +223,7 @@ def member_update(*, member: Member, actor, **changes) -> Member:
     """Change a member's particulars; the ID number and status change only through their
     own services (re-admission, leave, transfer)."""
     union = _union()
+    link = changes.pop("user", ...)
     unknown = set(changes) - set(EDITABLE) - {"id_number"}
     if unknown:
         raise ValidationError({k: [_("This field cannot be changed.")] for k in sorted(unknown)})
@@ -241,6 +242,8 @@ def member_update(*, member: Member, actor, **changes) -> Member:
     }
     current.update({k: v for k, v in changes.items() if k != "id_number"})
     fields = member_clean(current)
+    if link is not ...:
+        fields["user"] = _login_resolve(link, member=member)
     before = snapshot(member, MEMBER_AUDIT_FIELDS)
     for key, value in fields.items():
         setattr(member, key, value)
@@ -257,6 +260,21 @@ def member_update(*, member: Member, actor, **changes) -> Member:
         )
         rollup_refresh(union=union)
     return member
+
+
+def _login_resolve(value, *, member: Member):
+    """The login a member reads their own record with (None unlinks)."""
+    from django.contrib.auth import get_user_model
+
+    if value in (None, ""):
+        return None
+    try:
+        user = get_user_model().objects.get(pk=int(value), is_active=True)
+    except (TypeError, ValueError, get_user_model().DoesNotExist):
+        raise ValidationError({"user": [_("No such user.")]}) from None
+    if Member.objects.filter(user=user).exclude(pk=member.pk).exists():
+        raise ValidationError({"user": [_("This login belongs to another member.")]})
+    return user
 
 
 @union_side

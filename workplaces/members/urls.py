@@ -9,6 +9,7 @@ urlpatterns = [
     path("new/", views.member_create, name="create"),
     path("export/<str:fmt>/", views.member_export, name="export"),
     path("roster/", views.member_roster, name="roster"),
+    path("me/", views.my_membership, name="me"),
     path("groups/", views.group_list, name="groups"),
     path("applications/", views.application_list, name="applications"),
     path("applications/<int:pk>/<str:action>/", views.application_decide, name="application-decide"),

@@ -129,6 +129,7 @@ def _member_form_view(request, member=None):
             d = dict(form.cleaned_data)
             if editing:
                 d.pop("id_number")
+                d["user"] = d["user"].pk if d.get("user") else None
             if d.get("monthly_wage") is None:
                 d["monthly_wage"] = 0
             try:
@@ -151,6 +152,7 @@ def _member_form_view(request, member=None):
             initial = {f: getattr(member, f) for f in ("name", "id_number", "gender", "phone", "employment",
                                                         "monthly_wage", "joined_on")}
             initial["group"] = member.group_id
+            initial["user"] = member.user_id
         form = MemberForm(initial=initial, editing=editing)
         status = 200
     return render(request, "members/form.html", {"form": form, "member": member}, status=status)
@@ -202,6 +204,19 @@ def member_detail(request, pk: int):
         "holding": member.status in HOLDING_STATUSES,
         "leave_form": LeaveForm(initial={"on": timezone.localdate()}),
         "transfer_form": TransferForm(unions=unions_serving().exclude(pk=union.pk)),
+    })
+
+
+@login_required
+def my_membership(request):
+    """A member's own record (their login linked by the organization officer)."""
+    if current_union() is None:
+        raise Http404
+    member = selectors.member_of_user(user=request.user)
+    if member is None:
+        return render(request, "members/me.html", {"member": None}, status=404)
+    return render(request, "members/me.html", {
+        "member": member, "timeline": selectors.member_timeline(member=member),
     })
 
 

@@ -366,3 +366,22 @@ def test_the_list_query_count_does_not_grow_with_the_members(a_org, union_a, in_
     for i in range(12):
         a_org.post("/api/v1/members/", member_payload(group=groups[i % 3].pk), format="json")
     assert queries() == few
+
+
+def test_a_member_with_a_linked_login_reads_only_their_own_record(a_org, client_for, union_a, in_union):
+    from django.contrib.auth import get_user_model
+
+    with in_union(union_a):
+        login = get_user_model().objects.get(username="a_member")
+    mine = a_org.post("/api/v1/members/", member_payload(name="本人"), format="json").json()
+    other = a_org.post("/api/v1/members/", member_payload(name="别人"), format="json").json()
+    member_api = client_for("a_member", union_a)
+    assert member_api.get("/api/v1/members/me/").status_code == 404
+    r = a_org.patch(f"/api/v1/members/{mine['id']}/", {"user": login.pk}, format="json")
+    assert r.json()["user"] == login.pk
+    me = member_api.get("/api/v1/members/me/")
+    assert (me.status_code, me.json()["name"], me.json()["dues_monthly"]) == (200, "本人", "22.50")
+    assert member_api.get("/api/v1/members/").status_code == 403
+    assert member_api.get(f"/api/v1/members/{other['id']}/").status_code == 403
+    assert a_org.patch(f"/api/v1/members/{other['id']}/", {"user": login.pk}, format="json").json() == {
+        "user": ["This login belongs to another member."]}

@@ -221,3 +221,17 @@ def test_the_group_leader_sees_only_the_group_on_the_page(page_for, make_member,
 def test_the_nav_shows_members_to_the_officer(org_page):
     html = org_page.get("/").content.decode()
     assert 'href="/members/"' in html
+
+
+def test_a_member_sees_their_own_record_page(page_for, make_member, union_a, in_union):
+    from workplaces.members.services import member_update
+
+    member = make_member(union_a, name="本人")
+    with in_union(union_a):
+        login = get_user_model().objects.get(username="a_member")
+        member_update(member=member, actor="t", user=login.pk)
+    client = page_for("a_member", union_a)
+    html = client.get("/members/me/").content.decode()
+    assert "本人" in html
+    assert member.member_no in html
+    assert 'href="/members/me/"' in client.get("/").content.decode()
