@@ -102,6 +102,7 @@ def cycle_status(*, cycle: Cycle) -> list[dict]:
                 "submitted_at": sub.submitted_at,
                 "late": submission_is_late(sub, today=today),
                 "comment": sub.comment,
+                "values": sub.values if sub.status in COUNTED_STATUSES else {},
             }
         )
     return rows

@@ -526,8 +526,6 @@ def reminder_kind(*, due_date: dt.date, today: dt.date) -> str | None:
 def reminders_send(*, today: dt.date | None = None) -> int:
     """Remind the unions whose report of an open cycle is not in (pending or returned).
     Idempotent per submission, kind and day (outbox dedupe key)."""
-    from federation.outbox.services import message_enqueue
-
     today = today or timezone.localdate()
     sent = 0
     due = (
@@ -537,35 +535,58 @@ def reminders_send(*, today: dt.date | None = None) -> int:
     )
     for sub in due.iterator(chunk_size=500):
         kind = reminder_kind(due_date=sub.cycle.due_date, today=today)
-        if kind is None:
-            continue
-        params = {
-            "form": sub.cycle.form.title,
-            "period": sub.cycle.period,
-            "due": sub.cycle.due_date.isoformat(),
-        }
-        if kind == "due_soon":
-            subject = _("Report due %(due)s: %(form)s %(period)s") % params
-            body = _("Please fill in and submit %(form)s (%(period)s) by %(due)s.") % params
-        else:
-            subject = _("Report late: %(form)s %(period)s") % params
-            body = (
-                _(
-                    "%(form)s (%(period)s) was due on %(due)s and has not been submitted. "
-                    "Please submit it as soon as possible."
-                )
-                % params
-            )
-        with transaction.atomic():
-            created = message_enqueue(
-                union=sub.union,
-                kind=f"reports.{kind}",
-                subject=subject,
-                body=body,
-                dedupe_key=f"reports:{sub.pk}:{kind}:{today.isoformat()}",
-                link=f"/reports/{sub.pk}/",
-            )
-            if created:
-                _event(sub, "reminded", None, comment=kind)
-                sent += 1
+        if kind is not None and _remind(sub, kind=kind, today=today, actor=None):
+            sent += 1
     return sent
+
+
+def _remind(sub: Submission, *, kind: str, today: dt.date, actor) -> bool:
+    """One reminder of a kind per report and day (the outbox dedupe key); True if sent."""
+    from federation.outbox.services import message_enqueue
+
+    params = {
+        "form": sub.cycle.form.title,
+        "period": sub.cycle.period,
+        "due": sub.cycle.due_date.isoformat(),
+    }
+    if kind == "due_soon":
+        subject = _("Report due %(due)s: %(form)s %(period)s") % params
+        body = _("Please fill in and submit %(form)s (%(period)s) by %(due)s.") % params
+    else:
+        subject = _("Report late: %(form)s %(period)s") % params
+        body = (
+            _(
+                "%(form)s (%(period)s) was due on %(due)s and has not been submitted. "
+                "Please submit it as soon as possible."
+            )
+            % params
+        )
+    with transaction.atomic():
+        created = message_enqueue(
+            union=sub.union,
+            kind=f"reports.{kind}",
+            subject=subject,
+            body=body,
+            dedupe_key=f"reports:{sub.pk}:{kind}:{today.isoformat()}",
+            link=f"/reports/{sub.pk}/",
+        )
+        if created:
+            _event(sub, "reminded", actor, comment=kind)
+    return bool(created)
+
+
+@federation_side
+def cycle_remind_now(*, cycle: Cycle, actor=None, today: dt.date | None = None) -> int:
+    """The officer's 催报 button: remind every union of this cycle whose report is not in,
+    now; still at most one reminder of a kind per report and day."""
+    today = today or timezone.localdate()
+    cycle = Cycle.objects.select_related("form").get(pk=cycle.pk)
+    if cycle.status != CycleStatus.OPEN:
+        raise ValidationError({"status": [_("The cycle is closed.")]})
+    kind = "late" if today > cycle.due_date else "due_soon"
+    subs = cycle.submissions.filter(status__in=EDITABLE_STATUSES).select_related(
+        "cycle", "cycle__form", "union"
+    )
+    return sum(
+        _remind(sub, kind=kind, today=today, actor=actor) for sub in subs.order_by("union_id")
+    )

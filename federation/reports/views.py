@@ -105,12 +105,16 @@ class CycleView(ReportsPage):
         fields = list(cycle.form.fields.all())
         totals = [(f, agg["totals"].get(f.key)) for f in fields if f.key in agg["totals"]]
         counts = [(f, agg["counts"].get(f.key)) for f in fields if f.key in agg["counts"]]
+        grid_fields = [f for f in fields if f.numeric][:6]
+        for r in rows:
+            r["cells"] = [r["values"].get(f.key) for f in grid_fields]
         return render(
             request,
             "reports/cycle.html",
             {
                 "cycle": cycle,
                 "rows": rows,
+                "grid_fields": grid_fields,
                 "agg": agg,
                 "totals": totals,
                 "counts": counts,
@@ -126,6 +130,16 @@ class CycleView(ReportsPage):
         if request.POST.get("action") == "close":
             services.cycle_close(cycle=cycle, actor=request.user)
             messages.success(request, _("The cycle is closed."))
+        elif request.POST.get("action") == "remind":
+            try:
+                sent = services.cycle_remind_now(cycle=cycle, actor=request.user)
+            except ValidationError as exc:
+                messages.error(request, " ".join(m for ms in _errors(exc).values() for m in ms))
+            else:
+                messages.success(
+                    request,
+                    _("Reminders sent to %(n)d unions (at most one a day each).") % {"n": sent},
+                )
         return redirect("reports:cycle", pk=pk)
 
 

@@ -120,6 +120,22 @@ def test_the_cycle_page_shows_totals_and_the_grid(officer, cycle, sub_a):
     assert officer.get(f"/reports/cycles/{cycle.pk}/export.xlsx").status_code == 200
 
 
+def test_the_officer_reminds_from_the_cycle_page(officer, cycle):
+    from federation.outbox.models import OutboxMessage
+
+    r = officer.post(f"/reports/cycles/{cycle.pk}/", {"action": "remind"})
+    assert r.status_code == 302
+    assert OutboxMessage.objects.filter(kind="reports.due_soon").count() == 2
+
+
+def test_the_cycle_grid_shows_the_numbers_of_reports_that_are_in(officer, cycle, sub_a):
+    from federation.reports.services import submission_submit
+
+    submission_submit(submission=sub_a, values={**MANUAL, "members": 117})
+    html = officer.get(f"/reports/cycles/{cycle.pk}/").content.decode()
+    assert '<td class="num">117</td>' in html
+
+
 def test_the_officer_returns_with_a_comment_from_the_page(officer, sub_a):
     from federation.reports.services import submission_submit
 

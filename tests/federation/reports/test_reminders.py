@@ -87,3 +87,27 @@ def test_the_task_runs_the_service(cycle, frozen):
 
     frozen.move_to(dt.datetime(2026, 11, 13, 9, 20, tzinfo=dt.timezone(dt.timedelta(hours=8))))
     assert reminders_daily.apply().get() == 2
+
+
+def test_the_officer_reminds_the_unions_not_in_now_once_a_day(cycle, sub_a, frozen):
+    from federation.reports.services import cycle_remind_now
+
+    services.submission_submit(submission=sub_a, values=MANUAL)
+    assert cycle_remind_now(cycle=cycle) == 1
+    assert cycle_remind_now(cycle=cycle) == 0
+    assert list(OutboxMessage.objects.values_list("union__slug", "kind")) == [
+        ("union-b", "reports.due_soon")
+    ]
+    frozen.move_to(dt.datetime(2026, 11, 22, 9, 0, tzinfo=dt.timezone(dt.timedelta(hours=8))))
+    assert cycle_remind_now(cycle=cycle) == 1
+    assert OutboxMessage.objects.filter(kind="reports.late").count() == 1
+
+
+def test_reminding_a_closed_cycle_is_refused(cycle):
+    from django.core.exceptions import ValidationError
+
+    from federation.reports.services import cycle_remind_now
+
+    services.cycle_close(cycle=cycle)
+    with pytest.raises(ValidationError):
+        cycle_remind_now(cycle=cycle)
