@@ -19,6 +19,7 @@ from federation.accounts.roles import CHAIR
 from federation.accounts.services import roles_ensure, user_create
 from federation.audit.models import AuditKind
 from federation.audit.services import audit_record, snapshot
+from tenants.cloning import union_schema_create
 from tenants.context import federation_side
 from tenants.models import Domain, Union, UnionHealth, UnionKind, UnionStatus
 from tenants.validators import validate_credit_code
@@ -170,7 +171,7 @@ def union_create(
         )
         union.save()
         Domain.objects.create(domain=f"{slug}.{settings.BASE_DOMAIN}", tenant=union, is_primary=True)
-        union.create_schema(check_if_exists=False, verbosity=0)
+        union_schema_create(union)
         with schema_context(union.schema_name):
             roles_ensure()
             try:

@@ -23,14 +23,22 @@ def test_bench_provisioning_clone_against_migrations(live_township):
     from tenants.services import union_create
     from tests.factories import credit_code
 
-    clone, migrate, full = [], [], []
+    from tenants.cloning import union_schema_create
+
+    clone, dt_clone, migrate, full = [], [], [], []
     try:
         for i in range(N):
             u = Union(slug=f"bench-c{i}", schema_name=f"u_bench_c{i}", name="b", kind="other", is_federation=False)
             u.save()
             t = time.perf_counter()
-            u.create_schema(verbosity=0)
+            union_schema_create(u)
             clone.append(time.perf_counter() - t)
+        for i in range(N):
+            u = Union(slug=f"bench-d{i}", schema_name=f"u_bench_d{i}", name="b", kind="other", is_federation=False)
+            u.save()
+            t = time.perf_counter()
+            u.create_schema(verbosity=0)  # django-tenants' own clone_schema SQL function
+            dt_clone.append(time.perf_counter() - t)
         with override_settings(TENANT_CREATION_FAKES_MIGRATIONS=False):
             for i in range(N):
                 u = Union(slug=f"bench-m{i}", schema_name=f"u_bench_m{i}", name="b", kind="other", is_federation=False)
@@ -47,13 +55,14 @@ def test_bench_provisioning_clone_against_migrations(live_township):
             full.append(time.perf_counter() - t)
     finally:
         connection.set_schema_to_public()
-        for prefix in ("c", "m", "f"):
+        for prefix in ("c", "d", "m", "f"):
             for i in range(N):
                 _drop(f"u_bench_{prefix}{i}")
     report(
         f"Provisioning a union, median of {N} each",
         [
-            ("schema by template clone (s)", f"{statistics.median(clone):.3f}"),
+            ("schema by template clone, pg_dump DDL (s)", f"{statistics.median(clone):.3f}"),
+            ("schema by django-tenants clone_schema() (s)", f"{statistics.median(dt_clone):.3f}"),
             ("schema by running migrations (s)", f"{statistics.median(migrate):.3f}"),
             ("clone speed-up", f"{statistics.median(migrate) / statistics.median(clone):.1f}x"),
             ("whole union_create, clone path (s)", f"{statistics.median(full):.3f}  (p95 {sorted(full)[int(N * 0.95) - 1]:.3f})"),

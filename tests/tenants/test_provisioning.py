@@ -85,3 +85,39 @@ def test_deactivating_keeps_the_schema_and_the_row():
     union.refresh_from_db()
     assert union.status == UnionStatus.INACTIVE
     assert schema_exists(union.schema_name)
+
+
+def _structure(schema: str) -> set[tuple]:
+    with connection.cursor() as cur:
+        cur.execute(
+            "SELECT tablename, replace(indexdef, %s, 'S') FROM pg_indexes WHERE schemaname = %s",
+            [schema + ".", schema],
+        )
+        indexes = {("index", *r) for r in cur.fetchall()}
+        cur.execute(
+            "SELECT c.conname, replace(pg_get_constraintdef(c.oid), %s, 'S.') FROM pg_constraint c "
+            "JOIN pg_namespace n ON n.oid = c.connamespace WHERE n.nspname = %s",
+            [schema + ".", schema],
+        )
+        constraints = {("constraint", *r) for r in cur.fetchall()}
+    return indexes | constraints
+
+
+def test_the_clone_has_the_templates_indexes_and_constraints():
+    union = _create()
+    assert _structure(union.schema_name) == _structure(settings.TENANT_BASE_SCHEMA)
+
+
+def test_the_clone_takes_the_fast_path_when_pg_dump_is_installed():
+    from tenants.cloning import pg_dump_binary
+
+    assert pg_dump_binary() is not None
+
+
+def test_without_pg_dump_the_django_tenants_clone_still_provisions(monkeypatch):
+    import tenants.cloning
+
+    monkeypatch.setattr(tenants.cloning, "pg_dump_binary", lambda: None)
+    tenants.cloning._cache.clear()
+    union = _create()
+    assert _tables(union.schema_name) == _tables(settings.TENANT_BASE_SCHEMA)
