@@ -19,7 +19,24 @@ from tests.conftest import HostClient, _token_for, host_of
 N = 10_000
 REQUESTS = 200
 SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗"
-GIVEN = ["伟", "芳", "娜", "敏", "静", "强", "磊", "军", "洋", "勇", "艳", "杰", "娟", "涛", "明", "超"]
+GIVEN = [
+    "伟",
+    "芳",
+    "娜",
+    "敏",
+    "静",
+    "强",
+    "磊",
+    "军",
+    "洋",
+    "勇",
+    "艳",
+    "杰",
+    "娟",
+    "涛",
+    "明",
+    "超",
+]
 
 
 def _rows(n: int):
@@ -28,9 +45,16 @@ def _rows(n: int):
         birth = dt.date(1965, 1, 1) + dt.timedelta(days=i)
         gender = "M" if i % 2 else "F"
         first17 = f"330102{birth:%Y%m%d}{i % 100:02d}{(i % 5) * 2 + (1 if gender == 'M' else 0)}"
-        yield [rng.choice(SURNAMES) + rng.choice(GIVEN), "男" if gender == "M" else "女",
-               first17 + id_number_check_char(first17), f"138{i:08d}", "2020-01-01",
-               rng.choice(["正式", "合同制", "农民工"]), f"{rng.randint(2500, 15000)}.00", ""]
+        yield [
+            rng.choice(SURNAMES) + rng.choice(GIVEN),
+            "男" if gender == "M" else "女",
+            first17 + id_number_check_char(first17),
+            f"138{i:08d}",
+            "2020-01-01",
+            rng.choice(["正式", "合同制", "农民工"]),
+            f"{rng.randint(2500, 15000)}.00",
+            "",
+        ]
 
 
 def _xlsx(n: int) -> bytes:
@@ -77,8 +101,14 @@ def test_bench_members_import_and_search(union_a):
             ("import, end to end through the API (s)", f"{elapsed:.2f}"),
             ("import rows per second", f"{N / elapsed:,.0f}  (target >= 1,000)"),
             ("file size (MB)", f"{len(content) / 1e6:.2f}"),
-            (f"GET /api/v1/members/?search= median of {REQUESTS} (ms)", f"{statistics.median(times):.1f}"),
-            (f"GET /api/v1/members/?search= p95 of {REQUESTS} (ms)", f"{times[int(REQUESTS * 0.95) - 1]:.1f}  (target < 50)"),
+            (
+                f"GET /api/v1/members/?search= median of {REQUESTS} (ms)",
+                f"{statistics.median(times):.1f}",
+            ),
+            (
+                f"GET /api/v1/members/?search= p95 of {REQUESTS} (ms)",
+                f"{times[int(REQUESTS * 0.95) - 1]:.1f}  (target < 50)",
+            ),
             ("queries per search request", ", ".join(str(q) for q in sorted(queries))),
         ],
     )

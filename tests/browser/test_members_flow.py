@@ -11,7 +11,9 @@ from tests.factories import id_number
 pytestmark = [
     pytest.mark.browser,
     pytest.mark.worker,
-    pytest.mark.skipif(chromium_path() is None, reason="Chromium not installed (apt-get install -y chromium)"),
+    pytest.mark.skipif(
+        chromium_path() is None, reason="Chromium not installed (apt-get install -y chromium)"
+    ),
 ]
 
 
@@ -49,7 +51,9 @@ def test_officer_adds_imports_and_records_a_departure(browser_page, live_server,
     # import a GB18030 csv: the job runs in the worker, the page polls its progress
     lines = ["姓名,性别,身份证号,入会日期,用工形式,月工资,工会小组"]
     for i in range(30):
-        lines.append(f"职工{chr(0x4e00 + i)},男,{id_number(birth=f'1990{(i % 12) + 1:02d}15', gender='M', seq=i)},2021-03-01,农民工,5000,一车间小组")
+        lines.append(
+            f"职工{chr(0x4E00 + i)},男,{id_number(birth=f'1990{(i % 12) + 1:02d}15', gender='M', seq=i)},2021-03-01,农民工,5000,一车间小组"
+        )
     path = ARTIFACTS / "members-import.csv"
     path.write_bytes(("\n".join(lines) + "\n").encode("gb18030"))
     page.goto(base + "/members/import/")

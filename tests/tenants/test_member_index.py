@@ -34,7 +34,13 @@ def test_one_row_per_person_and_union(union_a):
 
 def test_only_one_pending_transfer_per_person(union_a, union_b):
     digest = id_hash(id_number(birth="19880808", seq=4))
-    fields = {"from_union": union_a, "to_union": union_b, "id_hash": digest, "source_member_id": 1, "payload": "x"}
+    fields = {
+        "from_union": union_a,
+        "to_union": union_b,
+        "id_hash": digest,
+        "source_member_id": 1,
+        "payload": "x",
+    }
     MemberTransfer.objects.create(**fields)
     with pytest.raises(IntegrityError), transaction.atomic():
         MemberTransfer.objects.create(**fields)

@@ -61,9 +61,24 @@ class MemberOutputSerializer(serializers.ModelSerializer):
     class Meta:
         model = Member
         fields = [
-            "id", "member_no", "name", "gender", "id_number", "birth_date", "phone", "employment",
-            "group", "group_name", "monthly_wage", "dues_monthly", "joined_on", "status", "status_on",
-            "user", "created_at", "updated_at",
+            "id",
+            "member_no",
+            "name",
+            "gender",
+            "id_number",
+            "birth_date",
+            "phone",
+            "employment",
+            "group",
+            "group_name",
+            "monthly_wage",
+            "dues_monthly",
+            "joined_on",
+            "status",
+            "status_on",
+            "user",
+            "created_at",
+            "updated_at",
         ]
 
     def get_group_name(self, obj) -> str:
@@ -92,13 +107,22 @@ def _dues(m: Member):
 def member_row(m: Member) -> dict:
     """One member as MemberOutputSerializer renders it (kept equal by a test)."""
     return {
-        "id": m.pk, "member_no": m.member_no, "name": m.name, "gender": m.gender, "id_number": m.id_number,
-        "birth_date": m.birth_date.isoformat(), "phone": m.phone, "employment": m.employment,
-        "group": m.group_id, "group_name": m.group.name if m.group_id else "",
+        "id": m.pk,
+        "member_no": m.member_no,
+        "name": m.name,
+        "gender": m.gender,
+        "id_number": m.id_number,
+        "birth_date": m.birth_date.isoformat(),
+        "phone": m.phone,
+        "employment": m.employment,
+        "group": m.group_id,
+        "group_name": m.group.name if m.group_id else "",
         "monthly_wage": f"{m.monthly_wage:.2f}",
         "dues_monthly": f"{_dues(m):.2f}",
-        "joined_on": m.joined_on.isoformat(), "status": m.status,
-        "status_on": m.status_on.isoformat() if m.status_on else None, "user": m.user_id,
+        "joined_on": m.joined_on.isoformat(),
+        "status": m.status,
+        "status_on": m.status_on.isoformat() if m.status_on else None,
+        "user": m.user_id,
         "created_at": _DATETIME.to_representation(m.created_at),
         "updated_at": _DATETIME.to_representation(m.updated_at),
     }
@@ -124,20 +148,27 @@ class MemberInputSerializer(serializers.Serializer):
     joined_on = serializers.DateField()
     employment = serializers.ChoiceField(choices=Employment.choices, required=False)
     group = serializers.CharField(max_length=60, required=False, allow_blank=True, allow_null=True)
-    monthly_wage = serializers.DecimalField(max_digits=12, decimal_places=2, min_value=0,
-                                            max_value=1_000_000, required=False)
+    monthly_wage = serializers.DecimalField(
+        max_digits=12, decimal_places=2, min_value=0, max_value=1_000_000, required=False
+    )
 
 
 class MemberUpdateSerializer(MemberInputSerializer):
-    user = serializers.IntegerField(required=False, allow_null=True, min_value=1,
-                                    help_text="the member's own login (null unlinks)")
+    user = serializers.IntegerField(
+        required=False,
+        allow_null=True,
+        min_value=1,
+        help_text="the member's own login (null unlinks)",
+    )
     name = serializers.CharField(max_length=50, required=False)
     id_number = serializers.CharField(max_length=18, required=False)
     joined_on = serializers.DateField(required=False)
 
 
 class LeaveSerializer(serializers.Serializer):
-    status = serializers.ChoiceField(choices=["retired", "retained", "withdrawn", "expelled", "deceased"])
+    status = serializers.ChoiceField(
+        choices=["retired", "retained", "withdrawn", "expelled", "deceased"]
+    )
     reason = serializers.CharField(max_length=500)
     on = serializers.DateField(required=False)
 
@@ -183,8 +214,10 @@ class MemberFilter(django_filters.FilterSet):
 
 def member_filters(request) -> dict:
     """The list's filters from the query string, validated (400 naming the parameter)."""
-    f = MemberFilter(request.query_params if hasattr(request, "query_params") else request.GET,
-                     queryset=Member.objects.none())
+    f = MemberFilter(
+        request.query_params if hasattr(request, "query_params") else request.GET,
+        queryset=Member.objects.none(),
+    )
     if not f.is_valid():
         raise ValidationError({k: [str(m) for m in v] for k, v in f.errors.items()})
     d = f.form.cleaned_data
@@ -200,7 +233,9 @@ def member_filters(request) -> dict:
 
 
 FILTER_PARAMS = [
-    OpenApiParameter("search", str, description="name, member number, phone prefix or full ID number"),
+    OpenApiParameter(
+        "search", str, description="name, member number, phone prefix or full ID number"
+    ),
     OpenApiParameter("status", enum=MemberStatus.values),
     OpenApiParameter("gender", enum=Gender.values),
     OpenApiParameter("employment", enum=Employment.values),
@@ -255,7 +290,10 @@ class MyMembershipApi(APIView):
     def get(self, request):
         member = selectors.member_of_user(user=request.user)
         if member is None:
-            return Response({"detail": "No member record is linked to this login."}, status=status.HTTP_404_NOT_FOUND)
+            return Response(
+                {"detail": "No member record is linked to this login."},
+                status=status.HTTP_404_NOT_FOUND,
+            )
         return Response(MemberDetailSerializer(member).data)
 
 
@@ -266,8 +304,13 @@ class MemberLeaveApi(APIView):
     def post(self, request, pk: int):
         member = _member_or_404(request, pk)
         data = _validated(LeaveSerializer, request.data)
-        member = services.member_leave(member=member, actor=request.user, status=data["status"],
-                                       on=data.get("on"), reason=data["reason"])
+        member = services.member_leave(
+            member=member,
+            actor=request.user,
+            status=data["status"],
+            on=data.get("on"),
+            reason=data["reason"],
+        )
         return Response(MemberDetailSerializer(member).data)
 
 
@@ -282,8 +325,20 @@ class TransferOutputSerializer(serializers.ModelSerializer):
     class Meta:
         model = MemberTransfer
         fields = [
-            "id", "direction", "status", "from_union", "from_union_name", "to_union", "to_union_name",
-            "member_label", "member", "reason", "created_at", "created_by", "decided_at", "decided_by",
+            "id",
+            "direction",
+            "status",
+            "from_union",
+            "from_union_name",
+            "to_union",
+            "to_union_name",
+            "member_label",
+            "member",
+            "reason",
+            "created_at",
+            "created_by",
+            "decided_at",
+            "decided_by",
             "decision_note",
         ]
 
@@ -298,8 +353,21 @@ class TransferOutputSerializer(serializers.ModelSerializer):
         if self.context.get("union") is None:
             return None
         d = transfers.transfer_details(obj)
-        return {k: d.get(k) for k in ("name", "gender", "birth_date", "employment", "joined_on",
-                                      "source_member_no")} if d else None
+        return (
+            {
+                k: d.get(k)
+                for k in (
+                    "name",
+                    "gender",
+                    "birth_date",
+                    "employment",
+                    "joined_on",
+                    "source_member_no",
+                )
+            }
+            if d
+            else None
+        )
 
 
 class MemberTransferApi(APIView):
@@ -309,8 +377,12 @@ class MemberTransferApi(APIView):
     def post(self, request, pk: int):
         member = _member_or_404(request, pk)
         data = _validated(TransferStartSerializer, request.data)
-        transfer = transfers.transfer_start(member=member, to_union=data["to_union"],
-                                            reason=data.get("reason", ""), actor=request.user)
+        transfer = transfers.transfer_start(
+            member=member,
+            to_union=data["to_union"],
+            reason=data.get("reason", ""),
+            actor=request.user,
+        )
         out = TransferOutputSerializer(transfer, context={"union": current_union()}).data
         return Response(out, status=status.HTTP_202_ACCEPTED)
 
@@ -329,8 +401,10 @@ class MemberExportApi(APIView):
     permission_classes = [MANAGE]
     content_negotiation_class = IgnoreFormatNegotiation
 
-    @extend_schema(parameters=[OpenApiParameter("format", enum=["xlsx", "csv"]), *FILTER_PARAMS],
-                   responses={(200, "application/octet-stream"): OpenApiTypes.BINARY})
+    @extend_schema(
+        parameters=[OpenApiParameter("format", enum=["xlsx", "csv"]), *FILTER_PARAMS],
+        responses={(200, "application/octet-stream"): OpenApiTypes.BINARY},
+    )
     def get(self, request):
         fmt = request.query_params.get("format", "xlsx")
         if fmt not in ("xlsx", "csv"):
@@ -363,9 +437,17 @@ class MemberImportApi(APIView):
     parser_classes = [MultiPartParser, FormParser]
 
     @extend_schema(
-        parameters=[OpenApiParameter("dry_run", bool), OpenApiParameter("valid_only", bool),
-                    OpenApiParameter("background", bool, description="run as a job; poll its status")],
-        request={"multipart/form-data": {"type": "object", "properties": {"file": {"type": "string", "format": "binary"}}}},
+        parameters=[
+            OpenApiParameter("dry_run", bool),
+            OpenApiParameter("valid_only", bool),
+            OpenApiParameter("background", bool, description="run as a job; poll its status"),
+        ],
+        request={
+            "multipart/form-data": {
+                "type": "object",
+                "properties": {"file": {"type": "string", "format": "binary"}},
+            }
+        },
         responses={200: ImportResultSerializer, 202: OpenApiTypes.OBJECT},
     )
     def post(self, request):
@@ -376,14 +458,26 @@ class MemberImportApi(APIView):
             raise ValidationError({"file": ["The file is larger than 20 MB."]})
         content = upload.read()
         if _flag(request, "background"):
-            job = importing.import_job_create(content=content, filename=upload.name, actor=request.user,
-                                              dry_run=_flag(request, "dry_run"),
-                                              valid_only=_flag(request, "valid_only"))
+            job = importing.import_job_create(
+                content=content,
+                filename=upload.name,
+                actor=request.user,
+                dry_run=_flag(request, "dry_run"),
+                valid_only=_flag(request, "valid_only"),
+            )
             return Response(importing.import_progress(job), status=status.HTTP_202_ACCEPTED)
-        result = importing.members_import(content=content, filename=upload.name, actor=request.user,
-                                          dry_run=_flag(request, "dry_run"),
-                                          valid_only=_flag(request, "valid_only"))
-        code = status.HTTP_400_BAD_REQUEST if result.errors and not _flag(request, "valid_only") else status.HTTP_200_OK
+        result = importing.members_import(
+            content=content,
+            filename=upload.name,
+            actor=request.user,
+            dry_run=_flag(request, "dry_run"),
+            valid_only=_flag(request, "valid_only"),
+        )
+        code = (
+            status.HTTP_400_BAD_REQUEST
+            if result.errors and not _flag(request, "valid_only")
+            else status.HTTP_200_OK
+        )
         return Response(result.as_dict(), status=code)
 
 
@@ -411,9 +505,12 @@ class MemberImportTemplateApi(APIView):
 
 class DuesRuleInputSerializer(serializers.Serializer):
     effective_from = serializers.DateField()
-    rate = serializers.DecimalField(max_digits=6, decimal_places=4, min_value=0, max_value=Decimal("0.1"))
-    floor_unit = serializers.DecimalField(max_digits=8, decimal_places=2, min_value=0, max_value=1000,
-                                          default=Decimal("10.00"))
+    rate = serializers.DecimalField(
+        max_digits=6, decimal_places=4, min_value=0, max_value=Decimal("0.1")
+    )
+    floor_unit = serializers.DecimalField(
+        max_digits=8, decimal_places=2, min_value=0, max_value=1000, default=Decimal("10.00")
+    )
 
 
 class DuesSummaryApi(APIView):
@@ -436,8 +533,10 @@ class DuesSummaryApi(APIView):
         rule = selectors.dues_rule_in_force()
         counts = selectors.member_counts()
         return {
-            "rate": f"{rule.rate:.4f}", "floor_unit": f"{rule.floor_unit:.2f}",
-            "effective_from": rule.effective_from.isoformat(), "members_paying": counts["active"],
+            "rate": f"{rule.rate:.4f}",
+            "floor_unit": f"{rule.floor_unit:.2f}",
+            "effective_from": rule.effective_from.isoformat(),
+            "members_paying": counts["active"],
             "monthly_total": f"{selectors.dues_monthly_total():.2f}",
         }
 
@@ -467,13 +566,17 @@ class GroupListCreateApi(APIView):
     @extend_schema(responses=GroupSerializer(many=True))
     def get(self, request):
         paginator = Pagination()
-        page = paginator.paginate_queryset(selectors.groups_list(user=request.user), request, view=self)
+        page = paginator.paginate_queryset(
+            selectors.groups_list(user=request.user), request, view=self
+        )
         return paginator.get_paginated_response(GroupSerializer(page, many=True).data)
 
     @extend_schema(request=GroupInputSerializer, responses={201: GroupSerializer})
     def post(self, request):
         data = _validated(GroupInputSerializer, request.data)
-        group = groups.group_create(name=data["name"], leader_id=data.get("leader"), actor=request.user)
+        group = groups.group_create(
+            name=data["name"], leader_id=data.get("leader"), actor=request.user
+        )
         return Response(GroupSerializer(group).data, status=status.HTTP_201_CREATED)
 
 
@@ -482,14 +585,20 @@ class GroupDetailApi(APIView):
 
     @extend_schema(responses=GroupSerializer)
     def get(self, request, pk: int):
-        return Response(GroupSerializer(get_object_or_404(selectors.groups_list(user=request.user), pk=pk)).data)
+        return Response(
+            GroupSerializer(get_object_or_404(selectors.groups_list(user=request.user), pk=pk)).data
+        )
 
     @extend_schema(request=GroupInputSerializer, responses=GroupSerializer)
     def patch(self, request, pk: int):
         group = get_object_or_404(UnionGroup, pk=pk)
         data = _validated(GroupInputSerializer, request.data, partial=True)
-        group = groups.group_update(group=group, name=data.get("name", group.name),
-                                      leader_id=data.get("leader", group.leader_id), actor=request.user)
+        group = groups.group_update(
+            group=group,
+            name=data.get("name", group.name),
+            leader_id=data.get("leader", group.leader_id),
+            actor=request.user,
+        )
         return Response(GroupSerializer(group).data)
 
 
@@ -497,9 +606,24 @@ class GroupDetailApi(APIView):
 class ApplicationSerializer(serializers.ModelSerializer):
     class Meta:
         model = MembershipApplication
-        fields = ["id", "name", "gender", "id_number", "phone", "employment", "group", "monthly_wage",
-                  "note", "status", "submitted_at", "submitted_by", "decided_on", "decided_by",
-                  "decision_reason", "member"]
+        fields = [
+            "id",
+            "name",
+            "gender",
+            "id_number",
+            "phone",
+            "employment",
+            "group",
+            "monthly_wage",
+            "note",
+            "status",
+            "submitted_at",
+            "submitted_by",
+            "decided_on",
+            "decided_by",
+            "decision_reason",
+            "member",
+        ]
 
 
 class ApplicationInputSerializer(serializers.Serializer):
@@ -509,8 +633,9 @@ class ApplicationInputSerializer(serializers.Serializer):
     phone = serializers.CharField(max_length=20, required=False, allow_blank=True)
     employment = serializers.ChoiceField(choices=Employment.choices, required=False)
     group = serializers.CharField(max_length=60, required=False, allow_blank=True, allow_null=True)
-    monthly_wage = serializers.DecimalField(max_digits=12, decimal_places=2, min_value=0,
-                                            max_value=1_000_000, required=False)
+    monthly_wage = serializers.DecimalField(
+        max_digits=12, decimal_places=2, min_value=0, max_value=1_000_000, required=False
+    )
     note = serializers.CharField(max_length=500, required=False, allow_blank=True)
 
 
@@ -521,14 +646,20 @@ class ApproveSerializer(serializers.Serializer):
 class ApplicationListCreateApi(APIView):
     permission_classes = [MANAGE_ONLY]
 
-    @extend_schema(parameters=[OpenApiParameter("status", enum=ApplicationStatus.values)],
-                   responses=ApplicationSerializer(many=True))
+    @extend_schema(
+        parameters=[OpenApiParameter("status", enum=ApplicationStatus.values)],
+        responses=ApplicationSerializer(many=True),
+    )
     def get(self, request):
         state = request.query_params.get("status", "")
         if state and state not in ApplicationStatus.values:
-            raise ValidationError({"status": [f"Choose one of: {', '.join(ApplicationStatus.values)}."]})
+            raise ValidationError(
+                {"status": [f"Choose one of: {', '.join(ApplicationStatus.values)}."]}
+            )
         paginator = Pagination()
-        page = paginator.paginate_queryset(selectors.applications_list(status=state), request, view=self)
+        page = paginator.paginate_queryset(
+            selectors.applications_list(status=state), request, view=self
+        )
         return paginator.get_paginated_response(ApplicationSerializer(page, many=True).data)
 
     @extend_schema(request=ApplicationInputSerializer, responses={201: ApplicationSerializer})
@@ -545,7 +676,9 @@ class ApplicationApproveApi(APIView):
     def post(self, request, pk: int):
         app = get_object_or_404(MembershipApplication, pk=pk)
         data = _validated(ApproveSerializer, request.data)
-        member = applications.application_approve(application=app, actor=request.user, on=data.get("on"))
+        member = applications.application_approve(
+            application=app, actor=request.user, on=data.get("on")
+        )
         return Response(MemberDetailSerializer(member).data, status=status.HTTP_201_CREATED)
 
 
@@ -556,7 +689,9 @@ class ApplicationRejectApi(APIView):
     def post(self, request, pk: int):
         app = get_object_or_404(MembershipApplication, pk=pk)
         data = _validated(ReasonSerializer, request.data)
-        app = applications.application_reject(application=app, reason=data.get("reason", ""), actor=request.user)
+        app = applications.application_reject(
+            application=app, reason=data.get("reason", ""), actor=request.user
+        )
         return Response(ApplicationSerializer(app).data)
 
 
@@ -576,14 +711,17 @@ class TransferListApi(APIView):
 
     permission_classes = [MANAGE_ONLY]
 
-    @extend_schema(parameters=[TRANSFER_STATUS_PARAM], responses=TransferOutputSerializer(many=True))
+    @extend_schema(
+        parameters=[TRANSFER_STATUS_PARAM], responses=TransferOutputSerializer(many=True)
+    )
     def get(self, request):
         union = current_union()
         qs = selectors.transfers_for_union(union=union, status=_transfer_status(request))
         paginator = Pagination()
         page = paginator.paginate_queryset(qs, request, view=self)
         return paginator.get_paginated_response(
-            TransferOutputSerializer(page, many=True, context={"union": union}).data)
+            TransferOutputSerializer(page, many=True, context={"union": union}).data
+        )
 
 
 class _TransferDecision(APIView):
@@ -616,7 +754,9 @@ class TransferRejectApi(_TransferDecision):
 
     def decide(self, request, pk):
         data = _validated(ReasonSerializer, request.data)
-        t = transfers.transfer_reject(transfer_id=pk, reason=data.get("reason", ""), actor=request.user)
+        t = transfers.transfer_reject(
+            transfer_id=pk, reason=data.get("reason", ""), actor=request.user
+        )
         return Response(TransferOutputSerializer(t, context={"union": current_union()}).data)
 
 
@@ -634,16 +774,24 @@ class FederationTransferListApi(APIView):
     """The federation host: transfers in flight (``?status=`` for others; ``all`` for every one).
     Only a masked name is shown here; the particulars stay encrypted."""
 
-    permission_classes = [federation_roles(read=(FED_DUES, FED_ASSESSOR, FED_REPORTING, FED_VIEWER))]
+    permission_classes = [
+        federation_roles(read=(FED_DUES, FED_ASSESSOR, FED_REPORTING, FED_VIEWER))
+    ]
 
-    @extend_schema(parameters=[OpenApiParameter("status", enum=[*TransferStatus.values, "all"])],
-                   responses=TransferOutputSerializer(many=True))
+    @extend_schema(
+        parameters=[OpenApiParameter("status", enum=[*TransferStatus.values, "all"])],
+        responses=TransferOutputSerializer(many=True),
+    )
     def get(self, request):
         state = request.query_params.get("status", TransferStatus.PENDING)
         if state == "all":
             state = ""
         elif state not in TransferStatus.values:
-            raise ValidationError({"status": [f"Choose one of: {', '.join(TransferStatus.values)}, all."]})
+            raise ValidationError(
+                {"status": [f"Choose one of: {', '.join(TransferStatus.values)}, all."]}
+            )
         paginator = Pagination()
-        page = paginator.paginate_queryset(selectors.transfers_in_flight(status=state), request, view=self)
+        page = paginator.paginate_queryset(
+            selectors.transfers_in_flight(status=state), request, view=self
+        )
         return paginator.get_paginated_response(TransferOutputSerializer(page, many=True).data)

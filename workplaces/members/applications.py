@@ -45,15 +45,28 @@ def application_submit(*, actor, note: str = "", **data) -> MembershipApplicatio
     number = fields["id_number"]
     if Member.objects.filter(id_number=number, status__in=HOLDING_STATUSES).exists():
         raise Conflict(_("This person is already a member of this union."))
-    if MembershipApplication.objects.filter(id_number=number, status=ApplicationStatus.SUBMITTED).exists():
+    if MembershipApplication.objects.filter(
+        id_number=number, status=ApplicationStatus.SUBMITTED
+    ).exists():
         raise Conflict(_("An application for this person is already open."))
     app = MembershipApplication.objects.create(
-        name=fields["name"], gender=fields["gender"], id_number=number, phone=fields["phone"],
-        employment=fields["employment"], group=fields["group"], monthly_wage=fields["monthly_wage"],
-        note=note, submitted_by=actor_name(actor),
+        name=fields["name"],
+        gender=fields["gender"],
+        id_number=number,
+        phone=fields["phone"],
+        employment=fields["employment"],
+        group=fields["group"],
+        monthly_wage=fields["monthly_wage"],
+        note=note,
+        submitted_by=actor_name(actor),
     )
-    audit_record(actor=actor, kind=AuditKind.APPLICATION, obj=app,
-                 after={"status": app.status, "name": app.name}, union_slug=_union().slug)
+    audit_record(
+        actor=actor,
+        kind=AuditKind.APPLICATION,
+        obj=app,
+        after={"status": app.status, "name": app.name},
+        union_slug=_union().slug,
+    )
     return app
 
 
@@ -71,8 +84,13 @@ def application_approve(*, application: MembershipApplication, actor, on=None) -
     member = member_create(
         actor=actor,
         reason=_("Application approved"),
-        name=app.name, gender=app.gender, id_number=app.id_number, phone=app.phone,
-        employment=app.employment, group=app.group, monthly_wage=app.monthly_wage,
+        name=app.name,
+        gender=app.gender,
+        id_number=app.id_number,
+        phone=app.phone,
+        employment=app.employment,
+        group=app.group,
+        monthly_wage=app.monthly_wage,
         joined_on=approved_on,
     )
     app.status = ApplicationStatus.APPROVED
@@ -80,14 +98,22 @@ def application_approve(*, application: MembershipApplication, actor, on=None) -
     app.decided_by = actor_name(actor)
     app.member = member
     app.save()
-    audit_record(actor=actor, kind=AuditKind.APPLICATION, obj=app, before={"status": "submitted"},
-                 after={"status": app.status, "member_id": member.pk}, union_slug=_union().slug)
+    audit_record(
+        actor=actor,
+        kind=AuditKind.APPLICATION,
+        obj=app,
+        before={"status": "submitted"},
+        after={"status": app.status, "member_id": member.pk},
+        union_slug=_union().slug,
+    )
     return member
 
 
 @union_side
 @transaction.atomic
-def application_reject(*, application: MembershipApplication, reason: str, actor) -> MembershipApplication:
+def application_reject(
+    *, application: MembershipApplication, reason: str, actor
+) -> MembershipApplication:
     errors: dict[str, list[str]] = {}
     reason = _text(reason, "reason", errors, max_length=500, required=True)
     if errors:
@@ -100,6 +126,12 @@ def application_reject(*, application: MembershipApplication, reason: str, actor
     app.decided_by = actor_name(actor)
     app.decision_reason = reason
     app.save()
-    audit_record(actor=actor, kind=AuditKind.APPLICATION, obj=app, before={"status": "submitted"},
-                 after={"status": app.status, "reason": reason}, union_slug=_union().slug)
+    audit_record(
+        actor=actor,
+        kind=AuditKind.APPLICATION,
+        obj=app,
+        before={"status": "submitted"},
+        after={"status": app.status, "reason": reason},
+        union_slug=_union().slug,
+    )
     return app

@@ -20,11 +20,17 @@ class MembersConfig(AppConfig):
         from tenants.demo import DEMO_HOOKS
         from workplaces.members.demo import demo_members_seed
 
-        nav.register("union", "members:list", _("Members"),
-                     roles=(ORGANIZATION, VICE_CHAIR, FINANCE, GROUP_LEADER), order=20)
+        nav.register(
+            "union",
+            "members:list",
+            _("Members"),
+            roles=(ORGANIZATION, VICE_CHAIR, FINANCE, GROUP_LEADER),
+            order=20,
+        )
         nav.register("union", "members:me", _("My membership"), roles=(MEMBER,), order=21)
-        nav.register("union", "members:transfers", _("Transfers"),
-                     roles=(ORGANIZATION, VICE_CHAIR), order=22)
+        nav.register(
+            "union", "members:transfers", _("Transfers"), roles=(ORGANIZATION, VICE_CHAIR), order=22
+        )
         nav.register("federation", "member-transfers", _("Member transfers"), order=40)
         job = (
             "Member roll-up reconciliation (nightly)",

@@ -9,11 +9,51 @@ from django_tenants.utils import tenant_context
 from tenants.validators import id_number_check_char
 
 SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤"
-GIVEN_M = ["伟", "强", "磊", "军", "勇", "杰", "涛", "斌", "超", "明", "建华", "志强", "国庆", "海峰", "永刚", "晓东", "文斌", "俊杰"]
-GIVEN_F = ["芳", "娜", "敏", "静", "丽", "艳", "娟", "霞", "燕", "玲", "秀英", "丽华", "晓红", "春梅", "雪梅", "婷婷", "佳怡", "欣悦"]
+GIVEN_M = [
+    "伟",
+    "强",
+    "磊",
+    "军",
+    "勇",
+    "杰",
+    "涛",
+    "斌",
+    "超",
+    "明",
+    "建华",
+    "志强",
+    "国庆",
+    "海峰",
+    "永刚",
+    "晓东",
+    "文斌",
+    "俊杰",
+]
+GIVEN_F = [
+    "芳",
+    "娜",
+    "敏",
+    "静",
+    "丽",
+    "艳",
+    "娟",
+    "霞",
+    "燕",
+    "玲",
+    "秀英",
+    "丽华",
+    "晓红",
+    "春梅",
+    "雪梅",
+    "婷婷",
+    "佳怡",
+    "欣悦",
+]
 GROUPS = ["一车间小组", "二车间小组", "机关小组", "后勤小组"]
 REGIONS = ["330102", "330106", "330110", "410102", "420106", "510104", "360102", "340104"]
-EMPLOYMENT = ["regular"] * 6 + ["contract"] * 3 + ["migrant"] * 3 + ["dispatched", "retired_rehired"]
+EMPLOYMENT = (
+    ["regular"] * 6 + ["contract"] * 3 + ["migrant"] * 3 + ["dispatched", "retired_rehired"]
+)
 
 
 def demo_id_number(rng: random.Random, *, birth: dt.date, gender: str) -> str:
@@ -40,12 +80,21 @@ def demo_members_seed(union) -> None:
                 continue
             made.add(number)
             name = rng.choice(SURNAMES) + rng.choice(GIVEN_M if gender == "M" else GIVEN_F)
-            joined = max(dt.date(birth.year + 18, 9, 1), dt.date(2005, 1, 1)) + dt.timedelta(days=rng.randint(0, 3000))
+            joined = max(dt.date(birth.year + 18, 9, 1), dt.date(2005, 1, 1)) + dt.timedelta(
+                days=rng.randint(0, 3000)
+            )
             joined = min(joined, dt.date(2026, 6, 30))
-            wage = Decimal(rng.randint(2800, 14000)) + Decimal(rng.choice(["0.00", "0.50", "9.99", "5.00"]))
+            wage = Decimal(rng.randint(2800, 14000)) + Decimal(
+                rng.choice(["0.00", "0.50", "9.99", "5.00"])
+            )
             member_create(
-                actor="demo", name=name, gender=gender, id_number=number,
+                actor="demo",
+                name=name,
+                gender=gender,
+                id_number=number,
                 phone=f"1{rng.choice('3578')}{rng.randint(100000000, 999999999)}",
-                employment=rng.choice(EMPLOYMENT), group=rng.choice(groups),
-                monthly_wage=wage, joined_on=joined,
+                employment=rng.choice(EMPLOYMENT),
+                group=rng.choice(groups),
+                monthly_wage=wage,
+                joined_on=joined,
             )

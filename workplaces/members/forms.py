@@ -9,14 +9,25 @@ class MemberForm(forms.Form):
 
     name = forms.CharField(label=_("Name"), max_length=50)
     id_number = forms.CharField(label=_("Resident ID number"), max_length=18)
-    gender = forms.ChoiceField(label=_("Gender"), choices=[("", _("From the ID number")), *Gender.choices],
-                               required=False)
+    gender = forms.ChoiceField(
+        label=_("Gender"), choices=[("", _("From the ID number")), *Gender.choices], required=False
+    )
     phone = forms.CharField(label=_("Mobile phone"), max_length=20, required=False)
     employment = forms.ChoiceField(label=_("Employment"), choices=Employment.choices)
-    group = forms.ModelChoiceField(label=_("Union group"), queryset=UnionGroup.objects.all(), required=False)
-    monthly_wage = forms.DecimalField(label=_("Monthly wage (yuan)"), max_digits=12, decimal_places=2,
-                                      min_value=0, max_value=1_000_000, required=False)
-    joined_on = forms.DateField(label=_("Joined on"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"))
+    group = forms.ModelChoiceField(
+        label=_("Union group"), queryset=UnionGroup.objects.all(), required=False
+    )
+    monthly_wage = forms.DecimalField(
+        label=_("Monthly wage (yuan)"),
+        max_digits=12,
+        decimal_places=2,
+        min_value=0,
+        max_value=1_000_000,
+        required=False,
+    )
+    joined_on = forms.DateField(
+        label=_("Joined on"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+    )
 
     def __init__(self, *args, editing: bool = False, **kwargs):
         super().__init__(*args, **kwargs)
@@ -37,20 +48,28 @@ class MemberForm(forms.Form):
 
 
 class LeaveForm(forms.Form):
-    status = forms.ChoiceField(label=_("Departure"), choices=[
-        ("retained", _("Retained membership (retired)")),
-        ("withdrawn", _("Withdrawn")),
-        ("expelled", _("Expelled")),
-        ("deceased", _("Deceased")),
-    ])
-    on = forms.DateField(label=_("Date"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"))
-    reason = forms.CharField(label=_("Reason"), max_length=500, widget=forms.Textarea(attrs={"rows": 3}))
+    status = forms.ChoiceField(
+        label=_("Departure"),
+        choices=[
+            ("retained", _("Retained membership (retired)")),
+            ("withdrawn", _("Withdrawn")),
+            ("expelled", _("Expelled")),
+            ("deceased", _("Deceased")),
+        ],
+    )
+    on = forms.DateField(
+        label=_("Date"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+    )
+    reason = forms.CharField(
+        label=_("Reason"), max_length=500, widget=forms.Textarea(attrs={"rows": 3})
+    )
 
 
 class TransferForm(forms.Form):
     to_union = forms.ChoiceField(label=_("To union"))
-    reason = forms.CharField(label=_("Reason"), max_length=500, required=False,
-                             widget=forms.Textarea(attrs={"rows": 2}))
+    reason = forms.CharField(
+        label=_("Reason"), max_length=500, required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
 
     def __init__(self, *args, unions=(), **kwargs):
         super().__init__(*args, **kwargs)
@@ -73,9 +92,17 @@ class ApplicationForm(forms.Form):
     id_number = forms.CharField(label=_("Resident ID number"), max_length=18)
     phone = forms.CharField(label=_("Mobile phone"), max_length=20, required=False)
     employment = forms.ChoiceField(label=_("Employment"), choices=Employment.choices)
-    group = forms.ModelChoiceField(label=_("Union group"), queryset=UnionGroup.objects.all(), required=False)
-    monthly_wage = forms.DecimalField(label=_("Monthly wage (yuan)"), max_digits=12, decimal_places=2,
-                                      min_value=0, max_value=1_000_000, required=False)
+    group = forms.ModelChoiceField(
+        label=_("Union group"), queryset=UnionGroup.objects.all(), required=False
+    )
+    monthly_wage = forms.DecimalField(
+        label=_("Monthly wage (yuan)"),
+        max_digits=12,
+        decimal_places=2,
+        min_value=0,
+        max_value=1_000_000,
+        required=False,
+    )
     note = forms.CharField(label=_("Note"), max_length=500, required=False)
 
     add_service_errors = MemberForm.add_service_errors

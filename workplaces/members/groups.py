@@ -36,8 +36,14 @@ def group_create(*, name: str, leader_id=None, actor) -> UnionGroup:
     if UnionGroup.objects.filter(name=name).exists():
         raise ValidationError({"name": [_("A group with this name already exists.")]})
     group = UnionGroup.objects.create(name=name, leader=leader)
-    audit_record(actor=actor, kind=AuditKind.OTHER, obj=group, after={"name": name, "leader_id": group.leader_id},
-                 union_slug=_union().slug, note="group created")
+    audit_record(
+        actor=actor,
+        kind=AuditKind.OTHER,
+        obj=group,
+        after={"name": name, "leader_id": group.leader_id},
+        union_slug=_union().slug,
+        note="group created",
+    )
     return group
 
 
@@ -51,7 +57,13 @@ def group_update(*, group: UnionGroup, name: str, leader_id=None, actor) -> Unio
     group.name = name
     group.leader = leader
     group.save()
-    audit_record(actor=actor, kind=AuditKind.OTHER, obj=group, before=before,
-                 after={"name": name, "leader_id": group.leader_id}, union_slug=_union().slug,
-                 note="group updated")
+    audit_record(
+        actor=actor,
+        kind=AuditKind.OTHER,
+        obj=group,
+        before=before,
+        after={"name": name, "leader_id": group.leader_id},
+        union_slug=_union().slug,
+        note="group updated",
+    )
     return group

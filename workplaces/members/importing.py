@@ -57,22 +57,33 @@ COLUMNS = {
     "monthly_wage": ("月工资", False),
     "group": ("工会小组", False),
 }
-HEADER_ALIASES = {api: api for api in COLUMNS} | {zh: api for api, (zh, _r) in COLUMNS.items()} | {
-    "身份证号码": "id_number",
-    "手机号": "phone",
-    "手机号码": "phone",
-    "联系电话": "phone",
-    "月工资(元)": "monthly_wage",
-    "月工资（元）": "monthly_wage",
-    "小组": "group",
-}
+HEADER_ALIASES = (
+    {api: api for api in COLUMNS}
+    | {zh: api for api, (zh, _r) in COLUMNS.items()}
+    | {
+        "身份证号码": "id_number",
+        "手机号": "phone",
+        "手机号码": "phone",
+        "联系电话": "phone",
+        "月工资(元)": "monthly_wage",
+        "月工资（元）": "monthly_wage",
+        "小组": "group",
+    }
+)
 EMPLOYMENT_ZH = {
-    "regular": "正式", "contract": "合同制", "dispatched": "劳务派遣",
-    "migrant": "农民工", "retired_rehired": "退休返聘",
+    "regular": "正式",
+    "contract": "合同制",
+    "dispatched": "劳务派遣",
+    "migrant": "农民工",
+    "retired_rehired": "退休返聘",
 }
 STATUS_ZH = {
-    "active": "在册", "retained": "保留会籍", "transferred_out": "已转出",
-    "withdrawn": "退会", "expelled": "除名", "deceased": "去世",
+    "active": "在册",
+    "retained": "保留会籍",
+    "transferred_out": "已转出",
+    "withdrawn": "退会",
+    "expelled": "除名",
+    "deceased": "去世",
 }
 
 
@@ -85,7 +96,12 @@ class ImportResult:
     written: bool = False
 
     def as_dict(self) -> dict:
-        return {"created": self.created, "updated": self.updated, "errors": self.errors, "total": self.total}
+        return {
+            "created": self.created,
+            "updated": self.updated,
+            "errors": self.errors,
+            "total": self.total,
+        }
 
 
 # --- reading ----------------------------------------------------------------------
@@ -107,7 +123,9 @@ def _decode(content: bytes) -> str:
         return content.decode("gb18030")
     except UnicodeDecodeError:
         raise _bad_file(
-            _("The file's text encoding is not recognised; save it as UTF-8 or GB18030 CSV, or as xlsx.")
+            _(
+                "The file's text encoding is not recognised; save it as UTF-8 or GB18030 CSV, or as xlsx."
+            )
         ) from None
 
 
@@ -144,7 +162,9 @@ def read_table(*, content: bytes, filename: str = "") -> tuple[list[str], list[l
         except ValidationError:
             raise
         except (zipfile.BadZipFile, KeyError, ValueError, TypeError, OSError, IndexError) as exc:
-            raise _bad_file(_("The xlsx file cannot be read: %(e)s") % {"e": type(exc).__name__}) from None
+            raise _bad_file(
+                _("The xlsx file cannot be read: %(e)s") % {"e": type(exc).__name__}
+            ) from None
         except Exception:  # noqa: BLE001 - openpyxl raises many kinds on a broken file
             raise _bad_file(_("The xlsx file cannot be read.")) from None
     else:
@@ -177,7 +197,9 @@ def map_header(header: list[str]) -> dict[int, tuple[str, str]]:
             raise _bad_file(_("The column %(c)s appears twice.") % {"c": text})
         seen[key] = text
         mapping[i] = (key, text)
-    missing = [f"{zh} ({api})" for api, (zh, required) in COLUMNS.items() if required and api not in seen]
+    missing = [
+        f"{zh} ({api})" for api, (zh, required) in COLUMNS.items() if required and api not in seen
+    ]
     if missing:
         raise _bad_file(_("Missing columns: %(c)s.") % {"c": ", ".join(missing)})
     return mapping
@@ -211,13 +233,26 @@ def validate_rows(
             fields = member_clean(data, groups=groups, today=today)
         except ValidationError as exc:
             for fld, messages in exc.message_dict.items():
-                errors.append({"row": n, "column": columns.get(fld, fld), "field": fld,
-                               "message": " ".join(messages)})
+                errors.append(
+                    {
+                        "row": n,
+                        "column": columns.get(fld, fld),
+                        "field": fld,
+                        "message": " ".join(messages),
+                    }
+                )
         else:
             number = fields["id_number"]
             if number in first_row_of:
-                errors.append({"row": n, "column": columns["id_number"], "field": "id_number",
-                               "message": _("Duplicate of row %(r)d in this file.") % {"r": first_row_of[number]}})
+                errors.append(
+                    {
+                        "row": n,
+                        "column": columns["id_number"],
+                        "field": "id_number",
+                        "message": _("Duplicate of row %(r)d in this file.")
+                        % {"r": first_row_of[number]},
+                    }
+                )
             else:
                 first_row_of[number] = n
                 clean.append(_Row(n, fields))
@@ -227,7 +262,11 @@ def validate_rows(
     existing = set()
     numbers = [r.fields["id_number"] for r in clean]
     for i in range(0, len(numbers), 5000):
-        existing.update(Member.objects.filter(id_number__in=numbers[i:i + 5000]).values_list("id_number", flat=True))
+        existing.update(
+            Member.objects.filter(id_number__in=numbers[i : i + 5000]).values_list(
+                "id_number", flat=True
+            )
+        )
     new = [r for r in clean if r.fields["id_number"] not in existing]
     updates = [r for r in clean if r.fields["id_number"] in existing]
     # one membership in the federation: refuse people active in another union
@@ -237,14 +276,23 @@ def validate_rows(
     elsewhere: set[str] = set()
     for i in range(0, len(keys), 5000):
         elsewhere.update(
-            MemberIndex.objects.filter(id_hash__in=keys[i:i + 5000], active=True)
-            .exclude(union=union).values_list("id_hash", flat=True)
+            MemberIndex.objects.filter(id_hash__in=keys[i : i + 5000], active=True)
+            .exclude(union=union)
+            .values_list("id_hash", flat=True)
         )
     if elsewhere:
         for digest in elsewhere:
             r = hashes[digest]
-            errors.append({"row": r.row, "column": columns["id_number"], "field": "id_number",
-                           "message": _("Already an active member of another union of the federation; ask that union to transfer them.")})
+            errors.append(
+                {
+                    "row": r.row,
+                    "column": columns["id_number"],
+                    "field": "id_number",
+                    "message": _(
+                        "Already an active member of another union of the federation; ask that union to transfer them."
+                    ),
+                }
+            )
         new = [r for r in new if id_hash(r.fields["id_number"]) not in elsewhere]
     errors.sort(key=lambda e: (e["row"], e["field"]))
     return new, updates, errors, total
@@ -252,18 +300,53 @@ def validate_rows(
 
 # --- writing ---------------------------------------------------------------------
 BATCH = 2000
-MEMBER_COLUMNS = ("id", "name", "gender", "id_number", "birth_date", "phone", "employment", "group_id",
-                  "monthly_wage", "joined_on", "member_no", "status", "status_on", "created_at", "updated_at")
-EVENT_COLUMNS = ("member_id", "status", "on", "reason", "union_name", "actor_name", "carried", "created_at")
-AUDIT_COLUMNS = ("at", "actor_id", "actor_name", "kind", "object_type", "object_id", "union_slug", "after",
-                 "note")
+MEMBER_COLUMNS = (
+    "id",
+    "name",
+    "gender",
+    "id_number",
+    "birth_date",
+    "phone",
+    "employment",
+    "group_id",
+    "monthly_wage",
+    "joined_on",
+    "member_no",
+    "status",
+    "status_on",
+    "created_at",
+    "updated_at",
+)
+EVENT_COLUMNS = (
+    "member_id",
+    "status",
+    "on",
+    "reason",
+    "union_name",
+    "actor_name",
+    "carried",
+    "created_at",
+)
+AUDIT_COLUMNS = (
+    "at",
+    "actor_id",
+    "actor_name",
+    "kind",
+    "object_type",
+    "object_id",
+    "union_slug",
+    "after",
+    "note",
+)
 
 
 def _ids_reserve(table: str, count: int) -> list[int]:
     """Primary keys from the table's own sequence, so rows can be copied in with them."""
     with connection.cursor() as cur:
-        cur.execute("SELECT nextval(pg_get_serial_sequence(%s, 'id')) FROM generate_series(1, %s)",
-                    [table, count])
+        cur.execute(
+            "SELECT nextval(pg_get_serial_sequence(%s, 'id')) FROM generate_series(1, %s)",
+            [table, count],
+        )
         return [row[0] for row in cur.fetchall()]
 
 
@@ -288,7 +371,9 @@ def _copy(table: str, columns: tuple[str, ...], rows: list[tuple]) -> None:
             copy.write_row(row)
 
 
-def _write(*, new: list[_Row], updates: list[_Row], actor, progress: Callable[[int], None] | None) -> None:
+def _write(
+    *, new: list[_Row], updates: list[_Row], actor, progress: Callable[[int], None] | None
+) -> None:
     union = this_union()
     who = actor_name(actor)
     now = timezone.now()
@@ -297,20 +382,55 @@ def _write(*, new: list[_Row], updates: list[_Row], actor, progress: Callable[[i
     actor_id = getattr(actor, "pk", None)
     reason = _("Imported")
     for start in range(0, len(new), BATCH):
-        chunk = new[start:start + BATCH]
+        chunk = new[start : start + BATCH]
         ids = _ids_reserve(Member._meta.db_table, len(chunk))
         member_rows, event_rows, audit_rows, index_rows = [], [], [], []
         for i, r in enumerate(chunk):
             f = r.fields
             pk, no = ids[i], numbers[start + i]
-            member_rows.append((pk, f["name"], f["gender"], f["id_number"], f["birth_date"], f["phone"],
-                                f["employment"], f["group"].pk if f["group"] else None, f["monthly_wage"],
-                                f["joined_on"], no, MemberStatus.ACTIVE, f["joined_on"], now, now))
-            event_rows.append((pk, MemberStatus.ACTIVE, f["joined_on"], reason, union.name, who, False, now))
-            audit_rows.append((now, actor_id, who, AuditKind.MEMBER_CREATED.value, "members.member", str(pk),
-                               union.slug, Jsonb({"name": f["name"], "member_no": no, "status": "active",
-                                                  "joined_on": f["joined_on"].isoformat(),
-                                                  "monthly_wage": str(f["monthly_wage"])}), "import"))
+            member_rows.append(
+                (
+                    pk,
+                    f["name"],
+                    f["gender"],
+                    f["id_number"],
+                    f["birth_date"],
+                    f["phone"],
+                    f["employment"],
+                    f["group"].pk if f["group"] else None,
+                    f["monthly_wage"],
+                    f["joined_on"],
+                    no,
+                    MemberStatus.ACTIVE,
+                    f["joined_on"],
+                    now,
+                    now,
+                )
+            )
+            event_rows.append(
+                (pk, MemberStatus.ACTIVE, f["joined_on"], reason, union.name, who, False, now)
+            )
+            audit_rows.append(
+                (
+                    now,
+                    actor_id,
+                    who,
+                    AuditKind.MEMBER_CREATED.value,
+                    "members.member",
+                    str(pk),
+                    union.slug,
+                    Jsonb(
+                        {
+                            "name": f["name"],
+                            "member_no": no,
+                            "status": "active",
+                            "joined_on": f["joined_on"].isoformat(),
+                            "monthly_wage": str(f["monthly_wage"]),
+                        }
+                    ),
+                    "import",
+                )
+            )
             index_rows.append(id_hash(f["id_number"]))
         _copy(Member._meta.db_table, MEMBER_COLUMNS, member_rows)
         _copy(MembershipEvent._meta.db_table, EVENT_COLUMNS, event_rows)
@@ -319,7 +439,9 @@ def _write(*, new: list[_Row], updates: list[_Row], actor, progress: Callable[[i
             with transaction.atomic():
                 _index_upsert(union=union, hashes=index_rows, now=now)
         except IntegrityError:
-            raise Conflict(_("Someone in the file became a member of another union meanwhile; try again.")) from None
+            raise Conflict(
+                _("Someone in the file became a member of another union meanwhile; try again.")
+            ) from None
         done += len(chunk)
         if progress:
             progress(done)
@@ -335,11 +457,19 @@ def _write(*, new: list[_Row], updates: list[_Row], actor, progress: Callable[[i
                 setattr(m, k, f[k])
             after = {k: str(getattr(m, k + "_id" if k == "group" else k)) for k in fields}
             if before != after:
-                audits.append(AuditEvent(
-                    actor_id=getattr(actor, "pk", None), actor_name=who, kind=AuditKind.MEMBER_UPDATED,
-                    object_type="members.member", object_id=str(m.pk), union_slug=union.slug,
-                    before={k: v for k, v in before.items() if after[k] != v},
-                    after={k: v for k, v in after.items() if before[k] != v}, note="import"))
+                audits.append(
+                    AuditEvent(
+                        actor_id=getattr(actor, "pk", None),
+                        actor_name=who,
+                        kind=AuditKind.MEMBER_UPDATED,
+                        object_type="members.member",
+                        object_id=str(m.pk),
+                        union_slug=union.slug,
+                        before={k: v for k, v in before.items() if after[k] != v},
+                        after={k: v for k, v in after.items() if before[k] != v},
+                        note="import",
+                    )
+                )
         Member.objects.bulk_update(members, fields + ["updated_at"], batch_size=BATCH)
         AuditEvent.objects.bulk_create(audits, batch_size=BATCH)
         if progress:
@@ -362,7 +492,8 @@ def members_import(
     result = ImportResult()
     total_hint = len(rows)
     new, updates, errors, total = validate_rows(
-        header=header, rows=rows,
+        header=header,
+        rows=rows,
         progress=(lambda n: progress("validating", n, total_hint)) if progress else None,
     )
     result.total = total
@@ -374,8 +505,14 @@ def members_import(
             result.created = result.updated = 0
         return result
     with transaction.atomic():
-        _write(new=new, updates=updates, actor=actor,
-               progress=(lambda n: progress("writing", n, len(new) + len(updates))) if progress else None)
+        _write(
+            new=new,
+            updates=updates,
+            actor=actor,
+            progress=(lambda n: progress("writing", n, len(new) + len(updates)))
+            if progress
+            else None,
+        )
     result.written = True
     return result
 
@@ -388,31 +525,51 @@ def _progress_key(job_id: int) -> str:
 def import_progress(job: ImportJob) -> dict:
     from django.core.cache import cache
 
-    live = cache.get(_progress_key(job.pk)) if job.status in (ImportStatus.QUEUED, ImportStatus.RUNNING) else None
+    live = (
+        cache.get(_progress_key(job.pk))
+        if job.status in (ImportStatus.QUEUED, ImportStatus.RUNNING)
+        else None
+    )
     phase, done, total = live or ("", job.done, job.total)
     percent = int(done * 100 / total) if total else (100 if job.status == ImportStatus.DONE else 0)
     if phase == "validating":
         percent = percent // 2
     elif phase == "writing":
         percent = 50 + percent // 2
-    return {"id": job.pk, "status": job.status, "phase": phase, "done": done, "total": total,
-            "percent": min(percent, 100), "created": job.created, "updated": job.updated,
-            "errors": job.errors, "message": job.message, "filename": job.filename,
-            "dry_run": job.dry_run, "valid_only": job.valid_only}
+    return {
+        "id": job.pk,
+        "status": job.status,
+        "phase": phase,
+        "done": done,
+        "total": total,
+        "percent": min(percent, 100),
+        "created": job.created,
+        "updated": job.updated,
+        "errors": job.errors,
+        "message": job.message,
+        "filename": job.filename,
+        "dry_run": job.dry_run,
+        "valid_only": job.valid_only,
+    }
 
 
 @union_side
 @transaction.atomic
-def import_job_create(*, content: bytes, filename: str, actor, dry_run: bool = False,
-                      valid_only: bool = False) -> ImportJob:
+def import_job_create(
+    *, content: bytes, filename: str, actor, dry_run: bool = False, valid_only: bool = False
+) -> ImportJob:
     """Queue an import to run in the background (after commit)."""
     if not content:
         raise _bad_file(_("The file is empty."))
     if len(content) > MAX_UPLOAD_BYTES:
         raise _bad_file(_("The file is larger than 20 MB."))
     job = ImportJob.objects.create(
-        filename=(filename or "")[:200], content=content, dry_run=dry_run, valid_only=valid_only,
-        actor_id=getattr(actor, "pk", None), actor_name=actor_name(actor),
+        filename=(filename or "")[:200],
+        content=content,
+        dry_run=dry_run,
+        valid_only=valid_only,
+        actor_id=getattr(actor, "pk", None),
+        actor_name=actor_name(actor),
     )
     from workplaces.members.tasks import import_run
 
@@ -432,25 +589,42 @@ def import_job_run(*, job_id: int) -> ImportJob:
             return job
         job.status = ImportStatus.RUNNING
         job.save(update_fields=["status"])
-    actor = get_user_model().objects.filter(pk=job.actor_id).first() if job.actor_id else job.actor_name
+    actor = (
+        get_user_model().objects.filter(pk=job.actor_id).first() if job.actor_id else job.actor_name
+    )
 
     def progress(phase: str, done: int, total: int) -> None:
         cache.set(_progress_key(job.pk), (phase, done, total), timeout=3600)
 
     try:
-        result = members_import(content=bytes(job.content or b""), filename=job.filename, actor=actor,
-                                dry_run=job.dry_run, valid_only=job.valid_only, progress=progress)
+        result = members_import(
+            content=bytes(job.content or b""),
+            filename=job.filename,
+            actor=actor,
+            dry_run=job.dry_run,
+            valid_only=job.valid_only,
+            progress=progress,
+        )
     except (ValidationError, Conflict) as exc:
         message = " ".join(exc.messages) if isinstance(exc, ValidationError) else str(exc.detail)
         ImportJob.objects.filter(pk=job.pk).update(
-            status=ImportStatus.FAILED, message=message[:500], content=None, finished_at=timezone.now())
+            status=ImportStatus.FAILED,
+            message=message[:500],
+            content=None,
+            finished_at=timezone.now(),
+        )
     else:
         ImportJob.objects.filter(pk=job.pk).update(
-            status=ImportStatus.DONE, total=result.total, done=result.total,
+            status=ImportStatus.DONE,
+            total=result.total,
+            done=result.total,
             created=result.created if (result.written or job.dry_run) else 0,
             updated=result.updated if (result.written or job.dry_run) else 0,
-            errors=result.errors[:1000], content=None, finished_at=timezone.now(),
-            message="" if result.written or job.dry_run or not result.errors
+            errors=result.errors[:1000],
+            content=None,
+            finished_at=timezone.now(),
+            message=""
+            if result.written or job.dry_run or not result.errors
             else _("Nothing was written: correct the rows listed, or import the valid rows only."),
         )
     cache.delete(_progress_key(job.pk))
@@ -458,17 +632,36 @@ def import_job_run(*, job_id: int) -> ImportJob:
 
 
 # --- export and the template -----------------------------------------------------------
-EXPORT_HEADER = ["会员号", "姓名", "性别", "身份证号", "出生日期", "手机", "用工形式", "工会小组",
-                 "月工资", "月会费", "入会日期", "状态"]
+EXPORT_HEADER = [
+    "会员号",
+    "姓名",
+    "性别",
+    "身份证号",
+    "出生日期",
+    "手机",
+    "用工形式",
+    "工会小组",
+    "月工资",
+    "月会费",
+    "入会日期",
+    "状态",
+]
 
 
 def export_rows(qs) -> Iterable[list]:
     for m in qs.iterator(chunk_size=2000):
         yield [
-            m.member_no, m.name, "男" if m.gender == "M" else "女", m.id_number,
-            m.birth_date.isoformat(), m.phone, EMPLOYMENT_ZH.get(m.employment, m.employment),
-            m.group.name if m.group_id else "", f"{m.monthly_wage:.2f}",
-            f"{getattr(m, 'dues_monthly', 0) or 0:.2f}", m.joined_on.isoformat(),
+            m.member_no,
+            m.name,
+            "男" if m.gender == "M" else "女",
+            m.id_number,
+            m.birth_date.isoformat(),
+            m.phone,
+            EMPLOYMENT_ZH.get(m.employment, m.employment),
+            m.group.name if m.group_id else "",
+            f"{m.monthly_wage:.2f}",
+            f"{getattr(m, 'dues_monthly', 0) or 0:.2f}",
+            m.joined_on.isoformat(),
             STATUS_ZH.get(m.status, m.status),
         ]
 
@@ -502,8 +695,18 @@ def import_template_xlsx() -> bytes:
     ws = wb.active
     ws.title = "会员导入"
     ws.append([zh for zh, _r in COLUMNS.values()])
-    ws.append(["张三", "男", "330102199001010011", "13800000000", "2024-01-15", "正式", "4500.00",
-               "一车间小组"])
+    ws.append(
+        [
+            "张三",
+            "男",
+            "330102199001010011",
+            "13800000000",
+            "2024-01-15",
+            "正式",
+            "4500.00",
+            "一车间小组",
+        ]
+    )
     for col in "ABCDEFGH":
         ws.column_dimensions[col].width = 18
     notes = wb.create_sheet("说明")

@@ -112,8 +112,12 @@ class Member(models.Model):
             models.Index(fields=["status"]),
             models.Index(fields=["name"]),
             # prefix searches (LIKE 'x%') on member numbers and phones use these
-            models.Index(fields=["member_no"], name="member_no_prefix", opclasses=["varchar_pattern_ops"]),
-            models.Index(fields=["phone"], name="member_phone_prefix", opclasses=["varchar_pattern_ops"]),
+            models.Index(
+                fields=["member_no"], name="member_no_prefix", opclasses=["varchar_pattern_ops"]
+            ),
+            models.Index(
+                fields=["phone"], name="member_phone_prefix", opclasses=["varchar_pattern_ops"]
+            ),
         ]
 
     def __str__(self) -> str:
@@ -211,7 +215,9 @@ class MemberDuesRule(models.Model):
 
     @classmethod
     def default(cls) -> "MemberDuesRule":
-        return cls(effective_from=dt.date(2000, 1, 1), rate=Decimal("0.0050"), floor_unit=Decimal("10.00"))
+        return cls(
+            effective_from=dt.date(2000, 1, 1), rate=Decimal("0.0050"), floor_unit=Decimal("10.00")
+        )
 
 
 class ImportStatus(models.TextChoices):
@@ -228,7 +234,9 @@ class ImportJob(models.Model):
     content = models.BinaryField(null=True, blank=True)
     valid_only = models.BooleanField(default=False)
     dry_run = models.BooleanField(default=False)
-    status = models.CharField(max_length=20, choices=ImportStatus.choices, default=ImportStatus.QUEUED)
+    status = models.CharField(
+        max_length=20, choices=ImportStatus.choices, default=ImportStatus.QUEUED
+    )
     total = models.PositiveIntegerField(default=0)
     done = models.PositiveIntegerField(default=0)
     created = models.PositiveIntegerField(default=0)
@@ -248,4 +256,8 @@ class ImportJob(models.Model):
 
     @property
     def percent(self) -> int:
-        return int(self.done * 100 / self.total) if self.total else (100 if self.status == "done" else 0)
+        return (
+            int(self.done * 100 / self.total)
+            if self.total
+            else (100 if self.status == "done" else 0)
+        )

@@ -107,7 +107,9 @@ def _dues_expression(rule: MemberDuesRule):
     )
 
 
-def members_with_dues(qs: QuerySet[Member], *, rule: MemberDuesRule | None = None) -> QuerySet[Member]:
+def members_with_dues(
+    qs: QuerySet[Member], *, rule: MemberDuesRule | None = None
+) -> QuerySet[Member]:
     return qs.annotate(dues_monthly=_dues_expression(rule or dues_rule_in_force()))
 
 
@@ -206,9 +208,9 @@ def transfers_for_union(*, union: Union, status: str = "") -> QuerySet[MemberTra
 
 
 def transfers_of_member(*, union: Union, member: Member) -> QuerySet[MemberTransfer]:
-    return MemberTransfer.objects.filter(from_union=union, source_member_id=member.pk).select_related(
-        "to_union"
-    )
+    return MemberTransfer.objects.filter(
+        from_union=union, source_member_id=member.pk
+    ).select_related("to_union")
 
 
 def transfers_in_flight(*, status: str = TransferStatus.PENDING) -> QuerySet[MemberTransfer]:

@@ -36,8 +36,19 @@ from workplaces.members.validation import _text, date_parse, member_clean
 logger = logging.getLogger(__name__)
 
 MEMBER_AUDIT_FIELDS = [
-    "name", "gender", "id_number", "birth_date", "phone", "employment", "group_id",
-    "monthly_wage", "joined_on", "member_no", "status", "status_on", "user_id",
+    "name",
+    "gender",
+    "id_number",
+    "birth_date",
+    "phone",
+    "employment",
+    "group_id",
+    "monthly_wage",
+    "joined_on",
+    "member_no",
+    "status",
+    "status_on",
+    "user_id",
 ]
 ELSEWHERE_MESSAGE = gettext_lazy(
     "This person is already an active member of another union of the federation; "
@@ -110,7 +121,9 @@ def index_release(*, number: str, union: Union) -> None:
 
 def active_elsewhere(*, number: str, union: Union) -> bool:
     return (
-        MemberIndex.objects.filter(id_hash=id_hash(number), active=True).exclude(union=union).exists()
+        MemberIndex.objects.filter(id_hash=id_hash(number), active=True)
+        .exclude(union=union)
+        .exists()
     )
 
 
@@ -142,14 +155,17 @@ def index_reconcile(*, union: Union) -> dict:
     """
     holding = {
         id_hash(n): n
-        for n in Member.objects.filter(status__in=HOLDING_STATUSES).values_list("id_number", flat=True)
+        for n in Member.objects.filter(status__in=HOLDING_STATUSES).values_list(
+            "id_number", flat=True
+        )
     }
     rows = dict(MemberIndex.objects.filter(union=union).values_list("id_hash", "active"))
     stale = [h for h, active in rows.items() if active and h not in holding]
     MemberIndex.objects.filter(union=union, id_hash__in=stale).update(active=False)
     wanted = [h for h in holding if not rows.get(h)]
     elsewhere = set(
-        MemberIndex.objects.filter(id_hash__in=wanted, active=True).exclude(union=union)
+        MemberIndex.objects.filter(id_hash__in=wanted, active=True)
+        .exclude(union=union)
         .values_list("id_hash", flat=True)
     )
     fixed = [h for h in wanted if h not in elsewhere]
@@ -159,7 +175,9 @@ def index_reconcile(*, union: Union) -> dict:
         ignore_conflicts=True,
     )
     if elsewhere:
-        logger.warning("member index: %d people of %s are active in another union", len(elsewhere), union.slug)
+        logger.warning(
+            "member index: %d people of %s are active in another union", len(elsewhere), union.slug
+        )
     return {"deactivated": len(stale), "activated": len(fixed), "clashes": len(elsewhere)}
 
 
@@ -202,7 +220,13 @@ def member_create(*, actor, reason: str = "", **data) -> Member:
     member = Member(**fields, status=MemberStatus.ACTIVE, status_on=fields["joined_on"])
     member.member_no = member_numbers_reserve(count=1)[0]
     member.save()
-    _event(member, status=MemberStatus.ACTIVE, on=member.joined_on, reason=reason or _("Joined"), actor=actor)
+    _event(
+        member,
+        status=MemberStatus.ACTIVE,
+        on=member.joined_on,
+        reason=reason or _("Joined"),
+        actor=actor,
+    )
     audit_record(
         actor=actor,
         kind=AuditKind.MEMBER_CREATED,
@@ -214,7 +238,16 @@ def member_create(*, actor, reason: str = "", **data) -> Member:
     return member
 
 
-EDITABLE = ("name", "gender", "phone", "employment", "group", "monthly_wage", "joined_on", "birth_date")
+EDITABLE = (
+    "name",
+    "gender",
+    "phone",
+    "employment",
+    "group",
+    "monthly_wage",
+    "joined_on",
+    "birth_date",
+)
 
 
 @union_side
@@ -228,7 +261,10 @@ def member_update(*, member: Member, actor, **changes) -> Member:
     if unknown:
         raise ValidationError({k: [_("This field cannot be changed.")] for k in sorted(unknown)})
     member = Member.objects.select_for_update().get(pk=member.pk)
-    if "id_number" in changes and str(changes["id_number"] or "").strip().upper() != member.id_number:
+    if (
+        "id_number" in changes
+        and str(changes["id_number"] or "").strip().upper() != member.id_number
+    ):
         raise ValidationError({"id_number": [_("The ID number cannot be changed.")]})
     current = {
         "name": member.name,
@@ -301,12 +337,18 @@ def member_leave(*, member: Member, status: str, on, reason: str, actor) -> Memb
         raise ValidationError({"on": [_("The date is before the member joined.")]})
     if member.status not in HOLDING_STATUSES or member.status == new_status:
         raise ValidationError(
-            {"status": [_("The member's status is already %(s)s.") % {"s": member.get_status_display()}]}
+            {
+                "status": [
+                    _("The member's status is already %(s)s.") % {"s": member.get_status_display()}
+                ]
+            }
         )
     if MemberTransfer.objects.filter(
         from_union=union, source_member_id=member.pk, status=TransferStatus.PENDING
     ).exists():
-        raise ValidationError({"status": [_("A transfer of this member is pending; cancel it first.")]})
+        raise ValidationError(
+            {"status": [_("A transfer of this member is pending; cancel it first.")]}
+        )
     before = snapshot(member, MEMBER_AUDIT_FIELDS)
     member.status = new_status
     member.status_on = when
@@ -345,8 +387,14 @@ def member_reinstate(*, member: Member, on, reason: str, actor) -> Member:
     member.status_on = when
     member.save(update_fields=["status", "status_on", "updated_at"])
     _event(member, status=MemberStatus.ACTIVE, on=when, reason=reason, actor=actor)
-    audit_record(actor=actor, kind=AuditKind.MEMBER_STATUS, obj=member, before=before,
-                 after={"status": member.status, "reason": reason}, union_slug=union.slug)
+    audit_record(
+        actor=actor,
+        kind=AuditKind.MEMBER_STATUS,
+        obj=member,
+        before=before,
+        after={"status": member.status, "reason": reason},
+        union_slug=union.slug,
+    )
     rollup_refresh(union=union)
     return member
 
@@ -376,8 +424,13 @@ def dues_rule_set(*, effective_from, rate, floor_unit, actor) -> MemberDuesRule:
     rule, _created = MemberDuesRule.objects.update_or_create(
         effective_from=start, defaults={"rate": rate_d, "floor_unit": unit}
     )
-    audit_record(actor=actor, kind=AuditKind.POLICY, obj=rule,
-                 after={"effective_from": start, "rate": rate_d, "floor_unit": unit},
-                 union_slug=_union().slug, note="member dues rule")
+    audit_record(
+        actor=actor,
+        kind=AuditKind.POLICY,
+        obj=rule,
+        after={"effective_from": start, "rate": rate_d, "floor_unit": unit},
+        union_slug=_union().slug,
+        note="member dues rule",
+    )
     rollup_refresh(union=_union())
     return rule

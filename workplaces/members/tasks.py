@@ -18,8 +18,13 @@ def rollup_dispatch() -> int:
     return dispatch_per_union(rollup_union)
 
 
-@app.task(name="members.rollup_union", acks_late=True, autoretry_for=(ConnectionError,),
-          retry_backoff=True, max_retries=3)
+@app.task(
+    name="members.rollup_union",
+    acks_late=True,
+    autoretry_for=(ConnectionError,),
+    retry_backoff=True,
+    max_retries=3,
+)
 def rollup_union(schema_name: str) -> int:
     from workplaces.members.services import rollup_refresh_schema
 

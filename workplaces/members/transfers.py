@@ -108,7 +108,12 @@ def transfer_start(*, member: Member, to_union: str, reason: str, actor) -> Memb
         actor=actor,
         kind=AuditKind.MEMBER_TRANSFER,
         obj=member,
-        after={"transfer_id": transfer.pk, "to_union": target.slug, "status": "pending", "reason": reason},
+        after={
+            "transfer_id": transfer.pk,
+            "to_union": target.slug,
+            "status": "pending",
+            "reason": reason,
+        },
         union_slug=union.slug,
     )
     _notify(target, transfer, union)
@@ -155,11 +160,15 @@ def transfer_accept(*, transfer_id: int, actor) -> Member:
         raise Conflict(_("This person is already a member of this union."))
     if member is None:
         member = Member(
-            name=data["name"], gender=data["gender"], id_number=data["id_number"],
-            birth_date=dt.date.fromisoformat(data["birth_date"]), phone=data.get("phone", ""),
+            name=data["name"],
+            gender=data["gender"],
+            id_number=data["id_number"],
+            birth_date=dt.date.fromisoformat(data["birth_date"]),
+            phone=data.get("phone", ""),
             employment=data.get("employment", "regular"),
             monthly_wage=Decimal(data.get("monthly_wage") or "0"),
-            joined_on=dt.date.fromisoformat(data["joined_on"]), member_no=member_numbers_reserve(count=1)[0],
+            joined_on=dt.date.fromisoformat(data["joined_on"]),
+            member_no=member_numbers_reserve(count=1)[0],
         )
     else:
         # someone coming back: their particulars as the source last knew them
@@ -174,9 +183,15 @@ def transfer_accept(*, transfer_id: int, actor) -> Member:
     known = {(e.status, e.on.isoformat(), e.reason, e.union_name) for e in member.events.all()}
     MembershipEvent.objects.bulk_create(
         [
-            MembershipEvent(member=member, status=e["status"], on=dt.date.fromisoformat(e["on"]),
-                            reason=e["reason"], union_name=e["union_name"], actor_name=e["actor_name"],
-                            carried=True)
+            MembershipEvent(
+                member=member,
+                status=e["status"],
+                on=dt.date.fromisoformat(e["on"]),
+                reason=e["reason"],
+                union_name=e["union_name"],
+                actor_name=e["actor_name"],
+                carried=True,
+            )
             for e in data.get("events", [])
             if (e["status"], e["on"], e["reason"], e["union_name"]) not in known
         ]
@@ -191,16 +206,22 @@ def transfer_accept(*, transfer_id: int, actor) -> Member:
                 id_hash=transfer.id_hash, union=union, defaults={"active": True}
             )
     except IntegrityError:
-        raise Conflict(_("This person is active in a third union; the transfer cannot be accepted.")) from None
+        raise Conflict(
+            _("This person is active in a third union; the transfer cannot be accepted.")
+        ) from None
 
     transfer.status = TransferStatus.ACCEPTED
     transfer.decided_at = timezone.now()
     transfer.decided_by = actor_name(actor)
     transfer.destination_member_id = member.pk
     transfer.save()
-    audit_record(actor=actor, kind=AuditKind.MEMBER_TRANSFER, obj=member,
-                 after={"transfer_id": transfer.pk, "from_union": source.slug, "status": "accepted"},
-                 union_slug=union.slug)
+    audit_record(
+        actor=actor,
+        kind=AuditKind.MEMBER_TRANSFER,
+        obj=member,
+        after={"transfer_id": transfer.pk, "from_union": source.slug, "status": "accepted"},
+        union_slug=union.slug,
+    )
     rollup_refresh(union=union)
 
     # the source side, same transaction
@@ -211,13 +232,22 @@ def transfer_accept(*, transfer_id: int, actor) -> Member:
             old.status = MemberStatus.TRANSFERRED_OUT
             old.status_on = today
             old.save(update_fields=["status", "status_on", "updated_at"])
-            _event(old, status=MemberStatus.TRANSFERRED_OUT, on=today,
-                   reason=(_("Transferred to %(union)s") % {"union": union.name})
-                   + (f": {transfer.reason}" if transfer.reason else ""), actor=actor)
-            audit_record(actor=actor, kind=AuditKind.MEMBER_TRANSFER, obj=old,
-                         before={"status": before},
-                         after={"status": old.status, "transfer_id": transfer.pk, "to_union": union.slug},
-                         union_slug=source.slug)
+            _event(
+                old,
+                status=MemberStatus.TRANSFERRED_OUT,
+                on=today,
+                reason=(_("Transferred to %(union)s") % {"union": union.name})
+                + (f": {transfer.reason}" if transfer.reason else ""),
+                actor=actor,
+            )
+            audit_record(
+                actor=actor,
+                kind=AuditKind.MEMBER_TRANSFER,
+                obj=old,
+                before={"status": before},
+                after={"status": old.status, "transfer_id": transfer.pk, "to_union": union.slug},
+                union_slug=source.slug,
+            )
         rollup_refresh(union=source)
     return member
 
@@ -238,8 +268,13 @@ def transfer_reject(*, transfer_id: int, reason: str, actor) -> MemberTransfer:
     transfer.decided_by = actor_name(actor)
     transfer.decision_note = reason
     transfer.save()
-    audit_record(actor=actor, kind=AuditKind.MEMBER_TRANSFER, obj=transfer,
-                 after={"status": "rejected", "reason": reason}, union_slug=union.slug)
+    audit_record(
+        actor=actor,
+        kind=AuditKind.MEMBER_TRANSFER,
+        obj=transfer,
+        after={"status": "rejected", "reason": reason},
+        union_slug=union.slug,
+    )
     return transfer
 
 
@@ -254,7 +289,12 @@ def transfer_cancel(*, transfer_id: int, actor) -> MemberTransfer:
     transfer.decided_at = timezone.now()
     transfer.decided_by = actor_name(actor)
     transfer.save()
-    audit_record(actor=actor, kind=AuditKind.MEMBER_TRANSFER, object_type="members.member",
-                 object_id=transfer.source_member_id, after={"transfer_id": transfer.pk, "status": "cancelled"},
-                 union_slug=union.slug)
+    audit_record(
+        actor=actor,
+        kind=AuditKind.MEMBER_TRANSFER,
+        object_type="members.member",
+        object_id=transfer.source_member_id,
+        after={"transfer_id": transfer.pk, "status": "cancelled"},
+        union_slug=union.slug,
+    )
     return transfer

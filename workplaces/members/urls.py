@@ -12,7 +12,9 @@ urlpatterns = [
     path("me/", views.my_membership, name="me"),
     path("groups/", views.group_list, name="groups"),
     path("applications/", views.application_list, name="applications"),
-    path("applications/<int:pk>/<str:action>/", views.application_decide, name="application-decide"),
+    path(
+        "applications/<int:pk>/<str:action>/", views.application_decide, name="application-decide"
+    ),
     path("import/", views.import_page, name="import"),
     path("import/template.xlsx", views.import_template, name="import-template"),
     path("import/<int:pk>/", views.import_job, name="import-job"),

@@ -36,8 +36,15 @@ EMPLOYMENT_WORDS = {code: code for code in Employment.values} | {
 }
 
 MEMBER_FIELDS = (
-    "name", "gender", "id_number", "birth_date", "phone", "employment", "group",
-    "monthly_wage", "joined_on",
+    "name",
+    "gender",
+    "id_number",
+    "birth_date",
+    "phone",
+    "employment",
+    "group",
+    "monthly_wage",
+    "joined_on",
 )
 
 
@@ -161,7 +168,11 @@ def member_clean(data: dict, *, groups: dict | None = None, today: dt.date | Non
         elif id_gender and gender != id_gender:
             errors["gender"] = [_("The gender does not agree with the ID number.")]
         out["gender"] = gender
-    if out.get("gender") not in Gender.values and "gender" not in errors and "id_number" not in errors:
+    if (
+        out.get("gender") not in Gender.values
+        and "gender" not in errors
+        and "id_number" not in errors
+    ):
         errors["gender"] = [_("This field is required.")]
 
     given_birth = data.get("birth_date")
@@ -180,7 +191,11 @@ def member_clean(data: dict, *, groups: dict | None = None, today: dt.date | Non
     if employment_raw in (None, ""):
         out["employment"] = Employment.REGULAR
     else:
-        code = EMPLOYMENT_WORDS.get(str(employment_raw).strip()) if isinstance(employment_raw, str) else None
+        code = (
+            EMPLOYMENT_WORDS.get(str(employment_raw).strip())
+            if isinstance(employment_raw, str)
+            else None
+        )
         if code is None:
             errors["employment"] = [_("Choose one of: %s.") % ", ".join(Employment.values)]
         out["employment"] = code

@@ -52,7 +52,11 @@ def page(*, manage: bool = False):
         def wrapper(request, *args, **kwargs):
             if current_union() is None:
                 raise Http404
-            allowed = selectors.can_manage(request.user) if manage else has_role(request.user, *selectors.READERS)
+            allowed = (
+                selectors.can_manage(request.user)
+                if manage
+                else has_role(request.user, *selectors.READERS)
+            )
             if not allowed:
                 raise PermissionDenied
             return view(request, *args, **kwargs)
@@ -69,7 +73,9 @@ def _filters(request) -> dict:
         "search": g.get("search", "")[:100],
         "status": g.get("status", "") if g.get("status", "") in MemberStatus.values else "",
         "gender": g.get("gender", "") if g.get("gender", "") in Gender.values else "",
-        "employment": g.get("employment", "") if g.get("employment", "") in Employment.values else "",
+        "employment": g.get("employment", "")
+        if g.get("employment", "") in Employment.values
+        else "",
         "group": int(group) if group.isdigit() else None,
         "member_no": g.get("member_no", "")[:20],
     }
@@ -84,20 +90,26 @@ def member_list(request):
     visible = selectors.members_visible(user=request.user)
     query = request.GET.copy()
     query.pop("page", None)
-    return render(request, "members/list.html", {
-        "page_obj": page_obj,
-        "filters": filters,
-        "query": query.urlencode(),
-        "statuses": MemberStatus.choices,
-        "genders": Gender.choices,
-        "employments": Employment.choices,
-        "groups": selectors.groups_list(user=request.user),
-        "counts": selectors.member_counts(qs=visible),
-        "dues_total": selectors.dues_monthly_total(qs=visible),
-        "filtered_dues_total": selectors.dues_monthly_total(qs=selectors.member_list(user=request.user, **filters)),
-        "rule": selectors.dues_rule_in_force(),
-        "can_manage": selectors.can_manage(request.user),
-    })
+    return render(
+        request,
+        "members/list.html",
+        {
+            "page_obj": page_obj,
+            "filters": filters,
+            "query": query.urlencode(),
+            "statuses": MemberStatus.choices,
+            "genders": Gender.choices,
+            "employments": Employment.choices,
+            "groups": selectors.groups_list(user=request.user),
+            "counts": selectors.member_counts(qs=visible),
+            "dues_total": selectors.dues_monthly_total(qs=visible),
+            "filtered_dues_total": selectors.dues_monthly_total(
+                qs=selectors.member_list(user=request.user, **filters)
+            ),
+            "rule": selectors.dues_rule_in_force(),
+            "can_manage": selectors.can_manage(request.user),
+        },
+    )
 
 
 @page()
@@ -115,10 +127,17 @@ def member_roster(request):
     if not filters["status"]:
         filters["status"] = MemberStatus.ACTIVE
     qs = selectors.member_list(user=request.user, **filters)
-    return render(request, "members/roster.html", {
-        "members": qs, "union": current_union(), "today": timezone.localdate(),
-        "total": selectors.dues_monthly_total(qs=qs), "count": qs.count(),
-    })
+    return render(
+        request,
+        "members/roster.html",
+        {
+            "members": qs,
+            "union": current_union(),
+            "today": timezone.localdate(),
+            "total": selectors.dues_monthly_total(qs=qs),
+            "count": qs.count(),
+        },
+    )
 
 
 def _member_form_view(request, member=None):
@@ -138,8 +157,11 @@ def _member_form_view(request, member=None):
                     messages.success(request, _("Saved."))
                 else:
                     member = services.member_create(actor=request.user, **d)
-                    messages.success(request, _("Member %(name)s added, member number %(no)s.")
-                                     % {"name": member.name, "no": member.member_no})
+                    messages.success(
+                        request,
+                        _("Member %(name)s added, member number %(no)s.")
+                        % {"name": member.name, "no": member.member_no},
+                    )
                 return redirect("members:detail", pk=member.pk)
             except ValidationError as exc:
                 form.add_service_errors(exc.message_dict)
@@ -149,8 +171,18 @@ def _member_form_view(request, member=None):
     else:
         initial = {"joined_on": timezone.localdate(), "employment": "regular"}
         if editing:
-            initial = {f: getattr(member, f) for f in ("name", "id_number", "gender", "phone", "employment",
-                                                        "monthly_wage", "joined_on")}
+            initial = {
+                f: getattr(member, f)
+                for f in (
+                    "name",
+                    "id_number",
+                    "gender",
+                    "phone",
+                    "employment",
+                    "monthly_wage",
+                    "joined_on",
+                )
+            }
             initial["group"] = member.group_id
             initial["user"] = member.user_id
         form = MemberForm(initial=initial, editing=editing)
@@ -165,7 +197,9 @@ def member_create(request):
 
 @page(manage=True)
 def member_edit(request, pk: int):
-    return _member_form_view(request, get_object_or_404(selectors.members_visible(user=request.user), pk=pk))
+    return _member_form_view(
+        request, get_object_or_404(selectors.members_visible(user=request.user), pk=pk)
+    )
 
 
 def _field_label(name: str) -> str:
@@ -176,35 +210,57 @@ def _field_label(name: str) -> str:
     try:
         return str(Member._meta.get_field(name.removesuffix("_id")).verbose_name)
     except FieldDoesNotExist:
-        return {"reason": _("Reason"), "transfer_id": _("Transfer"), "to_union": _("To union"),
-                "from_union": _("From")}.get(name, name)
+        return {
+            "reason": _("Reason"),
+            "transfer_id": _("Transfer"),
+            "to_union": _("To union"),
+            "from_union": _("From"),
+        }.get(name, name)
 
 
 def _labelled(event) -> dict:
     """An audit event with field names in the reader's language, for the member file."""
-    def rows(data):
-        return [(_field_label(k), v) for k, v in (data or {}).items()] if isinstance(data, dict) else []
 
-    return {"at": event.at, "actor_name": event.actor_name, "kind": event.get_kind_display(),
-            "note": event.note, "before": rows(event.before), "after": rows(event.after)}
+    def rows(data):
+        return (
+            [(_field_label(k), v) for k, v in (data or {}).items()]
+            if isinstance(data, dict)
+            else []
+        )
+
+    return {
+        "at": event.at,
+        "actor_name": event.actor_name,
+        "kind": event.get_kind_display(),
+        "note": event.note,
+        "before": rows(event.before),
+        "after": rows(event.after),
+    }
 
 
 @page()
 def member_detail(request, pk: int):
     member = get_object_or_404(
-        selectors.members_with_dues(selectors.members_visible(user=request.user).select_related("group")), pk=pk
+        selectors.members_with_dues(
+            selectors.members_visible(user=request.user).select_related("group")
+        ),
+        pk=pk,
     )
     union = current_union()
-    return render(request, "members/detail.html", {
-        "member": member,
-        "timeline": selectors.member_timeline(member=member),
-        "audit": [_labelled(a) for a in selectors.member_audit_events(member=member)[:100]],
-        "transfers": selectors.transfers_of_member(union=union, member=member),
-        "can_manage": selectors.can_manage(request.user),
-        "holding": member.status in HOLDING_STATUSES,
-        "leave_form": LeaveForm(initial={"on": timezone.localdate()}),
-        "transfer_form": TransferForm(unions=unions_serving().exclude(pk=union.pk)),
-    })
+    return render(
+        request,
+        "members/detail.html",
+        {
+            "member": member,
+            "timeline": selectors.member_timeline(member=member),
+            "audit": [_labelled(a) for a in selectors.member_audit_events(member=member)[:100]],
+            "transfers": selectors.transfers_of_member(union=union, member=member),
+            "can_manage": selectors.can_manage(request.user),
+            "holding": member.status in HOLDING_STATUSES,
+            "leave_form": LeaveForm(initial={"on": timezone.localdate()}),
+            "transfer_form": TransferForm(unions=unions_serving().exclude(pk=union.pk)),
+        },
+    )
 
 
 @login_required
@@ -215,9 +271,14 @@ def my_membership(request):
     member = selectors.member_of_user(user=request.user)
     if member is None:
         return render(request, "members/me.html", {"member": None}, status=404)
-    return render(request, "members/me.html", {
-        "member": member, "timeline": selectors.member_timeline(member=member),
-    })
+    return render(
+        request,
+        "members/me.html",
+        {
+            "member": member,
+            "timeline": selectors.member_timeline(member=member),
+        },
+    )
 
 
 @page(manage=True)
@@ -232,7 +293,10 @@ def member_leave(request, pk: int):
         except ValidationError as exc:
             messages.error(request, " ".join(exc.messages))
     else:
-        messages.error(request, " ".join(f"{form.fields[k].label}: {' '.join(v)}" for k, v in form.errors.items()))
+        messages.error(
+            request,
+            " ".join(f"{form.fields[k].label}: {' '.join(v)}" for k, v in form.errors.items()),
+        )
     return redirect("members:detail", pk=member.pk)
 
 
@@ -241,8 +305,12 @@ def member_leave(request, pk: int):
 def member_reinstate(request, pk: int):
     member = get_object_or_404(selectors.members_visible(user=request.user), pk=pk)
     try:
-        services.member_reinstate(member=member, actor=request.user, on=timezone.localdate(),
-                                  reason=request.POST.get("reason", "")[:500] or _("Reinstated"))
+        services.member_reinstate(
+            member=member,
+            actor=request.user,
+            on=timezone.localdate(),
+            reason=request.POST.get("reason", "")[:500] or _("Reinstated"),
+        )
         messages.success(request, _("Membership reinstated."))
     except ValidationError as exc:
         messages.error(request, " ".join(exc.messages))
@@ -274,7 +342,13 @@ def transfer_list(request):
     union = current_union()
     rows = []
     for t in selectors.transfers_for_union(union=union)[:200]:
-        rows.append({"t": t, "incoming": t.to_union_id == union.pk, "details": transfers.transfer_details(t)})
+        rows.append(
+            {
+                "t": t,
+                "incoming": t.to_union_id == union.pk,
+                "details": transfers.transfer_details(t),
+            }
+        )
     return render(request, "members/transfers.html", {"rows": rows})
 
 
@@ -284,10 +358,15 @@ def transfer_decide(request, pk: int, action: str):
     try:
         if action == "accept":
             member = transfers.transfer_accept(transfer_id=pk, actor=request.user)
-            messages.success(request, _("Transfer accepted: %(name)s is now member %(no)s.")
-                             % {"name": member.name, "no": member.member_no})
+            messages.success(
+                request,
+                _("Transfer accepted: %(name)s is now member %(no)s.")
+                % {"name": member.name, "no": member.member_no},
+            )
         elif action == "reject":
-            transfers.transfer_reject(transfer_id=pk, reason=request.POST.get("reason", "")[:500], actor=request.user)
+            transfers.transfer_reject(
+                transfer_id=pk, reason=request.POST.get("reason", "")[:500], actor=request.user
+            )
             messages.success(request, _("Transfer rejected."))
         elif action == "cancel":
             transfers.transfer_cancel(transfer_id=pk, actor=request.user)
@@ -316,20 +395,33 @@ def group_list(request):
             try:
                 if pk.isdigit():
                     group = get_object_or_404(UnionGroup, pk=int(pk))
-                    groups.group_update(group=group, name=form.cleaned_data["name"],
-                                          leader_id=form.cleaned_data["leader"], actor=request.user)
+                    groups.group_update(
+                        group=group,
+                        name=form.cleaned_data["name"],
+                        leader_id=form.cleaned_data["leader"],
+                        actor=request.user,
+                    )
                 else:
-                    groups.group_create(name=form.cleaned_data["name"], leader_id=form.cleaned_data["leader"],
-                                          actor=request.user)
+                    groups.group_create(
+                        name=form.cleaned_data["name"],
+                        leader_id=form.cleaned_data["leader"],
+                        actor=request.user,
+                    )
                 messages.success(request, _("Saved."))
                 return redirect("members:groups")
             except ValidationError as exc:
                 for k, v in exc.message_dict.items():
                     form.add_error(k if k in form.fields else None, v)
-    return render(request, "members/groups.html", {
-        "groups": selectors.groups_list(user=request.user), "form": form, "users": users,
-        "can_manage": selectors.can_manage(request.user),
-    })
+    return render(
+        request,
+        "members/groups.html",
+        {
+            "groups": selectors.groups_list(user=request.user),
+            "form": form,
+            "users": users,
+            "can_manage": selectors.can_manage(request.user),
+        },
+    )
 
 
 @page(manage=True)
@@ -351,10 +443,16 @@ def application_list(request):
                 form.add_error(None, str(exc.detail))
     state = request.GET.get("status", "submitted")
     state = state if state in ApplicationStatus.values else ""
-    return render(request, "members/applications.html", {
-        "applications": selectors.applications_list(status=state)[:200], "form": form,
-        "status": state, "statuses": ApplicationStatus.choices,
-    })
+    return render(
+        request,
+        "members/applications.html",
+        {
+            "applications": selectors.applications_list(status=state)[:200],
+            "form": form,
+            "status": state,
+            "statuses": ApplicationStatus.choices,
+        },
+    )
 
 
 @page(manage=True)
@@ -364,10 +462,13 @@ def application_decide(request, pk: int, action: str):
     try:
         if action == "approve":
             member = applications.application_approve(application=app, actor=request.user)
-            messages.success(request, _("Approved: member number %(no)s.") % {"no": member.member_no})
+            messages.success(
+                request, _("Approved: member number %(no)s.") % {"no": member.member_no}
+            )
         elif action == "reject":
-            applications.application_reject(application=app, reason=request.POST.get("reason", "")[:500],
-                                        actor=request.user)
+            applications.application_reject(
+                application=app, reason=request.POST.get("reason", "")[:500], actor=request.user
+            )
             messages.success(request, _("Application rejected."))
         else:
             raise Http404
@@ -390,8 +491,12 @@ def import_page(request):
             else:
                 try:
                     job = importing.import_job_create(
-                        content=upload.read(), filename=upload.name, actor=request.user,
-                        dry_run=form.cleaned_data["dry_run"], valid_only=form.cleaned_data["valid_only"])
+                        content=upload.read(),
+                        filename=upload.name,
+                        actor=request.user,
+                        dry_run=form.cleaned_data["dry_run"],
+                        valid_only=form.cleaned_data["valid_only"],
+                    )
                     return redirect("members:import-job", pk=job.pk)
                 except ValidationError as exc:
                     form.add_error("file", exc.messages)
@@ -412,8 +517,10 @@ def import_job(request, pk: int):
 def import_template(request):
     from django.http import HttpResponse
 
-    resp = HttpResponse(importing.import_template_xlsx(),
-                        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+    resp = HttpResponse(
+        importing.import_template_xlsx(),
+        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    )
     resp["Content-Disposition"] = 'attachment; filename="member-import-template.xlsx"'
     return resp
 
@@ -426,8 +533,12 @@ class FederationTransfersView(LoginRequiredMixin, View):
             raise PermissionDenied
         state = request.GET.get("status", TransferStatus.PENDING)
         state = state if state in TransferStatus.values else ""
-        return render(request, "members/federation_transfers.html", {
-            "transfers": selectors.transfers_in_flight(status=state)[:500],
-            "status": state, "statuses": TransferStatus.choices,
-        })
-
+        return render(
+            request,
+            "members/federation_transfers.html",
+            {
+                "transfers": selectors.transfers_in_flight(status=state)[:500],
+                "status": state,
+                "statuses": TransferStatus.choices,
+            },
+        )

@@ -16,7 +16,10 @@ def test_adding_a_member_issues_a_number_and_reads_birth_date_from_the_id(a_org)
     body = r.json()
     assert body["member_no"] == "000001"
     assert body["status"] == "active"
-    assert body["birth_date"] == f"{payload['id_number'][6:10]}-{payload['id_number'][10:12]}-{payload['id_number'][12:14]}"
+    assert (
+        body["birth_date"]
+        == f"{payload['id_number'][6:10]}-{payload['id_number'][10:12]}-{payload['id_number'][12:14]}"
+    )
     assert body["monthly_wage"] == "4500.00"
     assert body["dues_monthly"] == "22.50"
     assert body["history"][0]["status"] == "active"
@@ -78,8 +81,11 @@ def test_an_active_member_of_another_union_is_refused_without_naming_it(a_org, b
 def test_after_leaving_a_person_can_join_another_union(a_org, b_org):
     payload = member_payload()
     member = a_org.post("/api/v1/members/", payload, format="json").json()
-    r = a_org.post(f"/api/v1/members/{member['id']}/leave/",
-                   {"status": "withdrawn", "reason": "辞职", "on": "2026-01-31"}, format="json")
+    r = a_org.post(
+        f"/api/v1/members/{member['id']}/leave/",
+        {"status": "withdrawn", "reason": "辞职", "on": "2026-01-31"},
+        format="json",
+    )
     assert r.status_code == 200, r.json()
     assert b_org.post("/api/v1/members/", payload, format="json").status_code == 201
 
@@ -87,8 +93,11 @@ def test_after_leaving_a_person_can_join_another_union(a_org, b_org):
 def test_a_retained_member_still_holds_the_membership(a_org, b_org):
     payload = member_payload()
     member = a_org.post("/api/v1/members/", payload, format="json").json()
-    r = a_org.post(f"/api/v1/members/{member['id']}/leave/",
-                   {"status": "retired", "reason": "退休", "on": "2026-01-31"}, format="json")
+    r = a_org.post(
+        f"/api/v1/members/{member['id']}/leave/",
+        {"status": "retired", "reason": "退休", "on": "2026-01-31"},
+        format="json",
+    )
     assert r.json()["status"] == "retained"
     assert r.json()["dues_monthly"] == "0.00"
     assert b_org.post("/api/v1/members/", payload, format="json").status_code == 409
@@ -96,11 +105,16 @@ def test_a_retained_member_still_holds_the_membership(a_org, b_org):
 
 def test_leave_records_the_timeline_and_audit(a_org, union_a, in_union):
     member = a_org.post("/api/v1/members/", member_payload(), format="json").json()
-    r = a_org.post(f"/api/v1/members/{member['id']}/leave/",
-                   {"status": "deceased", "reason": "病故", "on": "2026-02-10"}, format="json")
+    r = a_org.post(
+        f"/api/v1/members/{member['id']}/leave/",
+        {"status": "deceased", "reason": "病故", "on": "2026-02-10"},
+        format="json",
+    )
     history = r.json()["history"]
     assert [(h["status"], h["on"], h["reason"]) for h in history] == [
-        ("active", "2020-03-01", "Joined"), ("deceased", "2026-02-10", "病故")]
+        ("active", "2020-03-01", "Joined"),
+        ("deceased", "2026-02-10", "病故"),
+    ]
     with in_union(union_a):
         event = AuditEvent.objects.get(kind="member.status", object_id=str(member["id"]))
         assert event.before["status"] == "active"
@@ -119,16 +133,21 @@ def test_leaving_twice_is_refused(a_org):
 def test_leaving_in_the_future_or_before_joining_is_refused(a_org):
     member = a_org.post("/api/v1/members/", member_payload(), format="json").json()
     url = f"/api/v1/members/{member['id']}/leave/"
-    assert a_org.post(url, {"status": "withdrawn", "reason": "x", "on": "2999-01-01"}, format="json").json() == {
-        "on": ["The date cannot be in the future."]}
-    assert a_org.post(url, {"status": "withdrawn", "reason": "x", "on": "2019-01-01"}, format="json").json() == {
-        "on": ["The date is before the member joined."]}
+    assert a_org.post(
+        url, {"status": "withdrawn", "reason": "x", "on": "2999-01-01"}, format="json"
+    ).json() == {"on": ["The date cannot be in the future."]}
+    assert a_org.post(
+        url, {"status": "withdrawn", "reason": "x", "on": "2019-01-01"}, format="json"
+    ).json() == {"on": ["The date is before the member joined."]}
 
 
 def test_patch_changes_particulars_and_audits_only_the_difference(a_org, union_a, in_union):
     member = a_org.post("/api/v1/members/", member_payload(), format="json").json()
-    r = a_org.patch(f"/api/v1/members/{member['id']}/", {"monthly_wage": "4010.00", "phone": "13900001111"},
-                    format="json")
+    r = a_org.patch(
+        f"/api/v1/members/{member['id']}/",
+        {"monthly_wage": "4010.00", "phone": "13900001111"},
+        format="json",
+    )
     assert r.status_code == 200, r.json()
     assert r.json()["dues_monthly"] == "20.05"
     with in_union(union_a):
@@ -150,7 +169,11 @@ def test_search_and_filters(a_org, union_a, in_union):
     with in_union(union_a):
         group = group_create(name="一车间", actor="test")
     a_org.post("/api/v1/members/", member_payload(name="张伟", group=group.pk), format="json")
-    a_org.post("/api/v1/members/", member_payload(name="李娜", gender="F", employment="migrant"), format="json")
+    a_org.post(
+        "/api/v1/members/",
+        member_payload(name="李娜", gender="F", employment="migrant"),
+        format="json",
+    )
     third = a_org.post("/api/v1/members/", member_payload(name="王强"), format="json").json()
 
     def names(query):
@@ -170,7 +193,12 @@ def test_search_and_filters(a_org, union_a, in_union):
 
 @pytest.mark.parametrize(
     ("query", "field"),
-    [("status=bogus", "status"), ("gender=X", "gender"), ("group=abc", "group"), ("employment=1", "employment")],
+    [
+        ("status=bogus", "status"),
+        ("gender=X", "gender"),
+        ("group=abc", "group"),
+        ("employment=1", "employment"),
+    ],
 )
 def test_bad_filters_are_a_400_naming_the_parameter(a_org, query, field):
     r = a_org.get(f"/api/v1/members/?{query}")
@@ -181,23 +209,44 @@ def test_bad_filters_are_a_400_naming_the_parameter(a_org, query, field):
 def test_dues_summary_totals_active_members(a_org):
     a_org.post("/api/v1/members/", member_payload(monthly_wage="4009.99"), format="json")
     a_org.post("/api/v1/members/", member_payload(monthly_wage="4010.00"), format="json")
-    retired = a_org.post("/api/v1/members/", member_payload(monthly_wage="9000.00"), format="json").json()
-    a_org.post(f"/api/v1/members/{retired['id']}/leave/", {"status": "retired", "reason": "退休"}, format="json")
+    retired = a_org.post(
+        "/api/v1/members/", member_payload(monthly_wage="9000.00"), format="json"
+    ).json()
+    a_org.post(
+        f"/api/v1/members/{retired['id']}/leave/",
+        {"status": "retired", "reason": "退休"},
+        format="json",
+    )
     r = a_org.get("/api/v1/members/dues/")
     assert r.json()["monthly_total"] == "40.05"
     assert r.json()["members_paying"] == 2
 
 
 def test_the_rollup_is_pushed_after_adding_and_leaving(a_org, union_a):
-    a_org.post("/api/v1/members/", member_payload(gender="F", employment="migrant", monthly_wage="4010.00"),
-               format="json")
+    a_org.post(
+        "/api/v1/members/",
+        member_payload(gender="F", employment="migrant", monthly_wage="4010.00"),
+        format="json",
+    )
     m = a_org.post("/api/v1/members/", member_payload(monthly_wage="5000.00"), format="json").json()
     rollup = UnionRollup.objects.get(union=union_a)
-    assert (rollup.members_active, rollup.members_women, rollup.members_migrant, rollup.members_retained) == (2, 1, 1, 0)
+    assert (
+        rollup.members_active,
+        rollup.members_women,
+        rollup.members_migrant,
+        rollup.members_retained,
+    ) == (2, 1, 1, 0)
     assert str(rollup.member_dues_monthly) == "45.05"
-    a_org.post(f"/api/v1/members/{m['id']}/leave/", {"status": "retired", "reason": "退休"}, format="json")
+    a_org.post(
+        f"/api/v1/members/{m['id']}/leave/", {"status": "retired", "reason": "退休"}, format="json"
+    )
     rollup.refresh_from_db()
-    assert (rollup.members_active, rollup.members_women, rollup.members_migrant, rollup.members_retained) == (1, 1, 1, 1)
+    assert (
+        rollup.members_active,
+        rollup.members_women,
+        rollup.members_migrant,
+        rollup.members_retained,
+    ) == (1, 1, 1, 1)
     assert str(rollup.member_dues_monthly) == "20.05"
 
 
@@ -212,8 +261,14 @@ def test_union_b_cannot_read_union_a_members(a_org, client_for, union_b):
     b_chair = client_for("b_chair", union_b)
     assert b_chair.get(f"/api/v1/members/{member['id']}/").status_code == 404
     assert b_chair.get("/api/v1/members/").json()["count"] == 0
-    assert b_chair.post(f"/api/v1/members/{member['id']}/leave/",
-                        {"status": "withdrawn", "reason": "x"}, format="json").status_code == 404
+    assert (
+        b_chair.post(
+            f"/api/v1/members/{member['id']}/leave/",
+            {"status": "withdrawn", "reason": "x"},
+            format="json",
+        ).status_code
+        == 404
+    )
 
 
 def test_a_token_of_union_a_means_nothing_at_union_b(client_for, union_a, union_b):
@@ -238,7 +293,9 @@ def test_group_leader_sees_only_the_group(a_org, client_for, union_a, in_union):
         mine = group_create(name="我的小组", leader_id=leader.pk, actor="test")
         other = group_create(name="别的小组", actor="test")
     a_org.post("/api/v1/members/", member_payload(name="组内", group=mine.pk), format="json")
-    outsider = a_org.post("/api/v1/members/", member_payload(name="组外", group=other.pk), format="json").json()
+    outsider = a_org.post(
+        "/api/v1/members/", member_payload(name="组外", group=other.pk), format="json"
+    ).json()
     leader_api = client_for("a_group_leader", union_a)
     assert [m["name"] for m in leader_api.get("/api/v1/members/").json()["results"]] == ["组内"]
     assert leader_api.get(f"/api/v1/members/{outsider['id']}/").status_code == 404
@@ -275,7 +332,9 @@ def test_a_rejected_application_creates_nobody(a_org, union_a, in_union):
     payload = member_payload()
     payload.pop("joined_on")
     app_id = a_org.post("/api/v1/applications/", payload, format="json").json()["id"]
-    r = a_org.post(f"/api/v1/applications/{app_id}/reject/", {"reason": "非本单位职工"}, format="json")
+    r = a_org.post(
+        f"/api/v1/applications/{app_id}/reject/", {"reason": "非本单位职工"}, format="json"
+    )
     assert r.json()["status"] == "rejected"
     with in_union(union_a):
         assert Member.objects.count() == 0
@@ -298,7 +357,9 @@ def test_the_fast_list_rows_equal_the_serializer(a_org, union_a, in_union):
 
     with in_union(union_a):
         group = group_create(name="一组", actor="t")
-    a_org.post("/api/v1/members/", member_payload(group=group.pk, monthly_wage="4009.99"), format="json")
+    a_org.post(
+        "/api/v1/members/", member_payload(group=group.pk, monthly_wage="4009.99"), format="json"
+    )
     a_org.post("/api/v1/members/", member_payload(), format="json")
     with in_union(union_a):
         for m in members_with_dues(Member.objects.select_related("group")):
@@ -307,42 +368,79 @@ def test_the_fast_list_rows_equal_the_serializer(a_org, union_a, in_union):
 
 @pytest.mark.parametrize(
     ("term", "expected"),
-    [("王", ["王强"]), ("000002", ["李娜"]), ("1380000", ["王强", "李娜"]), ("Anna", ["Anna Li"]), ("anna", ["Anna Li"])],
+    [
+        ("王", ["王强"]),
+        ("000002", ["李娜"]),
+        ("1380000", ["王强", "李娜"]),
+        ("Anna", ["Anna Li"]),
+        ("anna", ["Anna Li"]),
+    ],
 )
 def test_search_terms(a_org, term, expected):
     a_org.post("/api/v1/members/", member_payload(name="王强", phone="13800001111"), format="json")
-    a_org.post("/api/v1/members/", member_payload(name="李娜", gender="F", phone="13800002222"), format="json")
-    a_org.post("/api/v1/members/", member_payload(name="Anna Li", gender="F", phone="13900003333"), format="json")
-    assert [m["name"] for m in a_org.get(f"/api/v1/members/?search={term}").json()["results"]] == expected
+    a_org.post(
+        "/api/v1/members/",
+        member_payload(name="李娜", gender="F", phone="13800002222"),
+        format="json",
+    )
+    a_org.post(
+        "/api/v1/members/",
+        member_payload(name="Anna Li", gender="F", phone="13900003333"),
+        format="json",
+    )
+    assert [
+        m["name"] for m in a_org.get(f"/api/v1/members/?search={term}").json()["results"]
+    ] == expected
 
 
 def test_search_by_full_id_number(a_org):
     payload = member_payload(name="王强")
     a_org.post("/api/v1/members/", payload, format="json")
     a_org.post("/api/v1/members/", member_payload(name="李娜", gender="F"), format="json")
-    assert [m["name"] for m in a_org.get(f"/api/v1/members/?search={payload['id_number']}").json()["results"]] == ["王强"]
+    assert [
+        m["name"]
+        for m in a_org.get(f"/api/v1/members/?search={payload['id_number']}").json()["results"]
+    ] == ["王强"]
 
 
-def test_finance_sets_a_new_dues_rate_from_a_date_and_the_rollup_follows(a_org, client_for, union_a):
+def test_finance_sets_a_new_dues_rate_from_a_date_and_the_rollup_follows(
+    a_org, client_for, union_a
+):
     a_org.post("/api/v1/members/", member_payload(monthly_wage="4010.00"), format="json")
     finance = client_for("a_finance", union_a)
-    r = finance.post("/api/v1/members/dues/", {"effective_from": "2026-01-01", "rate": "0.0100"}, format="json")
+    r = finance.post(
+        "/api/v1/members/dues/", {"effective_from": "2026-01-01", "rate": "0.0100"}, format="json"
+    )
     assert r.status_code == 201, r.json()
-    assert r.json() == {"rate": "0.0100", "floor_unit": "10.00", "effective_from": "2026-01-01",
-                        "members_paying": 1, "monthly_total": "40.10"}
+    assert r.json() == {
+        "rate": "0.0100",
+        "floor_unit": "10.00",
+        "effective_from": "2026-01-01",
+        "members_paying": 1,
+        "monthly_total": "40.10",
+    }
     assert str(UnionRollup.objects.get(union=union_a).member_dues_monthly) == "40.10"
     assert a_org.get("/api/v1/members/").json()["results"][0]["dues_monthly"] == "40.10"
 
 
-@pytest.mark.parametrize("body", [{"effective_from": "x", "rate": "0.01"}, {"effective_from": "2026-01-01", "rate": "0.5"},
-                                  {"effective_from": "2026-01-01", "rate": "abc"}, {"rate": "0.01"}])
+@pytest.mark.parametrize(
+    "body",
+    [
+        {"effective_from": "x", "rate": "0.01"},
+        {"effective_from": "2026-01-01", "rate": "0.5"},
+        {"effective_from": "2026-01-01", "rate": "abc"},
+        {"rate": "0.01"},
+    ],
+)
 def test_bad_dues_rules_are_a_400(client_for, union_a, body):
     r = client_for("a_finance", union_a).post("/api/v1/members/dues/", body, format="json")
     assert r.status_code == 400
 
 
 def test_the_organization_officer_cannot_change_the_dues_rate(a_org):
-    r = a_org.post("/api/v1/members/dues/", {"effective_from": "2026-01-01", "rate": "0.01"}, format="json")
+    r = a_org.post(
+        "/api/v1/members/dues/", {"effective_from": "2026-01-01", "rate": "0.01"}, format="json"
+    )
     assert r.status_code == 403
     assert a_org.get("/api/v1/members/dues/").json()["rate"] == "0.0050"
 
@@ -368,7 +466,9 @@ def test_the_list_query_count_does_not_grow_with_the_members(a_org, union_a, in_
     assert queries() == few
 
 
-def test_a_member_with_a_linked_login_reads_only_their_own_record(a_org, client_for, union_a, in_union):
+def test_a_member_with_a_linked_login_reads_only_their_own_record(
+    a_org, client_for, union_a, in_union
+):
     from django.contrib.auth import get_user_model
 
     with in_union(union_a):
@@ -383,5 +483,6 @@ def test_a_member_with_a_linked_login_reads_only_their_own_record(a_org, client_
     assert (me.status_code, me.json()["name"], me.json()["dues_monthly"]) == (200, "本人", "22.50")
     assert member_api.get("/api/v1/members/").status_code == 403
     assert member_api.get(f"/api/v1/members/{other['id']}/").status_code == 403
-    assert a_org.patch(f"/api/v1/members/{other['id']}/", {"user": login.pk}, format="json").json() == {
-        "user": ["This login belongs to another member."]}
+    assert a_org.patch(
+        f"/api/v1/members/{other['id']}/", {"user": login.pk}, format="json"
+    ).json() == {"user": ["This login belongs to another member."]}

@@ -23,8 +23,6 @@ ALLOWED_WRITE = {"a_organization", "a_chair"}
 ALLOWED_READ = {"a_organization", "a_chair", "a_finance", "a_group_leader"}
 
 
-
-
 @pytest.fixture
 def setup(client_for, union_a, union_b, make_member):
     member = make_member(union_a)
@@ -105,8 +103,9 @@ def test_patch(setup, who, union_a, in_union):
 def test_leave(setup, who, union_a, in_union):
     member, clients = setup
     before = state(union_a, in_union)
-    r = clients[who].post(f"/api/v1/members/{member.pk}/leave/", {"status": "withdrawn", "reason": "x"},
-                          format="json")
+    r = clients[who].post(
+        f"/api/v1/members/{member.pk}/leave/", {"status": "withdrawn", "reason": "x"}, format="json"
+    )
     code = _status_for(who, ALLOWED_WRITE, 200, object_url=True)
     assert r.status_code == code
     if code != 200:
@@ -117,7 +116,9 @@ def test_leave(setup, who, union_a, in_union):
 def test_transfer(setup, who, union_a, in_union):
     member, clients = setup
     before = state(union_a, in_union)
-    r = clients[who].post(f"/api/v1/members/{member.pk}/transfer/", {"to_union": "union-b"}, format="json")
+    r = clients[who].post(
+        f"/api/v1/members/{member.pk}/transfer/", {"to_union": "union-b"}, format="json"
+    )
     code = _status_for(who, ALLOWED_WRITE, 202, object_url=True)
     assert r.status_code == code
     if code != 202:
@@ -153,19 +154,26 @@ def test_import(setup, who, union_a, in_union):
 def test_dues_summary(setup, who):
     _member, clients = setup
     r = clients[who].get("/api/v1/members/dues/")
-    assert r.status_code == _status_for(who, {"a_organization", "a_chair", "a_finance"}, 200, object_url=False)
+    assert r.status_code == _status_for(
+        who, {"a_organization", "a_chair", "a_finance"}, 200, object_url=False
+    )
 
 
 @pytest.mark.parametrize("who", list(WHO))
 def test_transfer_decisions(setup, who, union_a, union_b, in_union, client_for):
     member, clients = setup
-    tid = client_for("a_organization", union_a).post(
-        f"/api/v1/members/{member.pk}/transfer/", {"to_union": "union-b"}, format="json").json()["id"]
+    tid = (
+        client_for("a_organization", union_a)
+        .post(f"/api/v1/members/{member.pk}/transfer/", {"to_union": "union-b"}, format="json")
+        .json()["id"]
+    )
     before = state(union_a, in_union), state(union_b, in_union)
     r = clients[who].post(f"/api/v1/transfers/{tid}/accept/")
     if who == "b_chair":
         assert r.status_code == 200
         return
-    assert r.status_code in {"anonymous": (401,), "federation_admin": (404, 405)}.get(who, (403, 404))
+    assert r.status_code in {"anonymous": (401,), "federation_admin": (404, 405)}.get(
+        who, (403, 404)
+    )
     assert (state(union_a, in_union), state(union_b, in_union)) == before
     assert MemberTransfer.objects.get(pk=tid).status == "pending"

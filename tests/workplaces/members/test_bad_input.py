@@ -17,7 +17,16 @@ JUNK = {
     "nul": "abc\x00def",
     "bool": True,
 }
-FIELDS = ["name", "gender", "id_number", "phone", "joined_on", "employment", "group", "monthly_wage"]
+FIELDS = [
+    "name",
+    "gender",
+    "id_number",
+    "phone",
+    "joined_on",
+    "employment",
+    "group",
+    "monthly_wage",
+]
 # an empty value is allowed for these optional fields
 EMPTY_OK = {"gender", "phone", "group", "monthly_wage"}
 
@@ -38,9 +47,17 @@ def test_junk_in_a_field_is_a_400_naming_it(a_org, union_a, in_union, field, kin
 
 @pytest.mark.parametrize(
     ("field", "value"),
-    [("joined_on", "2026-02-30"), ("joined_on", "31/12/2020"), ("monthly_wage", "-1"),
-     ("monthly_wage", "1e9"), ("monthly_wage", "12.345"), ("monthly_wage", "NaN"), ("phone", "12345"),
-     ("birth_date", "1900-01-01"), ("group", 999999)],
+    [
+        ("joined_on", "2026-02-30"),
+        ("joined_on", "31/12/2020"),
+        ("monthly_wage", "-1"),
+        ("monthly_wage", "1e9"),
+        ("monthly_wage", "12.345"),
+        ("monthly_wage", "NaN"),
+        ("phone", "12345"),
+        ("birth_date", "1900-01-01"),
+        ("group", 999999),
+    ],
 )
 def test_bad_values_are_a_400_naming_the_field(a_org, field, value):
     payload = member_payload()
@@ -98,7 +115,9 @@ def test_junk_in_a_patch_is_a_400_and_changes_nothing(a_org, field, kind):
     assert {k: after[k] for k in PATCHABLE} == {k: member[k] for k in PATCHABLE}
 
 
-@pytest.mark.parametrize("field", ["name", "id_number", "phone", "employment", "group", "monthly_wage", "note"])
+@pytest.mark.parametrize(
+    "field", ["name", "id_number", "phone", "employment", "group", "monthly_wage", "note"]
+)
 @pytest.mark.parametrize("kind", ["too_long", "wrong_type", "nul"])
 def test_junk_in_an_application_is_a_400(a_org, field, kind):
     payload = member_payload()
@@ -110,8 +129,17 @@ def test_junk_in_an_application_is_a_400(a_org, field, kind):
     assert a_org.get("/api/v1/applications/").json()["count"] == 0
 
 
-@pytest.mark.parametrize("body", [{"name": ""}, {"name": "x" * 61}, {"name": "a\x00b"}, {"name": ["x"]},
-                                  {"name": "组", "leader": "abc"}, {"name": "组", "leader": 999999}])
+@pytest.mark.parametrize(
+    "body",
+    [
+        {"name": ""},
+        {"name": "x" * 61},
+        {"name": "a\x00b"},
+        {"name": ["x"]},
+        {"name": "组", "leader": "abc"},
+        {"name": "组", "leader": 999999},
+    ],
+)
 def test_junk_groups_are_a_400(a_org, body):
     r = a_org.post("/api/v1/groups/", body, format="json")
     assert r.status_code == 400

@@ -19,8 +19,18 @@ def rows(n=3, **over):
     out = []
     for i in range(n):
         gender = "女" if i % 2 else "男"
-        out.append(["李娜" if i % 2 else "张伟", gender, unique_id("F" if i % 2 else "M"), "13800001234",
-                    "2021-06-01", "农民工" if i == 0 else "正式", "4010.00", ""])
+        out.append(
+            [
+                "李娜" if i % 2 else "张伟",
+                gender,
+                unique_id("F" if i % 2 else "M"),
+                "13800001234",
+                "2021-06-01",
+                "农民工" if i == 0 else "正式",
+                "4010.00",
+                "",
+            ]
+        )
     return out
 
 
@@ -86,7 +96,11 @@ def test_xlsx_dates_and_numbers_as_excel_types(a_org, union_a, in_union):
     assert r.json()["created"] == 1, r.json()
     with in_union(union_a):
         m = Member.objects.get()
-    assert (str(m.joined_on), str(m.monthly_wage), m.phone) == ("2021-06-01", "4010.00", "13800001234")
+    assert (str(m.joined_on), str(m.monthly_wage), m.phone) == (
+        "2021-06-01",
+        "4010.00",
+        "13800001234",
+    )
 
 
 def test_one_bad_row_writes_nothing_and_lists_row_and_column(a_org, union_a, in_union):
@@ -98,7 +112,10 @@ def test_one_bad_row_writes_nothing_and_lists_row_and_column(a_org, union_a, in_
     body = r.json()
     assert body["created"] == 0
     assert [(e["row"], e["column"]) for e in body["errors"]] == [(3, "身份证号"), (4, "入会日期")]
-    assert body["errors"][0]["message"] == "A resident ID number has 17 digits followed by a digit or X."
+    assert (
+        body["errors"][0]["message"]
+        == "A resident ID number has 17 digits followed by a digit or X."
+    )
     assert count(union_a, in_union) == 0
     assert MemberIndex.objects.filter(union=union_a).count() == 0
 
@@ -110,7 +127,8 @@ def test_valid_only_writes_the_good_rows(a_org, union_a, in_union):
     assert r.status_code == 200
     assert r.json()["created"] == 2
     assert [(e["row"], e["column"], e["message"]) for e in r.json()["errors"]] == [
-        (3, "性别", "The gender does not agree with the ID number.")]
+        (3, "性别", "The gender does not agree with the ID number.")
+    ]
     assert count(union_a, in_union) == 2
 
 
@@ -125,21 +143,36 @@ def test_duplicates_inside_the_file_are_errors(a_org, union_a, in_union):
     data.append(list(data[0]))
     r = upload(a_org, as_csv(API, data), "members.csv")
     assert r.status_code == 400
-    assert r.json()["errors"] == [{"row": 4, "column": "id_number", "field": "id_number",
-                                   "message": "Duplicate of row 2 in this file."}]
+    assert r.json()["errors"] == [
+        {
+            "row": 4,
+            "column": "id_number",
+            "field": "id_number",
+            "message": "Duplicate of row 2 in this file.",
+        }
+    ]
     assert count(union_a, in_union) == 0
 
 
 def test_existing_members_are_updated(a_org, union_a, in_union):
     existing = a_org.post("/api/v1/members/", member_payload(), format="json").json()
     data = rows(1)
-    data.append(["张伟", "男", existing["id_number"], "13900009999", "2020-03-01", "合同制", "5000", ""])
+    data.append(
+        ["张伟", "男", existing["id_number"], "13900009999", "2020-03-01", "合同制", "5000", ""]
+    )
     r = upload(a_org, as_csv(ZH, data), "members.csv")
     assert r.json() == {"created": 1, "updated": 1, "errors": [], "total": 2}
     member = a_org.get(f"/api/v1/members/{existing['id']}/").json()
-    assert (member["phone"], member["employment"], member["monthly_wage"]) == ("13900009999", "contract", "5000.00")
+    assert (member["phone"], member["employment"], member["monthly_wage"]) == (
+        "13900009999",
+        "contract",
+        "5000.00",
+    )
     with in_union(union_a):
-        assert AuditEvent.objects.filter(kind="member.updated", object_id=str(existing["id"])).count() == 1
+        assert (
+            AuditEvent.objects.filter(kind="member.updated", object_id=str(existing["id"])).count()
+            == 1
+        )
 
 
 def test_people_active_in_another_union_are_errors(a_org, b_org, union_b, in_union):
@@ -160,13 +193,19 @@ def test_groups_are_matched_by_name(a_org, union_a, in_union):
     data[0][7] = "一车间"
     data[1][7] = "不存在"
     r = upload(a_org, as_csv(ZH, data), "members.csv")
-    assert [(e["row"], e["column"], e["message"]) for e in r.json()["errors"]] == [(3, "工会小组", "No such union group.")]
+    assert [(e["row"], e["column"], e["message"]) for e in r.json()["errors"]] == [
+        (3, "工会小组", "No such union group.")
+    ]
 
 
 def test_import_audits_numbers_and_rolls_up(a_org, union_a, in_union):
     upload(a_org, as_csv(ZH, rows(3)), "members.csv")
     with in_union(union_a):
-        assert sorted(Member.objects.values_list("member_no", flat=True)) == ["000001", "000002", "000003"]
+        assert sorted(Member.objects.values_list("member_no", flat=True)) == [
+            "000001",
+            "000002",
+            "000003",
+        ]
         assert AuditEvent.objects.filter(kind="member.created", note="import").count() == 3
         assert all(m.events.count() == 1 for m in Member.objects.all())
     rollup = UnionRollup.objects.get(union=union_a)
@@ -188,9 +227,17 @@ def test_blank_lines_are_skipped(a_org):
         (b"", "members.csv", "The file is empty."),
         (b"PK\x03\x04garbage", "members.xlsx", "The xlsx file cannot be read: BadZipFile"),
         (b"\xff\xfe\x00\x00binary", "members.csv", None),
-        ("姓名,手机\n张三,138\n".encode(), "members.csv", "Missing columns: 身份证号 (id_number), 入会日期 (joined_on)."),
+        (
+            "姓名,手机\n张三,138\n".encode(),
+            "members.csv",
+            "Missing columns: 身份证号 (id_number), 入会日期 (joined_on).",
+        ),
         ("姓名,name,身份证号,入会日期\n".encode(), "members.csv", "The column name appears twice."),
-        (b"name,id_number,joined_on\n\x00\x00\x00", "members.csv", "The file contains null characters; is it really a CSV file?"),
+        (
+            b"name,id_number,joined_on\n\x00\x00\x00",
+            "members.csv",
+            "The file contains null characters; is it really a CSV file?",
+        ),
         (b"not a spreadsheet", "members.xlsx", "The xlsx file cannot be read."),
     ],
 )
@@ -229,7 +276,9 @@ def test_the_template_filled_in_imports(a_org, union_a, in_union):
     ws = wb.active
     ws.delete_rows(2)
     a_org.post("/api/v1/groups/", {"name": "一车间小组"}, format="json")
-    ws.append(["王芳", "女", unique_id("F"), "13800000000", "2024-01-15", "正式", "4500.00", "一车间小组"])
+    ws.append(
+        ["王芳", "女", unique_id("F"), "13800000000", "2024-01-15", "正式", "4500.00", "一车间小组"]
+    )
     buf = io.BytesIO()
     wb.save(buf)
     assert upload(a_org, buf.getvalue(), "filled.xlsx").json()["created"] == 1
@@ -245,7 +294,10 @@ def test_export_honours_the_filters(a_org, fmt):
         assert r.content.startswith(b"\xef\xbb\xbf")
         lines = list(csv.reader(io.StringIO(r.content.decode("utf-8-sig"))))
     else:
-        lines = [[c for c in row] for row in load_workbook(io.BytesIO(r.content)).active.iter_rows(values_only=True)]
+        lines = [
+            [c for c in row]
+            for row in load_workbook(io.BytesIO(r.content)).active.iter_rows(values_only=True)
+        ]
     assert lines[0][:4] == ["会员号", "姓名", "性别", "身份证号"]
     assert [line[1] for line in lines[1:]] == ["李娜"]
     assert lines[1][9] == "22.50"
@@ -259,4 +311,6 @@ def test_export_then_import_round_trips(a_org, b_org):
 
 
 def test_export_in_an_unknown_format_is_a_400(a_org):
-    assert a_org.get("/api/v1/members/export/?format=pdf").json() == {"format": ["Choose xlsx or csv."]}
+    assert a_org.get("/api/v1/members/export/?format=pdf").json() == {
+        "format": ["Choose xlsx or csv."]
+    }

@@ -79,7 +79,9 @@ def test_the_form_shows_the_federation_conflict(org_page, make_member, union_b):
 
 def test_the_member_file_shows_timeline_and_audit(org_page, make_member, union_a):
     member = make_member(union_a)
-    org_page.post(f"/members/{member.pk}/leave/", {"status": "retained", "on": "2026-01-31", "reason": "退休"})
+    org_page.post(
+        f"/members/{member.pk}/leave/", {"status": "retained", "on": "2026-01-31", "reason": "退休"}
+    )
     html = org_page.get(f"/members/{member.pk}/").content.decode()
     assert "退休" in html
     assert "Membership history" in html
@@ -96,7 +98,9 @@ def test_edit_form_saves(org_page, make_member, union_a, in_union):
         assert Member.objects.get(pk=member.pk).phone == "13700001111"
 
 
-def test_transfer_from_the_member_file_and_accept_on_the_other_side(org_page, page_for, make_member, union_a, union_b, in_union):
+def test_transfer_from_the_member_file_and_accept_on_the_other_side(
+    org_page, page_for, make_member, union_a, union_b, in_union
+):
     member = make_member(union_a, name="周杰")
     org_page.post(f"/members/{member.pk}/transfer/", {"to_union": "union-b", "reason": "调动"})
     b_page = page_for("b_chair", union_b)
@@ -163,14 +167,18 @@ def test_export_buttons(org_page, make_member, union_a, fmt):
     assert r["Content-Disposition"].endswith(f'.{fmt}"')
 
 
-def test_import_page_queues_a_job_and_shows_progress(org_page, union_a, in_union, django_capture_on_commit_callbacks):
+def test_import_page_queues_a_job_and_shows_progress(
+    org_page, union_a, in_union, django_capture_on_commit_callbacks
+):
     from unittest import mock
 
     content = f"姓名,身份证号,入会日期\n张伟,{unique_id()},2021-01-01\n".encode()
     f = io.BytesIO(content)
     f.name = "m.csv"
-    with mock.patch("workplaces.members.tasks.import_run.delay") as delay, \
-            django_capture_on_commit_callbacks(execute=True):
+    with (
+        mock.patch("workplaces.members.tasks.import_run.delay") as delay,
+        django_capture_on_commit_callbacks(execute=True),
+    ):
         r = org_page.post("/members/import/", {"file": f})
     assert r.status_code == 302
     with in_union(union_a):
@@ -193,13 +201,17 @@ def test_import_template_download(org_page):
     assert r.status_code == 200
 
 
-@pytest.mark.parametrize("username", ["a_member", "a_chair", "a_finance", "a_group_leader", "a_organization"])
+@pytest.mark.parametrize(
+    "username", ["a_member", "a_chair", "a_finance", "a_group_leader", "a_organization"]
+)
 def test_who_may_open_the_list_page(page_for, union_a, username):
     code = org_code = page_for(username, union_a).get("/members/").status_code
     assert code == (403 if username == "a_member" else 200), org_code
 
 
-@pytest.mark.parametrize("url", ["/members/new/", "/members/import/", "/members/transfers/", "/members/applications/"])
+@pytest.mark.parametrize(
+    "url", ["/members/new/", "/members/import/", "/members/transfers/", "/members/applications/"]
+)
 @pytest.mark.parametrize("username", ["a_member", "a_finance", "a_group_leader"])
 def test_managing_pages_are_refused_to_readers(page_for, union_a, url, username):
     assert page_for(username, union_a).get(url).status_code == 403

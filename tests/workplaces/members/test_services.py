@@ -40,7 +40,9 @@ def test_rollup_refresh_refuses_the_federation_side(union_a):
         rollup_refresh(union=union_a)
 
 
-def test_the_nightly_reconciliation_repairs_the_index_and_the_rollup(union_a, union_b, in_union, make_member):
+def test_the_nightly_reconciliation_repairs_the_index_and_the_rollup(
+    union_a, union_b, in_union, make_member
+):
     from tenants.models import MemberIndex
     from tests.workplaces.members.conftest import unique_id
     from workplaces.members.crypto import id_hash
@@ -53,11 +55,19 @@ def test_the_nightly_reconciliation_repairs_the_index_and_the_rollup(union_a, un
     with in_union(union_a):
         # drift: a row lost, a status changed behind the services' back, a clash
         Member.objects.filter(pk=gone.pk).update(status="withdrawn")
-        Member.objects.create(name="冲突", gender="M", id_number=clash_number, birth_date="1970-01-02",
-                              joined_on="2020-01-01", member_no="900001")
+        Member.objects.create(
+            name="冲突",
+            gender="M",
+            id_number=clash_number,
+            birth_date="1970-01-02",
+            joined_on="2020-01-01",
+            member_no="900001",
+        )
     MemberIndex.objects.filter(union=union_a, id_hash=id_hash(kept.id_number)).delete()
     rollup = rollup_refresh_schema(schema_name=union_a.schema_name)
-    active = set(MemberIndex.objects.filter(union=union_a, active=True).values_list("id_hash", flat=True))
+    active = set(
+        MemberIndex.objects.filter(union=union_a, active=True).values_list("id_hash", flat=True)
+    )
     assert active == {id_hash(kept.id_number)}
     assert MemberIndex.objects.get(id_hash=id_hash(clash_number), active=True).union == union_b
     assert rollup.members_active == 2

@@ -18,7 +18,11 @@ def moving(a_org):
 
 
 def start(a_org, member, to="union-b", reason="调动工作"):
-    return a_org.post(f"/api/v1/members/{member['id']}/transfer/", {"to_union": to, "reason": reason}, format="json")
+    return a_org.post(
+        f"/api/v1/members/{member['id']}/transfer/",
+        {"to_union": to, "reason": reason},
+        format="json",
+    )
 
 
 def test_starting_a_transfer_answers_202_pending(a_org, moving):
@@ -44,7 +48,8 @@ def test_both_sides_see_the_transfer_with_its_direction(a_org, b_org, moving):
     tid = start(a_org, member).json()["id"]
     incoming = b_org.get("/api/v1/transfers/").json()["results"]
     assert [(t["id"], t["direction"], t["status"], t["member"]["name"]) for t in incoming] == [
-        (tid, "incoming", "pending", "陈静")]
+        (tid, "incoming", "pending", "陈静")
+    ]
     outgoing = a_org.get("/api/v1/transfers/").json()["results"]
     assert [(t["id"], t["direction"]) for t in outgoing] == [(tid, "outgoing")]
 
@@ -57,7 +62,9 @@ def test_the_destination_gets_an_in_app_notice(a_org, moving, union_b):
     assert OutboxMessage.objects.filter(union=union_b, kind="member.transfer").count() == 1
 
 
-def test_accepting_moves_the_member_with_the_history(a_org, b_org, moving, union_a, union_b, in_union):
+def test_accepting_moves_the_member_with_the_history(
+    a_org, b_org, moving, union_a, union_b, in_union
+):
     member, payload = moving
     a_org.patch(f"/api/v1/members/{member['id']}/", {"phone": "13900002222"}, format="json")
     tid = start(a_org, member).json()["id"]
@@ -78,14 +85,23 @@ def test_accepting_moves_the_member_with_the_history(a_org, b_org, moving, union
     assert source["history"][-1]["status"] == "transferred_out"
     # the index moved
     digest = id_hash(payload["id_number"])
-    assert list(MemberIndex.objects.filter(id_hash=digest).order_by("union__slug").values_list(
-        "union__slug", "active")) == [("union-a", False), ("union-b", True)]
+    assert list(
+        MemberIndex.objects.filter(id_hash=digest)
+        .order_by("union__slug")
+        .values_list("union__slug", "active")
+    ) == [("union-a", False), ("union-b", True)]
     assert MemberTransfer.objects.get(pk=tid).status == "accepted"
     # both sides audited
     with in_union(union_a):
-        assert AuditEvent.objects.filter(kind="member.transfer", object_id=str(member["id"])).count() == 2
+        assert (
+            AuditEvent.objects.filter(kind="member.transfer", object_id=str(member["id"])).count()
+            == 2
+        )
     with in_union(union_b):
-        assert AuditEvent.objects.filter(kind="member.transfer", object_id=str(arrived["id"])).count() == 1
+        assert (
+            AuditEvent.objects.filter(kind="member.transfer", object_id=str(arrived["id"])).count()
+            == 1
+        )
 
 
 def test_the_rollup_of_both_unions_follows_the_transfer(a_org, b_org, moving, union_a, union_b):
@@ -94,8 +110,18 @@ def test_the_rollup_of_both_unions_follows_the_transfer(a_org, b_org, moving, un
     b_org.post(f"/api/v1/transfers/{tid}/accept/")
     a = UnionRollup.objects.get(union=union_a)
     b = UnionRollup.objects.get(union=union_b)
-    assert (a.members_active, a.members_women, a.members_migrant, str(a.member_dues_monthly)) == (0, 0, 0, "0.00")
-    assert (b.members_active, b.members_women, b.members_migrant, str(b.member_dues_monthly)) == (1, 1, 1, "20.05")
+    assert (a.members_active, a.members_women, a.members_migrant, str(a.member_dues_monthly)) == (
+        0,
+        0,
+        0,
+        "0.00",
+    )
+    assert (b.members_active, b.members_women, b.members_migrant, str(b.member_dues_monthly)) == (
+        1,
+        1,
+        1,
+        "20.05",
+    )
 
 
 def test_rejecting_leaves_everything_where_it_was(a_org, b_org, moving, union_b, in_union):
@@ -107,7 +133,10 @@ def test_rejecting_leaves_everything_where_it_was(a_org, b_org, moving, union_b,
     assert a_org.get(f"/api/v1/members/{member['id']}/").json()["status"] == "active"
     with in_union(union_b):
         assert Member.objects.count() == 0
-    assert MemberIndex.objects.get(id_hash=id_hash(payload["id_number"]), active=True).union.slug == "union-a"
+    assert (
+        MemberIndex.objects.get(id_hash=id_hash(payload["id_number"]), active=True).union.slug
+        == "union-a"
+    )
     outgoing = a_org.get("/api/v1/transfers/").json()["results"][0]
     assert (outgoing["status"], outgoing["decision_note"]) == ("rejected", "不是本单位职工")
 
@@ -145,19 +174,29 @@ def test_a_second_pending_transfer_is_a_conflict(a_org, moving):
 def test_leaving_while_a_transfer_is_pending_is_refused(a_org, moving):
     member, _payload = moving
     start(a_org, member)
-    r = a_org.post(f"/api/v1/members/{member['id']}/leave/", {"status": "withdrawn", "reason": "x"}, format="json")
+    r = a_org.post(
+        f"/api/v1/members/{member['id']}/leave/",
+        {"status": "withdrawn", "reason": "x"},
+        format="json",
+    )
     assert r.status_code == 400
     assert r.json() == {"status": ["A transfer of this member is pending; cancel it first."]}
 
 
 def test_transferring_to_oneself_is_refused(a_org, moving):
     member, _payload = moving
-    assert start(a_org, member, to="union-a").json() == {"to_union": ["Choose another union than this one."]}
+    assert start(a_org, member, to="union-a").json() == {
+        "to_union": ["Choose another union than this one."]
+    }
 
 
 def test_a_former_member_cannot_be_transferred(a_org, moving):
     member, _payload = moving
-    a_org.post(f"/api/v1/members/{member['id']}/leave/", {"status": "withdrawn", "reason": "x"}, format="json")
+    a_org.post(
+        f"/api/v1/members/{member['id']}/leave/",
+        {"status": "withdrawn", "reason": "x"},
+        format="json",
+    )
     assert list(start(a_org, member).json()) == ["status"]
 
 
@@ -171,14 +210,18 @@ def test_the_destination_cannot_read_the_source_member_directly(a_org, b_org, mo
     else:
         assert b_org.get(f"/api/v1/members/{member['id']}/").status_code == 404
     assert a_org.get(f"/api/v1/members/{arrived['id']}/").status_code in (404, 200)
-    assert [m["status"] for m in a_org.get("/api/v1/members/").json()["results"]] == ["transferred_out"]
+    assert [m["status"] for m in a_org.get("/api/v1/members/").json()["results"]] == [
+        "transferred_out"
+    ]
 
 
 def test_a_member_transferred_back_reuses_the_old_register_entry(a_org, b_org, moving):
     member, _payload = moving
     tid = start(a_org, member).json()["id"]
     arrived = b_org.post(f"/api/v1/transfers/{tid}/accept/").json()
-    back = b_org.post(f"/api/v1/members/{arrived['id']}/transfer/", {"to_union": "union-a"}, format="json").json()
+    back = b_org.post(
+        f"/api/v1/members/{arrived['id']}/transfer/", {"to_union": "union-a"}, format="json"
+    ).json()
     returned = a_org.post(f"/api/v1/transfers/{back['id']}/accept/").json()
     assert returned["id"] == member["id"]
     assert returned["member_no"] == member["member_no"]
@@ -192,9 +235,13 @@ def test_the_federation_lists_transfers_in_flight_with_masked_names(a_org, clien
     r = client_for("federation_viewer").get("/api/v1/transfers/")
     assert r.status_code == 200
     rows = r.json()["results"]
-    assert [(t["id"], t["from_union"], t["to_union"], t["member_label"], t["member"]) for t in rows] == [
-        (tid, "union-a", "union-b", "陈*", None)]
-    assert client_for("federation_viewer").get("/api/v1/transfers/?status=accepted").json()["count"] == 0
+    assert [
+        (t["id"], t["from_union"], t["to_union"], t["member_label"], t["member"]) for t in rows
+    ] == [(tid, "union-a", "union-b", "陈*", None)]
+    assert (
+        client_for("federation_viewer").get("/api/v1/transfers/?status=accepted").json()["count"]
+        == 0
+    )
     assert client_for("federation_viewer").get("/api/v1/transfers/?status=bogus").status_code == 400
 
 
@@ -207,7 +254,9 @@ def test_a_member_coming_back_keeps_one_copy_of_each_step(a_org, b_org, moving):
     member, _payload = moving
     tid = start(a_org, member).json()["id"]
     arrived = b_org.post(f"/api/v1/transfers/{tid}/accept/").json()
-    back = b_org.post(f"/api/v1/members/{arrived['id']}/transfer/", {"to_union": "union-a"}, format="json").json()
+    back = b_org.post(
+        f"/api/v1/members/{arrived['id']}/transfer/", {"to_union": "union-a"}, format="json"
+    ).json()
     returned = a_org.post(f"/api/v1/transfers/{back['id']}/accept/").json()
     steps = [(h["status"], h["union_name"]) for h in returned["history"]]
     assert steps == [
@@ -218,7 +267,9 @@ def test_a_member_coming_back_keeps_one_copy_of_each_step(a_org, b_org, moving):
     ]
 
 
-def test_accept_is_all_or_nothing_when_the_source_side_fails(a_org, b_org, moving, union_b, in_union):
+def test_accept_is_all_or_nothing_when_the_source_side_fails(
+    a_org, b_org, moving, union_b, in_union
+):
     from unittest import mock
 
     from workplaces.members import transfers as transfers_module
@@ -234,12 +285,17 @@ def test_accept_is_all_or_nothing_when_the_source_side_fails(a_org, b_org, movin
         return real(union=union)
 
     real = transfers_module.rollup_refresh
-    with mock.patch.object(transfers_module, "rollup_refresh", side_effect=failing_rollup), \
-            pytest.raises(RuntimeError):
+    with (
+        mock.patch.object(transfers_module, "rollup_refresh", side_effect=failing_rollup),
+        pytest.raises(RuntimeError),
+    ):
         b_org.post(f"/api/v1/transfers/{tid}/accept/")
     assert calls == ["union-b", "union-a"]
     assert MemberTransfer.objects.get(pk=tid).status == "pending"
     assert a_org.get(f"/api/v1/members/{member['id']}/").json()["status"] == "active"
     with in_union(union_b):
         assert Member.objects.count() == 0
-    assert MemberIndex.objects.get(id_hash=id_hash(payload["id_number"]), active=True).union.slug == "union-a"
+    assert (
+        MemberIndex.objects.get(id_hash=id_hash(payload["id_number"]), active=True).union.slug
+        == "union-a"
+    )

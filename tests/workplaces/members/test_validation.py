@@ -13,8 +13,11 @@ TODAY = dt.date(2026, 11, 24)
 
 
 def clean(**data):
-    base = {"name": "李娜", "id_number": id_number(birth="19900315", gender="F", seq=3),
-            "joined_on": "2021-05-01"}
+    base = {
+        "name": "李娜",
+        "id_number": id_number(birth="19900315", gender="F", seq=3),
+        "joined_on": "2021-05-01",
+    }
     base.update(data)
     return member_clean(base, groups={}, today=TODAY)
 
@@ -32,8 +35,11 @@ def test_birth_date_and_gender_are_read_from_the_id_number():
 
 
 def test_a_lowercase_x_check_digit_is_normalised():
-    number = next(id_number(birth="19850101", gender="M", seq=s) for s in range(50)
-                  if id_number(birth="19850101", gender="M", seq=s).endswith("X"))
+    number = next(
+        id_number(birth="19850101", gender="M", seq=s)
+        for s in range(50)
+        if id_number(birth="19850101", gender="M", seq=s).endswith("X")
+    )
     assert clean(id_number=number.lower(), gender="M")["id_number"] == number
 
 
@@ -110,7 +116,9 @@ def test_member_dues_count_the_wage_in_whole_tens_at_half_a_percent(wage, dues):
 
 
 def test_half_a_cent_rounds_up():
-    rule = MemberDuesRule(effective_from=dt.date(2026, 1, 1), rate=Decimal("0.0050"), floor_unit=Decimal("1.00"))
+    rule = MemberDuesRule(
+        effective_from=dt.date(2026, 1, 1), rate=Decimal("0.0050"), floor_unit=Decimal("1.00")
+    )
     assert dues_for_wage(wage=Decimal("4001.00"), rule=rule) == Decimal("20.01")  # 20.005 -> 20.01
 
 

@@ -11,7 +11,9 @@ def _csv(n: int) -> bytes:
     lines = ["姓名,性别,身份证号,入会日期,用工形式,月工资"]
     for i in range(n):
         gender = "F" if i % 3 == 0 else "M"
-        lines.append(f"职工,{'女' if gender == 'F' else '男'},{unique_id(gender)},2022-01-01,正式,4010.00")
+        lines.append(
+            f"职工,{'女' if gender == 'F' else '男'},{unique_id(gender)},2022-01-01,正式,4010.00"
+        )
     return ("\n".join(lines) + "\n").encode("gb18030")
 
 
@@ -32,11 +34,21 @@ def test_a_large_import_runs_in_the_worker_and_reports_progress(celery_worker):
     wait_for(finished, timeout=60)
     with schema_context(union.schema_name):
         job = ImportJob.objects.get(pk=job.pk)
-        assert (job.status, job.created, job.total, job.errors, job.message) == ("done", 600, 600, [], "")
+        assert (job.status, job.created, job.total, job.errors, job.message) == (
+            "done",
+            600,
+            600,
+            [],
+            "",
+        )
         assert job.content is None
         assert Member.objects.count() == 600
     rollup = UnionRollup.objects.get(union=union)
-    assert (rollup.members_active, rollup.members_women, str(rollup.member_dues_monthly)) == (600, 200, "12030.00")
+    assert (rollup.members_active, rollup.members_women, str(rollup.member_dues_monthly)) == (
+        600,
+        200,
+        "12030.00",
+    )
 
 
 @pytest.mark.worker
@@ -51,12 +63,22 @@ def test_the_nightly_rollup_recomputes_every_union(celery_worker):
     union = Union.objects.get(slug="union-b")
     with schema_context(union.schema_name):
         # written behind the services' back, as a drifted roll-up would be
-        Member.objects.create(name="漂移", gender="F", id_number=unique_id("F"), birth_date="1990-01-01",
-                              joined_on="2020-01-01", member_no="900001", monthly_wage="5000.00")
+        Member.objects.create(
+            name="漂移",
+            gender="F",
+            id_number=unique_id("F"),
+            birth_date="1990-01-01",
+            joined_on="2020-01-01",
+            member_no="900001",
+            monthly_wage="5000.00",
+        )
     assert not UnionRollup.objects.filter(union=union, members_active=1).exists()
     beat_schedule_ensure()
     entry = PeriodicTask.objects.get(task="members.rollup_dispatch")
     current_app.send_task(entry.task)
-    wait_for(lambda: UnionRollup.objects.filter(union=union, members_active=1, members_women=1).exists(), timeout=60)
+    wait_for(
+        lambda: UnionRollup.objects.filter(union=union, members_active=1, members_women=1).exists(),
+        timeout=60,
+    )
     assert str(UnionRollup.objects.get(union=union).member_dues_monthly) == "25.00"
     assert UnionRollup.objects.filter(union__slug="union-a").exists()
