@@ -3,6 +3,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from federation.dashboard import charts, selectors
+from federation.dashboard.reconcile import drift_recent
 from federation.dbrouters import federation_reads
 from tenants.models import UnionKind, UnionStatus
 from tenants.selectors import unions_all
@@ -30,6 +31,7 @@ class DashboardView(FederationPageMixin, View):
             "unions_by_status": [(status_labels.get(k, k), n) for k, n in sorted(unions["by_status"].items())],
             "members": members,
             "member_rows": selectors.members_by_union(limit=50),
+            "drifts": drift_recent(limit=10),
             "dues": dues,
             "homes": homes,
             "reports": reports,
