@@ -2,6 +2,7 @@
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from django_tenants.models import DomainMixin, TenantMixin
 
 from tenants.validators import validate_credit_code
@@ -138,10 +139,10 @@ class MemberIndex(models.Model):
 
 
 class TransferStatus(models.TextChoices):
-    PENDING = "pending", _("Pending")
-    ACCEPTED = "accepted", _("Accepted")
-    REJECTED = "rejected", _("Rejected")
-    CANCELLED = "cancelled", _("Cancelled")
+    PENDING = "pending", pgettext_lazy("transfer status", "Pending")
+    ACCEPTED = "accepted", pgettext_lazy("transfer status", "Accepted")
+    REJECTED = "rejected", pgettext_lazy("transfer status", "Rejected")
+    CANCELLED = "cancelled", pgettext_lazy("transfer status", "Cancelled")
 
 
 class MemberTransfer(models.Model):

@@ -80,3 +80,57 @@ def test_officer_adds_imports_and_records_a_departure(browser_page, live_server,
     page.goto(base + "/members/roster/")
     page.emulate_media(media="print")
     page.screenshot(path=str(ARTIFACTS / "members-06-roster.png"), full_page=True)
+
+
+def test_a_transfer_seen_from_both_unions_and_the_federation(
+    browser_page, live_server, celery_worker
+):  # noqa: F811
+    from django_tenants.utils import schema_context
+
+    from tenants.models import Union
+    from workplaces.members.services import member_create
+
+    page = browser_page
+    port = live_server.url.rsplit(":", 1)[1]
+    union_a = Union.objects.get(slug="union-a")
+    with schema_context(union_a.schema_name):
+        member = member_create(
+            actor="test",
+            name="周杰",
+            id_number=id_number(birth="19850303", gender="M", seq=8),
+            joined_on="2018-05-01",
+            monthly_wage="6000",
+        )
+
+    def login(host, username):
+        page.goto(f"{host}/accounts/login/")
+        page.fill("input[name=username]", username)
+        page.fill("input[name=password]", PASSWORD)
+        page.click("#login-form button[type=submit]")
+
+    a = f"http://union-a.localhost:{port}"
+    login(a, "a_chair")
+    page.goto(f"{a}/members/{member.pk}/")
+    page.select_option("#transfer-form select[name=to_union]", "union-b")
+    page.fill("#transfer-form textarea[name=reason]", "调动到兄弟单位")
+    page.click("#transfer-form button[type=submit]")
+    page.wait_for_selector("text=已发起转出")
+
+    login(f"http://localhost:{port}", "federation_viewer")
+    page.goto(f"http://localhost:{port}/member-transfers/")
+    assert "周*" in page.content()
+    assert "周杰" not in page.content()
+    page.screenshot(path=str(ARTIFACTS / "members-07-federation-transfers.png"), full_page=True)
+
+    b = f"http://union-b.localhost:{port}"
+    login(b, "b_chair")
+    page.goto(f"{b}/members/transfers/")
+    assert "周杰" in page.locator("#transfer-table").inner_text()
+    page.screenshot(path=str(ARTIFACTS / "members-08-incoming-transfer.png"), full_page=True)
+    page.click("#transfer-table button:text-is('接收')")
+    page.wait_for_selector("text=已接收")
+    page.goto(f"{b}/members/")
+    page.click("#member-table >> text=周杰")
+    page.wait_for_selector("#timeline")
+    assert "随接转带入" in page.locator("#timeline").inner_text()
+    page.screenshot(path=str(ARTIFACTS / "members-09-arrived.png"), full_page=True)
