@@ -12,6 +12,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 from django.views import View
 from django.views.decorators.http import require_POST
 
@@ -214,7 +215,7 @@ def _field_label(name: str) -> str:
             "reason": _("Reason"),
             "transfer_id": _("Transfer"),
             "to_union": _("To union"),
-            "from_union": _("From"),
+            "from_union": pgettext("transfer", "From"),
         }.get(name, name)
 
 
