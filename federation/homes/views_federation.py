@@ -270,7 +270,16 @@ class ReviewView(HomesPage):
                     "return": _("Returned for rectification."),
                     "veto": _("The assessment was vetoed."),
                 }
-                messages.success(request, done.get(action, _("The scores were saved.")))
+                message = done.get(action, _("The scores were saved."))
+                if action == "accept":
+                    a.refresh_from_db()
+                    message = (
+                        _("Accepted: %(level)s, score %(score)s.")
+                        % {"level": a.level.name, "score": a.score}
+                        if a.level
+                        else _("Not passed: score %(score)s reaches no level.") % {"score": a.score}
+                    )
+                messages.success(request, message)
         except ValidationError as exc:
             return self._render(request, a, _errors(exc), status=400)
         return redirect("homes:review", pk=pk)

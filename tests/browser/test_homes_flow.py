@@ -117,7 +117,7 @@ def test_a_union_is_assessed_returned_resubmitted_and_accepted(browser, live_ser
     fed.fill("input[name=score_ZZ04]", "0")
     assert fed.inner_text("#review-total") == "90.00"
     fed.click("button[value=accept]")
-    fed.wait_for_selector("text=已作出验收结论")
+    fed.wait_for_selector("text=验收通过：模范")
     fed.screenshot(path=str(ARTIFACTS / "homes-03-review.png"), full_page=True)
     assessment.refresh_from_db()
     assert (assessment.status, assessment.level.name) == ("accepted", "模范")
