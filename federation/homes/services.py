@@ -685,13 +685,25 @@ def assessment_save(
     if a.status == Status.NOT_STARTED:
         a.status = Status.DRAFT
     a.save()
-    _event(
-        a,
-        kind=EventKind.SAVED,
-        actor=actor,
-        side="union",
-        data={"items": [u.criterion.code for u in updates], "self_total": str(a.self_total)},
-    )
+    codes = [u.criterion.code for u in updates]
+    last = a.events.order_by("-id").first()
+    if last is not None and last.kind == EventKind.SAVED and last.actor == _actor_name(actor):
+        # a run of drafts by the same person is one step of the history, with a count
+        saved = sorted(set(last.data.get("items", [])) | set(codes))
+        data = {
+            "items": saved,
+            "self_total": str(a.self_total),
+            "saves": last.data.get("saves", 1) + 1,
+        }
+        AssessmentEvent.objects.filter(pk=last.pk).update(at=timezone.now(), data=data)
+    else:
+        _event(
+            a,
+            kind=EventKind.SAVED,
+            actor=actor,
+            side="union",
+            data={"items": codes, "self_total": str(a.self_total), "saves": 1},
+        )
     return a
 
 

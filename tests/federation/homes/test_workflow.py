@@ -397,3 +397,19 @@ def test_the_daily_reminder_job_is_on_the_beat_schedule():
     assert any(job[1] == "homes.reminders_daily" for job in PERIODIC_JOBS)
     app.loader.import_default_modules()
     assert "homes.reminders_daily" in app.tasks
+
+
+def test_a_run_of_drafts_by_one_person_is_one_step_of_the_history(
+    client_for, assessment_a, union_a
+):
+    api = client_for("a_chair", union_a)
+    for code in ("ZZ01", "ZZ02", "ZZ03"):
+        api.patch(
+            f"/api/v1/homes/assessments/{assessment_a.pk}/",
+            {"items": [{"code": code, "self_score": "1"}]},
+            format="json",
+        )
+    saved = assessment_a.events.filter(kind="saved")
+    assert saved.count() == 1
+    assert saved.get().data["saves"] == 3
+    assert saved.get().data["items"] == ["ZZ01", "ZZ02", "ZZ03"]
