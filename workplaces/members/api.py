@@ -99,12 +99,12 @@ class MemberOutputSerializer(serializers.ModelSerializer):
 _DATETIME = serializers.DateTimeField()
 
 
-def _dues(m: Member):
+def _dues(m: Member, rule=None):
     value = getattr(m, "dues_monthly", None)
-    return selectors.member_dues(member=m) if value is None else value
+    return selectors.member_dues(member=m, rule=rule) if value is None else value
 
 
-def member_row(m: Member) -> dict:
+def member_row(m: Member, *, rule=None) -> dict:
     """One member as MemberOutputSerializer renders it (kept equal by a test)."""
     return {
         "id": m.pk,
@@ -118,7 +118,7 @@ def member_row(m: Member) -> dict:
         "group": m.group_id,
         "group_name": m.group.name if m.group_id else "",
         "monthly_wage": f"{m.monthly_wage:.2f}",
-        "dues_monthly": f"{_dues(m):.2f}",
+        "dues_monthly": f"{_dues(m, rule):.2f}",
         "joined_on": m.joined_on.isoformat(),
         "status": m.status,
         "status_on": m.status_on.isoformat() if m.status_on else None,
@@ -254,11 +254,12 @@ class MemberListCreateApi(APIView):
 
     @extend_schema(parameters=FILTER_PARAMS, responses=MemberOutputSerializer(many=True))
     def get(self, request):
-        qs = selectors.member_list(user=request.user, **member_filters(request))
+        qs = selectors.member_list(user=request.user, with_dues=False, **member_filters(request))
+        rule = selectors.dues_rule_in_force()
         paginator = Pagination()
         page = paginator.paginate_queryset(qs, request, view=self)
         # the same fields as MemberOutputSerializer, built directly: a list page is the hot path
-        return paginator.get_paginated_response([member_row(m) for m in page])
+        return paginator.get_paginated_response([member_row(m, rule=rule) for m in page])
 
     @extend_schema(request=MemberInputSerializer, responses={201: MemberDetailSerializer})
     def post(self, request):

@@ -144,7 +144,10 @@ def member_list(
     gender: str = "",
     employment: str = "",
     member_no: str = "",
+    with_dues: bool = True,
 ) -> QuerySet[Member]:
+    """The filtered register; ``with_dues`` annotates each row's monthly dues in SQL
+    (callers that render few rows may compute them with ``member_dues`` and one rule)."""
     qs = members_visible(user=user).select_related("group")
     search = (search or "").strip()
     if search:
@@ -159,7 +162,8 @@ def member_list(
         qs = qs.filter(employment=employment)
     if member_no:
         qs = qs.filter(member_no=member_no)
-    return members_with_dues(qs).order_by("member_no")
+    qs = qs.order_by("member_no")
+    return members_with_dues(qs) if with_dues else qs
 
 
 def member_counts(*, qs: QuerySet[Member] | None = None) -> dict:
