@@ -4,6 +4,7 @@ import datetime as dt
 import random
 from decimal import Decimal
 
+from django.utils import timezone
 from django_tenants.utils import tenant_context
 
 from tenants.validators import id_number_check_char
@@ -83,7 +84,7 @@ def demo_members_seed(union) -> None:
             joined = max(dt.date(birth.year + 18, 9, 1), dt.date(2005, 1, 1)) + dt.timedelta(
                 days=rng.randint(0, 3000)
             )
-            joined = min(joined, dt.date(2026, 6, 30))
+            joined = min(joined, timezone.localdate() - dt.timedelta(days=30))
             wage = Decimal(rng.randint(2800, 14000)) + Decimal(
                 rng.choice(["0.00", "0.50", "9.99", "5.00"])
             )
