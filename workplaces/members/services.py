@@ -186,10 +186,14 @@ def rollup_refresh_schema(*, schema_name: str) -> UnionRollup:
     rows and the roll-up, recomputed from the register."""
     from django_tenants.utils import schema_context
 
+    from federation.dashboard.reconcile import rollup_reconcile
+
     union = Union.objects.get(schema_name=schema_name)
     with schema_context(schema_name), transaction.atomic():
         index_reconcile(union=union)
-        return rollup_refresh(union=union)
+    # recount, correct and record any drift of the roll-up (reported on the dashboard)
+    rollup_reconcile(schema_name=schema_name)
+    return UnionRollup.objects.get(union=union)
 
 
 # --- members ------------------------------------------------------------------------
