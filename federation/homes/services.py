@@ -727,7 +727,9 @@ def evidence_add(
     _editable_or_400(a)
     if file is None or not hasattr(file, "read"):
         raise ValidationError({"file": [_("Attach a file.")]})
-    name = PurePosixPath(str(getattr(file, "name", "") or "")).name[:200]
+    # the name is shown and put in zips: no directory parts (either slash), no control characters
+    raw = str(getattr(file, "name", "") or "").replace("\\", "/")
+    name = "".join(ch for ch in PurePosixPath(raw).name if ch.isprintable()).strip()[:200]
     ext = PurePosixPath(name).suffix.lower().lstrip(".")
     if ext not in EVIDENCE_TYPES:
         raise ValidationError(

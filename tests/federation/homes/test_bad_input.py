@@ -340,3 +340,9 @@ def test_amounts_are_decimals_in_the_database(assessment_a, union_a, fill_and_su
     a = Assessment.objects.get(pk=assessment_a.pk)
     assert a.self_total == Decimal("79.90")
     assert isinstance(a.self_total, Decimal)
+
+
+def test_an_evidence_file_name_keeps_no_directory_parts(client_for, assessment_a, union_a):
+    r = _upload(client_for("a_chair", union_a), assessment_a, "..\\..\\evil\x07.pdf", PDF)
+    assert r.status_code == 201
+    assert r.json()["name"] == "evil.pdf"
