@@ -238,3 +238,103 @@ def evidence_zip(*, assessment):
                 continue
     out.seek(0)
     return out
+
+
+def self_assessment_pdf(*, assessment, vetoes: list[dict]) -> bytes:
+    """The self-assessment as a printable form (自评表): every criterion with the self score
+    and evidence, the totals, the approval rate and the veto checks, with lines for the
+    chair's signature and the union's seal, for the on-site check."""
+    from reportlab.lib import colors
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.lib.units import mm
+    from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+
+    font = cjk_font()
+    title_style = ParagraphStyle("t", fontName=font, fontSize=15, leading=21, alignment=1)
+    body = ParagraphStyle("b", fontName=font, fontSize=9.5, leading=14)
+    small = ParagraphStyle("s", fontName=font, fontSize=8.5, leading=12)
+    a = assessment
+    buf = io.BytesIO()
+    doc = SimpleDocTemplate(
+        buf,
+        pagesize=A4,
+        leftMargin=14 * mm,
+        rightMargin=14 * mm,
+        topMargin=14 * mm,
+        bottomMargin=14 * mm,
+        title=f"{a.round.title} 自评表",
+    )
+    status = a.get_status_display()
+    story = [
+        Paragraph(f"{a.round.title}<br/>职工之家建设自评表", title_style),
+        Spacer(1, 4 * mm),
+        Paragraph(f"工会：{a.union.name}　　验收标准：{a.round.scheme}　　状态：{status}", body),
+        Paragraph(
+            f"截止日期：{a.effective_deadline}　　打印时间：{timezone.localtime():%Y-%m-%d %H:%M}",
+            body,
+        ),
+        Spacer(1, 3 * mm),
+    ]
+    rows = [["编号", "验收项目", "分值", "自评分", "佐证材料"]]
+    files_by_item: dict = {}
+    for f in a.files.all():
+        files_by_item.setdefault(f.item_id, []).append(f.original_name)
+    for item in a.items.select_related("criterion").order_by("criterion__order"):
+        c = item.criterion
+        evidence = item.evidence or ""
+        if files_by_item.get(item.pk):
+            evidence += ("<br/>" if evidence else "") + "附件：" + "、".join(files_by_item[item.pk])
+        rows.append(
+            [
+                c.code,
+                Paragraph(f"［{c.category}］{c.title}{'（必备）' if c.mandatory else ''}", small),
+                f"{c.max_points:.2f}",
+                "" if item.self_score is None else f"{item.self_score:.2f}",
+                Paragraph(evidence.replace("\n", "<br/>") or "—", small),
+            ]
+        )
+    rows.append(
+        [
+            "",
+            Paragraph("合计", small),
+            f"{a.round.scheme.total_points:.2f}",
+            f"{a.self_total:.2f}",
+            "",
+        ]
+    )
+    style = TableStyle(
+        [
+            ("FONTNAME", (0, 0), (-1, -1), font),
+            ("FONTSIZE", (0, 0), (-1, -1), 8.5),
+            ("GRID", (0, 0), (-1, -1), 0.4, colors.grey),
+            ("BACKGROUND", (0, 0), (-1, 0), colors.whitesmoke),
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("ALIGN", (2, 1), (3, -1), "RIGHT"),
+        ]
+    )
+    story.append(
+        Table(
+            rows, repeatRows=1, style=style, colWidths=[13 * mm, 78 * mm, 14 * mm, 15 * mm, 62 * mm]
+        )
+    )
+    story.append(Spacer(1, 4 * mm))
+    rate = "—" if a.approval_rate is None else f"{a.approval_rate:.2f}%"
+    story.append(Paragraph(f"会员满意度测评：{rate}　{a.survey_note}", body))
+    story.append(Spacer(1, 2 * mm))
+    labels = {"pass": "通过", "fail": "未通过", "no_data": "无数据（现场核查）"}
+    story.append(Paragraph("一票否决项核查：", body))
+    for v in vetoes:
+        story.append(
+            Paragraph(
+                f"· {v['label']}：{labels.get(v['status'], v['status'])}。{v['reason']}", small
+            )
+        )
+    story.append(Spacer(1, 12 * mm))
+    story.append(
+        Paragraph(
+            "工会主席（签字）：____________　　　　工会（盖章）　　　　日期：____________", body
+        )
+    )
+    doc.build(story)
+    return buf.getvalue()

@@ -17,4 +17,5 @@ urlpatterns = [
     path("assessments/<int:pk>/certificate.pdf", v.CertificateView.as_view(), name="certificate"),
     path("assessments/<int:pk>/evidence/<int:file_id>/", v.EvidenceView.as_view(), name="evidence"),
     path("assessments/<int:pk>/evidence.zip", v.EvidenceZipView.as_view(), name="evidence_zip"),
+    path("assessments/<int:pk>/self-assessment.pdf", v.PrintView.as_view(), name="print"),
 ]

@@ -13,4 +13,5 @@ urlpatterns = [
     path("<int:pk>/evidence/<int:file_id>/", v.evidence_download, name="file"),
     path("<int:pk>/evidence/<int:file_id>/delete/", v.evidence_delete, name="file_delete"),
     path("<int:pk>/certificate.pdf", v.certificate, name="certificate"),
+    path("<int:pk>/self-assessment.pdf", v.self_assessment_print, name="print"),
 ]

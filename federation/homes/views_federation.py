@@ -311,3 +311,10 @@ class EvidenceZipView(HomesPage):
         )
         response["Cache-Control"] = "private, no-store"
         return response
+
+
+class PrintView(HomesPage):
+    def get(self, request, pk):
+        from federation.homes.views_union import _print_response
+
+        return _print_response(_assessment(pk))

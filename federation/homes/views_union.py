@@ -6,7 +6,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -185,3 +185,22 @@ def evidence_download(request, pk, file_id):
 def certificate(request, pk):
     union = _union(request)
     return api._pdf(_own(union, pk))
+
+
+@login_required
+def self_assessment_print(request, pk):
+    union = _union(request)
+    a = _own(union, pk)
+    return _print_response(a)
+
+
+def _print_response(a: Assessment) -> HttpResponse:
+    from federation.homes import documents
+    from federation.homes.checks import vetoes_run
+
+    data = documents.self_assessment_pdf(assessment=a, vetoes=vetoes_run(union=a.union))
+    response = HttpResponse(data, content_type="application/pdf")
+    response["Content-Disposition"] = (
+        f'inline; filename="self-assessment-{a.union.slug}-{a.pk}.pdf"'
+    )
+    return response

@@ -85,3 +85,25 @@ def test_a_withdrawn_titles_certificate_says_so(client_for, accepted):
     )
     assert r.status_code == 200
     assert "已撤销" in _text(r.content)
+
+
+def test_the_printable_self_assessment_lists_scores_and_vetoes(
+    assessment_a, union_a, fill_and_submit, client_for
+):
+    from django.test import Client
+
+    from tests.conftest import PASSWORD
+
+    fill_and_submit(assessment_a, union_a, total="88")
+    client = Client(HTTP_HOST="union-a.localhost")
+    client.post("/accounts/login/", {"username": "a_chair", "password": PASSWORD})
+    r = client.get(f"/homes/{assessment_a.pk}/self-assessment.pdf")
+    assert r.status_code == 200
+    text = _text(r.content)
+    assert union_a.name in text
+    assert "自评表" in text
+    assert "88.00" in text
+    assert "一票否决" in text
+    other = Client(HTTP_HOST="union-b.localhost")
+    other.post("/accounts/login/", {"username": "b_chair", "password": PASSWORD})
+    assert other.get(f"/homes/{assessment_a.pk}/self-assessment.pdf").status_code == 404
