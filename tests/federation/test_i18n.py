@@ -31,3 +31,13 @@ def test_a_service_error_message_is_translated():
         with pytest.raises(ValidationError) as exc:
             validate_credit_code("123")
         assert exc.value.messages == ["统一社会信用代码应为18位。"]
+
+
+def test_the_union_home_shows_its_member_count(union_a):
+    from tenants.models import UnionRollup
+
+    UnionRollup.objects.create(union=union_a, members_active=180, members_women=70)
+    client = Client(HTTP_HOST="union-a.localhost")
+    client.post("/accounts/login/", {"username": "a_member", "password": PASSWORD})
+    html = client.get("/").content.decode()
+    assert '<b id="stat-members">180</b>' in html

@@ -3,6 +3,7 @@ from django.shortcuts import render
 
 from federation.outbox.selectors import notices_for_union
 from tenants.context import current_union
+from tenants.models import UnionRollup
 
 
 @login_required
@@ -11,5 +12,9 @@ def home(request):
     return render(
         request,
         "home/home.html",
-        {"union": union, "notices": notices_for_union(union=union)[:10]},
+        {
+            "union": union,
+            "notices": notices_for_union(union=union)[:10],
+            "rollup": UnionRollup.objects.filter(union=union).first(),
+        },
     )
