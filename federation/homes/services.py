@@ -1014,6 +1014,7 @@ def assessment_review(
             union_slug=a.union.slug,
             note=comment,
         )
+        _notify_decision(a, comment=comment)
         return a
     if decision == "veto":
         a.status = Status.VETOED
@@ -1037,6 +1038,7 @@ def assessment_review(
             note=comment,
         )
         _recheck_withdraw(a, actor=actor, reason=comment)
+        _notify_decision(a, comment=comment)
         return a
     # accept
     missing = [code for code, i in by_code.items() if i.score is None]
@@ -1096,7 +1098,54 @@ def assessment_review(
         _recheck_withdraw(
             a, actor=actor, reason=comment or _("The re-check did not reach a level.")
         )
+    _notify_decision(a, comment=comment)
     return a
+
+
+def _notify_decision(a: Assessment, *, comment: str) -> None:
+    """The union hears of the decision through the outbox (an in-app notice on its home
+    page), once per decision: the key carries the submission it answers."""
+    from django.utils import translation
+
+    from federation.outbox.services import message_enqueue
+
+    with translation.override(settings.LANGUAGE_CODE):
+        if a.status == Status.RETURNED:
+            subject = _("Staff home: returned for rectification")
+            body = _(
+                '"%(round)s" was returned for rectification; please resubmit by %(date)s. %(comment)s'
+            ) % {"round": a.round.title, "date": a.effective_deadline, "comment": comment}
+        elif a.status == Status.ACCEPTED:
+            subject = _("Staff home: accepted as %(level)s") % {"level": a.level.name}
+            body = _(
+                '"%(round)s": accepted with %(score)s points, level %(level)s. %(comment)s'
+            ) % {
+                "round": a.round.title,
+                "score": a.score,
+                "level": a.level.name,
+                "comment": comment,
+            }
+        elif a.status == Status.VETOED:
+            subject = _("Staff home: vetoed")
+            body = _('"%(round)s" was vetoed: %(comment)s') % {
+                "round": a.round.title,
+                "comment": comment,
+            }
+        else:
+            subject = _("Staff home: not passed")
+            body = _('"%(round)s": %(score)s points reach no level. %(comment)s') % {
+                "round": a.round.title,
+                "score": a.score,
+                "comment": comment,
+            }
+    message_enqueue(
+        union=a.union,
+        kind=f"homes.{a.status}",
+        subject=subject,
+        body=body.strip(),
+        dedupe_key=f"homes:assessment:{a.pk}:{a.status}:{a.submissions}",
+        link=f"/homes/{a.pk}/",
+    )
 
 
 def _title_award(a: Assessment, *, level: Level, actor) -> Title:

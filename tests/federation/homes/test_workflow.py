@@ -413,3 +413,26 @@ def test_a_run_of_drafts_by_one_person_is_one_step_of_the_history(
     assert saved.count() == 1
     assert saved.get().data["saves"] == 3
     assert saved.get().data["items"] == ["ZZ01", "ZZ02", "ZZ03"]
+
+
+def test_the_union_hears_of_each_decision_through_the_outbox(
+    assessment_a, union_a, fill_and_submit, review, today, in_union
+):
+    from federation.homes.services import assessment_submit
+
+    fill_and_submit(assessment_a, union_a)
+    review(
+        assessment_a,
+        decision="return",
+        comment="补充材料",
+        deadline=str(today + dt.timedelta(days=5)),
+    )
+    with in_union(union_a):
+        assessment_submit(union=union_a, assessment=assessment_a)
+    review(assessment_a, total="85")
+    msgs = list(
+        OutboxMessage.objects.filter(union=union_a, kind__startswith="homes.").order_by("id")
+    )
+    assert [m.kind for m in msgs] == ["homes.returned", "homes.accepted"]
+    assert "补充材料" in msgs[0].body
+    assert "先进" in msgs[1].subject
