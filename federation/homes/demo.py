@@ -77,7 +77,12 @@ def homes_demo_seed(union) -> None:
             return
         if state == "titled":
             past = _round(DEMO_PAST_ROUND, today + dt.timedelta(days=1))
-            (a,) = round_add_unions(round=past, unions=[union], actor="demo") or [None]
+            added = (
+                round_add_unions(round=past, unions=[union], actor="demo")
+                if past.closed_at is None
+                else []
+            )
+            (a,) = added or [None]
             if a is not None:
                 _self_fill(union, a, "0.88", "91.5")
                 scores = [
@@ -95,6 +100,9 @@ def homes_demo_seed(union) -> None:
                         comment="材料齐全，现场查看阵地建设规范。",
                         actor="demo",
                     )
+                from federation.homes.services import round_close
+
+                round_close(round=past, actor="demo")
         (a,) = round_add_unions(round=open_round, unions=[union], actor="demo")
         if state in ("submitted", "returned", "draft"):
             factor = {"submitted": "0.92", "returned": "0.7", "draft": "0.8"}[state]
