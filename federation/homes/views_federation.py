@@ -222,6 +222,7 @@ class ReviewView(HomesPage):
                 "today": timezone.localdate(),
                 "title": Title.objects.filter(assessment=a).first(),
                 "current_title": selectors.union_title(union=a.union),
+                "union_titles": selectors.union_titles(union=a.union),
             },
             status=status,
         )

@@ -278,3 +278,25 @@ def test_the_recheck_link_preselects_the_unions(assessment_a, union_a):
     )
     assert 'value="union-a" checked' in html
     assert 'value="recheck" selected' in html
+
+
+def test_the_review_page_shows_the_unions_title_history(
+    scheme, assessment_a, union_a, fill_and_submit, review, today
+):
+    from federation.homes.services import round_open
+
+    fill_and_submit(assessment_a, union_a)
+    review(assessment_a, total="85")
+    rnd = round_open(
+        scheme=scheme,
+        title="复核2027",
+        deadline=today + dt.timedelta(days=5),
+        unions="all",
+        kind="recheck",
+    )
+    recheck = rnd.assessments.get()
+    fill_and_submit(recheck, union_a)
+    review(recheck, total="50", comment="复核未达标")
+    html = login("federation_viewer").get(f"/homes/assessments/{recheck.pk}/").content.decode()
+    assert "复核未达标" in html
+    assert "2026 验收" in html
