@@ -118,6 +118,10 @@ class ResultOutput(serializers.Serializer):
     reviewed_at = serializers.DateTimeField(allow_null=True)
 
 
+class RoundDetailOutput(RoundOutput):
+    assessments = ResultOutput(many=True, source="assessments.all")
+
+
 class CheckOutput(serializers.Serializer):
     key = serializers.CharField(required=False)
     label = serializers.CharField()
@@ -261,6 +265,7 @@ class RuleOutput(serializers.Serializer):
     member_share_min = serializers.DecimalField(max_digits=5, decimal_places=4)
     congress_months = serializers.IntegerField()
     recheck_months = serializers.IntegerField()
+    rectification_days = serializers.IntegerField()
     reminder_days = serializers.ListField(child=serializers.IntegerField())
     recheck_reminder_days = serializers.ListField(child=serializers.IntegerField())
     created_by = serializers.CharField()
@@ -271,6 +276,7 @@ class RuleInput(serializers.Serializer):
     member_share_min = serializers.CharField(help_text='a share, e.g. "0.9000"')
     congress_months = serializers.IntegerField(required=False)
     recheck_months = serializers.IntegerField(required=False)
+    rectification_days = serializers.IntegerField(required=False)
     reminder_days = serializers.ListField(child=serializers.IntegerField(), required=False)
     recheck_reminder_days = serializers.ListField(child=serializers.IntegerField(), required=False)
 
@@ -326,7 +332,10 @@ class ReviewInput(serializers.Serializer):
     items = ReviewItemInput(many=True, required=False)
     decision = serializers.CharField(help_text="accept | return | veto | save")
     comment = serializers.CharField(required=False)
-    deadline = serializers.DateField(required=False, help_text="the new deadline when returning")
+    deadline = serializers.DateField(
+        required=False,
+        help_text="the new deadline when returning (default: today + the rule's rectification days)",
+    )
 
 
 class RoundReviewInput(ReviewInput):
@@ -442,7 +451,7 @@ class RoundListApi(APIView):
         return _page(request, self, selectors.round_list(), RoundOutput)
 
     @extend_schema(
-        operation_id="homes_rounds_create", request=RoundInput, responses={201: RoundOutput}
+        operation_id="homes_rounds_create", request=RoundInput, responses={201: RoundDetailOutput}
     )
     def post(self, request):
         d = _body(request)
@@ -455,7 +464,7 @@ class RoundListApi(APIView):
             actor=request.user,
         )
         return Response(
-            RoundOutput(selectors.round_get(pk=rnd.pk)).data, status=status.HTTP_201_CREATED
+            RoundDetailOutput(selectors.round_get(pk=rnd.pk)).data, status=status.HTTP_201_CREATED
         )
 
 
@@ -469,9 +478,9 @@ def _round(pk: int) -> Round:
 class RoundDetailApi(APIView):
     permission_classes = [federation_roles(read=READERS)]
 
-    @extend_schema(operation_id="homes_rounds_retrieve", responses=RoundOutput)
+    @extend_schema(operation_id="homes_rounds_retrieve", responses=RoundDetailOutput)
     def get(self, request, pk: int):
-        return Response(RoundOutput(_round(pk)).data)
+        return Response(RoundDetailOutput(_round(pk)).data)
 
 
 class RoundResultsApi(APIView):
@@ -675,7 +684,13 @@ class RuleApi(APIView):
         d = _body(request)
         kwargs = {
             k: d[k]
-            for k in ("congress_months", "recheck_months", "reminder_days", "recheck_reminder_days")
+            for k in (
+                "congress_months",
+                "recheck_months",
+                "rectification_days",
+                "reminder_days",
+                "recheck_reminder_days",
+            )
             if k in d
         }
         row = services.rule_set(

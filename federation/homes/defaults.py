@@ -209,6 +209,7 @@ DEFAULT_RULE = {
     "member_share_min": "0.9000",
     "congress_months": 12,
     "recheck_months": 12,
+    "rectification_days": 15,
     "reminder_days": [7, 3, 1],
     "recheck_reminder_days": [60, 30, 7],
 }

@@ -154,6 +154,9 @@ class HomeRule(models.Model):
         _("workers' congress at least every (months)"), default=12
     )
     recheck_months = models.PositiveSmallIntegerField(_("re-check after (months)"), default=12)
+    rectification_days = models.PositiveSmallIntegerField(
+        _("days given for rectification"), default=15
+    )
     reminder_days = models.JSONField(_("remind days before the deadline"), default=list, blank=True)
     recheck_reminder_days = models.JSONField(
         _("remind days before the re-check"), default=list, blank=True

@@ -49,6 +49,7 @@ def rule_in_force(*, on: dt.date) -> HomeRule:
         member_share_min=Decimal(DEFAULT_RULE["member_share_min"]),
         congress_months=DEFAULT_RULE["congress_months"],
         recheck_months=DEFAULT_RULE["recheck_months"],
+        rectification_days=DEFAULT_RULE["rectification_days"],
         reminder_days=list(DEFAULT_RULE["reminder_days"]),
         recheck_reminder_days=list(DEFAULT_RULE["recheck_reminder_days"]),
     )

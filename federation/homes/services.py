@@ -153,6 +153,7 @@ def rule_default_ensure() -> HomeRule:
             "member_share_min": Decimal(d["member_share_min"]),
             "congress_months": d["congress_months"],
             "recheck_months": d["recheck_months"],
+            "rectification_days": d["rectification_days"],
             "reminder_days": list(d["reminder_days"]),
             "recheck_reminder_days": list(d["recheck_reminder_days"]),
             "created_by": "system",
@@ -224,6 +225,7 @@ def rule_set(
     member_share_min,
     congress_months=12,
     recheck_months=12,
+    rectification_days=15,
     reminder_days=None,
     recheck_reminder_days=None,
     actor=None,
@@ -256,6 +258,14 @@ def rule_set(
             errors[field] = [_("Enter a whole number of months from 1 to 120.")]
         else:
             months[field] = value
+    if (
+        isinstance(rectification_days, bool)
+        or not isinstance(rectification_days, int)
+        or not 1 <= rectification_days <= 366
+    ):
+        errors["rectification_days"] = [_("Enter a whole number of days from 1 to 366.")]
+    else:
+        months["rectification_days"] = rectification_days
     days = {}
     for field, value, default in (
         ("reminder_days", reminder_days, defaults.DEFAULT_RULE["reminder_days"]),
@@ -920,7 +930,13 @@ def assessment_review(
     except ValidationError as exc:
         errors.update(exc.message_dict)
     new_deadline = None
-    if decision == "return":
+    if decision == "return" and deadline in (None, ""):
+        # no date given: the rule table's days for rectification (整改), from today
+        today = timezone.localdate()
+        new_deadline = today + dt.timedelta(
+            days=selectors.rule_in_force(on=today).rectification_days
+        )
+    elif decision == "return":
         try:
             new_deadline = _parse_date(deadline, "deadline")
             if new_deadline < timezone.localdate():

@@ -119,7 +119,6 @@ def test_review_by_round_and_union_works_for_a_union_in_the_round(
         ({"items": [{"code": "ZZ01", "score": "7"}], "decision": "save"}, "items"),
         ({"items": [{"code": "ZZ01", "score": "-1"}], "decision": "save"}, "items"),
         ({"decision": "maybe"}, "decision"),
-        ({"decision": "return", "comment": "x"}, "deadline"),
         ({"decision": "return", "comment": "x", "deadline": "2020-01-01"}, "deadline"),
         ({"decision": "return", "deadline": "2099-01-01"}, "comment"),
         ({"decision": "veto"}, "comment"),
@@ -346,3 +345,16 @@ def test_an_evidence_file_name_keeps_no_directory_parts(client_for, assessment_a
     r = _upload(client_for("a_chair", union_a), assessment_a, "..\\..\\evil\x07.pdf", PDF)
     assert r.status_code == 201
     assert r.json()["name"] == "evil.pdf"
+
+
+def test_returning_without_a_date_gives_the_rule_tables_days_for_rectification(
+    client_for, assessment_a, union_a, fill_and_submit, today
+):
+    fill_and_submit(assessment_a, union_a)
+    r = client_for("federation_assessor").post(
+        f"/api/v1/homes/assessments/{assessment_a.pk}/review/",
+        {"decision": "return", "comment": "补材料"},
+        format="json",
+    )
+    assert r.status_code == 200
+    assert r.json()["deadline"] == str(today + dt.timedelta(days=15))

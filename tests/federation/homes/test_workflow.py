@@ -30,6 +30,10 @@ def test_a_round_for_all_unions_creates_one_assessment_each(client_for, scheme, 
     assert r.status_code == 201
     data = r.json()
     assert data["progress"]["by_status"]["not_started"] == 2
+    assert sorted((a["union"], a["status"]) for a in data["assessments"]) == [
+        ("union-a", "not_started"),
+        ("union-b", "not_started"),
+    ]
     rnd = Round.objects.get(pk=data["id"])
     assert sorted(rnd.assessments.values_list("union__slug", flat=True)) == ["union-a", "union-b"]
     assert rnd.assessments.first().items.count() == 21
