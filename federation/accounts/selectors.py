@@ -1,7 +1,6 @@
 from django.contrib.auth import get_user_model
-from django.db.models import Prefetch, QuerySet
-
 from django.contrib.auth.models import Group
+from django.db.models import Prefetch, QuerySet
 
 
 def users_list(*, search: str = "", role: str = "") -> QuerySet:

@@ -174,9 +174,9 @@ def user_change(
     Nobody can lock themselves out: the acting user cannot deactivate itself or drop its own
     top role.
     """
+    from federation.accounts.roles import CHAIR, FED_ADMIN
     from federation.audit.models import AuditKind
     from federation.audit.services import audit_record
-    from federation.accounts.roles import CHAIR, FED_ADMIN
 
     allowed = FEDERATION_ROLES if on_federation_side() else UNION_ROLES
     top = FED_ADMIN if on_federation_side() else CHAIR

@@ -114,17 +114,20 @@ def dues_overview(*, today: dt.date | None = None) -> dict:
 
 
 def homes_overview(*, today: dt.date | None = None) -> dict:
+    """Current titles per level (a renewed title supersedes the old one: ``current``) and
+    the re-checks due within 90 days."""
     try:
-        from federation.homes.models import Title
+        from federation.homes.selectors import titles_current, titles_expiring
     except ImportError:
         return {"by_level": {}, "expiring": []}
     today = today or timezone.localdate()
-    current = Title.objects.filter(withdrawn_on__isnull=True, union__is_federation=False)
-    by_level = {r["level__name"]: r["n"] for r in current.values("level__name").annotate(n=Count("id")).order_by("level__name")}
-    expiring = list(
-        current.filter(recheck_due__lte=today + dt.timedelta(days=90))
-        .select_related("union", "level").order_by("recheck_due")[:20]
-    )
+    current = titles_current().filter(union__is_federation=False, union__status=UnionStatus.ACTIVE)
+    by_level = {
+        r["level__name"]: r["n"]
+        for r in current.order_by().values("level__name", "level__min_score")
+        .annotate(n=Count("id")).order_by("level__min_score")
+    }
+    expiring = list(titles_expiring(on=today).filter(union__is_federation=False)[:20])
     return {"by_level": by_level, "expiring": expiring}
 
 

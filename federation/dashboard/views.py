@@ -1,6 +1,7 @@
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.views import View
 
 from federation.dashboard import charts, selectors
 from federation.dashboard.reconcile import drift_recent
@@ -8,7 +9,6 @@ from federation.dbrouters import federation_reads
 from tenants.models import UnionKind, UnionStatus
 from tenants.selectors import unions_all
 from tenants.views import FederationPageMixin
-from django.views import View
 
 
 class DashboardView(FederationPageMixin, View):

@@ -19,11 +19,10 @@ def _drop(schema: str) -> None:
 
 @pytest.mark.django_db(transaction=True)
 def test_bench_provisioning_clone_against_migrations(live_township):
+    from tenants.cloning import union_schema_create
     from tenants.models import Union
     from tenants.services import union_create
     from tests.factories import credit_code
-
-    from tenants.cloning import union_schema_create
 
     clone, dt_clone, migrate, full = [], [], [], []
     try:

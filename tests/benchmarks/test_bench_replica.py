@@ -12,8 +12,6 @@ import tempfile
 import time
 from pathlib import Path
 
-import pytest
-
 from tests.benchmarks.conftest import report
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -4,7 +4,7 @@ file, records a departure and prints the roster. Screenshots go to test-artifact
 
 import pytest
 
-from tests.browser.test_platform_flow import ARTIFACTS, browser_page  # noqa: F401 - fixture
+from tests.browser.conftest import ARTIFACTS
 from tests.conftest import PASSWORD, chromium_path
 from tests.factories import id_number
 

@@ -2,42 +2,16 @@
 the federation admin logs in, registers a union, opens it on its subdomain, and its chair
 logs in and sees the union's home page. Screenshots go to test-artifacts/."""
 
-import os
-from pathlib import Path
 
 import pytest
 
+from tests.browser.conftest import ARTIFACTS
 from tests.conftest import PASSWORD, chromium_path
-
-ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
 
 pytestmark = [
     pytest.mark.browser,
     pytest.mark.skipif(chromium_path() is None, reason="Chromium not installed (apt-get install -y chromium)"),
 ]
-
-
-@pytest.fixture
-def browser_page(live_server, live_township):
-    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"  # Playwright's loop shares this thread
-    from playwright.sync_api import sync_playwright
-
-    ARTIFACTS.mkdir(exist_ok=True)
-    with sync_playwright() as p:
-        browser = p.chromium.launch(
-            executable_path=chromium_path(),
-            headless=True,
-            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-quic"],
-        )
-        context = browser.new_context(locale="zh-CN", viewport={"width": 1280, "height": 900})
-        page = context.new_page()
-        page.set_default_timeout(20_000)
-        try:
-            yield page
-        finally:
-            context.close()
-            browser.close()
-            os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
 
 
 def test_admin_registers_a_union_and_its_chair_logs_in_on_its_subdomain(browser_page, live_server):

@@ -92,7 +92,8 @@ def test_the_dashboard_page_links_each_union_to_its_profile(union_a):
     html = client.get("/dashboard/").content.decode()
     assert 'href="/dashboard/unions/union-a/"' in html
     assert "<svg" in html
-    assert "cdn" not in html.lower() and "kozea.github.io" not in html
+    assert "cdn" not in html.lower()
+    assert "kozea.github.io" not in html
 
 
 def test_the_drill_down_shows_counts_and_the_chair_but_no_member_personal_data(union_a, in_union):
@@ -140,3 +141,4 @@ def test_the_dashboard_query_count_does_not_grow_with_unions(union_a, union_b, f
         _notice(u, "2026-10", "10.00")
     after = len(_queries(lambda: dashboard_api_payload(today=TODAY)))
     assert before == after == 10
+
