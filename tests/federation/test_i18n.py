@@ -41,3 +41,19 @@ def test_the_union_home_shows_its_member_count(union_a):
     client.post("/accounts/login/", {"username": "a_member", "password": PASSWORD})
     html = client.get("/").content.decode()
     assert '<b id="stat-members">180</b>' in html
+
+
+def test_an_english_browser_still_gets_chinese_pages_until_it_switches():
+    client = Client(HTTP_HOST="localhost", HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9")
+    assert '<html lang="zh-hans">' in client.get("/accounts/login/").content.decode()
+    client.post("/i18n/setlang/", {"language": "en", "next": "/accounts/login/"})
+    assert '<html lang="en">' in client.get("/accounts/login/").content.decode()
+
+
+def test_the_api_follows_accept_language():
+    client = Client(HTTP_HOST="localhost", HTTP_ACCEPT_LANGUAGE="zh-hans")
+    resp = client.post("/api/v1/auth/token/", {}, content_type="application/json")
+    assert resp.json()["username"] == ["此项为必填项。"]
+    english = Client(HTTP_HOST="localhost", HTTP_ACCEPT_LANGUAGE="en")
+    resp = english.post("/api/v1/auth/token/", {}, content_type="application/json")
+    assert resp.json()["username"] == ["This field is required."]

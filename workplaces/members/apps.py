@@ -40,5 +40,6 @@ class MembersConfig(AppConfig):
         )
         if job not in PERIODIC_JOBS:
             PERIODIC_JOBS.append(job)
+        demo_members_seed.demo_order = 10  # first: other demo data reads the members
         if demo_members_seed not in DEMO_HOOKS:
             DEMO_HOOKS.append(demo_members_seed)
