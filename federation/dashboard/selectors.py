@@ -144,7 +144,11 @@ def reports_overview(*, today: dt.date | None = None) -> dict:
         open_cycles.annotate(
             expected=Count("submissions"),
             done=Count("submissions", filter=Q(submissions__status__in=["submitted", "accepted"])),
-            behind=Count("submissions", filter=Q(submissions__status__in=["pending", "returned"], due_date__lt=today)),
+            behind=Count(
+                "submissions",
+                filter=Q(submissions__status__in=["pending", "returned"], due_date__lt=today)
+                | Q(submissions__late=True, submissions__status="submitted"),
+            ),
         ).order_by("due_date")[:10]
     )
     return {"open_cycles": open_cycles.count(), "late": late.count(), "cycles": cycles}
