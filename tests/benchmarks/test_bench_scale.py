@@ -10,7 +10,8 @@ and at the largest N, ``migrate_schemas`` for every union with one new no-op ten
 migration: the default executor against the multiprocessing one.
 
 BENCH_SCALE=10,100 limits the sizes (default 10,100,1000); BENCH_SCALE_MIGRATE=0 skips the
-migrate_schemas runs (about 20 minutes at 1,000 unions on 2 cores).
+migrate_schemas runs (about 20 minutes at 1,000 unions on 2 cores);
+BENCH_SCALE_EXECUTORS=multiprocessing runs only that executor.
 """
 
 import datetime as dt
@@ -239,6 +240,9 @@ def test_bench_scale(live_township):
         executors = (("standard", "9901_bench_noop_a"), ("multiprocessing", "9902_bench_noop_b"))
         if os.environ.get("BENCH_SCALE_MIGRATE", "1") == "0":
             executors = ()
+        elif os.environ.get("BENCH_SCALE_EXECUTORS"):
+            wanted = os.environ["BENCH_SCALE_EXECUTORS"].split(",")
+            executors = tuple(e for e in executors if e[0] in wanted)
         for executor, name in executors:
             migrations_written.append(_noop_migration(name, leaf))
             leaf = name
