@@ -13,7 +13,7 @@ from tests.factories import credit_code, id_number
     ["91350100M000100Y43", "91440300708461136T", "91330100716105852F", "9144030071526726XG"],
 )
 def test_published_credit_codes_are_valid(code):
-    validate_credit_code(code)
+    assert validate_credit_code(code) is None  # raises ValidationError when invalid
 
 
 @pytest.mark.parametrize(
