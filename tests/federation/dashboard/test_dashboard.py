@@ -142,3 +142,17 @@ def test_the_dashboard_query_count_does_not_grow_with_unions(union_a, union_b, f
     after = len(_queries(lambda: dashboard_api_payload(today=TODAY)))
     assert before == after == 10
 
+
+
+@time_machine.travel(dt.datetime(2026, 11, 24, 10, 0, tzinfo=dt.UTC))
+def test_dashboard_dues_equal_a_recount_of_payments_after_a_payment(union_a, federation_admin_api):
+    from django.db.models import Sum
+
+    from federation.dues.models import Payment
+    from federation.dues.services import payment_record
+
+    notice = _notice(union_a, "2026-10", "800.00")
+    payment_record(notice=notice, amount="300.00", paid_on="2026-11-10", reference="BANK-DASH-1", actor=None)
+    paid = Payment.objects.filter(notice__period="2026-10").aggregate(s=Sum("amount"))["s"]
+    body = federation_admin_api.get("/api/v1/dashboard/").json()
+    assert body["dues"]["amount_paid"] == f"{paid:.2f}" == "300.00"
