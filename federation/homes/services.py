@@ -605,6 +605,56 @@ def _items_by_code(a: Assessment) -> dict[str, AssessmentItem]:
     }
 
 
+def _items_parse(
+    items: list, by_code: dict[str, AssessmentItem], *, score_field: str, text_field: str,
+    text_max: int, refuse_twice: bool,
+) -> tuple[list[AssessmentItem], list[str]]:
+    """Per-criterion scores (0..max points) and text, from the union's self-assessment or the
+    assessor's review; returns the items to save and the error messages, keyed by code."""
+    updates: list[AssessmentItem] = []
+    msgs: list[str] = []
+    seen: set[str] = set()
+    for i, raw in enumerate(items):
+        if not isinstance(raw, dict):
+            msgs.append(f"items[{i}]: " + _("Send an object."))
+            continue
+        code = raw.get("code")
+        item = by_code.get(code) if isinstance(code, str) else None
+        if item is None:
+            msgs.append(
+                f"items[{i}].code: " + _("No criterion %(code)s in this scheme.") % {"code": code}
+            )
+            continue
+        if refuse_twice:
+            if code in seen:
+                msgs.append(f"{code}.code: " + _("This criterion is given twice."))
+                continue
+            seen.add(code)
+        if score_field in raw:
+            if raw[score_field] is None or raw[score_field] == "":
+                setattr(item, score_field, None)
+            else:
+                try:
+                    setattr(
+                        item, score_field,
+                        _points(raw[score_field], score_field, high=item.criterion.max_points),
+                    )
+                except ValidationError:
+                    msgs.append(
+                        f"{code}.{score_field}: "
+                        + _("Enter a number from 0 to %(max)s.") % {"max": item.criterion.max_points}
+                    )
+                    continue
+        if text_field in raw:
+            try:
+                setattr(item, text_field, _text(raw[text_field], text_field, max_length=text_max))
+            except ValidationError as exc:
+                msgs.extend(f"{code}.{text_field}: {m}" for m in exc.messages)
+                continue
+        updates.append(item)
+    return updates, msgs
+
+
 _UNSET = object()
 
 
@@ -631,47 +681,10 @@ def assessment_save(
         if not isinstance(items, list):
             errors["items"] = [_("Send a list of items.")]
         else:
-            by_code = _items_by_code(a)
-            msgs = []
-            seen = set()
-            for i, raw in enumerate(items):
-                if not isinstance(raw, dict):
-                    msgs.append(f"items[{i}]: " + _("Send an object."))
-                    continue
-                code = raw.get("code")
-                item = by_code.get(code) if isinstance(code, str) else None
-                if item is None:
-                    msgs.append(
-                        f"items[{i}].code: "
-                        + _("No criterion %(code)s in this scheme.") % {"code": code}
-                    )
-                    continue
-                if code in seen:
-                    msgs.append(f"{code}.code: " + _("This criterion is given twice."))
-                    continue
-                seen.add(code)
-                if "self_score" in raw:
-                    if raw["self_score"] is None or raw["self_score"] == "":
-                        item.self_score = None
-                    else:
-                        try:
-                            item.self_score = _points(
-                                raw["self_score"], "self_score", high=item.criterion.max_points
-                            )
-                        except ValidationError:
-                            msgs.append(
-                                f"{code}.self_score: "
-                                + _("Enter a number from 0 to %(max)s.")
-                                % {"max": item.criterion.max_points}
-                            )
-                            continue
-                if "evidence" in raw:
-                    try:
-                        item.evidence = _text(raw["evidence"], "evidence", max_length=5000)
-                    except ValidationError as exc:
-                        msgs.extend(f"{code}.evidence: {m}" for m in exc.messages)
-                        continue
-                updates.append(item)
+            updates, msgs = _items_parse(
+                items, _items_by_code(a), score_field="self_score", text_field="evidence",
+                text_max=5000, refuse_twice=True,
+            )
             if msgs:
                 errors["items"] = msgs
     if approval_rate is not _UNSET:
@@ -949,41 +962,10 @@ def assessment_review(
         if not isinstance(items, list):
             errors["items"] = [_("Send a list of items.")]
         else:
-            msgs = []
-            for i, raw in enumerate(items):
-                if not isinstance(raw, dict):
-                    msgs.append(f"items[{i}]: " + _("Send an object."))
-                    continue
-                code = raw.get("code")
-                item = by_code.get(code) if isinstance(code, str) else None
-                if item is None:
-                    msgs.append(
-                        f"items[{i}].code: "
-                        + _("No criterion %(code)s in this scheme.") % {"code": code}
-                    )
-                    continue
-                if "score" in raw:
-                    if raw["score"] is None or raw["score"] == "":
-                        item.score = None
-                    else:
-                        try:
-                            item.score = _points(
-                                raw["score"], "score", high=item.criterion.max_points
-                            )
-                        except ValidationError:
-                            msgs.append(
-                                f"{code}.score: "
-                                + _("Enter a number from 0 to %(max)s.")
-                                % {"max": item.criterion.max_points}
-                            )
-                            continue
-                if "comment" in raw:
-                    try:
-                        item.comment = _text(raw["comment"], "comment", max_length=2000)
-                    except ValidationError as exc:
-                        msgs.extend(f"{code}.comment: {m}" for m in exc.messages)
-                        continue
-                updates.append(item)
+            updates, msgs = _items_parse(
+                items, by_code, score_field="score", text_field="comment", text_max=2000,
+                refuse_twice=False,
+            )
             if msgs:
                 errors["items"] = msgs
     if errors:

@@ -67,3 +67,4 @@ def test_bench_homes_round_for_300_unions():
             elapsed = time.perf_counter() - t
         rows.append((f"{name} (s / queries)", f"{elapsed:.3f} / {len(queries)}"))
     report("staff home at township scale", rows)
+    assert len(assessments) >= N

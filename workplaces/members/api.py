@@ -726,10 +726,9 @@ class TransferListApi(APIView):
 
 
 class _TransferDecision(APIView):
-    permission_classes = [MANAGE_ONLY]
+    """Accept or reject at the destination; subclasses define ``decide(request, pk)``."""
 
-    def decide(self, request, pk):
-        raise NotImplementedError
+    permission_classes = [MANAGE_ONLY]
 
     def post(self, request, pk: int):
         try:
