@@ -15,13 +15,13 @@ $(STAMP): pyproject.toml
 install: $(STAMP)
 
 run: $(STAMP)
-	$(BIN)/python -m federation.launcher run
+	$(BIN)/python -m federation.config.launcher run
 
 test: $(STAMP)
-	$(BIN)/python -m federation.launcher test $(PYTEST_ARGS)
+	$(BIN)/python -m federation.config.launcher test $(PYTEST_ARGS)
 
 bench: $(STAMP)
-	$(BIN)/python -m federation.launcher bench
+	$(BIN)/python -m federation.config.launcher bench
 
 lint: $(STAMP)
 	$(BIN)/ruff check .

@@ -5,14 +5,14 @@ import os
 
 from tenant_schemas_celery.app import CeleryApp
 
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "federation.settings")
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "federation.config.settings")
 
 app = CeleryApp("gonglian")
 app.config_from_object("django.conf:settings", namespace="CELERY")
 app.autodiscover_tasks(
     lambda: [
         "tasks",
-        "federation.outbox",
+        "federation.platform.outbox",
         "federation.dues",
         "federation.homes",
         "federation.reports",

@@ -2,7 +2,7 @@
 admin. ``beat_schedule_ensure`` adds the ones that are missing and never overwrites a
 schedule someone has changed.
 
-Other modules append to ``PERIODIC_JOBS``: (name, task, crontab fields, description).
+Apps add theirs with ``jobs_register`` from their ``AppConfig.ready()``.
 """
 
 from django.db import transaction
@@ -15,12 +15,25 @@ PERIODIC_JOBS: list[tuple[str, str, dict[str, str], str]] = [
         "One task per union: schema present, migrations applied, tables, last activity.",
     ),
     (
+        "Union facts reconciliation (nightly)",
+        "tenants.facts_dispatch",
+        {"minute": "40", "hour": "2"},
+        "One task per union: recompute the facts its modules push to the federation.",
+    ),
+    (
         "Deliver outbox emails",
         "outbox.deliver",
         {"minute": "*/5"},
         "Sends pending reminder emails from the outbox.",
     ),
 ]
+
+
+def jobs_register(name: str, task: str, cron: dict[str, str], description: str) -> None:
+    """Add a periodic job (idempotent: ``ready()`` may run more than once)."""
+    job = (name, task, cron, description)
+    if job not in PERIODIC_JOBS:
+        PERIODIC_JOBS.append(job)
 
 
 def beat_schedule_ensure() -> int:

@@ -2,6 +2,7 @@
 
 from tasks.app import app
 from tasks.dispatch import dispatch_per_union
+from tasks.options import DISPATCHER_TASK, PER_UNION_TASK
 
 
 @app.task(name="tenants.health_snapshot_dispatch", acks_late=True)
@@ -10,14 +11,24 @@ def health_snapshot_dispatch() -> int:
     return dispatch_per_union(health_snapshot_union)
 
 
-@app.task(
-    name="tenants.health_snapshot_union",
-    acks_late=True,
-    autoretry_for=(ConnectionError,),
-    retry_backoff=True,
-    max_retries=3,
-)
+@app.task(name="tenants.health_snapshot_union", **PER_UNION_TASK)
 def health_snapshot_union(schema_name: str) -> int:
     from tenants.services import health_snapshot_take
 
     return health_snapshot_take(schema_name=schema_name).pk
+
+
+@app.task(name="tenants.facts_dispatch", **DISPATCHER_TASK)
+def facts_dispatch() -> int:
+    """Nightly: recompute every registered union fact, one task per serving union."""
+    return dispatch_per_union(facts_union)
+
+
+@app.task(name="tenants.facts_union", **PER_UNION_TASK)
+def facts_union(schema_name: str) -> int:
+    from django_tenants.utils import schema_context
+
+    from tenants.facts import facts_refresh
+
+    with schema_context(schema_name):
+        return len(facts_refresh())

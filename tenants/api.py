@@ -7,9 +7,9 @@ from rest_framework.generics import get_object_or_404
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from federation.accounts.api_common import Pagination
-from federation.accounts.permissions import federation_roles
-from federation.accounts.roles import FED_ASSESSOR, FED_DUES, FED_REPORTING, FED_VIEWER
+from federation.platform.accounts.permissions import federation_roles
+from federation.platform.accounts.roles import FED_ASSESSOR, FED_DUES, FED_REPORTING, FED_VIEWER
+from federation.platform.api import Pagination
 from tenants import selectors, services
 from tenants.models import Union, UnionKind, UnionStatus
 

@@ -90,6 +90,28 @@ class UnionRollup(models.Model):
         return f"{self.union_id}: {self.members_active} active"
 
 
+class UnionFact(models.Model):
+    """One named fact from inside a union (a roll-up), for modules added after
+    ``UnionRollup``: ``organization.term``, ``congress.last_held_on``, ... Keyed by union
+    and key; the value is JSON (numbers, dates as ISO strings, small dicts). Pushed by the
+    union-side services when the fact changes (``tenants.facts.facts_refresh``) and
+    recomputed nightly; public pages read it and never enter the union's schema."""
+
+    union = models.ForeignKey(Union, on_delete=models.CASCADE, related_name="facts")
+    key = models.CharField(max_length=60)
+    value = models.JSONField(null=True, blank=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["union", "key"], name="union_fact_once_per_key")
+        ]
+        indexes = [models.Index(fields=["key", "union"])]
+
+    def __str__(self) -> str:
+        return f"{self.union_id} {self.key}={self.value!r}"
+
+
 class UnionHealth(models.Model):
     """A nightly snapshot of one union's schema, one row per union and day."""
 

@@ -15,10 +15,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django_tenants.utils import schema_context, schema_exists
 
-from federation.accounts.roles import CHAIR
-from federation.accounts.services import roles_ensure, user_create
-from federation.audit.models import AuditKind
-from federation.audit.services import audit_record, snapshot
+from federation.platform.accounts.roles import CHAIR
+from federation.platform.accounts.services import roles_ensure, user_create
+from federation.platform.audit.models import AuditKind
+from federation.platform.audit.services import audit_record, snapshot
 from tenants.cloning import union_schema_create
 from tenants.context import federation_side
 from tenants.models import Domain, Union, UnionHealth, UnionKind, UnionStatus
@@ -276,7 +276,7 @@ def health_snapshot_take(*, schema_name: str) -> UnionHealth:
             User = get_user_model()
             users = User.objects.count()
             last_activity = User.objects.aggregate(m=Max("last_login"))["m"]
-            from federation.audit.models import AuditEvent
+            from federation.platform.audit.models import AuditEvent
 
             last_event = AuditEvent.objects.aggregate(m=Max("at"))["m"]
             if last_event and (last_activity is None or last_event > last_activity):

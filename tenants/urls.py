@@ -1,12 +1,25 @@
-from django.urls import path
+"""Union registry routes (federation host only): pages in namespace ``unions`` + API."""
 
-from tenants import views
+from django.urls import include, path
 
-app_name = "unions"
+from tenants import api, views
 
-urlpatterns = [
+federation_pages = [
     path("", views.UnionListView.as_view(), name="list"),
     path("new/", views.UnionCreateView.as_view(), name="create"),
     path("<slug:slug>/", views.UnionDetailView.as_view(), name="detail"),
     path("<slug:slug>/deactivate/", views.UnionDeactivateView.as_view(), name="deactivate"),
 ]
+
+federation_urlpatterns = [
+    path("unions/", include((federation_pages, "unions"))),
+    path("api/v1/unions/", api.UnionListCreateApi.as_view(), name="api-unions"),
+    path("api/v1/unions/<slug:slug>/", api.UnionDetailApi.as_view(), name="api-union"),
+    path(
+        "api/v1/unions/<slug:slug>/deactivate/",
+        api.UnionDeactivateApi.as_view(),
+        name="api-union-deactivate",
+    ),
+]
+
+union_urlpatterns: list = []

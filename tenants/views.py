@@ -8,8 +8,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views import View
 
-from federation.accounts.permissions import has_role
-from federation.accounts.roles import FED_ASSESSOR, FED_DUES, FED_REPORTING, FED_VIEWER
+from federation.platform.accounts.permissions import has_role
+from federation.platform.accounts.roles import FED_ASSESSOR, FED_DUES, FED_REPORTING, FED_VIEWER
 from tenants import selectors, services
 from tenants.forms import UnionCreateForm
 from tenants.models import UnionKind, UnionStatus

@@ -36,7 +36,7 @@ UNION_PERSONAS = {
 def _setup_township():
     from django_tenants.utils import schema_context
 
-    from federation.accounts.services import roles_ensure, user_create
+    from federation.platform.accounts.services import roles_ensure, user_create
     from tenants.services import federation_tenant_ensure, template_schema_ensure, union_create
     from tests.factories import credit_code
 

@@ -3,10 +3,10 @@ from rest_framework import serializers
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from federation.accounts.permissions import federation_roles
-from federation.accounts.roles import FED_ASSESSOR, FED_DUES, FED_REPORTING, FED_VIEWER
+from federation.config.dbrouters import federation_reads
 from federation.dashboard.selectors import dashboard_api_payload
-from federation.dbrouters import federation_reads
+from federation.platform.accounts.permissions import federation_roles
+from federation.platform.accounts.roles import FED_ASSESSOR, FED_DUES, FED_REPORTING, FED_VIEWER
 
 DashboardOut = inline_serializer(
     "DashboardOut",

@@ -8,8 +8,13 @@ class DashboardConfig(AppConfig):
     verbose_name = _("Dashboard")
 
     def ready(self) -> None:
-        from federation.accounts import nav
-        from federation.accounts.roles import FED_ASSESSOR, FED_DUES, FED_REPORTING, FED_VIEWER
+        from federation.platform.accounts import nav
+        from federation.platform.accounts.roles import (
+            FED_ASSESSOR,
+            FED_DUES,
+            FED_REPORTING,
+            FED_VIEWER,
+        )
 
         nav.register(
             "federation", "dashboard:home", _("Dashboard"),

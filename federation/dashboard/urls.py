@@ -1,10 +1,17 @@
-from django.urls import path
+"""Dashboard routes (federation host only): pages in namespace ``dashboard`` + API."""
 
-from federation.dashboard import views
+from django.urls import include, path
 
-app_name = "dashboard"
+from federation.dashboard import api, views
 
-urlpatterns = [
+federation_pages = [
     path("", views.DashboardView.as_view(), name="home"),
     path("unions/<slug:slug>/", views.UnionProfileView.as_view(), name="union"),
 ]
+
+federation_urlpatterns = [
+    path("dashboard/", include((federation_pages, "dashboard"))),
+    path("api/v1/dashboard/", api.DashboardApi.as_view(), name="api-dashboard"),
+]
+
+union_urlpatterns: list = []

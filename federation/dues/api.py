@@ -12,16 +12,6 @@ from rest_framework.parsers import FormParser, MultiPartParser
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from federation.accounts.api_common import Conflict, Pagination
-from federation.accounts.permissions import federation_roles, union_roles
-from federation.accounts.roles import (
-    FED_ASSESSOR,
-    FED_DUES,
-    FED_REPORTING,
-    FED_VIEWER,
-    FINANCE,
-    UNION_OFFICERS,
-)
 from federation.dues import selectors, services, statements
 from federation.dues.models import (
     CollectionMode,
@@ -37,6 +27,16 @@ from federation.dues.models import (
     StatementLine,
 )
 from federation.dues.periods import period_parse
+from federation.platform.accounts.permissions import federation_roles, union_roles
+from federation.platform.accounts.roles import (
+    FED_ASSESSOR,
+    FED_DUES,
+    FED_REPORTING,
+    FED_VIEWER,
+    FINANCE,
+    UNION_OFFICERS,
+)
+from federation.platform.api import Conflict, Pagination
 from tenants.context import current_union
 from tenants.models import Union
 

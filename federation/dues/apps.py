@@ -8,8 +8,9 @@ class DuesConfig(AppConfig):
     verbose_name = _("Union funds")
 
     def ready(self) -> None:
-        from federation.accounts import nav
-        from federation.accounts.roles import (
+        from federation.dues.demo import dues_demo_seed
+        from federation.platform.accounts import nav
+        from federation.platform.accounts.roles import (
             FED_ASSESSOR,
             FED_DUES,
             FED_REPORTING,
@@ -17,7 +18,6 @@ class DuesConfig(AppConfig):
             FINANCE,
             UNION_OFFICERS,
         )
-        from federation.dues.demo import dues_demo_seed
         from tasks.schedule import PERIODIC_JOBS
         from tenants.demo import DEMO_HOOKS
 

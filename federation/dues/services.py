@@ -18,8 +18,6 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django_tenants.utils import get_public_schema_name, schema_context
 
-from federation.audit.models import AuditEvent, AuditKind
-from federation.audit.services import _jsonable, audit_record, snapshot
 from federation.dues import selectors
 from federation.dues.models import (
     Adjustment,
@@ -40,7 +38,9 @@ from federation.dues.models import (
 )
 from federation.dues.money import int_parse, money_parse, quantize_money, share_parse
 from federation.dues.periods import Period, period_parse
-from federation.outbox.services import message_enqueue
+from federation.platform.audit.models import AuditEvent, AuditKind
+from federation.platform.audit.services import audit_record, jsonable, snapshot
+from federation.platform.outbox.services import message_enqueue
 from tenants.context import federation_side
 from tenants.models import Union
 from tenants.validators import validate_credit_code
@@ -565,7 +565,7 @@ def _issue(*, decls: list[PayrollDeclaration], period: Period, actor) -> list[in
                     object_type="dues.duesnotice",
                     object_id=str(pk),
                     union_slug=slugs.get(union_id, ""),
-                    after=_jsonable(snapshot(by_key[(union_id, target_id)], NOTICE_FIELDS)),
+                    after=jsonable(snapshot(by_key[(union_id, target_id)], NOTICE_FIELDS)),
                     note="issued",
                 )
                 for pk, union_id, target_id in made

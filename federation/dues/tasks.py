@@ -6,14 +6,7 @@ from django_tenants.utils import get_public_schema_name, schema_context
 
 from tasks.app import app
 from tasks.dispatch import dispatch_per_union
-
-PER_UNION = {
-    "acks_late": True,
-    "reject_on_worker_lost": True,
-    "autoretry_for": (ConnectionError,),
-    "retry_backoff": True,
-    "max_retries": 5,
-}
+from tasks.options import PER_UNION_TASK as PER_UNION
 
 
 def _union(schema_name: str):
@@ -78,8 +71,8 @@ def _finance_email() -> str:
     """The address of the union's finance officer (or chair) inside the union's schema."""
     from django.contrib.auth import get_user_model
 
-    from federation.accounts.roles import CHAIR, FINANCE
     from federation.dues.selectors import union_settings
+    from federation.platform.accounts.roles import CHAIR, FINANCE
     from tenants.context import current_union
 
     union = current_union()

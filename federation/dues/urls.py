@@ -1,12 +1,11 @@
-"""Federation host: dues pages (namespace ``dues``) and the API routes of both hosts."""
+"""Dues routes: ``federation_urlpatterns`` (pages in namespace ``dues`` + API) and
+``union_urlpatterns`` (pages in namespace ``union_dues`` + API)."""
 
-from django.urls import path
+from django.urls import include, path
 
 from federation.dues import api, views, views_union
 
-app_name = "dues"
-
-urlpatterns = [
+federation_pages = [
     path("", views.BoardView.as_view(), name="board"),
     path("cycle/", views.CycleView.as_view(), name="cycle"),
     path("export.xlsx", views.ExportView.as_view(), name="export"),
@@ -21,13 +20,10 @@ urlpatterns = [
     path("targets/", views.TargetsView.as_view(), name="targets"),
 ]
 
-union_pages = (
-    [
-        path("", views_union.dues_page, name="page"),
-        path("notices/<int:pk>.pdf", views_union.notice_pdf, name="notice_pdf"),
-    ],
-    "union_dues",
-)
+union_pages = [
+    path("", views_union.dues_page, name="page"),
+    path("notices/<int:pk>.pdf", views_union.notice_pdf, name="notice_pdf"),
+]
 
 api_federation = [
     path("api/v1/dues/policy/", api.PolicyApi.as_view(), name="api-dues-policy"),
@@ -84,4 +80,14 @@ api_union = [
     path(
         "api/v1/dues/notices/<int:pk>/", api.UnionNoticeDetailApi.as_view(), name="api-dues-notice"
     ),
+]
+
+federation_urlpatterns = [
+    path("dues/", include((federation_pages, "dues"))),
+    *api_federation,
+]
+
+union_urlpatterns = [
+    path("dues/", include((union_pages, "union_dues"))),
+    *api_union,
 ]

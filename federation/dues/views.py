@@ -11,8 +11,6 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views import View
 
-from federation.accounts.permissions import has_role
-from federation.accounts.roles import FED_ASSESSOR, FED_DUES, FED_REPORTING, FED_VIEWER
 from federation.dues import documents, selectors, services, statements
 from federation.dues.models import (
     CollectionMode,
@@ -24,6 +22,8 @@ from federation.dues.models import (
     StatementImport,
 )
 from federation.dues.periods import period_containing, period_parse
+from federation.platform.accounts.permissions import has_role
+from federation.platform.accounts.roles import FED_ASSESSOR, FED_DUES, FED_REPORTING, FED_VIEWER
 from tenants.context import on_federation_side
 from tenants.models import Union
 

@@ -7,10 +7,10 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from federation.accounts.permissions import has_role
-from federation.accounts.roles import FINANCE, UNION_OFFICERS
 from federation.dues import selectors, services
 from federation.dues.periods import period_containing
+from federation.platform.accounts.permissions import has_role
+from federation.platform.accounts.roles import FINANCE, UNION_OFFICERS
 from tenants.context import current_union
 
 

@@ -18,17 +18,17 @@ from rest_framework.parsers import FormParser, MultiPartParser
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from federation.accounts.api_common import Pagination
-from federation.accounts.permissions import federation_roles, union_roles
-from federation.accounts.roles import (
+from federation.homes import documents, selectors, services
+from federation.homes.models import FINAL, Assessment, EvidenceFile, Round, Scheme, Status, Title
+from federation.platform.accounts.permissions import federation_roles, union_roles
+from federation.platform.accounts.roles import (
     FED_ASSESSOR,
     FED_REPORTING,
     FED_VIEWER,
     UNION_OFFICERS,
     VICE_CHAIR,
 )
-from federation.homes import documents, selectors, services
-from federation.homes.models import FINAL, Assessment, EvidenceFile, Round, Scheme, Status, Title
+from federation.platform.api import Pagination
 from tenants.context import current_union
 
 READERS = (FED_ASSESSOR, FED_REPORTING, FED_VIEWER)

@@ -8,9 +8,14 @@ class HomesConfig(AppConfig):
     verbose_name = _("Staff home")
 
     def ready(self) -> None:
-        from federation.accounts import nav
-        from federation.accounts.roles import FED_ASSESSOR, FED_REPORTING, FED_VIEWER, VICE_CHAIR
         from federation.homes.demo import homes_demo_seed
+        from federation.platform.accounts import nav
+        from federation.platform.accounts.roles import (
+            FED_ASSESSOR,
+            FED_REPORTING,
+            FED_VIEWER,
+            VICE_CHAIR,
+        )
         from tasks.schedule import PERIODIC_JOBS
         from tenants.demo import DEMO_HOOKS
 

@@ -19,8 +19,6 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from federation.audit.models import AuditKind
-from federation.audit.services import audit_record, snapshot
 from federation.homes import defaults, selectors
 from federation.homes.checks import AUTO_CHECKS, vetoes_failed, vetoes_run
 from federation.homes.models import (
@@ -40,6 +38,8 @@ from federation.homes.models import (
     Title,
 )
 from federation.homes.scoring import level_for, mandatory_zero, to_points
+from federation.platform.audit.models import AuditKind
+from federation.platform.audit.services import audit_record, snapshot
 from tenants.context import federation_side, union_side
 from tenants.models import Union
 
@@ -1105,7 +1105,7 @@ def _notify_decision(a: Assessment, *, comment: str) -> None:
     page), once per decision: the key carries the submission it answers."""
     from django.utils import translation
 
-    from federation.outbox.services import message_enqueue
+    from federation.platform.outbox.services import message_enqueue
 
     with translation.override(settings.LANGUAGE_CODE):
         if a.status == Status.RETURNED:
@@ -1274,7 +1274,7 @@ def reminders_send(*, on: dt.date | None = None) -> int:
     are rows of the rule table). One message per assessment (or title), kind and date."""
     from django.utils import translation
 
-    from federation.outbox.services import message_enqueue
+    from federation.platform.outbox.services import message_enqueue
 
     on = on or timezone.localdate()
     rule = selectors.rule_in_force(on=on)

@@ -12,8 +12,6 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views import View
 
-from federation.accounts.permissions import has_role
-from federation.accounts.roles import FED_ASSESSOR, FED_REPORTING, FED_VIEWER
 from federation.homes import api, documents, selectors, services
 from federation.homes.models import (
     Assessment,
@@ -24,6 +22,8 @@ from federation.homes.models import (
     Status,
     Title,
 )
+from federation.platform.accounts.permissions import has_role
+from federation.platform.accounts.roles import FED_ASSESSOR, FED_REPORTING, FED_VIEWER
 from tenants.context import on_federation_side
 from tenants.selectors import unions_serving
 

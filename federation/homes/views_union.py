@@ -12,10 +12,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from federation.accounts.permissions import has_role
-from federation.accounts.roles import UNION_OFFICERS, VICE_CHAIR
 from federation.homes import api, selectors, services
 from federation.homes.models import Assessment, EvidenceFile
+from federation.platform.accounts.permissions import has_role
+from federation.platform.accounts.roles import UNION_OFFICERS, VICE_CHAIR
 from tenants.context import current_union
 
 WRITERS = (VICE_CHAIR,)

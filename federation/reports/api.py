@@ -12,9 +12,9 @@ from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from federation.accounts.api_common import Conflict, Pagination
-from federation.accounts.permissions import federation_roles, union_roles
-from federation.accounts.roles import FED_REPORTING, FED_VIEWER, UNION_OFFICERS
+from federation.platform.accounts.permissions import federation_roles, union_roles
+from federation.platform.accounts.roles import FED_REPORTING, FED_VIEWER, UNION_OFFICERS
+from federation.platform.api import Conflict, Pagination
 from federation.reports import exports, news_services, params, selectors, services
 from federation.reports.models import (
     Cycle,

@@ -8,8 +8,8 @@ class ReportsConfig(AppConfig):
     verbose_name = _("Information reporting")
 
     def ready(self) -> None:
-        from federation.accounts import nav
-        from federation.accounts.roles import FED_REPORTING, FED_VIEWER, UNION_OFFICERS
+        from federation.platform.accounts import nav
+        from federation.platform.accounts.roles import FED_REPORTING, FED_VIEWER, UNION_OFFICERS
         from federation.reports import sources  # noqa: F401 - registers the built-in sources
         from federation.reports.demo import reports_demo_seed
         from tasks.schedule import PERIODIC_JOBS

@@ -14,8 +14,8 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from federation.audit.models import AuditKind
-from federation.audit.services import audit_record
+from federation.platform.audit.models import AuditKind
+from federation.platform.audit.services import audit_record
 from federation.reports.models import NewsAdoption, NewsChannel, NewsItem, NewsPhoto, NewsStatus
 from federation.reports.services import ReportsConflict, _actor_name, date_parse
 from tenants.context import federation_side

@@ -12,8 +12,8 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from federation.audit.models import AuditKind
-from federation.audit.services import audit_record
+from federation.platform.audit.models import AuditKind
+from federation.platform.audit.services import audit_record
 from federation.reports import rules as R
 from federation.reports import sources
 from federation.reports.models import (
@@ -492,7 +492,7 @@ def submission_return(*, submission: Submission, comment: str, actor=None) -> Su
         actor=actor,
         note="reports.returned",
     )
-    from federation.outbox.services import message_enqueue
+    from federation.platform.outbox.services import message_enqueue
 
     message_enqueue(
         union=submission.union,
@@ -542,7 +542,7 @@ def reminders_send(*, today: dt.date | None = None) -> int:
 
 def _remind(sub: Submission, *, kind: str, today: dt.date, actor) -> bool:
     """One reminder of a kind per report and day (the outbox dedupe key); True if sent."""
-    from federation.outbox.services import message_enqueue
+    from federation.platform.outbox.services import message_enqueue
 
     params = {
         "form": sub.cycle.form.title,

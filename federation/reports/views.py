@@ -10,8 +10,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views import View
 
-from federation.accounts.permissions import has_role
-from federation.accounts.roles import FED_REPORTING, FED_VIEWER
+from federation.platform.accounts.permissions import has_role
+from federation.platform.accounts.roles import FED_REPORTING, FED_VIEWER
 from federation.reports import exports, news_services, params, selectors, services
 from federation.reports.models import (
     Cycle,

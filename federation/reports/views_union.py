@@ -9,8 +9,8 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from federation.accounts.permissions import has_role
-from federation.accounts.roles import UNION_OFFICERS
+from federation.platform.accounts.permissions import has_role
+from federation.platform.accounts.roles import UNION_OFFICERS
 from federation.reports import news_services, selectors, services
 from federation.reports.models import NewsPhoto, Submission
 from tenants.context import current_union

@@ -155,7 +155,7 @@ def test_bench_scale(live_township):
     env = dict(os.environ, DATABASE_URL=_test_database_url())
     env.pop("TEST_DATABASE_NAME", None)
     web = subprocess.Popen(
-        [sys.executable, "-m", "gunicorn", "federation.wsgi:application", "--bind", f"127.0.0.1:{port}",
+        [sys.executable, "-m", "gunicorn", "federation.config.wsgi:application", "--bind", f"127.0.0.1:{port}",
          "--workers", "1", "--log-level", "warning"], cwd=ROOT, env=env,
     )
     unions: list = []

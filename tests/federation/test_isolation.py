@@ -3,7 +3,7 @@
 import pytest
 from django.conf import settings
 
-from federation.outbox.services import message_enqueue
+from federation.platform.outbox.services import message_enqueue
 from tests.conftest import PASSWORD, HostClient
 
 pytestmark = pytest.mark.django_db

@@ -1,7 +1,7 @@
 import pytest
 from django.contrib.auth import get_user_model
 
-from federation.audit.models import AuditEvent
+from federation.platform.audit.models import AuditEvent
 from tests.conftest import PASSWORD, HostClient
 
 pytestmark = pytest.mark.django_db

@@ -149,7 +149,7 @@ def test_federation_staff_can_read_the_union_list(client_for, persona):
 
 
 def test_created_event_is_audited(federation_admin_api):
-    from federation.audit.models import AuditEvent
+    from federation.platform.audit.models import AuditEvent
 
     federation_admin_api.post("/api/v1/unions/", union_payload("audited"), format="json")
     event = AuditEvent.objects.get(kind="union.created", union_slug="audited")

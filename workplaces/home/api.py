@@ -8,10 +8,10 @@ from rest_framework.permissions import IsAuthenticated
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from federation.accounts.api_common import Pagination
-from federation.outbox.models import OutboxMessage
-from federation.outbox.selectors import notices_for_union
-from federation.outbox.services import message_mark_read
+from federation.platform.api import Pagination
+from federation.platform.outbox.models import OutboxMessage
+from federation.platform.outbox.selectors import notices_for_union
+from federation.platform.outbox.services import message_mark_read
 from tenants.context import current_union
 
 

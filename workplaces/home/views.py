@@ -1,7 +1,7 @@
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
 
-from federation.outbox.selectors import notices_for_union
+from federation.platform.outbox.selectors import notices_for_union
 from tenants.context import current_union
 from tenants.models import UnionRollup
 

@@ -15,9 +15,8 @@ from rest_framework.parsers import FormParser, MultiPartParser
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from federation.accounts.api_common import Pagination
-from federation.accounts.permissions import federation_roles, union_roles
-from federation.accounts.roles import (
+from federation.platform.accounts.permissions import federation_roles, union_roles
+from federation.platform.accounts.roles import (
     FED_ASSESSOR,
     FED_DUES,
     FED_REPORTING,
@@ -25,6 +24,7 @@ from federation.accounts.roles import (
     FINANCE,
     GROUP_LEADER,
 )
+from federation.platform.api import Pagination
 from tenants.context import current_union
 from tenants.models import MemberTransfer, TransferStatus
 from workplaces.members import applications, groups, importing, selectors, services, transfers

@@ -9,9 +9,9 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from federation.accounts.api_common import Conflict
-from federation.audit.models import AuditKind
-from federation.audit.services import audit_record
+from federation.platform.api import Conflict
+from federation.platform.audit.models import AuditKind
+from federation.platform.audit.services import audit_record
 from tenants.context import union_side
 from workplaces.members.models import (
     HOLDING_STATUSES,

@@ -8,8 +8,8 @@ class MembersConfig(AppConfig):
     verbose_name = _("Members")
 
     def ready(self) -> None:
-        from federation.accounts import nav
-        from federation.accounts.roles import (
+        from federation.platform.accounts import nav
+        from federation.platform.accounts.roles import (
             FINANCE,
             GROUP_LEADER,
             MEMBER,

@@ -4,8 +4,8 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from federation.audit.models import AuditKind
-from federation.audit.services import audit_record
+from federation.platform.audit.models import AuditKind
+from federation.platform.audit.services import audit_record
 from tenants.context import union_side
 from workplaces.members.models import UnionGroup
 from workplaces.members.services import this_union as _union

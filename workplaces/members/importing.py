@@ -20,8 +20,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from psycopg.types.json import Jsonb
 
-from federation.accounts.api_common import Conflict
-from federation.audit.models import AuditEvent, AuditKind
+from federation.platform.api import Conflict
+from federation.platform.audit.models import AuditEvent, AuditKind
 from tenants.context import union_side
 from tenants.models import MemberIndex
 from workplaces.members.crypto import id_hash

@@ -18,9 +18,9 @@ from django.db.models import (
 from django.db.models.functions import Floor, Round
 from django.utils import timezone
 
-from federation.accounts.permissions import has_role
-from federation.accounts.roles import FINANCE, GROUP_LEADER, ORGANIZATION, VICE_CHAIR
-from federation.audit.models import AuditEvent
+from federation.platform.accounts.permissions import has_role
+from federation.platform.accounts.roles import FINANCE, GROUP_LEADER, ORGANIZATION, VICE_CHAIR
+from federation.platform.audit.models import AuditEvent
 from tenants.models import MemberTransfer, TransferStatus, Union
 from workplaces.members.models import (
     ImportJob,

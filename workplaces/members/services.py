@@ -16,9 +16,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from federation.accounts.api_common import Conflict
-from federation.audit.models import AuditKind
-from federation.audit.services import audit_record, snapshot
+from federation.platform.api import Conflict
+from federation.platform.audit.models import AuditKind
+from federation.platform.audit.services import audit_record, snapshot
 from tenants.context import union_side
 from tenants.models import MemberIndex, MemberTransfer, TransferStatus, Union, UnionRollup
 from workplaces.members import selectors

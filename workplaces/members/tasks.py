@@ -2,6 +2,7 @@
 
 from tasks.app import app
 from tasks.dispatch import dispatch_per_union
+from tasks.options import PER_UNION_TASK
 
 
 @app.task(name="members.import_run", acks_late=True)
@@ -18,13 +19,7 @@ def rollup_dispatch() -> int:
     return dispatch_per_union(rollup_union)
 
 
-@app.task(
-    name="members.rollup_union",
-    acks_late=True,
-    autoretry_for=(ConnectionError,),
-    retry_backoff=True,
-    max_retries=3,
-)
+@app.task(name="members.rollup_union", **PER_UNION_TASK)
 def rollup_union(schema_name: str) -> int:
     from workplaces.members.services import rollup_refresh_schema
 

@@ -16,9 +16,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django_tenants.utils import tenant_context
 
-from federation.accounts.api_common import Conflict
-from federation.audit.models import AuditKind
-from federation.audit.services import audit_record
+from federation.platform.api import Conflict
+from federation.platform.audit.models import AuditKind
+from federation.platform.audit.services import audit_record
 from tenants.context import union_side
 from tenants.models import MemberIndex, MemberTransfer, TransferStatus, Union, UnionStatus
 from workplaces.members.crypto import id_hash, name_mask, payload_decrypt, payload_encrypt
@@ -121,7 +121,7 @@ def transfer_start(*, member: Member, to_union: str, reason: str, actor) -> Memb
 
 
 def _notify(target: Union, transfer: MemberTransfer, source: Union) -> None:
-    from federation.outbox.services import message_enqueue
+    from federation.platform.outbox.services import message_enqueue
 
     message_enqueue(
         union=target,

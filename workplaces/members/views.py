@@ -16,9 +16,9 @@ from django.utils.translation import pgettext
 from django.views import View
 from django.views.decorators.http import require_POST
 
-from federation.accounts.api_common import Conflict
-from federation.accounts.permissions import has_role
-from federation.accounts.roles import FED_ASSESSOR, FED_DUES, FED_REPORTING, FED_VIEWER
+from federation.platform.accounts.permissions import has_role
+from federation.platform.accounts.roles import FED_ASSESSOR, FED_DUES, FED_REPORTING, FED_VIEWER
+from federation.platform.api import Conflict
 from tenants.context import current_union
 from tenants.models import TransferStatus
 from tenants.selectors import unions_serving

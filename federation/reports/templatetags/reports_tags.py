@@ -8,8 +8,8 @@ register = template.Library()
 
 @register.inclusion_tag("reports/_home_block.html", takes_context=True)
 def open_reports(context):
-    from federation.accounts.permissions import has_role
-    from federation.accounts.roles import UNION_OFFICERS
+    from federation.platform.accounts.permissions import has_role
+    from federation.platform.accounts.roles import UNION_OFFICERS
     from federation.reports.models import EDITABLE_STATUSES
     from federation.reports.selectors import submission_is_late, union_reports
     from tenants.context import current_union

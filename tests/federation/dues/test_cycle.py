@@ -5,9 +5,9 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.db import connection
 
-from federation.audit.models import AuditEvent
 from federation.dues import services, tasks
 from federation.dues.models import DuesNotice, NoticeStatus, OrganizingTarget
+from federation.platform.audit.models import AuditEvent
 
 
 @pytest.mark.django_db
@@ -117,7 +117,7 @@ def test_per_union_tasks_are_acked_late_and_requeued_when_the_worker_dies():
 
 @pytest.mark.django_db
 def test_the_per_union_task_asks_a_union_without_declaration_to_declare(frozen, union_b):
-    from federation.outbox.models import OutboxMessage
+    from federation.platform.outbox.models import OutboxMessage
 
     assert tasks.cycle_union(union_b.schema_name, "2026-10") is None
     tasks.cycle_union(union_b.schema_name, "2026-10")

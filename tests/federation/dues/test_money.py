@@ -4,9 +4,9 @@ from decimal import Decimal
 import pytest
 from django.core.exceptions import ValidationError
 
-from federation.audit.models import AuditEvent
 from federation.dues import selectors, services
 from federation.dues.models import Adjustment, DuesNotice, Payment, PayrollDeclaration, Refund
+from federation.platform.audit.models import AuditEvent
 
 
 @pytest.mark.django_db

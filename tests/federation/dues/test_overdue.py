@@ -5,7 +5,7 @@ import pytest
 
 from federation.dues import selectors, services, tasks
 from federation.dues.models import DuesNotice, Reminder
-from federation.outbox.models import OutboxMessage
+from federation.platform.outbox.models import OutboxMessage
 
 TZ = dt.timezone(dt.timedelta(hours=8))
 

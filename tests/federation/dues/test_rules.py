@@ -133,7 +133,7 @@ def test_a_row_inserted_between_two_rows_ends_before_the_later_one():
 
 @pytest.mark.django_db
 def test_policy_changes_are_audited():
-    from federation.audit.models import AuditEvent
+    from federation.platform.audit.models import AuditEvent
 
     services.policy_set(
         actor="t",

@@ -69,7 +69,7 @@ def test_reading_round_results(client_for, round_ab, who, expected):
 
 @pytest.fixture
 def a_vice_chair(union_a, in_union):
-    from federation.accounts.services import user_create
+    from federation.platform.accounts.services import user_create
     from tests.conftest import PASSWORD
 
     with in_union(union_a):

@@ -7,7 +7,7 @@ import pytest
 from django.utils import timezone
 from django_celery_beat.models import PeriodicTask
 
-from federation.outbox.models import OutboxMessage
+from federation.platform.outbox.models import OutboxMessage
 from tasks.schedule import beat_schedule_ensure
 from tests.live import wait_for
 

@@ -6,9 +6,9 @@ from decimal import Decimal
 
 import pytest
 
-from federation.audit.models import AuditEvent
 from federation.homes.models import Assessment, Round, Status, Title
-from federation.outbox.models import OutboxMessage
+from federation.platform.audit.models import AuditEvent
+from federation.platform.outbox.models import OutboxMessage
 from tests.federation.homes.conftest import full_scores
 
 pytestmark = pytest.mark.django_db

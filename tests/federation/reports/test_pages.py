@@ -121,7 +121,7 @@ def test_the_cycle_page_shows_totals_and_the_grid(officer, cycle, sub_a):
 
 
 def test_the_officer_reminds_from_the_cycle_page(officer, cycle):
-    from federation.outbox.models import OutboxMessage
+    from federation.platform.outbox.models import OutboxMessage
 
     r = officer.post(f"/reports/cycles/{cycle.pk}/", {"action": "remind"})
     assert r.status_code == 302

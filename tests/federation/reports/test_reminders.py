@@ -4,7 +4,7 @@ import datetime as dt
 
 import pytest
 
-from federation.outbox.models import OutboxMessage
+from federation.platform.outbox.models import OutboxMessage
 from federation.reports import services
 from federation.reports.services import reminder_kind, reminders_send
 from tests.federation.reports.conftest import DUE, MANUAL

@@ -1,6 +1,6 @@
 import pytest
 
-from federation.audit.models import AuditEvent
+from federation.platform.audit.models import AuditEvent
 from tenants.models import MemberIndex, UnionRollup
 from tests.workplaces.members.conftest import member_payload, unique_id
 from workplaces.members.crypto import id_hash

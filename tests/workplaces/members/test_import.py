@@ -4,7 +4,7 @@ import io
 import pytest
 from openpyxl import Workbook, load_workbook
 
-from federation.audit.models import AuditEvent
+from federation.platform.audit.models import AuditEvent
 from tenants.models import MemberIndex, UnionRollup
 from tests.workplaces.members.conftest import member_payload, unique_id
 from workplaces.members.models import Member

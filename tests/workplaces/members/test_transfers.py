@@ -1,6 +1,6 @@
 import pytest
 
-from federation.audit.models import AuditEvent
+from federation.platform.audit.models import AuditEvent
 from tenants.models import MemberIndex, MemberTransfer, UnionRollup
 from tests.workplaces.members.conftest import member_payload
 from workplaces.members.crypto import id_hash
@@ -55,7 +55,7 @@ def test_both_sides_see_the_transfer_with_its_direction(a_org, b_org, moving):
 
 
 def test_the_destination_gets_an_in_app_notice(a_org, moving, union_b):
-    from federation.outbox.models import OutboxMessage
+    from federation.platform.outbox.models import OutboxMessage
 
     member, _payload = moving
     start(a_org, member)

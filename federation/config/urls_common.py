@@ -1,0 +1,34 @@
+"""URLs served on both hosts: login, token, OpenAPI schema and docs, language switch."""
+
+from django.urls import include, path
+from drf_spectacular.utils import extend_schema
+from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
+
+from federation.platform.accounts.api import MeApi, TokenCreateApi
+from federation.platform.accounts.users_api import UserDetailApi, UserListCreateApi
+
+
+class HostSchemaView(SpectacularAPIView):
+    """The schema of the host asked: the federation API or the union API."""
+
+    @extend_schema(exclude=True)
+    def get(self, request, *args, **kwargs):
+        self.urlconf = getattr(request, "urlconf", None)
+        return super().get(request, *args, **kwargs)
+
+
+common_api = [
+    path("api/v1/auth/token/", TokenCreateApi.as_view(), name="api-token"),
+    path("api/v1/auth/me/", MeApi.as_view(), name="api-me"),
+    path("api/v1/users/", UserListCreateApi.as_view(), name="api-users"),
+    path("api/v1/users/<int:pk>/", UserDetailApi.as_view(), name="api-user"),
+    path("api/schema/", HostSchemaView.as_view(), name="api-schema"),
+    path("api/docs/", SpectacularSwaggerView.as_view(url_name="api-schema"), name="api-docs"),
+]
+
+common_pages = [
+    path("accounts/", include("federation.platform.accounts.urls")),
+    path("i18n/", include("django.conf.urls.i18n")),
+]
+
+common_urlpatterns = [*common_pages, *common_api]

@@ -1,0 +1,25 @@
+"""URL root of the federation host (public schema): one line per app."""
+
+from django.contrib import admin
+from django.urls import path
+from django.views.generic import RedirectView
+
+from federation.config.urls_common import common_urlpatterns
+from federation.dashboard import urls as dashboard
+from federation.dues import urls as dues
+from federation.homes import urls as homes
+from federation.reports import urls as reports
+from tenants import urls as unions
+from workplaces.members import urls as members
+
+urlpatterns = [
+    path("", RedirectView.as_view(pattern_name="dashboard:home", permanent=False), name="home"),
+    path("admin/", admin.site.urls),
+    *common_urlpatterns,
+    *dashboard.federation_urlpatterns,
+    *unions.federation_urlpatterns,
+    *dues.federation_urlpatterns,
+    *homes.federation_urlpatterns,
+    *reports.federation_urlpatterns,
+    *members.federation_urlpatterns,
+]

@@ -1,0 +1,22 @@
+"""URL root of a union host (<slug>.BASE_DOMAIN), served inside the union's schema: one
+line per app."""
+
+from django.contrib import admin
+from django.urls import path
+
+from federation.config.urls_common import common_urlpatterns
+from federation.dues import urls as dues
+from federation.homes import urls as homes
+from federation.reports import urls as reports
+from workplaces.home import urls as home
+from workplaces.members import urls as members
+
+urlpatterns = [
+    path("admin/", admin.site.urls),
+    *common_urlpatterns,
+    *home.union_urlpatterns,
+    *members.union_urlpatterns,
+    *dues.union_urlpatterns,
+    *homes.union_urlpatterns,
+    *reports.union_urlpatterns,
+]

@@ -1,8 +1,0 @@
-from tasks.app import app
-
-
-@app.task(name="outbox.deliver", acks_late=True)
-def outbox_deliver() -> int:
-    from federation.outbox.services import outbox_deliver_pending
-
-    return outbox_deliver_pending()

@@ -1,0 +1,24 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class AccountsConfig(AppConfig):
+    name = "federation.platform.accounts"
+    label = "accounts"
+    verbose_name = _("Accounts")
+
+    def ready(self) -> None:
+        from federation.platform.accounts import nav
+        from federation.platform.accounts.roles import (
+            FED_ASSESSOR,
+            FED_DUES,
+            FED_REPORTING,
+            FED_VIEWER,
+        )
+
+        nav.register("federation", "unions:list", _("Unions"),
+                     roles=(FED_DUES, FED_ASSESSOR, FED_REPORTING, FED_VIEWER), order=10)
+        nav.register("union", "home", _("Home"), order=0)
+        # roles=("-",): nobody but the top role of the side (admin / chair)
+        nav.register("federation", "accounts:users", _("Accounts"), roles=("-",), order=90)
+        nav.register("union", "accounts:users", _("Accounts"), roles=("-",), order=90)

@@ -1,0 +1,230 @@
+"""Users and roles, in whatever schema the connection is on."""
+
+import secrets
+
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.contrib.auth.password_validation import validate_password
+from django.core.cache import cache
+from django.core.exceptions import ValidationError
+from django.db import transaction
+
+from federation.platform.accounts.roles import FED_ADMIN, FEDERATION_ROLES, UNION_ROLES
+from tenants.context import on_federation_side
+
+User = get_user_model()
+
+
+def roles_ensure() -> list[Group]:
+    """Create the groups of the side the connection is on (idempotent)."""
+    names = FEDERATION_ROLES if on_federation_side() else UNION_ROLES
+    return [Group.objects.get_or_create(name=name)[0] for name in names]
+
+
+def user_create(
+    *,
+    username: str,
+    password: str,
+    roles: list[str] | tuple[str, ...] = (),
+    email: str = "",
+    first_name: str = "",
+    is_staff: bool = False,
+    validate: bool = True,
+):
+    """Create a user of the current schema with the given roles (groups)."""
+    allowed = FEDERATION_ROLES if on_federation_side() else UNION_ROLES
+    unknown = [r for r in roles if r not in allowed]
+    if unknown:
+        raise ValidationError({"roles": [f"unknown role: {', '.join(unknown)}"]})
+    username = (username or "").strip()
+    if not username:
+        raise ValidationError({"username": ["This field is required."]})
+    if User.objects.filter(username=username).exists():
+        raise ValidationError({"username": ["A user with that username already exists."]})
+    user = User(username=username, email=email, first_name=first_name, is_staff=is_staff)
+    try:
+        user.full_clean(exclude=["password"])
+    except ValidationError as exc:
+        raise ValidationError(exc.message_dict) from None
+    if validate:
+        try:
+            validate_password(password, user)
+        except ValidationError as exc:
+            raise ValidationError({"password": exc.messages}) from None
+    user.set_password(password)
+    with transaction.atomic():
+        user.save()
+        roles_ensure()
+        if roles:
+            user.groups.set(Group.objects.filter(name__in=roles))
+    return user
+
+
+def federation_admin_ensure(*, username: str, password: str | None) -> tuple[object, str | None]:
+    """Create or update the federation administrator.
+
+    Returns (user, generated password or None). A password is generated only when none is
+    given and the user does not exist yet, so it is printed once.
+    """
+    roles_ensure()
+    user = User.objects.filter(username=username).first()
+    generated = None
+    if user is None:
+        if not password:
+            generated = password = secrets.token_urlsafe(15)
+        user = user_create(
+            username=username, password=password, roles=[FED_ADMIN], is_staff=True, validate=False
+        )
+        user.is_superuser = True
+        user.save(update_fields=["is_superuser"])
+    elif password and not user.check_password(password):
+        user.set_password(password)
+        user.save(update_fields=["password"])
+    return user, generated
+
+
+def user_roles(user) -> set[str]:
+    if not user or not user.is_authenticated:
+        return set()
+    cached = getattr(user, "_role_names", None)
+    if cached is None:
+        cached = set(user.groups.values_list("name", flat=True))
+        user._role_names = cached
+    return cached
+
+
+# --- failed-login throttle ------------------------------------------------------
+# The cache key function puts the schema in front of every key, so counts are per host.
+
+
+def _failure_keys(*, username: str, address: str) -> list[str]:
+    return [f"login-fail:user:{username.lower()[:150]}", f"login-fail:addr:{address}"]
+
+
+def login_blocked(*, username: str, address: str) -> bool:
+    """Too many recent failures for this username, or from this address (many users may
+    share one address behind a NAT, so its limit is higher)."""
+    from django.conf import settings
+
+    user_key, addr_key = _failure_keys(username=username, address=address)
+    counts = cache.get_many([user_key, addr_key])
+    return (counts.get(user_key) or 0) >= settings.LOGIN_FAILURE_LIMIT or (
+        counts.get(addr_key) or 0
+    ) >= settings.LOGIN_FAILURE_ADDRESS_LIMIT
+
+
+def login_failed(*, username: str, address: str) -> None:
+    from django.conf import settings
+
+    for key in _failure_keys(username=username, address=address):
+        if cache.add(key, 1, timeout=settings.LOGIN_FAILURE_WINDOW):
+            continue
+        try:
+            cache.incr(key)
+        except ValueError:
+            cache.set(key, 1, timeout=settings.LOGIN_FAILURE_WINDOW)
+
+
+def login_succeeded(*, username: str, address: str) -> None:
+    cache.delete(_failure_keys(username=username, address=address)[0])
+
+
+# --- managing the users of one side (federation admin / union chair) -------------------
+
+USER_FIELDS = ["username", "first_name", "email", "is_active"]
+
+
+def _user_snapshot(user) -> dict:
+    return {
+        "username": user.username,
+        "first_name": user.first_name,
+        "email": user.email,
+        "is_active": user.is_active,
+        "roles": sorted(user.groups.values_list("name", flat=True)),
+    }
+
+
+def user_register(
+    *, actor, username: str, password: str, roles: list[str], first_name: str = "", email: str = ""
+):
+    """An officer (or federation staff) account created by the top role of its side."""
+    from federation.platform.audit.models import AuditKind
+    from federation.platform.audit.services import audit_record
+
+    with transaction.atomic():
+        user = user_create(
+            username=username, password=password, roles=roles, first_name=first_name, email=email
+        )
+        audit_record(actor=actor, kind=AuditKind.USER_CREATED, obj=user, after=_user_snapshot(user))
+    return user
+
+
+def user_change(
+    *,
+    actor,
+    user,
+    roles: list[str] | None = None,
+    first_name: str | None = None,
+    email: str | None = None,
+    is_active: bool | None = None,
+    password: str | None = None,
+):
+    """Change an account's roles, name, address, password or whether it may log in.
+
+    Nobody can lock themselves out: the acting user cannot deactivate itself or drop its own
+    top role.
+    """
+    from federation.platform.accounts.roles import CHAIR, FED_ADMIN
+    from federation.platform.audit.models import AuditKind
+    from federation.platform.audit.services import audit_record
+
+    allowed = FEDERATION_ROLES if on_federation_side() else UNION_ROLES
+    top = FED_ADMIN if on_federation_side() else CHAIR
+    errors: dict[str, list[str]] = {}
+    if roles is not None:
+        unknown = [r for r in roles if r not in allowed]
+        if unknown:
+            errors["roles"] = [f"unknown role: {', '.join(unknown)}"]
+        elif user.pk == actor.pk and top not in roles and top in user_roles(user):
+            errors["roles"] = ["You cannot remove your own administrator role."]
+    if is_active is False and user.pk == actor.pk:
+        errors["is_active"] = ["You cannot deactivate your own account."]
+    if password is not None:
+        try:
+            validate_password(password, user)
+        except ValidationError as exc:
+            errors["password"] = exc.messages
+    if errors:
+        raise ValidationError(errors)
+    with transaction.atomic():
+        user = User.objects.select_for_update().get(pk=user.pk)
+        before = _user_snapshot(user)
+        if first_name is not None:
+            user.first_name = first_name[:150]
+        if email is not None:
+            user.email = email
+        if is_active is not None:
+            user.is_active = is_active
+        if password is not None:
+            user.set_password(password)
+        try:
+            user.full_clean(exclude=["password"])
+        except ValidationError as exc:
+            raise ValidationError(exc.message_dict) from None
+        user.save()
+        if roles is not None:
+            roles_ensure()
+            user.groups.set(Group.objects.filter(name__in=roles))
+        if is_active is False:
+            from rest_framework.authtoken.models import Token
+
+            Token.objects.filter(user=user).delete()
+        audit_record(
+            actor=actor,
+            kind=AuditKind.USER_UPDATED,
+            obj=user,
+            before=before,
+            after=_user_snapshot(user),
+            note="password changed" if password is not None else "",
+        )
+    return user

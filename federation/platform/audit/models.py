@@ -1,0 +1,82 @@
+"""An append-only audit log, one table in every schema (public and each union).
+
+Written explicitly by the services that change money or membership, in the same
+transaction as the change (Zulip's RealmAuditLog pattern), never by signals.
+"""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class AuditKind(models.TextChoices):
+    UNION_CREATED = "union.created", _("Union registered")
+    UNION_UPDATED = "union.updated", _("Union updated")
+    UNION_DEACTIVATED = "union.deactivated", _("Union deactivated")
+    USER_CREATED = "user.created", _("User created")
+    USER_UPDATED = "user.updated", _("User changed")
+    MEMBER_CREATED = "member.created", _("Member added")
+    MEMBER_UPDATED = "member.updated", _("Member updated")
+    MEMBER_STATUS = "member.status", _("Membership status changed")
+    MEMBER_TRANSFER = "member.transfer", _("Member transfer")
+    APPLICATION = "member.application", _("Membership application")
+    DECLARATION = "dues.declaration", _("Payroll declaration")
+    NOTICE = "dues.notice", _("Dues notice")
+    PAYMENT = "dues.payment", _("Dues payment")
+    ADJUSTMENT = "dues.adjustment", _("Dues adjustment")
+    REFUND = "dues.refund", _("Dues refund")
+    REMITTANCE = "dues.remittance", _("Remittance")
+    POLICY = "dues.policy", _("Dues rule changed")
+    HOME_SCHEME = "homes.scheme", _("Staff-home scheme")
+    HOME_ROUND = "homes.round", _("Staff-home round")
+    HOME_ACCEPTED = "homes.accepted", _("Staff-home assessment accepted")
+    HOME_RETURNED = "homes.returned", _("Staff-home assessment returned")
+    HOME_VETOED = "homes.vetoed", _("Staff-home assessment vetoed")
+    HOME_REOPENED = "homes.reopened", _("Staff-home assessment reopened")
+    HOME_WITHDRAWN = "homes.withdrawn", _("Staff-home title withdrawn")
+    HOME_RULE = "homes.rule", _("Staff-home rule changed")
+    OTHER = "other", _("Other")
+
+
+# Each feature app declares its own ``TextChoices`` of kinds (one per action) and registers
+# it here, so labels are found without this module knowing the apps.
+_KIND_ENUMS: list[type[models.TextChoices]] = [AuditKind]
+
+
+def audit_kinds_register(enum: type[models.TextChoices]) -> type[models.TextChoices]:
+    """Register an app's audit kinds (usable as a class decorator)."""
+    if enum not in _KIND_ENUMS:
+        _KIND_ENUMS.append(enum)
+    return enum
+
+
+def audit_kind_label(kind: str) -> str:
+    for enum in _KIND_ENUMS:
+        try:
+            return str(enum(kind).label)
+        except ValueError:
+            continue
+    return kind
+
+
+class AuditEvent(models.Model):
+    at = models.DateTimeField(auto_now_add=True, db_index=True)
+    actor_id = models.BigIntegerField(null=True, blank=True)
+    actor_name = models.CharField(max_length=150, blank=True)
+    # an AuditKind value; no `choices=` so that a new kind needs no migration
+    kind = models.CharField(max_length=40, db_index=True)
+    object_type = models.CharField(max_length=60)
+    object_id = models.CharField(max_length=64, db_index=True)
+    union_slug = models.CharField(max_length=40, blank=True, db_index=True)
+    before = models.JSONField(null=True, blank=True)
+    after = models.JSONField(null=True, blank=True)
+    note = models.CharField(max_length=500, blank=True)
+
+    class Meta:
+        ordering = ["-at", "-id"]
+        indexes = [models.Index(fields=["object_type", "object_id"])]
+
+    def __str__(self) -> str:
+        return f"{self.at:%Y-%m-%d %H:%M} {self.kind} {self.object_type}#{self.object_id}"
+
+    def get_kind_display(self) -> str:
+        return audit_kind_label(self.kind)

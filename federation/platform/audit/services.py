@@ -1,0 +1,86 @@
+import datetime as dt
+from decimal import Decimal
+from typing import Any
+
+from django.db import models
+
+from federation.platform.actors import actor_id, actor_label
+from federation.platform.audit.models import AuditEvent, AuditKind
+
+
+def jsonable(value: Any) -> Any:
+    if isinstance(value, Decimal):
+        return str(value)
+    if isinstance(value, dt.datetime | dt.date):
+        return value.isoformat()
+    if isinstance(value, dict):
+        return {str(k): jsonable(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [jsonable(v) for v in value]
+    if isinstance(value, models.Model):
+        return value.pk
+    return value
+
+
+def snapshot(obj: models.Model, fields: list[str] | None = None) -> dict[str, Any]:
+    """The concrete field values of a model instance, as JSON-able data."""
+    names = fields or [f.attname for f in obj._meta.concrete_fields]
+    return {name: jsonable(getattr(obj, name)) for name in names}
+
+
+def audit_record(
+    *,
+    actor,
+    kind: AuditKind | str,
+    obj: models.Model | None = None,
+    object_type: str = "",
+    object_id: str | int = "",
+    before: dict | None = None,
+    after: dict | None = None,
+    union_slug: str = "",
+    note: str = "",
+) -> AuditEvent:
+    """Append an audit event in the current schema (call inside the change's transaction)."""
+    if obj is not None:
+        object_type = object_type or obj._meta.label_lower
+        object_id = object_id or obj.pk
+    return AuditEvent.objects.create(
+        actor_id=actor_id(actor),
+        actor_name=actor_label(actor),
+        kind=str(kind),
+        object_type=object_type,
+        object_id=str(object_id),
+        union_slug=union_slug,
+        before=jsonable(before),
+        after=jsonable(after),
+        note=note[:500],
+    )
+
+
+def audit_record_many(
+    *,
+    actor,
+    kind: AuditKind | str,
+    rows: list[dict[str, Any]],
+    union_slug: str = "",
+) -> int:
+    """Append one audit event per row in one statement (bulk writes: a dues cycle, overdue
+    marking, a member import). Each row: ``object_type``, ``object_id``, optional
+    ``before``, ``after``, ``note``, ``union_slug``."""
+    name, uid = actor_label(actor), actor_id(actor)
+    events = [
+        AuditEvent(
+            actor_id=uid,
+            actor_name=name,
+            kind=str(kind),
+            object_type=row["object_type"],
+            object_id=str(row["object_id"]),
+            union_slug=row.get("union_slug", union_slug),
+            before=jsonable(row.get("before")),
+            after=jsonable(row.get("after")),
+            note=str(row.get("note", ""))[:500],
+        )
+        for row in rows
+    ]
+    AuditEvent.objects.bulk_create(events, batch_size=1000)
+    return len(events)

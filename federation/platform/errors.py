@@ -1,0 +1,41 @@
+"""The domain errors services raise. The API's exception handler maps them to HTTP once
+(``federation.platform.api.exception_handler``); pages show their message. Bad input is
+Django's ``ValidationError`` (400 with fields); these are for the other refusals."""
+
+from __future__ import annotations
+
+
+class DomainError(Exception):
+    """A refusal by a business rule. ``status`` is the HTTP status the API answers with."""
+
+    status = 400
+    default_code = "invalid"
+
+    def __init__(self, detail: str = "", *, code: str | None = None) -> None:
+        self.detail = str(detail) or self.__class__.__name__
+        self.code = code or self.default_code
+        super().__init__(self.detail)
+
+    def __str__(self) -> str:
+        return self.detail
+
+
+class ConflictError(DomainError):
+    """The write conflicts with an existing record (a duplicate, a state that forbids it)."""
+
+    status = 409
+    default_code = "conflict"
+
+
+class NotAllowedError(DomainError):
+    """The actor may not do this (an author approving their own expense, ...)."""
+
+    status = 403
+    default_code = "not_allowed"
+
+
+class NotFoundError(DomainError):
+    """The object does not exist or is not this union's: always the same answer."""
+
+    status = 404
+    default_code = "not_found"

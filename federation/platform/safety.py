@@ -1,0 +1,31 @@
+"""Text a union typed is hostile wherever it lands: in a spreadsheet another union's clerk
+opens, or in a PDF the federation prints. Every export and document goes through these."""
+
+from __future__ import annotations
+
+from typing import Any
+from xml.sax.saxutils import escape
+
+# a cell starting with one of these is read as a formula (or DDE) by Excel and LibreOffice
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n")
+
+
+def cell_safe(value: Any) -> Any:
+    """A value for an xlsx or csv cell: numbers, dates and None pass unchanged; text that
+    would start a formula gets a leading apostrophe (OWASP's CSV-injection advice)."""
+    if isinstance(value, str) and value.startswith(_FORMULA_START):
+        return "'" + value
+    return value
+
+
+def cells_safe(row: list[Any] | tuple[Any, ...]) -> list[Any]:
+    return [cell_safe(v) for v in row]
+
+
+def pdf_text(value: Any) -> str:
+    """A user value for a ReportLab ``Paragraph``: markup escaped (``<img>``, ``<a>``,
+    ``<font>`` become text), line breaks kept as ``<br/>``."""
+    if value is None:
+        return ""
+    text = escape(str(value).replace("\x00", ""))
+    return text.replace("\r\n", "\n").replace("\n", "<br/>")
