@@ -57,6 +57,8 @@ def facts_refresh(*, keys: Iterable[str] | None = None) -> dict[str, Any]:
     """Recompute the named facts (all when ``keys`` is None) in the current union's schema
     and push them to the public rows."""
     union = connection.tenant
+    if not isinstance(union, Union):  # schema_context() sets a stand-in without a pk
+        union = Union.objects.get(schema_name=connection.schema_name)
     wanted = list(keys) if keys is not None else keys_registered()
     values = {key: _COMPUTE[key]() for key in wanted}
     with transaction.atomic():

@@ -48,6 +48,7 @@ SHARED_APPS = [
     "federation.platform.accounts",
     "federation.platform.audit",
     "federation.platform.outbox",
+    "federation.rules",
     "federation.dashboard",
     "federation.dues",
     "federation.homes",

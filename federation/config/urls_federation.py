@@ -9,6 +9,7 @@ from federation.dashboard import urls as dashboard
 from federation.dues import urls as dues
 from federation.homes import urls as homes
 from federation.reports import urls as reports
+from federation.rules import urls as rules
 from tenants import urls as unions
 from workplaces.members import urls as members
 
@@ -22,4 +23,5 @@ urlpatterns = [
     *homes.federation_urlpatterns,
     *reports.federation_urlpatterns,
     *members.federation_urlpatterns,
+    *rules.federation_urlpatterns,
 ]

@@ -30,8 +30,10 @@ class Conflict(exceptions.APIException):
 
 def validation_error_detail(exc: DjangoValidationError):
     if hasattr(exc, "error_dict"):
-        return {field or "non_field_errors": [str(m) for e in errs for m in e.messages]
-                for field, errs in exc.error_dict.items()}
+        return {
+            field or "non_field_errors": [str(m) for e in errs for m in e.messages]
+            for field, errs in exc.error_dict.items()
+        }
     return {"non_field_errors": [str(m) for m in exc.messages]}
 
 

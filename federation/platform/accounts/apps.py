@@ -16,8 +16,13 @@ class AccountsConfig(AppConfig):
             FED_VIEWER,
         )
 
-        nav.register("federation", "unions:list", _("Unions"),
-                     roles=(FED_DUES, FED_ASSESSOR, FED_REPORTING, FED_VIEWER), order=10)
+        nav.register(
+            "federation",
+            "unions:list",
+            _("Unions"),
+            roles=(FED_DUES, FED_ASSESSOR, FED_REPORTING, FED_VIEWER),
+            order=10,
+        )
         nav.register("union", "home", _("Home"), order=0)
         # roles=("-",): nobody but the top role of the side (admin / chair)
         nav.register("federation", "accounts:users", _("Accounts"), roles=("-",), order=90)

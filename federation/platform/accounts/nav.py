@@ -23,7 +23,9 @@ class NavItem:
 _ITEMS: list[NavItem] = []
 
 
-def register(side: str, url_name: str, label, *, roles: tuple[str, ...] = (), order: int = 50) -> None:
+def register(
+    side: str, url_name: str, label, *, roles: tuple[str, ...] = (), order: int = 50
+) -> None:
     item = NavItem(side, url_name, label, tuple(roles), order)
     if item not in _ITEMS:
         _ITEMS.append(item)
@@ -43,5 +45,7 @@ def items_for(request, *, side: str) -> list[dict]:
             url = reverse(item.url_name)
         except NoReverseMatch:
             continue
-        out.append({"url": url, "label": item.label, "active": request.path.startswith(url) and url != "/"})
+        out.append(
+            {"url": url, "label": item.label, "active": request.path.startswith(url) and url != "/"}
+        )
     return out

@@ -36,7 +36,9 @@ class UserCreateInputSerializer(serializers.Serializer):
     password = serializers.CharField(max_length=128, trim_whitespace=False)
     first_name = serializers.CharField(max_length=150, required=False, allow_blank=True, default="")
     email = serializers.EmailField(required=False, allow_blank=True, default="")
-    roles = serializers.ListField(child=serializers.ChoiceField(choices=_role_names()), max_length=12)
+    roles = serializers.ListField(
+        child=serializers.ChoiceField(choices=_role_names()), max_length=12
+    )
 
 
 class UserUpdateInputSerializer(serializers.Serializer):
@@ -84,6 +86,3 @@ class UserDetailApi(APIView):
         data.is_valid(raise_exception=True)
         user = services.user_change(actor=request.user, user=user, **data.validated_data)
         return Response(UserOutputSerializer(selectors.users_list().get(pk=user.pk)).data)
-
-
-

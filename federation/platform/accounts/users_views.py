@@ -42,7 +42,9 @@ def users_page(request):
         except ValidationError as exc:
             errors = exc.message_dict
         else:
-            messages.success(request, _("Account %(name)s created.") % {"name": request.POST["username"]})
+            messages.success(
+                request, _("Account %(name)s created.") % {"name": request.POST["username"]}
+            )
             return redirect("accounts:users")
     return render(
         request,
@@ -71,7 +73,9 @@ def user_update(request, pk: int):
         elif action == "activate":
             services.user_change(actor=request.user, user=user, is_active=True)
         elif action == "password":
-            services.user_change(actor=request.user, user=user, password=request.POST.get("password", ""))
+            services.user_change(
+                actor=request.user, user=user, password=request.POST.get("password", "")
+            )
     except ValidationError as exc:
         for msgs in exc.message_dict.values():
             for m in msgs:

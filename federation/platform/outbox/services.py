@@ -39,7 +39,9 @@ def message_enqueue(
                     recipient=recipient,
                     link=link,
                     dedupe_key=key,
-                    status=MessageStatus.SENT if channel == Channel.IN_APP else MessageStatus.PENDING,
+                    status=MessageStatus.SENT
+                    if channel == Channel.IN_APP
+                    else MessageStatus.PENDING,
                     sent_at=timezone.now() if channel == Channel.IN_APP else None,
                 )
         except IntegrityError:
@@ -67,9 +69,7 @@ def outbox_deliver_pending(*, limit: int = 200) -> int:
                 break
             msg.attempts += 1
             try:
-                send_mail(
-                    msg.subject, msg.body, settings.DEFAULT_FROM_EMAIL, [msg.recipient]
-                )
+                send_mail(msg.subject, msg.body, settings.DEFAULT_FROM_EMAIL, [msg.recipient])
             except Exception as exc:  # noqa: BLE001 - any transport error is recorded
                 msg.last_error = str(exc)[:2000]
                 if msg.attempts >= 5:

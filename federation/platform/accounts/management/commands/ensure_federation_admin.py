@@ -30,6 +30,8 @@ class Command(BaseCommand):
                 )
             )
         elif password:
-            self.stdout.write(f"Federation admin: {username} (password from FEDERATION_ADMIN_PASSWORD)")
+            self.stdout.write(
+                f"Federation admin: {username} (password from FEDERATION_ADMIN_PASSWORD)"
+            )
         else:
             self.stdout.write(f"Federation admin: {username} (existing; password unchanged)")
