@@ -90,6 +90,26 @@ class UnionRollup(models.Model):
         return f"{self.union_id}: {self.members_active} active"
 
 
+class EmployeeCountChange(models.Model):
+    """The history of a union's registered employee count: who set it, when, from what.
+    ``Union.employee_count`` is the latest value; this keeps every value with its date."""
+
+    union = models.ForeignKey(Union, on_delete=models.CASCADE, related_name="employee_counts")
+    count = models.PositiveIntegerField(_("employees"))
+    previous = models.PositiveIntegerField(null=True, blank=True)
+    as_of = models.DateField(_("as of"))
+    changed_at = models.DateTimeField(auto_now_add=True)
+    changed_by = models.CharField(max_length=150, blank=True)
+    side = models.CharField(max_length=12, blank=True)  # "federation" | "union"
+    note = models.CharField(_("note"), max_length=300, blank=True)
+
+    class Meta:
+        ordering = ["-as_of", "-changed_at", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.union_id}: {self.count} as of {self.as_of}"
+
+
 class UnionFact(models.Model):
     """One named fact from inside a union (a roll-up), for modules added after
     ``UnionRollup``: ``organization.term``, ``congress.last_held_on``, ... Keyed by union
@@ -153,7 +173,9 @@ class MemberIndex(models.Model):
             models.UniqueConstraint(
                 fields=["id_hash"], condition=models.Q(active=True), name="member_index_one_active"
             ),
-            models.UniqueConstraint(fields=["id_hash", "union"], name="member_index_once_per_union"),
+            models.UniqueConstraint(
+                fields=["id_hash", "union"], name="member_index_once_per_union"
+            ),
         ]
 
     def __str__(self) -> str:

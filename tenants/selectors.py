@@ -1,3 +1,6 @@
+import datetime as dt
+from dataclasses import dataclass
+
 from django.db.models import OuterRef, QuerySet, Subquery
 
 from tenants.models import Union, UnionHealth, UnionStatus
@@ -34,7 +37,9 @@ def union_list(*, kind: str = "", status: str = "", search: str = "") -> QuerySe
     if search:
         from django.db.models import Q
 
-        qs = qs.filter(Q(name__icontains=search) | Q(slug__icontains=search) | Q(credit_code__icontains=search))
+        qs = qs.filter(
+            Q(name__icontains=search) | Q(slug__icontains=search) | Q(credit_code__icontains=search)
+        )
     return qs
 
 
@@ -52,3 +57,43 @@ def union_member_count(union: Union) -> int:
 
 def federation_tenant() -> Union:
     return Union.objects.get(is_federation=True)
+
+
+@dataclass(frozen=True)
+class EmployeesEffective:
+    """The employee count a membership share divides by: the latest of the registered
+    count and the headcount declared for dues (``source``: "registered" | "declared")."""
+
+    count: int
+    source: str
+    as_of: dt.date | None
+
+
+def employees_effective(union: Union) -> EmployeesEffective | None:
+    """Latest of the registered employee count (its history) and the headcount in the
+    union's latest payroll declaration (the ``dues.headcount`` fact the dues services push:
+    ``{"headcount": n, "as_of": "YYYY-MM-DD"}``). None when neither is known (0 counts as
+    unknown)."""
+    from tenants.models import EmployeeCountChange, UnionFact
+
+    registered_as_of = (
+        EmployeeCountChange.objects.filter(union_id=union.pk)
+        .order_by("-as_of", "-changed_at", "-id")
+        .values_list("as_of", flat=True)
+        .first()
+    )
+    if registered_as_of is None and union.created_at is not None:
+        registered_as_of = union.created_at.date()
+    candidates: list[EmployeesEffective] = []
+    if union.employee_count:
+        candidates.append(EmployeesEffective(union.employee_count, "registered", registered_as_of))
+    declared = UnionFact.objects.filter(union_id=union.pk, key="dues.headcount").values_list(
+        "value", flat=True
+    )
+    for value in declared[:1]:
+        if isinstance(value, dict) and value.get("headcount"):
+            as_of = dt.date.fromisoformat(value["as_of"]) if value.get("as_of") else None
+            candidates.append(EmployeesEffective(int(value["headcount"]), "declared", as_of))
+    if not candidates:
+        return None
+    return max(candidates, key=lambda c: (c.as_of or dt.date.min, c.source == "declared"))
