@@ -43,12 +43,9 @@ def pg_dump_binary() -> str | None:
     """A pg_dump at least as new as the server (pg_dump reads older servers)."""
     major = _server_major()
     candidates = [f"/usr/lib/postgresql/{major}/bin/pg_dump"]
-    try:
-        import pgserver
+    import pgserver  # a dependency: the embedded server ships pg_dump
 
-        candidates.append(str(Path(pgserver.__file__).parent / "pginstall" / "bin" / "pg_dump"))
-    except ImportError:
-        pass
+    candidates.append(str(Path(pgserver.__file__).parent / "pginstall" / "bin" / "pg_dump"))
     found = shutil.which("pg_dump")
     if found:
         candidates.append(found)

@@ -135,7 +135,7 @@ if env.str("REPLICA_DATABASE_URL", default=""):
     DATABASES["replica"]["HOST"] = unquote(DATABASES["replica"].get("HOST") or "")
     DATABASES["replica"]["TEST"] = {"MIRROR": "default"}
 DATABASE_ROUTERS = [
-    "federation.config.dbrouters.FederationReplicaRouter",
+    "federation.platform.db.FederationReplicaRouter",
     "django_tenants.routers.TenantSyncRouter",
 ]
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"

@@ -3,10 +3,10 @@ from rest_framework import serializers
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from federation.config.dbrouters import federation_reads
 from federation.dashboard.selectors import dashboard_api_payload
 from federation.platform.accounts.permissions import federation_roles
 from federation.platform.accounts.roles import FED_ASSESSOR, FED_DUES, FED_REPORTING, FED_VIEWER
+from federation.platform.db import federation_reads
 
 DashboardOut = inline_serializer(
     "DashboardOut",

@@ -3,9 +3,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views import View
 
-from federation.config.dbrouters import federation_reads
 from federation.dashboard import charts, selectors
 from federation.dashboard.reconcile import drift_recent
+from federation.platform.db import federation_reads
 from tenants.models import UnionKind, UnionStatus
 from tenants.selectors import unions_all
 from tenants.views import FederationPageMixin

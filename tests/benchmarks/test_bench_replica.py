@@ -40,7 +40,7 @@ def _wait(port: int) -> None:
 PROBE = r"""
 import json, time
 from django.db import connections
-from federation.config.dbrouters import federation_reads
+from federation.platform.db import federation_reads
 from federation.dashboard.selectors import dashboard_api_payload
 from tenants.models import UnionRollup
 from django.test.utils import CaptureQueriesContext

@@ -1,6 +1,6 @@
 from django.conf import settings
 
-from federation.config.dbrouters import FederationReplicaRouter, federation_reads
+from federation.platform.db import FederationReplicaRouter, federation_reads
 from tenants.models import UnionRollup
 
 
