@@ -109,6 +109,6 @@ def union_schema_create(union) -> None:
     ):
         call_command("migrate_schemas", tenant=True, fake=True, schema_name=union.schema_name,
                      interactive=False, verbosity=0)
-        connection.set_schema_to_public()
+        connection.set_schema_to_public()  # type: ignore[attr-defined]
         return
     union.create_schema(check_if_exists=False, verbosity=0)

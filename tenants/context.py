@@ -6,7 +6,7 @@ called from the other side they raise at once, so a mistake fails loudly in the 
 
 import functools
 from collections.abc import Callable
-from typing import ParamSpec, TypeVar
+from typing import Any, ParamSpec, TypeVar
 
 from django.db import connection
 from django_tenants.utils import get_public_schema_name
@@ -19,15 +19,27 @@ class WrongSideError(RuntimeError):
     pass
 
 
+def current_schema() -> str:
+    """The schema the default connection is on (django-tenants' wrapper sets it; the
+    stubs type ``connection`` as Django's base wrapper, hence the typed accessor)."""
+    return str(getattr(connection, "schema_name", get_public_schema_name()))
+
+
+def connection_tenant() -> Any:
+    """The tenant object django-tenants set on the connection (a ``Union``, or a stand-in
+    without a primary key inside ``schema_context``)."""
+    return getattr(connection, "tenant", None)
+
+
 def on_federation_side() -> bool:
-    return connection.schema_name == get_public_schema_name()
+    return current_schema() == get_public_schema_name()
 
 
-def current_union():
+def current_union() -> Any:
     """The union whose schema the connection is on (None on the federation side)."""
     if on_federation_side():
         return None
-    return connection.tenant
+    return connection_tenant()
 
 
 def federation_side(func: Callable[P, R]) -> Callable[P, R]:

@@ -17,9 +17,9 @@ from collections.abc import Callable, Iterable
 from decimal import Decimal
 from typing import Any
 
-from django.db import connection, transaction
+from django.db import transaction
 
-from tenants.context import federation_side, union_side
+from tenants.context import connection_tenant, current_schema, federation_side, union_side
 from tenants.models import Union, UnionFact
 
 _COMPUTE: dict[str, Callable[[], Any]] = {}
@@ -56,9 +56,9 @@ def fact_push(*, union: Union, key: str, value: Any) -> None:
 def facts_refresh(*, keys: Iterable[str] | None = None) -> dict[str, Any]:
     """Recompute the named facts (all when ``keys`` is None) in the current union's schema
     and push them to the public rows."""
-    union = connection.tenant
+    union = connection_tenant()
     if not isinstance(union, Union):  # schema_context() sets a stand-in without a pk
-        union = Union.objects.get(schema_name=connection.schema_name)
+        union = Union.objects.get(schema_name=current_schema())
     wanted = list(keys) if keys is not None else keys_registered()
     values = {key: _COMPUTE[key]() for key in wanted}
     with transaction.atomic():

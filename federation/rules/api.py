@@ -23,9 +23,9 @@ class RuleRowOut(serializers.ModelSerializer):
 
 class RuleOut(serializers.Serializer):
     key = serializers.CharField()
-    label = serializers.CharField()
+    label = serializers.CharField()  # type: ignore[assignment]
     kind = serializers.CharField()
-    source = serializers.CharField()
+    source = serializers.CharField()  # type: ignore[assignment]
     rows = RuleRowOut(many=True)
 
 

@@ -9,14 +9,14 @@ from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from django.core.exceptions import ValidationError
-from django.db import connection, transaction
+from django.db import transaction
 from django.utils.translation import gettext as _
-from django_tenants.utils import get_public_schema_name
 
 from federation.platform.actors import Actor, actor_label
 from federation.platform.audit.services import audit_record
 from federation.rules.models import RuleValue
 from federation.rules.registry import BOOL, DECIMAL, INT, JSON, STR, rule_get, rules_declared
+from tenants.context import on_federation_side
 
 
 def rules_defaults_ensure() -> int:
@@ -35,7 +35,7 @@ def rules_defaults_ensure() -> int:
 
 
 def rules_defaults_ensure_after_migrate(**kwargs: Any) -> None:
-    if connection.schema_name == get_public_schema_name():
+    if on_federation_side():
         rules_defaults_ensure()
 
 

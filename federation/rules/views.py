@@ -4,10 +4,11 @@ adds dated values."""
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, HttpResponseBase
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -22,7 +23,7 @@ from tenants.context import on_federation_side
 
 
 class RulesView(LoginRequiredMixin, View):
-    def dispatch(self, request: HttpRequest, *args, **kwargs) -> HttpResponse:
+    def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
         if not on_federation_side():
             raise PermissionDenied
         if request.user.is_authenticated:

@@ -4,7 +4,7 @@ from typing import Any
 
 from django.db import models
 
-from federation.platform.actors import actor_id, actor_label
+from federation.platform.actors import Actor, actor_id, actor_label
 from federation.platform.audit.models import AuditEvent, AuditKind
 
 
@@ -30,7 +30,7 @@ def snapshot(obj: models.Model, fields: list[str] | None = None) -> dict[str, An
 
 def audit_record(
     *,
-    actor,
+    actor: Actor,
     kind: AuditKind | str,
     obj: models.Model | None = None,
     object_type: str = "",
@@ -59,7 +59,7 @@ def audit_record(
 
 def audit_record_many(
     *,
-    actor,
+    actor: Actor,
     kind: AuditKind | str,
     rows: list[dict[str, Any]],
     union_slug: str = "",
