@@ -69,8 +69,18 @@ def template_ddl(base: str) -> str | None:
     if binary is None:
         return None
     db = connection.settings_dict
-    cmd = [binary, "--schema-only", "--no-owner", "--no-privileges", "--no-comments", f"--schema={base}",
-           "-d", db["NAME"], "-U", db.get("USER") or "postgres"]
+    cmd = [
+        binary,
+        "--schema-only",
+        "--no-owner",
+        "--no-privileges",
+        "--no-comments",
+        f"--schema={base}",
+        "-d",
+        db["NAME"],
+        "-U",
+        db.get("USER") or "postgres",
+    ]
     if db.get("HOST"):
         cmd += ["-h", db["HOST"]]
     if db.get("PORT"):
@@ -104,11 +114,47 @@ def union_schema_create(union) -> None:
     from django_tenants.utils import schema_exists
 
     base = settings.TENANT_BASE_SCHEMA
-    if settings.TENANT_CREATION_FAKES_MIGRATIONS and schema_exists(base) and schema_clone(
-        source=base, target=union.schema_name
+    if (
+        settings.TENANT_CREATION_FAKES_MIGRATIONS
+        and schema_exists(base)
+        and schema_clone(source=base, target=union.schema_name)
     ):
-        call_command("migrate_schemas", tenant=True, fake=True, schema_name=union.schema_name,
-                     interactive=False, verbosity=0)
+        call_command(
+            "migrate_schemas",
+            tenant=True,
+            fake=True,
+            schema_name=union.schema_name,
+            interactive=False,
+            verbosity=0,
+        )
         connection.set_schema_to_public()  # type: ignore[attr-defined]
         return
     union.create_schema(check_if_exists=False, verbosity=0)
+
+
+def schema_structure(schema: str) -> set[tuple]:
+    """What must be equal between the template and a union schema (after a clone or a
+    migration): tables, columns with their types, nullability and defaults, indexes,
+    constraints, and the ``django_migrations`` rows; schema names normalised away."""
+    with connection.cursor() as cur:
+        cur.execute(
+            "SELECT table_name, column_name, data_type, is_nullable, "
+            "replace(coalesce(column_default, ''), %s, 'S.') "
+            "FROM information_schema.columns WHERE table_schema = %s",
+            [schema + ".", schema],
+        )
+        columns = {("column", *r) for r in cur.fetchall()}
+        cur.execute(
+            "SELECT tablename, replace(indexdef, %s, 'S.') FROM pg_indexes WHERE schemaname = %s",
+            [schema + ".", schema],
+        )
+        indexes = {("index", *r) for r in cur.fetchall()}
+        cur.execute(
+            "SELECT c.conname, replace(pg_get_constraintdef(c.oid), %s, 'S.') FROM pg_constraint c "
+            "JOIN pg_namespace n ON n.oid = c.connamespace WHERE n.nspname = %s",
+            [schema + ".", schema],
+        )
+        constraints = {("constraint", *r) for r in cur.fetchall()}
+        cur.execute(f'SELECT app, name FROM "{schema}".django_migrations')  # noqa: S608 - a schema name from our own table
+        migrations = {("migration", *r) for r in cur.fetchall()}
+    return columns | indexes | constraints | migrations

