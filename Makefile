@@ -26,6 +26,8 @@ bench: $(STAMP)
 lint: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports --no-logo
+	$(BIN)/mypy federation tenants workplaces tasks
 
 messages: $(STAMP)
 	cd federation && ../$(BIN)/python ../manage.py compilemessages

@@ -68,8 +68,9 @@ TENANT_APPS = [
     "workplaces.members",
 ]
 
-# Under pytest only: a tenant app whose migrations test the fast migration path.
-if "pytest" in sys.modules:
+# Under pytest (and the benchmark's subprocesses) only: a tenant app whose migrations test
+# the fast migration path.
+if "pytest" in sys.modules or env.bool("GONGLIAN_TEST_APPS", default=False):
     TENANT_APPS.append("tests.fastmigrate_app")
 
 INSTALLED_APPS = list(SHARED_APPS) + [app for app in TENANT_APPS if app not in SHARED_APPS]
