@@ -3,12 +3,14 @@ union, so the board is not empty; one union (东方精密) is overdue and has be
 
 from __future__ import annotations
 
+import datetime as dt
 from decimal import Decimal
 
 from django.utils import timezone
 from django_tenants.utils import get_public_schema_name, schema_context
 
 from federation.dues.periods import MONTHLY, period_containing
+from tenants.models import Union
 
 OVERDUE_UNION = "dongfang"
 SPLIT_UNION = "jiaotou"
@@ -16,7 +18,7 @@ SMALL_MICRO_UNION = "lianhe"
 AVERAGE_WAGE = Decimal("6800.00")
 
 
-def dues_demo_seed(union) -> None:
+def dues_demo_seed(union: Union) -> None:
     from federation.dues import services
     from federation.dues.models import DuesPolicy
 
@@ -24,20 +26,20 @@ def dues_demo_seed(union) -> None:
         today = timezone.localdate()
         if not DuesPolicy.objects.exists():
             services.policy_set(
-                actor="demo",
-                rate="0.0200",
-                upper_share="0.4000",
+                actor=None,
+                rate=Decimal("0.0200"),
+                upper_share=Decimal("0.4000"),
                 due_day=15,
                 grace_days=10,
                 reminder_every_days=7,
-                effective_from="2025-01-01",
-                city_share="0.5000",
+                effective_from=dt.date(2025, 1, 1),
+                city_share=Decimal("0.5000"),
                 small_micro_refund_years=[2025],
             )
         mode = "split" if union.slug == SPLIT_UNION else "full"
         services.union_settings_set(
             union=union,
-            actor="demo",
+            actor=None,
             collection_mode=mode,
             small_micro=union.slug == SMALL_MICRO_UNION,
             contact_email=f"caiwu@{union.slug}.example.cn",
@@ -58,10 +60,12 @@ def dues_demo_seed(union) -> None:
                 period=period.code,
                 payroll_total=payroll,
                 headcount=headcount,
-                actor="demo",
+                actor=None,
             )
-            notice, _ = services.notice_issue(union=union, period=period.code, actor="demo")
+            notice, _ = services.notice_issue(union=union, period=period.code, actor=None)
             latest = i == len(periods) - 1
+            if notice is None:
+                continue
             if union.slug == OVERDUE_UNION and i >= 1:
                 continue  # pays nothing since the first month: overdue
             if latest and union.slug in ("weisheng", "zhongxin-school"):
@@ -76,7 +80,7 @@ def dues_demo_seed(union) -> None:
                 amount=amount,
                 paid_on=min(today, notice.due_date),
                 reference=f"DEMO-{union.slug}-{period.code}",
-                actor="demo",
+                actor=None,
             )
         services.notices_mark_overdue(today=today)
         services.reminder_send(union=union, today=today)

@@ -1,10 +1,12 @@
 """Union funds (工会经费): the rule table, declarations, notices, payments and what follows.
 
-All rows live in the public schema, keyed by union (Trade Union Law art. 43/44; the rules
-are in ../shared/DESIGN.md, "Union funds"). Every "only once" is a database constraint.
+All rows live in the public schema, keyed by union (Trade Union Law art. 42/43, see
+``statute``; the rules are in ../shared/DESIGN.md, "Union funds"). Every "only once" is a
+database constraint.
 """
 
 from decimal import Decimal
+from typing import Any
 
 from django.db import models
 from django.db.models import F, Q
@@ -14,8 +16,8 @@ from django.utils.translation import pgettext_lazy
 from tenants.models import Union
 from tenants.validators import validate_credit_code
 
-MONEY = {"max_digits": 16, "decimal_places": 2}
-SHARE = {"max_digits": 6, "decimal_places": 4}
+MONEY: dict[str, Any] = {"max_digits": 16, "decimal_places": 2}
+SHARE: dict[str, Any] = {"max_digits": 6, "decimal_places": 4}
 
 
 class PeriodKind(models.TextChoices):

@@ -8,9 +8,9 @@ from decimal import Decimal
 
 from django.db.models import Q, QuerySet, Sum
 
+from federation.dues import rules
 from federation.dues.models import (
     Adjustment,
-    CollectionMode,
     DuesNotice,
     DuesPolicy,
     NoticeStatus,
@@ -23,9 +23,9 @@ from federation.dues.models import (
     RemittanceKind,
     UnionDuesSettings,
 )
-from federation.dues.money import quantize_money
 from federation.dues.periods import Period, period_parse
 from tenants.models import Union, UnionStatus
+from tenants.selectors import unions_serving
 
 ZERO = Decimal("0.00")
 
@@ -168,8 +168,8 @@ def dues_period_summary(*, period: str) -> dict:
         "missing_declarations": len(missing_declarations(period=period_parse(period))),
         "by_union": [
             {
-                "union": n.union.slug,
-                "name": n.union.name,
+                "union": n.union.slug if n.union else "",
+                "name": n.union.name if n.union else "",
                 "notice": n.pk,
                 "amount_due": n.amount_due,
                 "amount_paid": n.amount_paid,
@@ -233,18 +233,15 @@ def arrears_record(*, union: Union) -> dict:
 
 
 def _split(notice: DuesNotice, received: Decimal) -> tuple[Decimal, Decimal, Decimal]:
-    """(workplace return, federation's own share, city share) of money received on a notice.
-
-    Full collection: the workplace share of what was received goes back (回拨), the rest is
-    the upper share. Split collection and 筹备金: everything received is upper share.
-    """
-    if notice.collection_mode == CollectionMode.FULL:
-        workplace = quantize_money(received * notice.workplace_share)
-    else:
-        workplace = ZERO
-    upper = received - workplace
-    city = quantize_money(upper * notice.city_share)
-    return workplace, upper - city, city
+    """(workplace return, federation's own share, city share) of money received on a notice
+    (``rules.share_split``, with the shares frozen on the notice)."""
+    shares = rules.share_split(
+        mode=notice.collection_mode,
+        received=received,
+        workplace_share=notice.workplace_share,
+        city_share=notice.city_share,
+    )
+    return shares.workplace, shares.federation, shares.city
 
 
 def remittance_for_period(*, period: str) -> dict:
@@ -257,7 +254,7 @@ def remittance_for_period(*, period: str) -> dict:
     )
     refunds = dict(Refund.objects.filter(notice__period=period).values_list("notice_id", "amount"))
     rows = []
-    totals = defaultdict(lambda: ZERO)
+    totals: defaultdict[str, Decimal] = defaultdict(lambda: ZERO)
     for n in notices:
         received = (n.received or ZERO) - refunds.get(n.pk, ZERO)
         if received <= 0:
@@ -279,14 +276,14 @@ def remittance_for_period(*, period: str) -> dict:
         totals["federation_share"] += own
         totals["city_upward"] += city
     transfers = list(Remittance.objects.filter(period=period).select_related("union"))
-    returned = defaultdict(lambda: ZERO)
+    returned: defaultdict[int | None, Decimal] = defaultdict(lambda: ZERO)
     city_sent = ZERO
     for t in transfers:
         if t.kind == RemittanceKind.WORKPLACE_RETURN:
             returned[t.union_id] += t.amount
         else:
             city_sent += t.amount
-    by_union = defaultdict(lambda: ZERO)
+    by_union: defaultdict[int | None, Decimal] = defaultdict(lambda: ZERO)
     for r in rows:
         if r["workplace_return"] and r["notice"].union_id:
             by_union[r["notice"].union_id] += r["workplace_return"]
@@ -316,8 +313,6 @@ def targets_list() -> QuerySet[OrganizingTarget]:
 
 def unions_to_chase() -> QuerySet[Union]:
     """Serving unions with an overdue notice or a declaration of an ended period not yet billed."""
-    from tenants.selectors import unions_serving
-
     overdue = DuesNotice.objects.filter(status=NoticeStatus.OVERDUE).values("union_id")
     unbilled = PayrollDeclaration.objects.filter(union__isnull=False, notice__isnull=True).values(
         "union_id"

@@ -6,7 +6,7 @@ from django_tenants.utils import get_public_schema_name, schema_context
 
 from tasks.app import app
 from tasks.dispatch import dispatch_per_union
-from tasks.options import PER_UNION_TASK as PER_UNION
+from tasks.options import DISPATCHER_TASK, PER_UNION_TASK
 
 
 def _union(schema_name: str):
@@ -15,7 +15,7 @@ def _union(schema_name: str):
     return Union.objects.get(schema_name=schema_name)
 
 
-@app.task(name="dues.cycle_dispatch", acks_late=True, reject_on_worker_lost=True)
+@app.task(name="dues.cycle_dispatch", **DISPATCHER_TASK)
 def cycle_dispatch(period: str = "") -> int:
     """Monthly: one notice task per serving union for the period that just ended."""
     from federation.dues.periods import period_just_ended
@@ -30,7 +30,7 @@ def cycle_dispatch(period: str = "") -> int:
     return dispatch_per_union(cycle_union, args=(period,))
 
 
-@app.task(name="dues.cycle_union", **PER_UNION)
+@app.task(name="dues.cycle_union", **PER_UNION_TASK)
 def cycle_union(schema_name: str, period: str) -> int | None:
     """Issue one union's notice (idempotent); ask for the declaration when it is missing."""
     from federation.dues.services import declaration_missing_remind, notice_issue
@@ -44,7 +44,7 @@ def cycle_union(schema_name: str, period: str) -> int | None:
         return notice.pk
 
 
-@app.task(name="dues.daily_dispatch", acks_late=True, reject_on_worker_lost=True)
+@app.task(name="dues.daily_dispatch", **DISPATCHER_TASK)
 def daily_dispatch() -> int:
     """Daily: mark overdue notices, then one task per union that has something to chase."""
     from federation.dues.selectors import unions_to_chase
@@ -54,7 +54,7 @@ def daily_dispatch() -> int:
     return dispatch_per_union(daily_union, unions=unions_to_chase())
 
 
-@app.task(name="dues.daily_union", **PER_UNION)
+@app.task(name="dues.daily_union", **PER_UNION_TASK)
 def daily_union(schema_name: str) -> int:
     """Bill late declarations and send the reminder that is due (at most one a day)."""
     from federation.dues.services import notices_issue_pending, reminder_send

@@ -3,7 +3,7 @@
 
 from django.urls import include, path
 
-from federation.dues import api, views, views_union
+from federation.dues import api, views
 
 federation_pages = [
     path("", views.BoardView.as_view(), name="board"),
@@ -21,8 +21,8 @@ federation_pages = [
 ]
 
 union_pages = [
-    path("", views_union.dues_page, name="page"),
-    path("notices/<int:pk>.pdf", views_union.notice_pdf, name="notice_pdf"),
+    path("", views.dues_page, name="page"),
+    path("notices/<int:pk>.pdf", views.notice_pdf, name="notice_pdf"),
 ]
 
 api_federation = [

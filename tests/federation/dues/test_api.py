@@ -103,7 +103,7 @@ def test_a_payment_is_201_then_409_for_the_same_reference(client_for, issued):
         "1500.00",
     )
     assert again.status_code == 409
-    assert "reference" in again.json()
+    assert again.json()["code"] == "reference_used"
     assert DuesNotice.objects.get(pk=issued.pk).amount_paid == Decimal("500.00")
 
 
@@ -155,7 +155,7 @@ def test_a_union_token_cannot_reach_the_federation_dues_api(client_for, union_a,
         {"amount": "1.00", "paid_on": "2026-11-04", "reference": "X-1"},
         format="json",
     )
-    assert response.status_code in (403, 404)
+    assert response.status_code == 404  # the union host has no federation dues routes
     assert Payment.objects.count() == 0
 
 
@@ -413,3 +413,17 @@ def test_organizing_targets_are_registered_and_declare_through_the_api(client_fo
     )
     notice = DuesNotice.objects.get(target__credit_code=code)
     assert (notice.amount_due, notice.collection_mode) == (Decimal("600.00"), "preparatory")
+
+
+def test_reading_the_policy_writes_nothing(client_for):
+    response = client_for("federation_viewer").get("/api/v1/dues/policy/")
+    assert (response.status_code, response.json()["rate"]) == (200, "0.0200")
+    assert DuesPolicy.objects.count() == 0
+
+
+def test_a_second_declaration_is_a_409_from_the_service_with_a_code(client_for, frozen, union_a):
+    api = client_for("a_finance", union_a)
+    body = {"period": "2026-10", "payroll_total": "1000.00", "headcount": 2}
+    api.post("/api/v1/dues/declarations/", body, format="json")
+    again = api.post("/api/v1/dues/declarations/", body, format="json")
+    assert (again.status_code, again.json()["code"]) == (409, "declared")

@@ -1,3 +1,4 @@
+import datetime as dt
 import threading
 from decimal import Decimal
 
@@ -40,7 +41,7 @@ def test_running_the_cycle_twice_creates_nothing_new(frozen, declare, union_a, u
     again = services.dues_cycle_run(period="2026-10")
     assert (again["notices_created"], again["notices_existing"]) == (0, 2)
     assert DuesNotice.objects.filter(period="2026-10").count() == 2
-    assert AuditEvent.objects.filter(kind="dues.notice", note="issued").count() == 2
+    assert AuditEvent.objects.filter(kind="dues.notice.issued").count() == 2
 
 
 @pytest.mark.django_db
@@ -61,12 +62,12 @@ def test_the_cycle_refuses_a_quarter_when_the_rule_table_is_monthly(frozen):
 def test_a_quarterly_rule_row_bills_quarters(frozen, declare, union_a):
     services.policy_set(
         actor="t",
-        rate="0.0200",
-        upper_share="0.4000",
+        rate=Decimal("0.0200"),
+        upper_share=Decimal("0.4000"),
         due_day=15,
         grace_days=10,
         reminder_every_days=7,
-        effective_from="2026-07-01",
+        effective_from=dt.date(2026, 7, 1),
         period_kind="quarterly",
     )
     declare(union_a, period="2026-Q3", payroll="300000.00")
@@ -202,7 +203,7 @@ def test_a_declaration_from_the_union_host_is_audited_in_the_federation_log(
         format="json",
     )
     assert response.status_code == 201
-    event = AuditEvent.objects.get(kind="dues.declaration")
+    event = AuditEvent.objects.get(kind="dues.declaration.submitted")
     assert (event.union_slug, event.actor_name, event.after["payroll_total"]) == (
         "union-a",
         "a_finance",

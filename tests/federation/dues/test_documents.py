@@ -34,7 +34,7 @@ def test_the_arrears_statement_is_a_pdf_listing_the_whole_debt(issued, frozen, u
     assert union_a.name in text
     assert f"DN-{issued.pk}" in text
     assert "B-1" in text  # the payment's bank reference
-    assert "1500.00" in text  # the outstanding balance
+    assert "1,500.00" in text  # the outstanding balance
 
 
 def test_the_board_exports_as_xlsx(issued):

@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 from federation.dues import selectors, services
 from federation.dues.models import Adjustment, DuesNotice, Payment, PayrollDeclaration, Refund
 from federation.platform.audit.models import AuditEvent
+from federation.platform.errors import ConflictError
 
 
 @pytest.mark.django_db
@@ -25,7 +26,7 @@ def test_payments_move_the_notice_from_issued_to_partial_to_paid(issued):
         Decimal("0.00"),
         "paid",
     )
-    assert AuditEvent.objects.filter(kind="dues.payment").count() == 2
+    assert AuditEvent.objects.filter(kind="dues.payment.recorded").count() == 2
 
 
 @pytest.mark.django_db
@@ -33,7 +34,7 @@ def test_the_same_bank_reference_twice_is_a_conflict_and_writes_nothing(issued):
     services.payment_record(
         notice=issued, amount="100.00", paid_on="2026-11-04", reference="B-1", actor="t"
     )
-    with pytest.raises(services.DuesConflict):
+    with pytest.raises(ConflictError):
         services.payment_record(
             notice=issued, amount="100.00", paid_on="2026-11-04", reference="B-1", actor="t"
         )
@@ -82,9 +83,7 @@ def test_a_correction_before_payment_recomputes_the_notice(issued):
         Decimal("1800.00"),
     )
     assert Adjustment.objects.count() == 0
-    assert (
-        AuditEvent.objects.filter(kind="dues.notice", note="recomputed before payment").count() == 1
-    )
+    assert AuditEvent.objects.filter(kind="dues.notice.recomputed").count() == 1
 
 
 @pytest.mark.django_db
@@ -110,7 +109,7 @@ def test_a_correction_after_payment_is_an_adjustment_never_a_silent_change(issue
         Decimal("200.00"),
         "partial",
     )
-    assert AuditEvent.objects.filter(kind="dues.adjustment").count() == 1
+    assert AuditEvent.objects.filter(kind="dues.notice.adjusted").count() == 1
 
 
 @pytest.mark.django_db
@@ -149,7 +148,7 @@ def test_bad_declarations_are_refused_on_the_field(frozen, declare, union_a, fie
 @pytest.mark.django_db
 def test_a_second_declaration_for_the_period_is_a_conflict(frozen, declare, union_a):
     declare(union_a)
-    with pytest.raises(services.DuesConflict):
+    with pytest.raises(ConflictError):
         declare(union_a, payroll="1.00")
     assert PayrollDeclaration.objects.get(union=union_a).payroll_total == Decimal("100000.00")
 
@@ -158,12 +157,12 @@ def test_a_second_declaration_for_the_period_is_a_conflict(frozen, declare, unio
 def test_a_small_micro_enterprise_is_refunded_by_a_record_and_the_notice_stays(issued, union_a):
     services.policy_set(
         actor="t",
-        rate="0.0200",
-        upper_share="0.4000",
+        rate=Decimal("0.0200"),
+        upper_share=Decimal("0.4000"),
         due_day=15,
         grace_days=10,
         reminder_every_days=7,
-        effective_from="2026-01-01",
+        effective_from=dt.date(2026, 1, 1),
         small_micro_refund_years=[2026],
     )
     services.union_settings_set(union=union_a, actor="t", collection_mode="full", small_micro=True)
@@ -176,7 +175,7 @@ def test_a_small_micro_enterprise_is_refunded_by_a_record_and_the_notice_stays(i
     assert refund.amount == Decimal("2000.00")
     assert DuesNotice.objects.filter(pk=issued.pk, status="paid").exists()
     assert selectors.remittance_for_period(period="2026-10")["received"] == Decimal("0.00")
-    with pytest.raises(services.DuesConflict):
+    with pytest.raises(ConflictError):
         services.refund_record(notice=issued, refunded_on="2026-11-05", reference="R-2", actor="t")
 
 
@@ -271,7 +270,7 @@ def test_transfers_are_recorded_up_to_what_is_left_and_once_per_reference(issued
         reference="T-3",
         actor="t",
     )
-    with pytest.raises(services.DuesConflict):
+    with pytest.raises(ConflictError):
         services.remittance_record(
             period="2026-10",
             kind="city_upward",
@@ -286,7 +285,7 @@ def test_transfers_are_recorded_up_to_what_is_left_and_once_per_reference(issued
         Decimal("400.00"),
         Decimal("0.00"),
     )
-    assert AuditEvent.objects.filter(kind="dues.remittance").count() == 2
+    assert AuditEvent.objects.filter(kind="dues.remittance.recorded").count() == 2
 
 
 @pytest.mark.django_db
@@ -306,3 +305,39 @@ def test_the_period_summary_totals_the_unions(issued, declare, union_b):
     ) == (2, Decimal("3000.00"), Decimal("2000.00"), Decimal("1000.00"), Decimal("0.6667"))
     assert s["upward_remittance"] == Decimal("400.00")
     assert dt.date(2026, 11, 5)  # clock frozen by the issued fixture
+
+
+@pytest.mark.django_db
+def test_a_payment_is_audited_with_its_kind_and_the_notice_before_and_after(issued):
+    from federation.platform.audit.models import audit_kind_label
+
+    services.payment_record(
+        notice=issued,
+        amount=Decimal("500.00"),
+        paid_on=dt.date(2026, 11, 4),
+        reference="B-1",
+        actor="t",
+    )
+    event = AuditEvent.objects.get(kind="dues.payment.recorded")
+    assert (event.before["amount_paid"], event.before["status"]) == ("0.00", "issued")
+    assert (event.after["amount_paid"], event.after["status"]) == ("500.00", "partial")
+    assert event.after["payment"] == {
+        "amount": "500.00",
+        "paid_on": "2026-11-04",
+        "reference": "B-1",
+    }
+    assert audit_kind_label("dues.payment.recorded") != "dues.payment.recorded"
+
+
+@pytest.mark.django_db
+def test_the_cycle_and_overdue_marking_write_one_audit_event_per_notice(issued, frozen):
+    frozen.move_to(dt.datetime(2026, 11, 26, 9, tzinfo=dt.timezone(dt.timedelta(hours=8))))
+    services.notices_mark_overdue()
+    issued_event = AuditEvent.objects.get(kind="dues.notice.issued")
+    overdue_event = AuditEvent.objects.get(kind="dues.notice.overdue")
+    assert issued_event.after["amount_due"] == "2000.00"
+    assert (overdue_event.object_id, overdue_event.before, overdue_event.after) == (
+        str(issued.pk),
+        {"status": "issued"},
+        {"status": "overdue", "overdue_since": "2026-11-26"},
+    )

@@ -99,12 +99,12 @@ def test_the_daily_task_bills_a_late_declaration(frozen, declare, union_b):
 def test_the_rule_row_sets_the_reminder_interval(issued, frozen, union_a):
     services.policy_set(
         actor="t",
-        rate="0.0200",
-        upper_share="0.4000",
+        rate=Decimal("0.0200"),
+        upper_share=Decimal("0.4000"),
         due_day=15,
         grace_days=10,
         reminder_every_days=2,
-        effective_from="2026-11-01",
+        effective_from=dt.date(2026, 11, 1),
     )
     frozen.move_to(at("2026-11-26"))
     services.notices_mark_overdue()

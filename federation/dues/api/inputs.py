@@ -1,0 +1,155 @@
+"""Input serializers of the dues API: real types and bounds, so services receive Python
+values. The dues pages parse their forms with the same serializers (``parse``)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.utils.translation import gettext_lazy as _
+from rest_framework import serializers
+from rest_framework.exceptions import ParseError
+
+from federation.dues.api.fields import MoneyField, PeriodField, ReferenceField, ShareField
+from federation.dues.models import CollectionMode, NoticeStatus, PeriodKind, RemittanceKind
+
+HEADCOUNT_MAX = 1_000_000
+
+# the Chinese names of the fields, for messages on the pages ("金额：…", never "amount: …")
+FIELD_LABELS: dict[str, Any] = {
+    "amount": _("Amount"),
+    "paid_on": _("Paid on"),
+    "reference": _("Bank reference"),
+    "refunded_on": _("Refunded on"),
+    "reason": _("Reason"),
+    "period": _("Period"),
+    "payroll_total": _("Payroll total"),
+    "headcount": _("Headcount"),
+    "rate": _("Contribution rate"),
+    "upward_share": _("Upper share"),
+    "city_share": _("City part of the upper share"),
+    "due_day": _("Due day"),
+    "grace_days": _("Grace days"),
+    "reminder_every_days": _("Remind every (days)"),
+    "effective_from": _("Effective from"),
+    "small_micro_refund_years": _("Small and micro refund years"),
+    "kind": _("Kind"),
+    "union": _("Union"),
+    "transferred_on": _("Transferred on"),
+    "name": _("Employer"),
+    "credit_code": _("Credit code"),
+    "contact": _("Contact"),
+    "contact_email": _("Contact email"),
+    "employee_count": _("Employees"),
+    "collection_mode": _("Collection mode"),
+    "small_micro": _("Small or micro enterprise"),
+    "notice": _("Notice"),
+    "target": _("Employer"),
+    "file": _("File"),
+    "status": _("Status"),
+    "non_field_errors": _("Error"),
+    "__all__": _("Error"),
+}
+
+
+def body(data: Any) -> Any:
+    if not hasattr(data, "get"):
+        raise ParseError(_("Send a JSON object."))
+    return data
+
+
+def parse(serializer_class: type[serializers.Serializer], data: Any) -> dict[str, Any]:
+    """Validate ``data`` (a JSON object or a POST QueryDict); a 400 naming the fields."""
+    serializer = serializer_class(data=body(data))
+    serializer.is_valid(raise_exception=True)
+    return dict(serializer.validated_data)
+
+
+class DuesPolicyInput(serializers.Serializer):
+    rate = ShareField()
+    upward_share = ShareField()
+    due_day = serializers.IntegerField(min_value=1, max_value=28)
+    grace_days = serializers.IntegerField(min_value=0, max_value=365)
+    reminder_every_days = serializers.IntegerField(min_value=1, max_value=365)
+    city_share = ShareField(required=False)
+    period = serializers.ChoiceField(choices=PeriodKind.choices, required=False)
+    small_micro_refund_years = serializers.ListField(
+        child=serializers.IntegerField(min_value=2000, max_value=2100),
+        required=False,
+        max_length=100,
+    )
+    effective_from = serializers.DateField(required=False)
+
+
+class DuesCycleInput(serializers.Serializer):
+    period = PeriodField()
+
+
+class DuesPaymentInput(serializers.Serializer):
+    amount = MoneyField()
+    paid_on = serializers.DateField()
+    reference = ReferenceField()
+
+
+class DuesRefundInput(serializers.Serializer):
+    refunded_on = serializers.DateField()
+    reference = ReferenceField()
+
+
+class DuesWaiveInput(serializers.Serializer):
+    reason = serializers.CharField(max_length=500)
+
+
+class DuesDeclarationInput(serializers.Serializer):
+    period = PeriodField()
+    payroll_total = MoneyField(allow_zero=True)
+    headcount = serializers.IntegerField(min_value=0, max_value=HEADCOUNT_MAX)
+
+
+class DuesTargetDeclarationInput(DuesDeclarationInput):
+    target = serializers.IntegerField(min_value=1, required=False)
+
+
+class DuesDeclarationCorrectInput(serializers.Serializer):
+    payroll_total = MoneyField(allow_zero=True)
+    headcount = serializers.IntegerField(min_value=0, max_value=HEADCOUNT_MAX, required=False)
+    reason = serializers.CharField(required=False, allow_blank=True, max_length=300, default="")
+
+
+class DuesRemittanceInput(serializers.Serializer):
+    period = PeriodField()
+    kind = serializers.ChoiceField(choices=RemittanceKind.choices)
+    union = serializers.SlugField(required=False, allow_blank=True, max_length=40, default="")
+    amount = MoneyField()
+    transferred_on = serializers.DateField()
+    reference = ReferenceField()
+
+
+class DuesTargetInput(serializers.Serializer):
+    name = serializers.CharField(max_length=200)
+    credit_code = serializers.CharField(max_length=18)
+    contact = serializers.CharField(max_length=100, required=False, allow_blank=True, default="")
+    contact_email = serializers.EmailField(required=False, allow_blank=True, default="")
+    employee_count = serializers.IntegerField(
+        min_value=0, max_value=HEADCOUNT_MAX, required=False, default=0
+    )
+
+
+class DuesUnionSettingsInput(serializers.Serializer):
+    collection_mode = serializers.ChoiceField(
+        choices=[
+            (CollectionMode.FULL.value, CollectionMode.FULL.label),
+            (CollectionMode.SPLIT.value, CollectionMode.SPLIT.label),
+        ]
+    )
+    small_micro = serializers.BooleanField(required=False, default=False)
+    contact_email = serializers.EmailField(required=False, allow_blank=True, default="")
+
+
+class DuesNoticeFilterInput(serializers.Serializer):
+    period = PeriodField(required=False, allow_blank=True)
+    status = serializers.ChoiceField(choices=NoticeStatus.choices, required=False, allow_blank=True)
+    union = serializers.CharField(required=False, max_length=40, allow_blank=True, default="")
+
+
+class DuesPeriodQueryInput(serializers.Serializer):
+    period = PeriodField(required=False, allow_blank=True)
