@@ -71,7 +71,7 @@ class DuesPolicyInput(serializers.Serializer):
     grace_days = serializers.IntegerField(min_value=0, max_value=365)
     reminder_every_days = serializers.IntegerField(min_value=1, max_value=365)
     city_share = ShareField(required=False)
-    period = serializers.ChoiceField(choices=PeriodKind.choices, required=False)
+    period = serializers.ChoiceField(choices=PeriodKind.values, required=False)
     small_micro_refund_years = serializers.ListField(
         child=serializers.IntegerField(min_value=2000, max_value=2100),
         required=False,
@@ -117,7 +117,7 @@ class DuesDeclarationCorrectInput(serializers.Serializer):
 
 class DuesRemittanceInput(serializers.Serializer):
     period = PeriodField()
-    kind = serializers.ChoiceField(choices=RemittanceKind.choices)
+    kind = serializers.ChoiceField(choices=RemittanceKind.values)
     union = serializers.SlugField(required=False, allow_blank=True, max_length=40, default="")
     amount = MoneyField()
     transferred_on = serializers.DateField()
@@ -135,19 +135,14 @@ class DuesTargetInput(serializers.Serializer):
 
 
 class DuesUnionSettingsInput(serializers.Serializer):
-    collection_mode = serializers.ChoiceField(
-        choices=[
-            (CollectionMode.FULL.value, CollectionMode.FULL.label),
-            (CollectionMode.SPLIT.value, CollectionMode.SPLIT.label),
-        ]
-    )
+    collection_mode = serializers.ChoiceField(choices=[CollectionMode.FULL, CollectionMode.SPLIT])
     small_micro = serializers.BooleanField(required=False, default=False)
     contact_email = serializers.EmailField(required=False, allow_blank=True, default="")
 
 
 class DuesNoticeFilterInput(serializers.Serializer):
     period = PeriodField(required=False, allow_blank=True)
-    status = serializers.ChoiceField(choices=NoticeStatus.choices, required=False, allow_blank=True)
+    status = serializers.ChoiceField(choices=NoticeStatus.values, required=False, allow_blank=True)
     union = serializers.CharField(required=False, max_length=40, allow_blank=True, default="")
 
 
