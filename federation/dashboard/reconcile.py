@@ -14,6 +14,7 @@ from django_tenants.utils import schema_context
 
 from federation.dashboard.models import RollupDrift
 from tenants.models import Union, UnionRollup
+from workplaces.members.services import rollup_refresh
 
 ROLLUP_FIELDS = ("members_active", "members_women", "members_migrant", "members_retained", "member_dues_monthly")
 
@@ -28,8 +29,6 @@ def _norm(value) -> str:
 
 def rollup_reconcile(*, schema_name: str) -> list[RollupDrift]:
     """Recount one union, correct its roll-up, and record each field that had drifted."""
-    from workplaces.members.services import rollup_refresh
-
     union = Union.objects.get(schema_name=schema_name)
     with transaction.atomic():
         before = UnionRollup.objects.select_for_update().filter(union=union).values(*ROLLUP_FIELDS).first()

@@ -67,3 +67,64 @@ def test_names_are_masked_for_the_federation():
     assert name_mask("张三丰") == "张**"
     assert name_mask("李") == "李*"
     assert name_mask("") == ""
+
+
+def test_a_clerk_releases_one_person_with_a_reason_and_it_is_audited(union_a, union_b):
+    from django.core.exceptions import ValidationError
+
+    from federation.platform.audit.models import AuditEvent
+    from tenants.member_index import member_index_claim, member_index_release
+
+    number = id_number(birth="19880808", seq=6)
+    member_index_claim(union=union_a, hashes=[id_hash(number)])
+    with pytest.raises(ValidationError):
+        member_index_release(union=union_a, id_hash=id_hash(number), reason=" ", actor=None)
+    assert MemberIndex.objects.get(id_hash=id_hash(number)).active is True
+
+    class Person:
+        id_number = number
+
+    released = member_index_release(union=union_a, member=Person(), reason="单位注销", actor=None)
+    assert released == 1
+    assert MemberIndex.objects.get(id_hash=id_hash(number)).active is False
+    event = AuditEvent.objects.get(kind="member_index.released")
+    assert (event.union_slug, event.before, event.after) == (
+        "union-a",
+        {"active": True},
+        {"active": False, "reason": "单位注销"},
+    )
+    member_index_claim(union=union_b, hashes=[id_hash(number)])  # admissible elsewhere now
+
+
+def test_releasing_a_whole_union_frees_every_active_row(union_a):
+    from tenants.member_index import member_index_claim, member_index_release
+
+    hashes = [id_hash(id_number(birth="19880909", seq=n)) for n in range(3)]
+    member_index_claim(union=union_a, hashes=hashes)
+    assert member_index_release(union=union_a, reason="工会撤销", actor=None) == 3
+    assert MemberIndex.objects.filter(union=union_a, active=True).count() == 0
+
+
+def test_a_claim_of_someone_active_elsewhere_is_a_conflict_with_a_code(union_a, union_b):
+    from federation.platform.errors import ConflictError
+    from tenants.member_index import member_index_claim
+
+    digest = id_hash(id_number(birth="19880808", seq=7))
+    member_index_claim(union=union_a, hashes=[digest])
+    with pytest.raises(ConflictError) as exc:
+        member_index_claim(union=union_b, hashes=[digest])
+    assert exc.value.code == "member_elsewhere"
+    assert MemberIndex.objects.filter(id_hash=digest, union=union_b).count() == 0
+
+
+def test_the_database_refusal_under_a_race_is_still_a_conflict(union_a, union_b, monkeypatch):
+    """The check before the upsert can miss a concurrent claim; the partial unique index
+    refuses it and the service turns that into ConflictError (never a bare IntegrityError)."""
+    from federation.platform.errors import ConflictError
+    from tenants import member_index
+
+    digest = id_hash(id_number(birth="19880808", seq=8))
+    member_index.member_index_claim(union=union_a, hashes=[digest])
+    monkeypatch.setattr(member_index, "member_index_active_elsewhere", lambda **kw: set())
+    with pytest.raises(ConflictError):
+        member_index.member_index_claim(union=union_b, hashes=[digest])

@@ -3,10 +3,15 @@
 models.py       Member, MembershipEvent (the timeline), UnionGroup, MembershipApplication,
                 MemberDuesRule (effective-dated), ImportJob, Counter (member numbers)
 validation.py   member_clean: one set of rules for the form, the API and the import
-services.py     member_create/update/leave/reinstate, the federation index (HMAC of the ID
-                number, tenants.MemberIndex), rollup_refresh, index_reconcile, dues_rule_set
+locks.py        the one lock order (member index, counter, rows by primary key)
+services.py     member_create/update/leave/reinstate, rollup_refresh, index_reconcile,
+                dues_rule_set (the index itself is tenants.member_index)
 groups.py, applications.py, transfers.py   groups, admission by application, 动态接转
-importing.py    xlsx/csv import (validate all rows, then COPY), export, the template
+imports/        xlsx/csv import: reading, validation, writing (COPY), jobs
+exports.py      the register as xlsx/csv, the import template
+audit.py        the audit kinds of this app, one per action
 selectors.py    lists with scope (a group leader sees their group), dues, timeline
-api.py, views.py, tasks.py   doors: REST API, pages, Celery jobs
+api/, views/, tasks.py   doors: REST API, pages, Celery jobs
+May import: federation.platform, tenants, tasks. Nothing imports it but the URL roots,
+the dashboard's reconciliation and its own tests.
 """

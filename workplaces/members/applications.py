@@ -1,110 +1,114 @@
 """Admission by application (入会申请): submitted, then approved or rejected.
 
 Membership counts from the approval date (DESIGN.md "Members"); approval goes through
-``member_create``, so the one-membership rule, the audit and the roll-up apply.
+``member_admit``, so the one-membership rule, the lock order, the audit and the roll-up
+apply. The application row is locked last (``locks``: index, counter, rows).
 """
+
+import datetime as dt
+from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from federation.platform.api import Conflict
-from federation.platform.audit.models import AuditKind
+from federation.platform.actors import Actor, actor_label
 from federation.platform.audit.services import audit_record
+from federation.platform.errors import ConflictError
 from tenants.context import union_side
+from workplaces.members.audit import MemberAuditKind
+from workplaces.members.locks import rows_lock
 from workplaces.members.models import (
     HOLDING_STATUSES,
     ApplicationStatus,
     Member,
     MembershipApplication,
 )
-from workplaces.members.services import actor_name, member_create
-from workplaces.members.services import this_union as _union
-from workplaces.members.validation import _text, date_parse, member_clean
+from workplaces.members.services import member_admit, this_union
+from workplaces.members.validation import member_clean
+
+APPLICATION_FIELDS = ("name", "gender", "id_number", "phone", "employment", "group", "monthly_wage")
 
 
-def _today():
-    return timezone.localdate()
+def _decided() -> ValidationError:
+    return ValidationError(
+        {"status": [_("This application has already been decided.")]}, code="decided"
+    )
 
 
-# --- applications (入会申请) -------------------------------------------------------------
 @union_side
 @transaction.atomic
-def application_submit(*, actor, note: str = "", **data) -> MembershipApplication:
+def application_submit(*, actor: Actor, note: str = "", **data: Any) -> MembershipApplication:
     """An application to join. The joining date is not asked: it will be the approval date."""
     errors: dict[str, list[str]] = {}
-    note = _text(note, "note", errors, max_length=500, required=False)
+    note = (note or "").strip()
+    if len(note) > 500:
+        errors["note"] = [_("At most %(n)d characters.") % {"n": 500}]
     try:
-        fields = member_clean({**data, "joined_on": _today()})
+        fields = member_clean({**data, "joined_on": timezone.localdate()})
     except ValidationError as exc:
         errors.update(exc.message_dict)
-        fields = {}
     if errors:
         raise ValidationError(errors)
     number = fields["id_number"]
     if Member.objects.filter(id_number=number, status__in=HOLDING_STATUSES).exists():
-        raise Conflict(_("This person is already a member of this union."))
+        raise ConflictError(
+            _("This person is already a member of this union."), code="member_exists"
+        )
     if MembershipApplication.objects.filter(
         id_number=number, status=ApplicationStatus.SUBMITTED
     ).exists():
-        raise Conflict(_("An application for this person is already open."))
+        raise ConflictError(
+            _("An application for this person is already open."), code="application_open"
+        )
     app = MembershipApplication.objects.create(
-        name=fields["name"],
-        gender=fields["gender"],
-        id_number=number,
-        phone=fields["phone"],
-        employment=fields["employment"],
-        group=fields["group"],
-        monthly_wage=fields["monthly_wage"],
+        **{k: fields[k] for k in APPLICATION_FIELDS},
         note=note,
-        submitted_by=actor_name(actor),
+        submitted_by=actor_label(actor),
     )
     audit_record(
         actor=actor,
-        kind=AuditKind.APPLICATION,
+        kind=MemberAuditKind.APPLICATION_SUBMITTED,
         obj=app,
         after={"status": app.status, "name": app.name},
-        union_slug=_union().slug,
+        union_slug=this_union().slug,
     )
     return app
 
 
 @union_side
 @transaction.atomic
-def application_approve(*, application: MembershipApplication, actor, on=None) -> Member:
+def application_approve(
+    *, application: MembershipApplication, actor: Actor, on: dt.date | None = None
+) -> Member:
     """Approve: the member is created with membership from the approval date."""
-    app = MembershipApplication.objects.select_for_update().get(pk=application.pk)
-    if app.status != ApplicationStatus.SUBMITTED:
-        raise ValidationError({"status": [_("This application has already been decided.")]})
-    errors: dict[str, list[str]] = {}
-    approved_on = date_parse(on, "on", errors, required=False) or _today()
-    if errors:
-        raise ValidationError(errors)
-    member = member_create(
-        actor=actor,
-        reason=_("Application approved"),
-        name=app.name,
-        gender=app.gender,
-        id_number=app.id_number,
-        phone=app.phone,
-        employment=app.employment,
-        group=app.group,
-        monthly_wage=app.monthly_wage,
-        joined_on=approved_on,
+    if application.status != ApplicationStatus.SUBMITTED:
+        raise _decided()
+    approved_on = on or timezone.localdate()
+    union = this_union()
+    fields = member_clean(
+        {
+            **{k: getattr(application, k) for k in APPLICATION_FIELDS},
+            "joined_on": approved_on,
+        }
     )
+    member = member_admit(union=union, fields=fields, actor=actor, reason=_("Application approved"))
+    app = rows_lock(MembershipApplication.objects.filter(pk=application.pk))[0]
+    if app.status != ApplicationStatus.SUBMITTED:
+        raise _decided()
     app.status = ApplicationStatus.APPROVED
     app.decided_on = approved_on
-    app.decided_by = actor_name(actor)
+    app.decided_by = actor_label(actor)
     app.member = member
     app.save()
     audit_record(
         actor=actor,
-        kind=AuditKind.APPLICATION,
+        kind=MemberAuditKind.APPLICATION_APPROVED,
         obj=app,
-        before={"status": "submitted"},
+        before={"status": ApplicationStatus.SUBMITTED.value},
         after={"status": app.status, "member_id": member.pk},
-        union_slug=_union().slug,
+        union_slug=union.slug,
     )
     return member
 
@@ -112,26 +116,25 @@ def application_approve(*, application: MembershipApplication, actor, on=None) -
 @union_side
 @transaction.atomic
 def application_reject(
-    *, application: MembershipApplication, reason: str, actor
+    *, application: MembershipApplication, reason: str, actor: Actor
 ) -> MembershipApplication:
-    errors: dict[str, list[str]] = {}
-    reason = _text(reason, "reason", errors, max_length=500, required=True)
-    if errors:
-        raise ValidationError(errors)
-    app = MembershipApplication.objects.select_for_update().get(pk=application.pk)
+    reason = (reason or "").strip()
+    if not reason:
+        raise ValidationError({"reason": [_("This field is required.")]}, code="required")
+    app = rows_lock(MembershipApplication.objects.filter(pk=application.pk))[0]
     if app.status != ApplicationStatus.SUBMITTED:
-        raise ValidationError({"status": [_("This application has already been decided.")]})
+        raise _decided()
     app.status = ApplicationStatus.REJECTED
-    app.decided_on = _today()
-    app.decided_by = actor_name(actor)
+    app.decided_on = timezone.localdate()
+    app.decided_by = actor_label(actor)
     app.decision_reason = reason
     app.save()
     audit_record(
         actor=actor,
-        kind=AuditKind.APPLICATION,
+        kind=MemberAuditKind.APPLICATION_REJECTED,
         obj=app,
-        before={"status": "submitted"},
+        before={"status": ApplicationStatus.SUBMITTED.value},
         after={"status": app.status, "reason": reason},
-        union_slug=_union().slug,
+        union_slug=this_union().slug,
     )
     return app

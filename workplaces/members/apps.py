@@ -18,6 +18,7 @@ class MembersConfig(AppConfig):
         )
         from tasks.schedule import PERIODIC_JOBS
         from tenants.demo import DEMO_HOOKS
+        from workplaces.members import audit  # noqa: F401 - registers the audit kinds
         from workplaces.members.demo import demo_members_seed
 
         nav.register(
@@ -40,6 +41,6 @@ class MembersConfig(AppConfig):
         )
         if job not in PERIODIC_JOBS:
             PERIODIC_JOBS.append(job)
-        demo_members_seed.demo_order = 10  # first: other demo data reads the members
+        demo_members_seed.demo_order = 10  # type: ignore[attr-defined] # first: other demo data reads the members
         if demo_members_seed not in DEMO_HOOKS:
             DEMO_HOOKS.append(demo_members_seed)

@@ -1,29 +1,29 @@
 """Keyed hashes and encryption for what crosses into the public schema.
 
 The public schema never holds a plain resident ID number: the member index keeps an
-HMAC-SHA256 of it, and a transfer's payload is Fernet-encrypted with a key derived
-from the same secret (``settings.ID_HASH_SECRET``, from the environment).
+HMAC-SHA256 of it (``tenants.member_index.id_hash``, re-exported here), and a transfer's
+payload is Fernet-encrypted with a key derived from the same secret
+(``settings.ID_HASH_SECRET``, from the environment).
 """
 
 import base64
-import hashlib
-import hmac
 import json
+from typing import Any
 
 from cryptography.fernet import Fernet, InvalidToken
 from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 from django.conf import settings
 
+from tenants.member_index import id_hash, id_number_normalise
 
-def id_number_normalise(number: str) -> str:
-    return (number or "").strip().upper()
-
-
-def id_hash(number: str) -> str:
-    """HMAC-SHA256 of the normalised ID number, hex."""
-    key = settings.ID_HASH_SECRET.encode()
-    return hmac.new(key, id_number_normalise(number).encode(), hashlib.sha256).hexdigest()
+__all__ = [
+    "id_hash",
+    "id_number_normalise",
+    "name_mask",
+    "payload_decrypt",
+    "payload_encrypt",
+]
 
 
 def _fernet() -> Fernet:
@@ -33,15 +33,16 @@ def _fernet() -> Fernet:
     return Fernet(base64.urlsafe_b64encode(key))
 
 
-def payload_encrypt(data: dict) -> str:
+def payload_encrypt(data: dict[str, Any]) -> str:
     return _fernet().encrypt(json.dumps(data, ensure_ascii=False).encode()).decode()
 
 
-def payload_decrypt(token: str) -> dict:
+def payload_decrypt(token: str) -> dict[str, Any]:
     try:
-        return json.loads(_fernet().decrypt(token.encode()))
+        value = json.loads(_fernet().decrypt(token.encode()))
     except (InvalidToken, ValueError):
         return {}
+    return value if isinstance(value, dict) else {}
 
 
 def name_mask(name: str) -> str:

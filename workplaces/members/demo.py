@@ -72,7 +72,7 @@ def demo_members_seed(union) -> None:
     count = rng.randint(20, 60)
     with tenant_context(union):
         groups = [UnionGroup.objects.get_or_create(name=name)[0] for name in GROUPS]
-        made = set()
+        made: set[str] = set()
         while len(made) < count:
             gender = rng.choice("MF")
             birth = dt.date(rng.randint(1966, 2003), rng.randint(1, 12), rng.randint(1, 28))
@@ -89,7 +89,7 @@ def demo_members_seed(union) -> None:
                 rng.choice(["0.00", "0.50", "9.99", "5.00"])
             )
             member_create(
-                actor="demo",
+                actor=None,
                 name=name,
                 gender=gender,
                 id_number=number,

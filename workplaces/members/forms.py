@@ -4,7 +4,15 @@ from django.utils.translation import gettext_lazy as _
 from workplaces.members.models import Employment, Gender, UnionGroup
 
 
-class MemberForm(forms.Form):
+class ServiceErrorsForm(forms.Form):
+    """A form that shows a service's field errors on its own fields."""
+
+    def add_service_errors(self, errors: dict) -> None:
+        for field, messages in errors.items():
+            self.add_error(field if field in self.fields else None, messages)
+
+
+class MemberForm(ServiceErrorsForm):
     """Typed parsing only; the rules live in services.member_create / member_update."""
 
     name = forms.CharField(label=_("Name"), max_length=50)
@@ -42,10 +50,6 @@ class MemberForm(forms.Form):
                 required=False,
             )
 
-    def add_service_errors(self, errors: dict) -> None:
-        for field, messages in errors.items():
-            self.add_error(field if field in self.fields else None, messages)
-
 
 class LeaveForm(forms.Form):
     status = forms.ChoiceField(
@@ -73,7 +77,9 @@ class TransferForm(forms.Form):
 
     def __init__(self, *args, unions=(), **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["to_union"].choices = [(u.slug, u.name) for u in unions]
+        field = self.fields["to_union"]
+        assert isinstance(field, forms.ChoiceField)
+        field.choices = [(u.slug, u.name) for u in unions]
 
 
 class GroupForm(forms.Form):
@@ -82,12 +88,12 @@ class GroupForm(forms.Form):
 
     def __init__(self, *args, users=(), **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["leader"].choices = [("", "—")] + [
-            (u.pk, u.get_full_name() or u.username) for u in users
-        ]
+        field = self.fields["leader"]
+        assert isinstance(field, forms.ChoiceField)
+        field.choices = [("", "—")] + [(u.pk, u.get_full_name() or u.username) for u in users]
 
 
-class ApplicationForm(forms.Form):
+class ApplicationForm(ServiceErrorsForm):
     name = forms.CharField(label=_("Name"), max_length=50)
     id_number = forms.CharField(label=_("Resident ID number"), max_length=18)
     phone = forms.CharField(label=_("Mobile phone"), max_length=20, required=False)
@@ -104,8 +110,6 @@ class ApplicationForm(forms.Form):
         required=False,
     )
     note = forms.CharField(label=_("Note"), max_length=500, required=False)
-
-    add_service_errors = MemberForm.add_service_errors
 
 
 class ImportForm(forms.Form):

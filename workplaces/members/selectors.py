@@ -2,6 +2,7 @@
 
 import datetime as dt
 from decimal import ROUND_HALF_UP, Decimal
+from typing import Any
 
 from django.db.models import (
     Case,
@@ -37,15 +38,15 @@ CENT = Decimal("0.01")
 
 
 # --- who sees what -----------------------------------------------------------------
-def can_manage(user) -> bool:
+def can_manage(user: Any) -> bool:
     return has_role(user, *MANAGERS)
 
 
-def can_read_all(user) -> bool:
+def can_read_all(user: Any) -> bool:
     return has_role(user, *MANAGERS, FINANCE)
 
 
-def members_visible(*, user) -> QuerySet[Member]:
+def members_visible(*, user: Any) -> QuerySet[Member]:
     """The members a user may see: officers all of them, a group leader their groups'."""
     qs = Member.objects.all()
     if can_read_all(user):
@@ -55,7 +56,7 @@ def members_visible(*, user) -> QuerySet[Member]:
     return qs.none()
 
 
-def member_of_user(*, user) -> Member | None:
+def member_of_user(*, user: Any) -> Member | None:
     if not user or not user.is_authenticated:
         return None
     return members_with_dues(Member.objects.select_related("group").filter(user=user)).first()
@@ -93,7 +94,7 @@ def member_dues(*, member: Member, rule: MemberDuesRule | None = None) -> Decima
     return dues_for_wage(wage=member.monthly_wage, rule=rule or dues_rule_in_force())
 
 
-def _dues_expression(rule: MemberDuesRule):
+def _dues_expression(rule: MemberDuesRule) -> Case:
     unit = rule.floor_unit if rule.floor_unit > 0 else Decimal("0.01")
     money = DecimalField(max_digits=14, decimal_places=2)
     counted = ExpressionWrapper(
@@ -137,10 +138,10 @@ def search_condition(term: str) -> Q:
 
 def member_list(
     *,
-    user,
+    user: Any,
     search: str = "",
     status: str = "",
-    group: int | str | None = None,
+    group: int | None = None,
     gender: str = "",
     employment: str = "",
     member_no: str = "",
@@ -154,7 +155,7 @@ def member_list(
         qs = qs.filter(search_condition(search))
     if status:
         qs = qs.filter(status=status)
-    if group not in (None, ""):
+    if group is not None:
         qs = qs.filter(group_id=group)
     if gender:
         qs = qs.filter(gender=gender)
@@ -185,7 +186,7 @@ def member_audit_events(*, member: Member) -> QuerySet[AuditEvent]:
     return AuditEvent.objects.filter(object_type="members.member", object_id=str(member.pk))
 
 
-def groups_list(*, user=None) -> QuerySet[UnionGroup]:
+def groups_list(*, user: Any = None) -> QuerySet[UnionGroup]:
     qs = UnionGroup.objects.select_related("leader").annotate(
         active_count=Count("members", filter=Q(members__status=MemberStatus.ACTIVE))
     )

@@ -1,19 +1,21 @@
-"""Member jobs. Thin: each calls a service."""
+"""Member jobs. Thin: each calls services."""
 
+from federation.dashboard.reconcile import rollup_reconcile
 from tasks.app import app
 from tasks.dispatch import dispatch_per_union
-from tasks.options import PER_UNION_TASK
+from tasks.options import DISPATCHER_TASK, PER_UNION_TASK
+from tenants.models import UnionRollup
 
 
 @app.task(name="members.import_run", acks_late=True)
 def import_run(job_id: int) -> int:
     """Sent from a union's host, so tenant-schemas-celery runs it in that union's schema."""
-    from workplaces.members.importing import import_job_run
+    from workplaces.members.imports import import_job_run
 
     return import_job_run(job_id=job_id).pk
 
 
-@app.task(name="members.rollup_dispatch", acks_late=True)
+@app.task(name="members.rollup_dispatch", **DISPATCHER_TASK)
 def rollup_dispatch() -> int:
     """Nightly: one roll-up reconciliation per serving union."""
     return dispatch_per_union(rollup_union)
@@ -21,6 +23,9 @@ def rollup_dispatch() -> int:
 
 @app.task(name="members.rollup_union", **PER_UNION_TASK)
 def rollup_union(schema_name: str) -> int:
-    from workplaces.members.services import rollup_refresh_schema
+    """The index rows, then the roll-up recount (which records any drift)."""
+    from workplaces.members.services import index_reconcile_schema
 
-    return rollup_refresh_schema(schema_name=schema_name).members_active
+    index_reconcile_schema(schema_name=schema_name)
+    rollup_reconcile(schema_name=schema_name)
+    return UnionRollup.objects.get(union__schema_name=schema_name).members_active

@@ -1,14 +1,17 @@
 """Transfers (动态接转) between two unions of the federation.
 
 The source starts a transfer; the destination accepts or rejects it. On accept, in one
-transaction: the member appears at the destination with the history carried along, the
-federation index moves to the destination, and the source member gets the status
+transaction: the federation index moves to the destination, the member appears at the
+destination with the history carried along and the status they held (a retained member
+stays retained: DESIGN.md, issue 11 item 7), and the source member gets the status
 ``transferred_out`` (written in the source schema by a schema switch inside that same
 transaction, so nothing is left half-done). The member's particulars travel encrypted.
+Locks follow ``workplaces.members.locks``: index, counter, then rows by primary key.
 """
 
 import datetime as dt
 from decimal import Decimal
+from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
@@ -16,35 +19,29 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django_tenants.utils import tenant_context
 
-from federation.platform.api import Conflict
-from federation.platform.audit.models import AuditKind
+from federation.platform.actors import Actor, actor_label
 from federation.platform.audit.services import audit_record
+from federation.platform.errors import ConflictError, NotFoundError
 from tenants.context import union_side
-from tenants.models import MemberIndex, MemberTransfer, TransferStatus, Union, UnionStatus
-from workplaces.members.crypto import id_hash, name_mask, payload_decrypt, payload_encrypt
+from tenants.member_index import id_hash, member_index_move
+from tenants.models import MemberTransfer, TransferStatus, Union, UnionStatus
+from workplaces.members.audit import MemberAuditKind
+from workplaces.members.crypto import name_mask, payload_decrypt, payload_encrypt
+from workplaces.members.locks import member_numbers_take, rows_lock
 from workplaces.members.models import HOLDING_STATUSES, Member, MembershipEvent, MemberStatus
-from workplaces.members.services import (
-    _event,
-    actor_name,
-    member_numbers_reserve,
-    rollup_refresh,
-    this_union,
-)
-from workplaces.members.validation import _text
+from workplaces.members.services import event_add, rollup_refresh, this_union
+
+# particulars that travel with the member (beyond the identity and the history)
+CARRIED_FIELDS = ("phone", "employment")
 
 
-class TransferNotFound(Exception):
-    pass
-
-
-def _payload(member: Member, union: Union) -> dict:
+def _payload(member: Member, union: Union) -> dict[str, Any]:
     return {
         "name": member.name,
         "gender": member.gender,
         "id_number": member.id_number,
         "birth_date": member.birth_date.isoformat(),
-        "phone": member.phone,
-        "employment": member.employment,
+        **{k: getattr(member, k) for k in CARRIED_FIELDS},
         "monthly_wage": str(member.monthly_wage),
         "joined_on": member.joined_on.isoformat(),
         "source_member_no": member.member_no,
@@ -63,50 +60,56 @@ def _payload(member: Member, union: Union) -> dict:
     }
 
 
-def transfer_details(transfer: MemberTransfer) -> dict:
+def transfer_details(transfer: MemberTransfer) -> dict[str, Any]:
     """The decrypted particulars, for the two unions involved only."""
     return payload_decrypt(transfer.payload)
 
 
+def _target_resolve(slug: str, union: Union) -> Union:
+    target = Union.objects.filter(
+        slug=(slug or "").strip(), is_federation=False, status=UnionStatus.ACTIVE, ready=True
+    ).first()
+    if target is None:
+        raise ValidationError(
+            {"to_union": [_("No such union in the federation.")]}, code="not_found"
+        )
+    if target.pk == union.pk:
+        raise ValidationError(
+            {"to_union": [_("Choose another union than this one.")]}, code="same_union"
+        )
+    return target
+
+
 @union_side
 @transaction.atomic
-def transfer_start(*, member: Member, to_union: str, reason: str, actor) -> MemberTransfer:
+def transfer_start(*, member: Member, to_union: str, reason: str, actor: Actor) -> MemberTransfer:
     union = this_union()
-    errors: dict[str, list[str]] = {}
-    slug = _text(to_union, "to_union", errors, max_length=40, required=True)
-    reason = _text(reason, "reason", errors, max_length=500, required=False)
-    target = None
-    if slug and "to_union" not in errors:
-        target = Union.objects.filter(
-            slug=slug, is_federation=False, status=UnionStatus.ACTIVE, ready=True
-        ).first()
-        if target is None:
-            errors["to_union"] = [_("No such union in the federation.")]
-        elif target.pk == union.pk:
-            errors["to_union"] = [_("Choose another union than this one.")]
-    if errors:
-        raise ValidationError(errors)
-    member = Member.objects.select_for_update().get(pk=member.pk)
+    target = _target_resolve(to_union, union)
+    reason = (reason or "").strip()[:500]
+    member = rows_lock(Member.objects.filter(pk=member.pk))[0]
     if member.status not in HOLDING_STATUSES:
-        raise ValidationError({"status": [_("Only a current member can be transferred.")]})
-    digest = id_hash(member.id_number)
+        raise ValidationError(
+            {"status": [_("Only a current member can be transferred.")]}, code="not_holding"
+        )
     try:
         with transaction.atomic():
             transfer = MemberTransfer.objects.create(
                 from_union=union,
                 to_union=target,
-                id_hash=digest,
+                id_hash=id_hash(member.id_number),
                 source_member_id=member.pk,
                 member_label=name_mask(member.name),
                 payload=payload_encrypt(_payload(member, union)),
                 reason=reason,
-                created_by=actor_name(actor),
+                created_by=actor_label(actor),
             )
     except IntegrityError:
-        raise Conflict(_("A transfer of this member is already pending.")) from None
+        raise ConflictError(
+            _("A transfer of this member is already pending."), code="transfer_pending"
+        ) from None
     audit_record(
         actor=actor,
-        kind=AuditKind.MEMBER_TRANSFER,
+        kind=MemberAuditKind.TRANSFER_STARTED,
         obj=member,
         after={
             "transfer_id": transfer.pk,
@@ -133,53 +136,57 @@ def _notify(target: Union, transfer: MemberTransfer, source: Union) -> None:
     )
 
 
-def _locked(transfer_id: int, **where) -> MemberTransfer:
-    try:
-        return MemberTransfer.objects.select_for_update().get(pk=transfer_id, **where)
-    except (MemberTransfer.DoesNotExist, ValueError, TypeError):
-        raise TransferNotFound from None
+def _transfer_get(transfer_id: int, *, lock: bool = False, **where: Any) -> MemberTransfer:
+    qs = MemberTransfer.objects.filter(pk=transfer_id, **where)
+    # locked without a join, so that only the transfer row is locked (not its unions)
+    found = rows_lock(qs) if lock else list(qs.select_related("from_union")[:1])
+    if not found:
+        raise NotFoundError(_("Not found."))
+    return found[0]
 
 
-@union_side
-@transaction.atomic
-def transfer_accept(*, transfer_id: int, actor) -> Member:
-    union = this_union()
-    transfer = _locked(transfer_id, to_union=union)
+def _pending(transfer: MemberTransfer) -> MemberTransfer:
     if transfer.status != TransferStatus.PENDING:
-        raise ValidationError({"status": [_("This transfer has already been decided.")]})
-    data = payload_decrypt(transfer.payload)
-    if not data:
-        raise ValidationError({"payload": [_("The transfer's data cannot be read.")]})
-    source = transfer.from_union
-    today = timezone.localdate()
-    note = _("Transferred in from %(union)s") % {"union": source.name}
-
-    # the destination: a new register entry (or the old one, for someone coming back)
-    member = Member.objects.select_for_update().filter(id_number=data["id_number"]).first()
-    if member is not None and member.status in HOLDING_STATUSES:
-        raise Conflict(_("This person is already a member of this union."))
-    if member is None:
-        member = Member(
-            name=data["name"],
-            gender=data["gender"],
-            id_number=data["id_number"],
-            birth_date=dt.date.fromisoformat(data["birth_date"]),
-            phone=data.get("phone", ""),
-            employment=data.get("employment", "regular"),
-            monthly_wage=Decimal(data.get("monthly_wage") or "0"),
-            joined_on=dt.date.fromisoformat(data["joined_on"]),
-            member_no=member_numbers_reserve(count=1)[0],
+        raise ValidationError(
+            {"status": [_("This transfer has already been decided.")]}, code="decided"
         )
-    else:
-        # someone coming back: their particulars as the source last knew them
-        member.name = data["name"]
-        member.phone = data.get("phone", "")
-        member.employment = data.get("employment", member.employment)
-        member.monthly_wage = Decimal(data.get("monthly_wage") or "0")
-    member.status = MemberStatus.ACTIVE
+    return transfer
+
+
+# --- accept: one step per function, in the lock order ------------------------------------
+def _arrival_status(data: dict[str, Any]) -> str:
+    """The status the member held at the source: retained stays retained (no dues, no
+    vote); anything else arrives active."""
+    status = data.get("status")
+    return MemberStatus.RETAINED if status == MemberStatus.RETAINED else MemberStatus.ACTIVE
+
+
+def _arrival_write(
+    *, data: dict[str, Any], existing: Member | None, number: str | None, today: dt.date
+) -> Member:
+    """The destination's register entry: a new one, or the old one for someone coming back
+    (with their particulars as the source last knew them)."""
+    member = existing or Member(
+        name=data["name"],
+        gender=data["gender"],
+        id_number=data["id_number"],
+        birth_date=dt.date.fromisoformat(data["birth_date"]),
+        joined_on=dt.date.fromisoformat(data["joined_on"]),
+        member_no=number or "",
+    )
+    member.name = data["name"]
+    member.phone = data.get("phone", "")
+    member.employment = data.get("employment") or member.employment or "regular"
+    member.monthly_wage = Decimal(data.get("monthly_wage") or "0")
+    member.status = _arrival_status(data)
     member.status_on = today
     member.save()
-    # the history comes along; steps this register already holds (a member coming back) once
+    return member
+
+
+def _history_carry(member: Member, events: list[dict[str, Any]]) -> None:
+    """The history comes along; steps this register already holds (a member coming back)
+    once."""
     known = {(e.status, e.on.isoformat(), e.reason, e.union_name) for e in member.events.all()}
     MembershipEvent.objects.bulk_create(
         [
@@ -192,85 +199,104 @@ def transfer_accept(*, transfer_id: int, actor) -> Member:
                 actor_name=e["actor_name"],
                 carried=True,
             )
-            for e in data.get("events", [])
+            for e in events
             if (e["status"], e["on"], e["reason"], e["union_name"]) not in known
         ]
     )
-    _event(member, status=MemberStatus.ACTIVE, on=today, reason=note, actor=actor)
 
-    # the index moves, in this transaction
-    MemberIndex.objects.filter(id_hash=transfer.id_hash, union=source).update(active=False)
-    try:
-        with transaction.atomic():
-            MemberIndex.objects.update_or_create(
-                id_hash=transfer.id_hash, union=union, defaults={"active": True}
-            )
-    except IntegrityError:
-        raise Conflict(
-            _("This person is active in a third union; the transfer cannot be accepted.")
-        ) from None
 
-    transfer.status = TransferStatus.ACCEPTED
-    transfer.decided_at = timezone.now()
-    transfer.decided_by = actor_name(actor)
-    transfer.destination_member_id = member.pk
-    transfer.save()
-    audit_record(
-        actor=actor,
-        kind=AuditKind.MEMBER_TRANSFER,
-        obj=member,
-        after={"transfer_id": transfer.pk, "from_union": source.slug, "status": "accepted"},
-        union_slug=union.slug,
-    )
-    rollup_refresh(union=union)
-
-    # the source side, same transaction
+def _source_close(*, transfer: MemberTransfer, union: Union, today: dt.date, actor: Actor) -> None:
+    """The source side, in the same transaction: ``transferred_out`` and its roll-up."""
+    source = transfer.from_union
     with tenant_context(source):
-        old = Member.objects.select_for_update().filter(pk=transfer.source_member_id).first()
-        if old is not None and old.status in HOLDING_STATUSES:
-            before = old.status
-            old.status = MemberStatus.TRANSFERRED_OUT
-            old.status_on = today
-            old.save(update_fields=["status", "status_on", "updated_at"])
-            _event(
-                old,
+        old = rows_lock(Member.objects.filter(pk=transfer.source_member_id))
+        if old and old[0].status in HOLDING_STATUSES:
+            member = old[0]
+            before = member.status
+            member.status = MemberStatus.TRANSFERRED_OUT
+            member.status_on = today
+            member.save(update_fields=["status", "status_on", "updated_at"])
+            reason = _("Transferred to %(union)s") % {"union": union.name}
+            event_add(
+                member,
                 status=MemberStatus.TRANSFERRED_OUT,
                 on=today,
-                reason=(_("Transferred to %(union)s") % {"union": union.name})
-                + (f": {transfer.reason}" if transfer.reason else ""),
+                reason=reason + (f": {transfer.reason}" if transfer.reason else ""),
                 actor=actor,
             )
             audit_record(
                 actor=actor,
-                kind=AuditKind.MEMBER_TRANSFER,
-                obj=old,
+                kind=MemberAuditKind.TRANSFERRED_OUT,
+                obj=member,
                 before={"status": before},
-                after={"status": old.status, "transfer_id": transfer.pk, "to_union": union.slug},
+                after={"status": member.status, "transfer_id": transfer.pk, "to_union": union.slug},
                 union_slug=source.slug,
             )
         rollup_refresh(union=source)
+
+
+@union_side
+@transaction.atomic
+def transfer_accept(*, transfer_id: int, actor: Actor) -> Member:
+    union = this_union()
+    transfer = _pending(_transfer_get(transfer_id, to_union=union))
+    data = payload_decrypt(transfer.payload)
+    if not data:
+        raise ValidationError(
+            {"payload": [_("The transfer's data cannot be read.")]}, code="unreadable"
+        )
+    # 1. the index moves; 2. a member number if the person is new here; 3. rows by pk
+    member_index_move(digest=transfer.id_hash, from_union=transfer.from_union, to_union=union)
+    known = Member.objects.filter(id_number=data["id_number"]).values_list("pk", flat=True)
+    number = None if known else member_numbers_take(count=1)[0]
+    transfer = _pending(_transfer_get(transfer_id, lock=True, to_union=union))
+    existing = rows_lock(Member.objects.filter(pk__in=list(known)))
+    if existing and existing[0].status in HOLDING_STATUSES:
+        raise ConflictError(
+            _("This person is already a member of this union."), code="member_exists"
+        )
+    today = timezone.localdate()
+    member = _arrival_write(
+        data=data, existing=existing[0] if existing else None, number=number, today=today
+    )
+    _history_carry(member, data.get("events", []))
+    note = _("Transferred in from %(union)s") % {"union": transfer.from_union.name}
+    event_add(member, status=member.status, on=today, reason=note, actor=actor)
+    transfer.status = TransferStatus.ACCEPTED
+    transfer.decided_at = timezone.now()
+    transfer.decided_by = actor_label(actor)
+    transfer.destination_member_id = member.pk
+    transfer.save()
+    audit_record(
+        actor=actor,
+        kind=MemberAuditKind.TRANSFER_ACCEPTED,
+        obj=member,
+        after={
+            "transfer_id": transfer.pk,
+            "from_union": transfer.from_union.slug,
+            "status": member.status,
+        },
+        union_slug=union.slug,
+    )
+    rollup_refresh(union=union)
+    _source_close(transfer=transfer, union=union, today=today, actor=actor)
     return member
 
 
 @union_side
 @transaction.atomic
-def transfer_reject(*, transfer_id: int, reason: str, actor) -> MemberTransfer:
+def transfer_reject(*, transfer_id: int, reason: str, actor: Actor) -> MemberTransfer:
     union = this_union()
-    errors: dict[str, list[str]] = {}
-    reason = _text(reason, "reason", errors, max_length=500, required=False)
-    if errors:
-        raise ValidationError(errors)
-    transfer = _locked(transfer_id, to_union=union)
-    if transfer.status != TransferStatus.PENDING:
-        raise ValidationError({"status": [_("This transfer has already been decided.")]})
+    reason = (reason or "").strip()[:500]
+    transfer = _pending(_transfer_get(transfer_id, lock=True, to_union=union))
     transfer.status = TransferStatus.REJECTED
     transfer.decided_at = timezone.now()
-    transfer.decided_by = actor_name(actor)
+    transfer.decided_by = actor_label(actor)
     transfer.decision_note = reason
     transfer.save()
     audit_record(
         actor=actor,
-        kind=AuditKind.MEMBER_TRANSFER,
+        kind=MemberAuditKind.TRANSFER_REJECTED,
         obj=transfer,
         after={"status": "rejected", "reason": reason},
         union_slug=union.slug,
@@ -280,18 +306,16 @@ def transfer_reject(*, transfer_id: int, reason: str, actor) -> MemberTransfer:
 
 @union_side
 @transaction.atomic
-def transfer_cancel(*, transfer_id: int, actor) -> MemberTransfer:
+def transfer_cancel(*, transfer_id: int, actor: Actor) -> MemberTransfer:
     union = this_union()
-    transfer = _locked(transfer_id, from_union=union)
-    if transfer.status != TransferStatus.PENDING:
-        raise ValidationError({"status": [_("This transfer has already been decided.")]})
+    transfer = _pending(_transfer_get(transfer_id, lock=True, from_union=union))
     transfer.status = TransferStatus.CANCELLED
     transfer.decided_at = timezone.now()
-    transfer.decided_by = actor_name(actor)
+    transfer.decided_by = actor_label(actor)
     transfer.save()
     audit_record(
         actor=actor,
-        kind=AuditKind.MEMBER_TRANSFER,
+        kind=MemberAuditKind.TRANSFER_CANCELLED,
         object_type="members.member",
         object_id=transfer.source_member_id,
         after={"transfer_id": transfer.pk, "status": "cancelled"},

@@ -63,6 +63,7 @@ def test_the_same_person_twice_in_one_union_is_a_conflict(a_org):
     assert a_org.post("/api/v1/members/", payload, format="json").status_code == 201
     r = a_org.post("/api/v1/members/", payload, format="json")
     assert r.status_code == 409
+    assert r.json()["code"] == "member_exists"
     assert "000001" in r.json()["detail"]
 
 
@@ -72,6 +73,7 @@ def test_an_active_member_of_another_union_is_refused_without_naming_it(a_org, b
     r = b_org.post("/api/v1/members/", payload, format="json")
     assert r.status_code == 409
     detail = r.json()["detail"]
+    assert r.json()["code"] == "member_elsewhere"
     assert "transfer" in detail
     assert "UNION-A" not in detail
     assert "union-a" not in detail
@@ -116,7 +118,7 @@ def test_leave_records_the_timeline_and_audit(a_org, union_a, in_union):
         ("deceased", "2026-02-10", "病故"),
     ]
     with in_union(union_a):
-        event = AuditEvent.objects.get(kind="member.status", object_id=str(member["id"]))
+        event = AuditEvent.objects.get(kind="member.left", object_id=str(member["id"]))
         assert event.before["status"] == "active"
         assert event.after["status"] == "deceased"
 

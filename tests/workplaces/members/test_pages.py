@@ -86,7 +86,7 @@ def test_the_member_file_shows_timeline_and_audit(org_page, make_member, union_a
     assert "退休" in html
     assert "Membership history" in html
     assert "Change log" in html
-    assert "Membership status changed" in html
+    assert "Member left" in html
 
 
 def test_edit_form_saves(org_page, make_member, union_a, in_union):
@@ -187,7 +187,7 @@ def test_import_page_queues_a_job_and_shows_progress(
     html = org_page.get(f"/members/import/{job.pk}/").content.decode()
     assert 'hx-trigger="every 1s"' in html
     # run it here as the worker would
-    from workplaces.members.importing import import_job_run
+    from workplaces.members.imports import import_job_run
 
     with in_union(union_a):
         import_job_run(job_id=job.pk)

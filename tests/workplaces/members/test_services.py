@@ -43,10 +43,11 @@ def test_rollup_refresh_refuses_the_federation_side(union_a):
 def test_the_nightly_reconciliation_repairs_the_index_and_the_rollup(
     union_a, union_b, in_union, make_member
 ):
-    from tenants.models import MemberIndex
+    from federation.dashboard.reconcile import rollup_reconcile
+    from tenants.models import MemberIndex, UnionRollup
     from tests.workplaces.members.conftest import unique_id
     from workplaces.members.crypto import id_hash
-    from workplaces.members.services import rollup_refresh_schema
+    from workplaces.members.services import index_reconcile_schema
 
     kept = make_member(union_a)
     gone = make_member(union_a)
@@ -64,7 +65,13 @@ def test_the_nightly_reconciliation_repairs_the_index_and_the_rollup(
             member_no="900001",
         )
     MemberIndex.objects.filter(union=union_a, id_hash=id_hash(kept.id_number)).delete()
-    rollup = rollup_refresh_schema(schema_name=union_a.schema_name)
+    assert index_reconcile_schema(schema_name=union_a.schema_name) == {
+        "deactivated": 1,
+        "activated": 1,
+        "clashes": 1,
+    }
+    rollup_reconcile(schema_name=union_a.schema_name)
+    rollup = UnionRollup.objects.get(union=union_a)
     active = set(
         MemberIndex.objects.filter(union=union_a, active=True).values_list("id_hash", flat=True)
     )

@@ -93,15 +93,16 @@ def test_accepting_moves_the_member_with_the_history(
     assert MemberTransfer.objects.get(pk=tid).status == "accepted"
     # both sides audited
     with in_union(union_a):
-        assert (
-            AuditEvent.objects.filter(kind="member.transfer", object_id=str(member["id"])).count()
-            == 2
-        )
+        kinds = AuditEvent.objects.filter(object_id=str(member["id"]), kind__startswith="member.t")
+        assert sorted(kinds.values_list("kind", flat=True)) == [
+            "member.transfer_started",
+            "member.transferred_out",
+        ]
     with in_union(union_b):
-        assert (
-            AuditEvent.objects.filter(kind="member.transfer", object_id=str(arrived["id"])).count()
-            == 1
+        event = AuditEvent.objects.get(
+            kind="member.transfer_accepted", object_id=str(arrived["id"])
         )
+        assert event.after == {"transfer_id": tid, "from_union": "union-a", "status": "active"}
 
 
 def test_the_rollup_of_both_unions_follows_the_transfer(a_org, b_org, moving, union_a, union_b):

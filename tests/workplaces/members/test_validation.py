@@ -134,6 +134,11 @@ def test_the_rule_in_force_is_used_and_the_default_applies_without_rows(union_a,
 
     with in_union(union_a):
         assert dues_rule_in_force(on=dt.date(2026, 1, 1)).rate == Decimal("0.0050")
-        dues_rule_set(effective_from="2026-07-01", rate="0.01", floor_unit="10", actor="test")
+        dues_rule_set(
+            effective_from=dt.date(2026, 7, 1),
+            rate=Decimal("0.01"),
+            floor_unit=Decimal("10"),
+            actor=None,
+        )
         assert dues_rule_in_force(on=dt.date(2026, 6, 30)).rate == Decimal("0.0050")
         assert dues_rule_in_force(on=dt.date(2026, 7, 1)).rate == Decimal("0.0100")

@@ -20,7 +20,7 @@ def _csv(n: int) -> bytes:
 @pytest.mark.worker
 def test_a_large_import_runs_in_the_worker_and_reports_progress(celery_worker):
     from tenants.models import Union, UnionRollup
-    from workplaces.members.importing import import_job_create
+    from workplaces.members.imports import import_job_create
     from workplaces.members.models import ImportJob, Member
 
     union = Union.objects.get(slug="union-a")

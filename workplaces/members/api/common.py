@@ -1,0 +1,106 @@
+"""What the member API views share: permissions, filters, the export response."""
+
+from typing import Any
+
+import django_filters
+from django.core.exceptions import ValidationError
+from django.db.models import QuerySet
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404
+from django.utils import timezone
+from drf_spectacular.utils import OpenApiParameter
+from rest_framework.negotiation import BaseContentNegotiation
+
+from federation.platform.accounts.permissions import union_roles
+from federation.platform.accounts.roles import FINANCE, GROUP_LEADER
+from workplaces.members import exports, selectors
+from workplaces.members.models import Employment, Gender, Member, MemberStatus
+from workplaces.members.selectors import MANAGERS
+
+MANAGE = union_roles(*MANAGERS, read=(FINANCE, GROUP_LEADER))
+MANAGE_ONLY = union_roles(*MANAGERS)
+
+
+class MemberFilter(django_filters.FilterSet):
+    search = django_filters.CharFilter(method="noop", max_length=100)
+    status = django_filters.ChoiceFilter(choices=MemberStatus.choices, method="noop")
+    gender = django_filters.ChoiceFilter(choices=Gender.choices, method="noop")
+    employment = django_filters.ChoiceFilter(choices=Employment.choices, method="noop")
+    group = django_filters.NumberFilter(method="noop", min_value=1)
+    member_no = django_filters.CharFilter(method="noop", max_length=20)
+
+    class Meta:
+        model = Member
+        fields: list[str] = []
+
+    def noop(self, qs: QuerySet[Member], name: str, value: Any) -> QuerySet[Member]:
+        return qs
+
+
+def member_filters(request: Any) -> dict[str, Any]:
+    """The list's filters from the query string, validated (400 naming the parameter)."""
+    f = MemberFilter(
+        request.query_params if hasattr(request, "query_params") else request.GET,
+        queryset=Member.objects.none(),
+    )
+    if not f.is_valid():
+        raise ValidationError({k: [str(m) for m in v] for k, v in f.errors.items()})
+    d = f.form.cleaned_data
+    group = d.get("group")
+    return {
+        "search": d.get("search") or "",
+        "status": d.get("status") or "",
+        "gender": d.get("gender") or "",
+        "employment": d.get("employment") or "",
+        "group": int(group) if group else None,
+        "member_no": d.get("member_no") or "",
+    }
+
+
+FILTER_PARAMS = [
+    OpenApiParameter(
+        "search", str, description="name, member number, phone prefix or full ID number"
+    ),
+    OpenApiParameter("status", enum=MemberStatus.values),
+    OpenApiParameter("gender", enum=Gender.values),
+    OpenApiParameter("employment", enum=Employment.values),
+    OpenApiParameter("group", int),
+    OpenApiParameter("member_no", str),
+]
+
+
+def member_or_404(request: Any, pk: int) -> Member:
+    return get_object_or_404(selectors.members_visible(user=request.user), pk=pk)
+
+
+class IgnoreFormatNegotiation(BaseContentNegotiation):
+    """``?format=xlsx`` picks the file type here, not a DRF renderer."""
+
+    def select_parser(self, request: Any, parsers: Any) -> Any:
+        return parsers[0] if parsers else None
+
+    def select_renderer(self, request: Any, renderers: Any, format_suffix: Any = None) -> Any:
+        return renderers[0], renderers[0].media_type
+
+
+def export_response(qs: QuerySet[Member], fmt: str) -> HttpResponse:
+    stamp = timezone.localdate().strftime("%Y%m%d")
+    if fmt == "csv":
+        resp = HttpResponse(exports.export_csv(qs), content_type="text/csv; charset=utf-8")
+    else:
+        resp = HttpResponse(exports.export_xlsx(qs), content_type=exports.XLSX)
+    resp["Content-Disposition"] = f'attachment; filename="members-{stamp}.{fmt}"'
+    return resp
+
+
+def flag(request: Any, name: str) -> bool:
+    return request.query_params.get(name, "") in ("1", "true", "yes")
+
+
+def choice_param(request: Any, name: str, values: list[str], default: str = "") -> str:
+    value = request.query_params.get(name, default)
+    if value and value not in values:
+        raise ValidationError(
+            {name: [f"Choose one of: {', '.join(values)}."]}, code="invalid_choice"
+        )
+    return str(value)

@@ -1,0 +1,296 @@
+"""Input and output serializers of the member API. Inputs carry real types (choices,
+dates, bounded decimals); services receive Python values."""
+
+from decimal import Decimal
+from typing import Any
+
+from rest_framework import serializers
+
+from tenants.models import MemberTransfer
+from workplaces.members import selectors, transfers
+from workplaces.members.models import (
+    Employment,
+    Member,
+    MemberDuesRule,
+    MembershipApplication,
+    UnionGroup,
+)
+
+GENDER_INPUT = [("M", "M"), ("F", "F"), ("男", "男"), ("女", "女")]
+LEAVE_CHOICES = ["retired", "retained", "withdrawn", "expelled", "deceased"]
+MAX_WAGE = 1_000_000
+
+
+# --- output ---------------------------------------------------------------------
+class EventSerializer(serializers.Serializer):
+    status = serializers.CharField()
+    on = serializers.DateField()
+    reason = serializers.CharField()
+    union_name = serializers.CharField()
+    actor_name = serializers.CharField()
+    carried = serializers.BooleanField()
+
+
+OUTPUT_FIELDS = [
+    "id",
+    "member_no",
+    "name",
+    "gender",
+    "id_number",
+    "birth_date",
+    "phone",
+    "employment",
+    "group",
+    "group_name",
+    "monthly_wage",
+    "dues_monthly",
+    "joined_on",
+    "status",
+    "status_on",
+    "user",
+    "created_at",
+    "updated_at",
+]
+
+
+class MemberOutputSerializer(serializers.ModelSerializer):
+    group_name = serializers.SerializerMethodField()
+    dues_monthly = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Member
+        fields = OUTPUT_FIELDS
+
+    def get_group_name(self, obj: Member) -> str:
+        return obj.group.name if obj.group_id and obj.group else ""
+
+    def get_dues_monthly(self, obj: Member) -> str:
+        value = getattr(obj, "dues_monthly", None)
+        if value is None:
+            value = selectors.member_dues(member=obj)
+        return f"{value:.2f}"
+
+    def to_representation(self, instance: Member) -> dict[str, Any]:
+        data = super().to_representation(instance)
+        data["monthly_wage"] = f"{instance.monthly_wage:.2f}"
+        return data
+
+
+_DATETIME = serializers.DateTimeField()
+
+
+def _dues(m: Member, rule: MemberDuesRule | None = None) -> Decimal:
+    value = getattr(m, "dues_monthly", None)
+    return selectors.member_dues(member=m, rule=rule) if value is None else value
+
+
+def member_row(m: Member, *, rule: MemberDuesRule | None = None) -> dict[str, Any]:
+    """One member as MemberOutputSerializer renders it (kept equal by a test)."""
+    return {
+        "id": m.pk,
+        "member_no": m.member_no,
+        "name": m.name,
+        "gender": m.gender,
+        "id_number": m.id_number,
+        "birth_date": m.birth_date.isoformat(),
+        "phone": m.phone,
+        "employment": m.employment,
+        "group": m.group_id,
+        "group_name": m.group.name if m.group_id and m.group else "",
+        "monthly_wage": f"{m.monthly_wage:.2f}",
+        "dues_monthly": f"{_dues(m, rule):.2f}",
+        "joined_on": m.joined_on.isoformat(),
+        "status": m.status,
+        "status_on": m.status_on.isoformat() if m.status_on else None,
+        "user": m.user_id,
+        "created_at": _DATETIME.to_representation(m.created_at),
+        "updated_at": _DATETIME.to_representation(m.updated_at),
+    }
+
+
+class MemberDetailSerializer(MemberOutputSerializer):
+    history = serializers.SerializerMethodField()
+
+    class Meta(MemberOutputSerializer.Meta):
+        fields = [*OUTPUT_FIELDS, "history"]
+
+    def get_history(self, obj: Member) -> list[dict[str, Any]]:
+        return list(EventSerializer(selectors.member_timeline(member=obj), many=True).data)
+
+
+class TransferOutputSerializer(serializers.ModelSerializer):
+    direction = serializers.SerializerMethodField()
+    from_union: serializers.SlugRelatedField = serializers.SlugRelatedField(
+        slug_field="slug", read_only=True
+    )
+    to_union: serializers.SlugRelatedField = serializers.SlugRelatedField(
+        slug_field="slug", read_only=True
+    )
+    from_union_name = serializers.CharField(source="from_union.name", read_only=True)
+    to_union_name = serializers.CharField(source="to_union.name", read_only=True)
+    member = serializers.SerializerMethodField()
+
+    class Meta:
+        model = MemberTransfer
+        fields = [
+            "id",
+            "direction",
+            "status",
+            "from_union",
+            "from_union_name",
+            "to_union",
+            "to_union_name",
+            "member_label",
+            "member",
+            "reason",
+            "created_at",
+            "created_by",
+            "decided_at",
+            "decided_by",
+            "decision_note",
+        ]
+
+    def get_direction(self, obj: MemberTransfer) -> str:
+        union = self.context.get("union")
+        if union is None:
+            return ""
+        return "outgoing" if obj.from_union_id == union.pk else "incoming"
+
+    def get_member(self, obj: MemberTransfer) -> dict[str, Any] | None:
+        """The particulars, for the two unions involved (never on the federation host)."""
+        if self.context.get("union") is None:
+            return None
+        d = transfers.transfer_details(obj)
+        keys = ("name", "gender", "birth_date", "employment", "joined_on", "source_member_no")
+        return {k: d.get(k) for k in keys} if d else None
+
+
+class GroupSerializer(serializers.ModelSerializer):
+    leader = serializers.IntegerField(source="leader_id", allow_null=True, required=False)
+    leader_name = serializers.SerializerMethodField()
+    active_count = serializers.IntegerField(read_only=True, default=0)
+
+    class Meta:
+        model = UnionGroup
+        fields = ["id", "name", "leader", "leader_name", "active_count"]
+
+    def get_leader_name(self, obj: UnionGroup) -> str:
+        leader = obj.leader
+        return (leader.get_full_name() or leader.get_username()) if leader else ""
+
+
+class ApplicationSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = MembershipApplication
+        fields = [
+            "id",
+            "name",
+            "gender",
+            "id_number",
+            "phone",
+            "employment",
+            "group",
+            "monthly_wage",
+            "note",
+            "status",
+            "submitted_at",
+            "submitted_by",
+            "decided_on",
+            "decided_by",
+            "decision_reason",
+            "member",
+        ]
+
+
+class ImportResultSerializer(serializers.Serializer):
+    created = serializers.IntegerField()
+    updated = serializers.IntegerField()
+    total = serializers.IntegerField()
+    errors = serializers.ListField(child=serializers.DictField())  # type: ignore[assignment]
+
+
+# --- input ----------------------------------------------------------------------
+def _wage(**kwargs: Any) -> serializers.DecimalField:
+    return serializers.DecimalField(
+        max_digits=12, decimal_places=2, min_value=Decimal(0), max_value=Decimal(MAX_WAGE), **kwargs
+    )
+
+
+class MemberInputSerializer(serializers.Serializer):
+    name = serializers.CharField(max_length=50)
+    gender = serializers.ChoiceField(choices=GENDER_INPUT, required=False, allow_blank=True)
+    id_number = serializers.CharField(max_length=18)
+    birth_date = serializers.DateField(required=False, allow_null=True)
+    phone = serializers.CharField(max_length=20, required=False, allow_blank=True)
+    joined_on = serializers.DateField()
+    employment = serializers.ChoiceField(choices=Employment.choices, required=False)
+    group = serializers.CharField(max_length=60, required=False, allow_blank=True, allow_null=True)
+    monthly_wage = _wage(required=False)
+
+
+class MemberUpdateSerializer(MemberInputSerializer):
+    user = serializers.IntegerField(
+        required=False,
+        allow_null=True,
+        min_value=1,
+        max_value=2**62,
+        help_text="the member's own login (null unlinks)",
+    )
+    name = serializers.CharField(max_length=50, required=False)
+    id_number = serializers.CharField(max_length=18, required=False)
+    joined_on = serializers.DateField(required=False)
+
+
+class LeaveSerializer(serializers.Serializer):
+    status = serializers.ChoiceField(choices=LEAVE_CHOICES)
+    reason = serializers.CharField(max_length=500)
+    on = serializers.DateField(required=False)
+
+
+class TransferStartSerializer(serializers.Serializer):
+    to_union = serializers.CharField(max_length=40)
+    reason = serializers.CharField(max_length=500, required=False, allow_blank=True)
+
+
+class ReasonSerializer(serializers.Serializer):
+    reason = serializers.CharField(max_length=500, required=False, allow_blank=True, default="")
+
+
+class DuesRuleInputSerializer(serializers.Serializer):
+    effective_from = serializers.DateField()
+    rate = serializers.DecimalField(
+        max_digits=6, decimal_places=4, min_value=Decimal(0), max_value=Decimal("0.1")
+    )
+    floor_unit = serializers.DecimalField(
+        max_digits=8,
+        decimal_places=2,
+        min_value=Decimal(0),
+        max_value=Decimal(1000),
+        default=Decimal("10.00"),
+    )
+
+
+class GroupInputSerializer(serializers.Serializer):
+    name = serializers.CharField(max_length=60)
+    leader = serializers.IntegerField(required=False, allow_null=True, min_value=1, max_value=2**62)
+
+
+class ApplicationInputSerializer(serializers.Serializer):
+    name = serializers.CharField(max_length=50)
+    gender = serializers.ChoiceField(choices=GENDER_INPUT, required=False, allow_blank=True)
+    id_number = serializers.CharField(max_length=18)
+    phone = serializers.CharField(max_length=20, required=False, allow_blank=True)
+    employment = serializers.ChoiceField(choices=Employment.choices, required=False)
+    group = serializers.CharField(max_length=60, required=False, allow_blank=True, allow_null=True)
+    monthly_wage = _wage(required=False)
+    note = serializers.CharField(max_length=500, required=False, allow_blank=True)
+
+
+class ApproveSerializer(serializers.Serializer):
+    on = serializers.DateField(required=False)
+
+
+def validated(serializer_class: type[serializers.Serializer], data: Any, **kwargs: Any) -> Any:
+    s = serializer_class(data=data, **kwargs)
+    s.is_valid(raise_exception=True)
+    return s.validated_data
