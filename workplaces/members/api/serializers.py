@@ -16,7 +16,6 @@ from workplaces.members.models import (
     UnionGroup,
 )
 
-GENDER_INPUT = [("M", "M"), ("F", "F"), ("男", "男"), ("女", "女")]
 LEAVE_CHOICES = ["retired", "retained", "withdrawn", "expelled", "deceased"]
 MAX_WAGE = 1_000_000
 
@@ -218,7 +217,8 @@ def _wage(**kwargs: Any) -> serializers.DecimalField:
 
 class MemberInputSerializer(serializers.Serializer):
     name = serializers.CharField(max_length=50)
-    gender = serializers.ChoiceField(choices=GENDER_INPUT, required=False, allow_blank=True)
+    # M/F or 男/女; the service checks it against the ID number
+    gender = serializers.CharField(max_length=2, required=False, allow_blank=True)
     id_number = serializers.CharField(max_length=18)
     birth_date = serializers.DateField(required=False, allow_null=True)
     phone = serializers.CharField(max_length=20, required=False, allow_blank=True)
@@ -277,7 +277,8 @@ class GroupInputSerializer(serializers.Serializer):
 
 class ApplicationInputSerializer(serializers.Serializer):
     name = serializers.CharField(max_length=50)
-    gender = serializers.ChoiceField(choices=GENDER_INPUT, required=False, allow_blank=True)
+    # M/F or 男/女; the service checks it against the ID number
+    gender = serializers.CharField(max_length=2, required=False, allow_blank=True)
     id_number = serializers.CharField(max_length=18)
     phone = serializers.CharField(max_length=20, required=False, allow_blank=True)
     employment = serializers.ChoiceField(choices=Employment.choices, required=False)
