@@ -5,12 +5,14 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 from decimal import Decimal
+from typing import Any
 
 from django.db.models import Q, QuerySet, Sum
 
 from federation.dues import rules
 from federation.dues.models import (
     Adjustment,
+    DuesCredit,
     DuesNotice,
     DuesPolicy,
     NoticeStatus,
@@ -120,12 +122,30 @@ def union_dues_overdue(*, union: Union) -> bool:
 
 
 def union_balance(*, union: Union) -> Decimal:
+    """What the union owes (negative: what it has in credit): notices' balances less the
+    open credits carried from overpayments."""
     agg = (
         DuesNotice.objects.filter(union=union)
         .exclude(status=NoticeStatus.WAIVED)
         .aggregate(due=Sum("amount_due"), paid=Sum("amount_paid"))
     )
-    return (agg["due"] or ZERO) - (agg["paid"] or ZERO)
+    owed = (agg["due"] or ZERO) - (agg["paid"] or ZERO)
+    return owed - union_credit_open(union=union)
+
+
+def union_credit_open(*, union: Union) -> Decimal:
+    total = DuesCredit.objects.filter(union=union, applied_to__isnull=True).aggregate(
+        s=Sum("amount")
+    )["s"]
+    return total or ZERO
+
+
+def union_credits(*, union: Union) -> QuerySet[DuesCredit]:
+    return (
+        DuesCredit.objects.filter(union=union)
+        .select_related("source", "applied_to")
+        .order_by("-created_at", "-id")
+    )
 
 
 def union_payments(*, union: Union) -> QuerySet[Payment]:
@@ -244,22 +264,30 @@ def _split(notice: DuesNotice, received: Decimal) -> tuple[Decimal, Decimal, Dec
     return shares.workplace, shares.federation, shares.city
 
 
-def remittance_for_period(*, period: str) -> dict:
-    """Per period, from payments received (less refunds): what goes back, stays, goes up."""
+def _shares_of(n: DuesNotice, refund: Refund | None) -> tuple[Decimal, Decimal, Decimal, Decimal]:
+    """(received, workplace return, federation's share, city share) of one notice. A refunded
+    notice keeps only what already left the federation before the refund (netted)."""
+    paid = Decimal(getattr(n, "received", None) or ZERO)
+    if refund is None:
+        workplace, own, city = _split(n, paid)
+        return paid, workplace, own, city
+    received = paid - refund.amount
+    return received, refund.netted_returned, ZERO, refund.netted_city
+
+
+def _remittance_rows(period: str) -> list[dict[str, Any]]:
     notices = (
         DuesNotice.objects.filter(period=period)
         .select_related("union", "target")
         .annotate(received=Sum("payments__amount"))
         .order_by("union__name", "target__name")
     )
-    refunds = dict(Refund.objects.filter(notice__period=period).values_list("notice_id", "amount"))
+    refunds = {r.notice_id: r for r in Refund.objects.filter(notice__period=period)}
     rows = []
-    totals: defaultdict[str, Decimal] = defaultdict(lambda: ZERO)
     for n in notices:
-        received = (n.received or ZERO) - refunds.get(n.pk, ZERO)
+        received, workplace, own, city = _shares_of(n, refunds.get(n.pk))
         if received <= 0:
             continue
-        workplace, own, city = _split(n, received)
         rows.append(
             {
                 "notice": n,
@@ -271,10 +299,12 @@ def remittance_for_period(*, period: str) -> dict:
                 "city_upward": city,
             }
         )
-        totals["received"] += received
-        totals["workplace_return"] += workplace
-        totals["federation_share"] += own
-        totals["city_upward"] += city
+    return rows
+
+
+def remittance_for_period(*, period: str) -> dict[str, Any]:
+    """Per period, from payments received (less refunds): what goes back, stays, goes up."""
+    rows = _remittance_rows(period)
     transfers = list(Remittance.objects.filter(period=period).select_related("union"))
     returned: defaultdict[int | None, Decimal] = defaultdict(lambda: ZERO)
     city_sent = ZERO
@@ -291,15 +321,16 @@ def remittance_for_period(*, period: str) -> dict:
         uid = r["notice"].union_id
         r["returned"] = returned.get(uid, ZERO) if uid else ZERO
         r["return_remaining"] = (by_union.get(uid, ZERO) - returned.get(uid, ZERO)) if uid else ZERO
+    total = {
+        k: sum((r[k] for r in rows), ZERO)
+        for k in ("received", "workplace_return", "federation_share", "city_upward")
+    }
     return {
         "period": period,
         "rows": rows,
-        "received": totals["received"],
-        "workplace_return": totals["workplace_return"],
-        "federation_share": totals["federation_share"],
-        "city_upward": totals["city_upward"],
+        **total,
         "city_sent": city_sent,
-        "city_remaining": totals["city_upward"] - city_sent,
+        "city_remaining": total["city_upward"] - city_sent,
         "returned_total": sum(returned.values(), ZERO),
         "return_due_by_union": dict(by_union),
         "returned_by_union": dict(returned),
@@ -318,3 +349,27 @@ def unions_to_chase() -> QuerySet[Union]:
         "union_id"
     )
     return unions_serving().filter(Q(pk__in=overdue) | Q(pk__in=unbilled))
+
+
+def declaration_expected(
+    *, declaration: PayrollDeclaration, today: dt.date
+) -> dict[str, Any] | None:
+    """For a declaration not billed yet: the amount its notice will ask, the day the notice
+    comes (the cycle runs the day after the period ends; a late declaration is billed by the
+    next daily run) and the due date. None once the notice exists."""
+    if getattr(declaration, "notice", None) is not None:
+        return None
+    period = period_parse(declaration.period)
+    policy = policy_for_period(period=period)
+    if declaration.union is not None:
+        mode = union_settings(union=declaration.union).collection_mode
+    else:
+        mode = rules.PREPARATORY
+    amount = rules.notice_amount(
+        payroll_total=declaration.payroll_total,
+        rate=policy.rate,
+        mode=mode,
+        upper_share=policy.upper_share,
+    )
+    notice_on = max(rules.expected_notice_on(period_end=period.end), today + dt.timedelta(days=1))
+    return {"amount": amount, "notice_on": notice_on, "due_date": period.due_date(policy.due_day)}

@@ -1,6 +1,8 @@
 """Dues jobs (thin: each calls a service). Dispatchers run in the public schema and enqueue
 one small idempotent task per union; a retried task creates nothing twice (unique keys)."""
 
+from typing import TYPE_CHECKING
+
 from django.utils import timezone
 from django_tenants.utils import get_public_schema_name, schema_context
 
@@ -8,8 +10,11 @@ from tasks.app import app
 from tasks.dispatch import dispatch_per_union
 from tasks.options import DISPATCHER_TASK, PER_UNION_TASK
 
+if TYPE_CHECKING:
+    from tenants.models import Union
 
-def _union(schema_name: str):
+
+def _union(schema_name: str) -> "Union":
     from tenants.models import Union
 
     return Union.objects.get(schema_name=schema_name)
@@ -27,6 +32,7 @@ def cycle_dispatch(period: str = "") -> int:
         if ended is None:
             return 0
         period = ended.code
+    targets_chase.delay()
     return dispatch_per_union(cycle_union, args=(period,))
 
 
@@ -51,7 +57,19 @@ def daily_dispatch() -> int:
     from federation.dues.services import notices_mark_overdue
 
     notices_mark_overdue()
+    targets_chase.delay()
     return dispatch_per_union(daily_union, unions=unions_to_chase())
+
+
+@app.task(name="dues.targets_chase", **PER_UNION_TASK)
+def targets_chase() -> int:
+    """Organizing targets (筹备金) on the same schedule as unions: bill their declarations of
+    ended periods, then remind the overdue ones (at most once a day each)."""
+    from federation.dues.services import target_notices_issue_pending, targets_remind
+
+    with schema_context(get_public_schema_name()):
+        target_notices_issue_pending()
+        return targets_remind()
 
 
 @app.task(name="dues.daily_union", **PER_UNION_TASK)

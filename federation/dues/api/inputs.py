@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from rest_framework import serializers
 from rest_framework.exceptions import ParseError
 
@@ -16,38 +17,38 @@ HEADCOUNT_MAX = 1_000_000
 
 # the Chinese names of the fields, for messages on the pages ("金额：…", never "amount: …")
 FIELD_LABELS: dict[str, Any] = {
-    "amount": _("Amount"),
-    "paid_on": _("Paid on"),
-    "reference": _("Bank reference"),
-    "refunded_on": _("Refunded on"),
-    "reason": _("Reason"),
-    "period": _("Period"),
-    "payroll_total": _("Payroll total"),
-    "headcount": _("Headcount"),
-    "rate": _("Contribution rate"),
-    "upward_share": _("Upper share"),
-    "city_share": _("City part of the upper share"),
-    "due_day": _("Due day"),
-    "grace_days": _("Grace days"),
-    "reminder_every_days": _("Remind every (days)"),
-    "effective_from": _("Effective from"),
-    "small_micro_refund_years": _("Small and micro refund years"),
-    "kind": _("Kind"),
-    "union": _("Union"),
-    "transferred_on": _("Transferred on"),
-    "name": _("Employer"),
-    "credit_code": _("Credit code"),
-    "contact": _("Contact"),
-    "contact_email": _("Contact email"),
-    "employee_count": _("Employees"),
-    "collection_mode": _("Collection mode"),
-    "small_micro": _("Small or micro enterprise"),
-    "notice": _("Notice"),
-    "target": _("Employer"),
-    "file": _("File"),
-    "status": _("Status"),
-    "non_field_errors": _("Error"),
-    "__all__": _("Error"),
+    "amount": pgettext_lazy("dues field", "Amount"),
+    "paid_on": pgettext_lazy("dues field", "Paid on"),
+    "reference": pgettext_lazy("dues field", "Bank reference"),
+    "refunded_on": pgettext_lazy("dues field", "Refunded on"),
+    "reason": pgettext_lazy("dues field", "Reason"),
+    "period": pgettext_lazy("dues field", "Period"),
+    "payroll_total": pgettext_lazy("dues field", "Payroll total"),
+    "headcount": pgettext_lazy("dues field", "Headcount"),
+    "rate": pgettext_lazy("dues field", "Contribution rate"),
+    "upward_share": pgettext_lazy("dues field", "Upper share"),
+    "city_share": pgettext_lazy("dues field", "City part of the upper share"),
+    "due_day": pgettext_lazy("dues field", "Due day"),
+    "grace_days": pgettext_lazy("dues field", "Grace days"),
+    "reminder_every_days": pgettext_lazy("dues field", "Remind every (days)"),
+    "effective_from": pgettext_lazy("dues field", "Effective from"),
+    "small_micro_refund_years": pgettext_lazy("dues field", "Small and micro refund years"),
+    "kind": pgettext_lazy("dues field", "Kind"),
+    "union": pgettext_lazy("dues field", "Union"),
+    "transferred_on": pgettext_lazy("dues field", "Transferred on"),
+    "name": pgettext_lazy("dues field", "Employer"),
+    "credit_code": pgettext_lazy("dues field", "Credit code"),
+    "contact": pgettext_lazy("dues field", "Contact"),
+    "contact_email": pgettext_lazy("dues field", "Contact email"),
+    "employee_count": pgettext_lazy("dues field", "Employees"),
+    "collection_mode": pgettext_lazy("dues field", "Collection mode"),
+    "small_micro": pgettext_lazy("dues field", "Small or micro enterprise"),
+    "notice": pgettext_lazy("dues field", "Notice"),
+    "target": pgettext_lazy("dues field", "Employer"),
+    "file": pgettext_lazy("dues field", "File"),
+    "status": pgettext_lazy("dues field", "Status"),
+    "non_field_errors": pgettext_lazy("dues field", "Error"),
+    "__all__": pgettext_lazy("dues field", "Error"),
 }
 
 

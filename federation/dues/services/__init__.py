@@ -7,16 +7,23 @@ come from the federation's rule table (``DuesPolicy``), never from code; the pur
 calculators are in ``federation.dues.rules``."""
 
 from federation.dues.rules import notice_amount
+from federation.dues.services.credits import credit_carry, credits_apply
 from federation.dues.services.cycle import (
     declaration_missing_remind,
     dues_cycle_run,
     notice_issue,
     notices_issue_pending,
+    target_notices_issue_pending,
 )
 from federation.dues.services.declarations import declaration_correct, declaration_submit
 from federation.dues.services.payments import notice_waive, payment_record, refund_record
 from federation.dues.services.policy import policy_set, union_settings_set
-from federation.dues.services.reminders import notices_mark_overdue, reminder_send
+from federation.dues.services.reminders import (
+    notices_mark_overdue,
+    reminder_send,
+    target_reminder_send,
+    targets_remind,
+)
 from federation.dues.services.remittance import remittance_record
 from federation.dues.services.targets import target_create, target_founded
 
@@ -38,4 +45,9 @@ __all__ = [
     "target_create",
     "target_founded",
     "union_settings_set",
+    "credit_carry",
+    "credits_apply",
+    "target_notices_issue_pending",
+    "target_reminder_send",
+    "targets_remind",
 ]

@@ -19,6 +19,7 @@ from federation.dues import rules, selectors
 from federation.dues.kinds import DuesAuditKind
 from federation.dues.models import (
     CollectionMode,
+    DuesCredit,
     DuesNotice,
     DuesPolicy,
     PayrollDeclaration,
@@ -27,6 +28,7 @@ from federation.dues.models import (
 )
 from federation.dues.periods import Period
 from federation.dues.services._common import NOTICE_FIELDS, as_period, audit_many, today
+from federation.dues.services.credits import credits_apply
 from federation.platform.actors import Actor
 from federation.platform.audit.services import snapshot
 from federation.platform.outbox.services import message_enqueue
@@ -139,7 +141,10 @@ def _issue(*, decls: list[PayrollDeclaration], period: Period, actor: Actor) -> 
             for pk, union_id, target_id in made
         ],
     )
-    return [pk for pk, _u, _t in made]
+    made_ids = [pk for pk, _u, _t in made]
+    if made_ids and DuesCredit.objects.filter(applied_to__isnull=True).exists():
+        credits_apply(notice_ids=made_ids, actor=actor)
+    return made_ids
 
 
 def _cycle_check(p: Period) -> None:
@@ -199,6 +204,22 @@ def notices_issue_pending(*, union: Union, actor: Actor = None) -> int:
     pending = [
         d
         for d in PayrollDeclaration.objects.filter(union=union, notice__isnull=True)
+        .select_for_update(of=("self",))
+        .order_by("pk")
+        if as_period(d.period).end < today()
+    ]
+    return sum(len(_issue(decls=[d], period=as_period(d.period), actor=actor)) for d in pending)
+
+
+@transaction.atomic
+def target_notices_issue_pending(*, actor: Actor = None) -> int:
+    """Bill the organizing targets' declarations of ended periods that have no notice yet:
+    the beat's monthly cycle and daily job run this beside the per-union tasks (筹备金)."""
+    pending = [
+        d
+        for d in PayrollDeclaration.objects.filter(
+            target__status=TargetStatus.ACTIVE, notice__isnull=True
+        )
         .select_for_update(of=("self",))
         .order_by("pk")
         if as_period(d.period).end < today()

@@ -32,6 +32,7 @@ from federation.dues.services._common import (
     audit,
     today,
 )
+from federation.dues.services.credits import credit_carry
 from federation.platform.actors import Actor, actor_label
 from federation.platform.audit.services import snapshot
 from federation.platform.errors import ConflictError
@@ -202,6 +203,8 @@ def declaration_correct(
     _headcount_push(union=decl.union)
     if notice is not None:
         _notice_follow(notice=notice, payroll=payroll, reason=reason, actor=actor, slug=slug)
+        if notice.amount_paid > notice.amount_due:
+            credit_carry(notice=notice, actor=actor)
     return decl
 
 

@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 
 from federation.dues import rules, selectors
 from federation.dues.kinds import DuesAuditKind
-from federation.dues.models import DuesNotice, NoticeStatus, Payment, Refund
+from federation.dues.models import DuesNotice, NoticeStatus, Payment, Refund, Remittance
 from federation.dues.services._common import (
     NOTICE_FIELDS,
     as_date,
@@ -29,6 +29,7 @@ from federation.platform.audit.services import snapshot
 from federation.platform.errors import ConflictError
 
 EARLIEST = dt.date(2000, 1, 1)
+ZERO = Decimal("0.00")
 
 
 def _reference_used() -> ConflictError:
@@ -136,6 +137,22 @@ def _refund_check(notice: DuesNotice) -> None:
         raise ConflictError(_("This notice was already refunded."), code="refunded")
 
 
+def _refund_netting(notice: DuesNotice) -> tuple[Decimal, Decimal, Decimal]:
+    """(pay out now, netted against the workplace return, netted against the city share):
+    what already left the federation for this notice is not paid a second time."""
+    calc = selectors.remittance_for_period(period=notice.period)
+    row = next((r for r in calc["rows"] if r["notice"].pk == notice.pk), None)
+    if row is None:
+        return rules.refund_netting(paid=notice.amount_paid, returned=ZERO, city_passed=ZERO)
+    returned = min(row["returned"], row["workplace_return"])
+    # the city share already sent beyond what the period leaves without this notice
+    city_passed = min(
+        row["city_upward"],
+        max(calc["city_sent"] - (calc["city_upward"] - row["city_upward"]), ZERO),
+    )
+    return rules.refund_netting(paid=notice.amount_paid, returned=returned, city_passed=city_passed)
+
+
 @transaction.atomic
 def refund_record(
     *, notice: DuesNotice, refunded_on: dt.date, reference: str, actor: Actor
@@ -146,11 +163,20 @@ def refund_record(
     day = as_date(refunded_on, field="refunded_on")
     reference = as_reference(reference)
     _refund_check(locked)
+    list(Remittance.objects.select_for_update().filter(period=locked.period))
+    amount, netted_returned, netted_city = _refund_netting(locked)
+    if amount <= 0:
+        raise ValidationError(
+            {"notice": [_("Everything paid on this notice was already returned or passed up.")]},
+            code="nothing_to_refund",
+        )
     try:
         with transaction.atomic():
             refund = Refund.objects.create(
                 notice=locked,
-                amount=locked.amount_paid,
+                amount=amount,
+                netted_returned=netted_returned,
+                netted_city=netted_city,
                 refunded_on=day,
                 reference=reference,
                 recorded_by=actor_label(actor),
@@ -163,7 +189,10 @@ def refund_record(
         actor=actor,
         kind=DuesAuditKind.REFUND_RECORDED,
         obj=refund,
-        after=snapshot(refund, ["notice_id", "amount", "refunded_on", "reference"]),
+        after=snapshot(
+            refund,
+            ["notice_id", "amount", "netted_returned", "netted_city", "refunded_on", "reference"],
+        ),
         union_slug=payer_slug(locked),
     )
     return refund

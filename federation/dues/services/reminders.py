@@ -4,8 +4,10 @@
 from __future__ import annotations
 
 import datetime as dt
+import logging
 from decimal import Decimal
 
+from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone
@@ -13,11 +15,19 @@ from django.utils.translation import gettext as _
 
 from federation.dues import selectors, statute
 from federation.dues.kinds import DuesAuditKind
-from federation.dues.models import DuesNotice, NoticeStatus, Reminder
+from federation.dues.models import (
+    DuesNotice,
+    NoticeStatus,
+    OrganizingTarget,
+    Reminder,
+    TargetStatus,
+)
 from federation.dues.services._common import audit, audit_many
 from federation.dues.services._common import today as _today
 from federation.platform.outbox.services import message_enqueue
 from tenants.models import Union
+
+log = logging.getLogger(__name__)
 
 
 @transaction.atomic
@@ -78,13 +88,21 @@ def _reminder_text(overdue: list[DuesNotice], outstanding: Decimal) -> tuple[str
     return subject, body
 
 
-def _overdue_of(union: Union) -> list[DuesNotice]:
+def _overdue_of(payer: Union | OrganizingTarget) -> list[DuesNotice]:
+    mine = {"union": payer} if isinstance(payer, Union) else {"target": payer}
     rows = (
         DuesNotice.objects.select_for_update()
-        .filter(union=union, status=NoticeStatus.OVERDUE)
+        .filter(status=NoticeStatus.OVERDUE, **mine)
         .order_by("period_start", "pk")
     )
     return [n for n in rows if n.balance > 0]
+
+
+def _due_for_reminder(payer: Union | OrganizingTarget, day: dt.date) -> bool:
+    every = selectors.policy_in_force(on=day).reminder_every_days
+    mine = {"union": payer} if isinstance(payer, Union) else {"target": payer}
+    last = Reminder.objects.filter(**mine).order_by("-sent_on").first()
+    return last is None or (day - last.sent_on).days >= every
 
 
 @transaction.atomic
@@ -97,9 +115,7 @@ def reminder_send(
     overdue = _overdue_of(union)
     if not overdue:
         return None
-    every = selectors.policy_in_force(on=day).reminder_every_days
-    last = Reminder.objects.filter(union=union).order_by("-sent_on").first()
-    if last is not None and (day - last.sent_on).days < every:
+    if not _due_for_reminder(union, day):
         return None
     outstanding = sum((n.balance for n in overdue), Decimal("0.00"))
     subject, body = _reminder_text(overdue, outstanding)
@@ -137,3 +153,64 @@ def reminder_send(
         after={"outstanding": outstanding, "notices": [n.pk for n in overdue], "email": recipient},
     )
     return reminder
+
+
+def _mail_on_commit(*, recipient: str, subject: str, body: str) -> None:
+    """An organizing target has no union space (no outbox): a plain email after commit."""
+    if not recipient:
+        return
+
+    def send() -> None:
+        try:
+            send_mail(subject, body, None, [recipient])
+        except Exception:  # noqa: BLE001 - the reminder is recorded; a mail failure is logged
+            log.warning("dues reminder to %s could not be sent", recipient, exc_info=True)
+
+    transaction.on_commit(send)
+
+
+@transaction.atomic
+def target_reminder_send(
+    *, target: OrganizingTarget, today: dt.date | None = None
+) -> Reminder | None:
+    """Remind an organizing target of its overdue 筹备金 notices, on the same interval as
+    unions, at most once a day (unique target + day), by email to its contact."""
+    day = today or _today()
+    overdue = _overdue_of(target)
+    if not overdue or not _due_for_reminder(target, day):
+        return None
+    outstanding = sum((n.balance for n in overdue), Decimal("0.00"))
+    subject, body = _reminder_text(overdue, outstanding)
+    try:
+        with transaction.atomic():
+            reminder = Reminder.objects.create(
+                target=target,
+                sent_on=day,
+                outstanding=outstanding,
+                subject=subject[:200],
+                body=body,
+                email=target.contact_email,
+            )
+    except IntegrityError:
+        return None
+    reminder.notices.set(overdue)
+    DuesNotice.objects.filter(pk__in=[n.pk for n in overdue]).update(
+        reminders_sent=F("reminders_sent") + 1, last_reminded_at=timezone.now()
+    )
+    _mail_on_commit(recipient=target.contact_email, subject=subject, body=body)
+    audit(
+        actor=None,
+        kind=DuesAuditKind.REMINDER_SENT,
+        obj=reminder,
+        after={"outstanding": outstanding, "notices": [n.pk for n in overdue], "target": target.pk},
+    )
+    return reminder
+
+
+def targets_remind(*, today: dt.date | None = None) -> int:
+    """The daily job's part for organizing targets: one reminder per target that is due."""
+    day = today or _today()
+    chased = OrganizingTarget.objects.filter(
+        status=TargetStatus.ACTIVE, notices__status=NoticeStatus.OVERDUE
+    ).distinct()
+    return sum(1 for t in chased if target_reminder_send(target=t, today=day) is not None)

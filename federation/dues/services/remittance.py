@@ -38,9 +38,29 @@ def _remaining(*, period: str, kind: str, union: Union | None) -> Decimal:
     calc = selectors.remittance_for_period(period=period)
     if kind == RemittanceKind.CITY_UPWARD:
         return Decimal(calc["city_remaining"])
-    assert union is not None  # noqa: S101 - checked by the caller
+    if union is None:
+        return ZERO
     due = calc["return_due_by_union"].get(union.pk, ZERO)
     return Decimal(due - calc["returned_by_union"].get(union.pk, ZERO))
+
+
+def _remittance_check(*, kind: str, union: Union | None, day: dt.date, value: Decimal) -> None:
+    if kind not in RemittanceKind.values:
+        raise ValidationError(
+            {"kind": [_("Choose workplace_return or city_upward.")]}, code="invalid_choice"
+        )
+    if kind == RemittanceKind.WORKPLACE_RETURN and union is None:
+        raise ValidationError(
+            {"union": [_("Name the union the share goes back to.")]}, code="required"
+        )
+    if day > today():
+        raise ValidationError(
+            {"transferred_on": [_("The transfer date cannot be in the future.")]}, code="future"
+        )
+    if value <= 0:
+        raise ValidationError(
+            {"amount": [_("The amount must be greater than zero.")]}, code="min_value"
+        )
 
 
 @transaction.atomic
@@ -59,22 +79,7 @@ def remittance_record(
     value = as_money(amount, field="amount")
     day = as_date(transferred_on, field="transferred_on")
     reference = as_reference(reference)
-    if kind not in RemittanceKind.values:
-        raise ValidationError(
-            {"kind": [_("Choose workplace_return or city_upward.")]}, code="invalid_choice"
-        )
-    if kind == RemittanceKind.WORKPLACE_RETURN and union is None:
-        raise ValidationError(
-            {"union": [_("Name the union the share goes back to.")]}, code="required"
-        )
-    if day > today():
-        raise ValidationError(
-            {"transferred_on": [_("The transfer date cannot be in the future.")]}, code="future"
-        )
-    if value <= 0:
-        raise ValidationError(
-            {"amount": [_("The amount must be greater than zero.")]}, code="min_value"
-        )
+    _remittance_check(kind=kind, union=union, day=day, value=value)
     payee = union if kind == RemittanceKind.WORKPLACE_RETURN else None
     # one transfer at a time per period: lock the period's rows
     list(Remittance.objects.select_for_update().filter(period=p.code))

@@ -12,7 +12,13 @@ from federation.dues import documents, selectors, services
 from federation.dues.api.inputs import DuesCycleInput, parse
 from federation.dues.models import NoticeStatus
 from federation.dues.periods import period_parse
-from federation.dues.views._base import PAGE_ERRORS, DuesPage, form_errors, period_arg
+from federation.dues.views._base import (
+    PAGE_ERRORS,
+    DuesPage,
+    form_errors,
+    period_arg,
+    period_kind_today,
+)
 from federation.platform.accounts.permissions import has_role
 from federation.platform.accounts.roles import FED_DUES
 
@@ -39,6 +45,7 @@ class BoardView(DuesPage):
                 "missing": selectors.missing_declarations(period=period_parse(period)),
                 "can_write": has_role(request.user, FED_DUES),
                 "collection_pct": summary["collection_rate"] * 100,
+                "period_kind": period_kind_today(),
             },
         )
 

@@ -87,6 +87,7 @@ class UnionDuesView(DuesPage):
             "reminders": union.dues_reminders.order_by("-sent_on")[:50],
             "settings": selectors.union_settings(union=union),
             "balance": selectors.union_balance(union=union),
+            "credits": selectors.union_credits(union=union),
             "modes": [
                 (CollectionMode.FULL, CollectionMode.FULL.label),
                 (CollectionMode.SPLIT, CollectionMode.SPLIT.label),

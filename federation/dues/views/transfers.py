@@ -18,6 +18,7 @@ from federation.dues.views._base import (
     FormErrors,
     form_errors,
     period_arg,
+    period_kind_today,
     period_or_default,
 )
 from federation.platform.accounts.permissions import has_role
@@ -96,6 +97,7 @@ class RemittanceView(DuesPage):
             "can_write": has_role(request.user, FED_DUES),
             "today": timezone.localdate(),
             "values": request.POST if request.method == "POST" else {},
+            "period_kind": period_kind_today(),
         }
         return render(request, "dues/remittance.html", context, status=status)
 

@@ -26,9 +26,12 @@ def _context(request: HttpRequest, union: Union) -> dict[str, Any]:
     today = timezone.localdate()
     kind = selectors.policy_in_force(on=today).period_kind
     rollup = UnionRollup.objects.filter(union=union).first()
+    declarations = list(selectors.declaration_list(union=union).select_related("notice"))
+    for d in declarations:
+        d.expected = selectors.declaration_expected(declaration=d, today=today)  # type: ignore[attr-defined]
     return {
         "union": union,
-        "declarations": selectors.declaration_list(union=union).select_related("notice"),
+        "declarations": declarations,
         "notices": selectors.union_notices(union=union),
         "payments": selectors.union_payments(union=union)[:50],
         "balance": selectors.union_balance(union=union),
@@ -41,6 +44,7 @@ def _context(request: HttpRequest, union: Union) -> dict[str, Any]:
         "period_kind": kind,
         "settings": selectors.union_settings(union=union),
         "reminders": selectors.union_reminders(union=union)[:20],
+        "credits": selectors.union_credits(union=union),
     }
 
 

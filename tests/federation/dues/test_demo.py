@@ -28,3 +28,10 @@ def test_the_demo_overdue_union_is_overdue_and_reminded(frozen, union_b):
     )
     assert statuses == ["paid", "overdue", "overdue", "issued"]
     assert DuesNotice.objects.filter(union=union_b, reminders_sent=1).count() == 2
+
+
+@pytest.mark.django_db
+def test_no_demo_payment_is_dated_before_its_notice(frozen, union_a):
+    dues_demo_seed(union_a)
+    payments = Payment.objects.filter(notice__union=union_a).select_related("notice")
+    assert [p.paid_on >= p.notice.issued_at.date() for p in payments] == [True] * 4
