@@ -1,5 +1,6 @@
 """URLs served on both hosts: login, token, OpenAPI schema and docs, language switch."""
 
+from django.http import HttpRequest, HttpResponse
 from django.urls import include, path
 from drf_spectacular.utils import extend_schema
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
@@ -17,7 +18,13 @@ class HostSchemaView(SpectacularAPIView):
         return super().get(request, *args, **kwargs)
 
 
+def healthz(request: HttpRequest) -> HttpResponse:
+    """For load balancers and the load test's baseline: the app answers, nothing more."""
+    return HttpResponse("ok", content_type="text/plain")
+
+
 common_api = [
+    path("healthz", healthz, name="healthz"),
     path("api/v1/auth/token/", TokenCreateApi.as_view(), name="api-token"),
     path("api/v1/auth/me/", MeApi.as_view(), name="api-me"),
     path("api/v1/users/", UserListCreateApi.as_view(), name="api-users"),

@@ -27,20 +27,38 @@ def test_bench_provisioning_clone_against_migrations(live_township):
     clone, dt_clone, migrate, full = [], [], [], []
     try:
         for i in range(N):
-            u = Union(slug=f"bench-c{i}", schema_name=f"u_bench_c{i}", name="b", kind="other", is_federation=False)
+            u = Union(
+                slug=f"bench-c{i}",
+                schema_name=f"u_bench_c{i}",
+                name="b",
+                kind="other",
+                is_federation=False,
+            )
             u.save()
             t = time.perf_counter()
             union_schema_create(u)
             clone.append(time.perf_counter() - t)
         for i in range(N):
-            u = Union(slug=f"bench-d{i}", schema_name=f"u_bench_d{i}", name="b", kind="other", is_federation=False)
+            u = Union(
+                slug=f"bench-d{i}",
+                schema_name=f"u_bench_d{i}",
+                name="b",
+                kind="other",
+                is_federation=False,
+            )
             u.save()
             t = time.perf_counter()
             u.create_schema(verbosity=0)  # django-tenants' own clone_schema SQL function
             dt_clone.append(time.perf_counter() - t)
         with override_settings(TENANT_CREATION_FAKES_MIGRATIONS=False):
             for i in range(N):
-                u = Union(slug=f"bench-m{i}", schema_name=f"u_bench_m{i}", name="b", kind="other", is_federation=False)
+                u = Union(
+                    slug=f"bench-m{i}",
+                    schema_name=f"u_bench_m{i}",
+                    name="b",
+                    kind="other",
+                    is_federation=False,
+                )
                 u.save()
                 t = time.perf_counter()
                 u.create_schema(verbosity=0)
@@ -48,8 +66,13 @@ def test_bench_provisioning_clone_against_migrations(live_township):
         for i in range(N):
             t = time.perf_counter()
             union_create(
-                slug=f"bench-f{i}", name="b", kind="other", credit_code=credit_code(),
-                employee_count=1, admin_username="c", admin_password="Bench-Pass-2026",
+                slug=f"bench-f{i}",
+                name="b",
+                kind="other",
+                credit_code=credit_code(),
+                employee_count=1,
+                admin_username="c",
+                admin_password="Bench-Pass-2026",
             )
             full.append(time.perf_counter() - t)
     finally:
@@ -64,7 +87,10 @@ def test_bench_provisioning_clone_against_migrations(live_township):
             ("schema by django-tenants clone_schema() (s)", f"{statistics.median(dt_clone):.3f}"),
             ("schema by running migrations (s)", f"{statistics.median(migrate):.3f}"),
             ("clone speed-up", f"{statistics.median(migrate) / statistics.median(clone):.1f}x"),
-            ("whole union_create, clone path (s)", f"{statistics.median(full):.3f}  (p95 {sorted(full)[int(N * 0.95) - 1]:.3f})"),
+            (
+                "whole union_create, clone path (s)",
+                f"{statistics.median(full):.3f}  (p95 {sorted(full)[int(N * 0.95) - 1]:.3f})",
+            ),
         ],
     )
     assert len(clone) == len(migrate) == len(full) == N

@@ -78,47 +78,109 @@ def test_bench_dashboard_reads_from_a_streaming_replica():
     p1, p2 = _port(), _port()
     procs = []
     try:
-        subprocess.run(_as_pg_user([str(bindir / "initdb"), "-D", str(primary), "-U", "postgres",
-                                    "--auth=trust", "-E", "utf8"]), check=True, capture_output=True)
+        subprocess.run(
+            _as_pg_user(
+                [
+                    str(bindir / "initdb"),
+                    "-D",
+                    str(primary),
+                    "-U",
+                    "postgres",
+                    "--auth=trust",
+                    "-E",
+                    "utf8",
+                ]
+            ),
+            check=True,
+            capture_output=True,
+        )
         with open(primary / "postgresql.conf", "a") as conf:
-            conf.write(f"\nport={p1}\nlisten_addresses='127.0.0.1'\nunix_socket_directories='{work}'\n"
-                       "wal_level=replica\nmax_wal_senders=4\nhot_standby=on\n")
+            conf.write(
+                f"\nport={p1}\nlisten_addresses='127.0.0.1'\nunix_socket_directories='{work}'\n"
+                "wal_level=replica\nmax_wal_senders=4\nhot_standby=on\n"
+            )
         with open(primary / "pg_hba.conf", "a") as hba:
             hba.write("host replication all 127.0.0.1/32 trust\nhost all all 127.0.0.1/32 trust\n")
-        procs.append(subprocess.Popen(_as_pg_user([str(bindir / "postgres"), "-D", str(primary)]),
-                                      stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL))
+        procs.append(
+            subprocess.Popen(
+                _as_pg_user([str(bindir / "postgres"), "-D", str(primary)]),
+                stdout=subprocess.DEVNULL,
+                stderr=subprocess.DEVNULL,
+            )
+        )
         _wait(p1)
-        subprocess.run(_as_pg_user([str(bindir / "pg_basebackup"), "-h", "127.0.0.1", "-p", str(p1), "-U", "postgres",
-                                    "-D", str(replica), "-R", "-X", "stream"]), check=True, capture_output=True)
+        subprocess.run(
+            _as_pg_user(
+                [
+                    str(bindir / "pg_basebackup"),
+                    "-h",
+                    "127.0.0.1",
+                    "-p",
+                    str(p1),
+                    "-U",
+                    "postgres",
+                    "-D",
+                    str(replica),
+                    "-R",
+                    "-X",
+                    "stream",
+                ]
+            ),
+            check=True,
+            capture_output=True,
+        )
         with open(replica / "postgresql.conf", "a") as conf:
             conf.write(f"\nport={p2}\n")
-        procs.append(subprocess.Popen(_as_pg_user([str(bindir / "postgres"), "-D", str(replica)]),
-                                      stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL))
+        procs.append(
+            subprocess.Popen(
+                _as_pg_user([str(bindir / "postgres"), "-D", str(replica)]),
+                stdout=subprocess.DEVNULL,
+                stderr=subprocess.DEVNULL,
+            )
+        )
         _wait(p2)
         env = {k: v for k, v in os.environ.items() if k not in ("TEST_DATABASE_NAME",)}
         env["DATABASE_URL"] = f"postgres://postgres@127.0.0.1:{p1}/postgres"
         env["REPLICA_DATABASE_URL"] = f"postgres://postgres@127.0.0.1:{p2}/postgres"
         manage = [sys.executable, "manage.py"]
         t = time.perf_counter()
-        subprocess.run([*manage, "migrate_all", "-v", "0"], cwd=ROOT, env=env, check=True, capture_output=True)
+        subprocess.run(
+            [*manage, "migrate_all", "-v", "0"], cwd=ROOT, env=env, check=True, capture_output=True
+        )
         subprocess.run([*manage, "seed_demo"], cwd=ROOT, env=env, check=True, capture_output=True)
         setup_s = time.perf_counter() - t
-        out = subprocess.run([*manage, "shell", "-c", PROBE], cwd=ROOT, env=env, check=True,
-                             capture_output=True, text=True).stdout.strip().splitlines()[-1]
+        out = (
+            subprocess.run(
+                [*manage, "shell", "-c", PROBE],
+                cwd=ROOT,
+                env=env,
+                check=True,
+                capture_output=True,
+                text=True,
+            )
+            .stdout.strip()
+            .splitlines()[-1]
+        )
         result = json.loads(out)
     finally:
         for p in procs:
             p.terminate()
             p.wait(timeout=20)
         shutil.rmtree(work, ignore_errors=True)
-    report("Streaming replica on loopback (primary + hot standby from pg_basebackup)", [
-        ("primary / replica ports", f"{p1} / {p2}"),
-        ("migrate + seed on the primary", f"{setup_s:.1f} s"),
-        ("replica is in recovery (a standby)", str(result["replica_in_recovery"])),
-        ("dashboard queries on the replica / primary", f"{result['replica_queries']} / {result['primary_queries']}"),
-        ("members seen on the replica after a primary write", str(result["members"])),
-        ("dashboard from the replica, per call", f"{result['ms_per_dashboard']} ms"),
-    ])
+    report(
+        "Streaming replica on loopback (primary + hot standby from pg_basebackup)",
+        [
+            ("primary / replica ports", f"{p1} / {p2}"),
+            ("migrate + seed on the primary", f"{setup_s:.1f} s"),
+            ("replica is in recovery (a standby)", str(result["replica_in_recovery"])),
+            (
+                "dashboard queries on the replica / primary",
+                f"{result['replica_queries']} / {result['primary_queries']}",
+            ),
+            ("members seen on the replica after a primary write", str(result["members"])),
+            ("dashboard from the replica, per call", f"{result['ms_per_dashboard']} ms"),
+        ],
+    )
     assert result["replica_in_recovery"] is True
     assert result["replica_queries"] > 0
     assert result["primary_queries"] == 0

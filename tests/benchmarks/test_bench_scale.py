@@ -52,8 +52,15 @@ def _provision(i: int) -> "object":
     from tenants.cloning import schema_clone
     from tenants.models import Union
 
-    u = Union(slug=f"scale-{i:04d}", schema_name=f"u_scale_{i:04d}", name=f"规模测试工会 {i:04d}",
-              kind="enterprise", employee_count=110, status="active", ready=True)
+    u = Union(
+        slug=f"scale-{i:04d}",
+        schema_name=f"u_scale_{i:04d}",
+        name=f"规模测试工会 {i:04d}",
+        kind="enterprise",
+        employee_count=110,
+        status="active",
+        ready=True,
+    )
     u.save()
     assert schema_clone(source=settings.TENANT_BASE_SCHEMA, target=u.schema_name)
     with connection.cursor() as cur:
@@ -71,14 +78,25 @@ def _fill_members(union, rng: random.Random) -> None:
     rows = []
     for k in range(M):
         gender = "F" if k % 5 < 2 else "M"
-        rows.append(Member(
-            name=rng.choice(SURNAMES) + "测" + str(k), gender=gender,
-            id_number=id_number(birth=f"19{70 + k % 30}0{1 + k % 9}1{k % 9}", gender=gender, seq=k % 50,
-                                region=f"33{union.pk % 100:02d}{k // 50:02d}"),
-            birth_date=dt.date(1970 + k % 30, 1 + k % 9, 10 + k % 9), phone="",
-            employment="migrant" if k % 4 == 0 else "regular", monthly_wage=Decimal(3000 + 37 * k),
-            joined_on=dt.date(2020, 1, 1), member_no=f"M{union.pk:05d}{k:04d}", status="active",
-        ))
+        rows.append(
+            Member(
+                name=rng.choice(SURNAMES) + "测" + chr(0x4E00 + k),
+                gender=gender,
+                id_number=id_number(
+                    birth=f"19{70 + k % 30}0{1 + k % 9}1{k % 9}",
+                    gender=gender,
+                    seq=k % 50,
+                    region=f"33{union.pk % 100:02d}{k // 50:02d}",
+                ),
+                birth_date=dt.date(1970 + k % 30, 1 + k % 9, 10 + k % 9),
+                phone="",
+                employment="migrant" if k % 4 == 0 else "regular",
+                monthly_wage=Decimal(3000 + 37 * k),
+                joined_on=dt.date(2020, 1, 1),
+                member_no=f"M{union.pk:05d}{k:04d}",
+                status="active",
+            )
+        )
     with schema_context(union.schema_name):
         Member.objects.bulk_create(rows)
         rollup_refresh(union=union)
@@ -94,8 +112,10 @@ def _loop_dashboard(unions) -> dict:
     for u in unions:
         with schema_context(u.schema_name):
             c = Member.objects.filter(status="active").aggregate(
-                active=Count("id"), women=Count("id", filter=Q(gender="F")),
-                migrant=Count("id", filter=Q(employment="migrant")))
+                active=Count("id"),
+                women=Count("id", filter=Q(gender="F")),
+                migrant=Count("id", filter=Q(employment="migrant")),
+            )
         for k in totals:
             totals[k] += c[k]
     return totals
@@ -133,7 +153,7 @@ def _noop_migration(name: str, after: str | None) -> Path:
     path.write_text(
         "from django.db import migrations\n\n\n"
         f"class Migration(migrations.Migration):\n    dependencies = {deps}\n"
-        "    operations = [migrations.RunSQL(\"SELECT 1\", migrations.RunSQL.noop)]\n",
+        '    operations = [migrations.RunSQL("SELECT 1", migrations.RunSQL.noop)]\n',
         encoding="utf-8",
     )
     return path
@@ -150,13 +170,27 @@ def test_bench_scale(live_township):
     from tenants.models import Union
 
     rng = random.Random(7)
-    token = Token.objects.get_or_create(user=get_user_model().objects.get(username="federation_admin"))[0].key
+    token = Token.objects.get_or_create(
+        user=get_user_model().objects.get(username="federation_admin")
+    )[0].key
     port = _free_port()
     env = dict(os.environ, DATABASE_URL=_test_database_url())
     env.pop("TEST_DATABASE_NAME", None)
     web = subprocess.Popen(
-        [sys.executable, "-m", "gunicorn", "federation.config.wsgi:application", "--bind", f"127.0.0.1:{port}",
-         "--workers", "1", "--log-level", "warning"], cwd=ROOT, env=env,
+        [
+            sys.executable,
+            "-m",
+            "gunicorn",
+            "federation.config.wsgi:application",
+            "--bind",
+            f"127.0.0.1:{port}",
+            "--workers",
+            "1",
+            "--log-level",
+            "warning",
+        ],
+        cwd=ROOT,
+        env=env,
     )
     unions: list = []
     rows: list[tuple[str, str]] = []
@@ -170,8 +204,10 @@ def test_bench_scale(live_township):
                 time.sleep(0.2)
 
         def dashboard_http():
-            req = urllib.request.Request(f"http://127.0.0.1:{port}/api/v1/dashboard/",
-                                         headers={"Host": "localhost", "Authorization": f"Token {token}"})
+            req = urllib.request.Request(
+                f"http://127.0.0.1:{port}/api/v1/dashboard/",
+                headers={"Host": "localhost", "Authorization": f"Token {token}"},
+            )
             with urllib.request.urlopen(req, timeout=30) as resp:  # noqa: S310 - loopback
                 assert resp.status == 200
                 return resp.read()
@@ -193,11 +229,20 @@ def test_bench_scale(live_township):
             from tenants.cloning import union_schema_create
 
             clone_times, dt_times, migrate_times = [], [], []
-            for mode, times in (("ours", clone_times), ("dt", dt_times), ("migrate", migrate_times)):
+            for mode, times in (
+                ("ours", clone_times),
+                ("dt", dt_times),
+                ("migrate", migrate_times),
+            ):
                 with override_settings(TENANT_CREATION_FAKES_MIGRATIONS=mode != "migrate"):
                     for j in range(3):
-                        u = Union(slug=f"scale-p{mode}-{n}-{j}", schema_name=f"u_scale_p{mode}_{n}_{j}",
-                                  name="p", kind="other", status="inactive")
+                        u = Union(
+                            slug=f"scale-p{mode}-{n}-{j}",
+                            schema_name=f"u_scale_p{mode}_{n}_{j}",
+                            name="p",
+                            kind="other",
+                            status="inactive",
+                        )
                         u.save()
                         t = time.perf_counter()
                         union_schema_create(u) if mode == "ours" else u.create_schema(verbosity=0)
@@ -211,32 +256,65 @@ def test_bench_scale(live_township):
             loop = _timed(lambda: _loop_dashboard(unions), loop_runs)
             hwm_mb = _vm_hwm_kb(worker_pid) / 1024
             period = period.previous()
-            PayrollDeclaration.objects.bulk_create([
-                PayrollDeclaration(union=u, period=period.code, period_start=period.start,
-                                   payroll_total=Decimal("250000.00") + u.pk, headcount=110)
-                for u in unions
-            ])
+            PayrollDeclaration.objects.bulk_create(
+                [
+                    PayrollDeclaration(
+                        union=u,
+                        period=period.code,
+                        period_start=period.start,
+                        payroll_total=Decimal("250000.00") + u.pk,
+                        headcount=110,
+                    )
+                    for u in unions
+                ]
+            )
             t = time.perf_counter()
             first = dues_cycle_run(period=period.code)
             t1 = time.perf_counter()
             dues_cycle_run(period=period.code)
             t2 = time.perf_counter()
             rows += [
-                (f"N={n:<5} generated (SQL clone + {M} members each)", f"{generate_s:.1f} s for {new} new unions"),
-                (f"N={n:<5} dashboard API (HTTP) median / p95", f"{statistics.median(api):.1f} / {_p95(api):.1f} ms  (200 requests)"),
-                (f"N={n:<5} dashboard selector in-process median / p95", f"{statistics.median(inproc):.1f} / {_p95(inproc):.1f} ms"),
-                (f"N={n:<5} loop over schemas in-process median / p95", f"{statistics.median(loop):.1f} / {_p95(loop):.1f} ms  ({loop_runs} runs, members only)"),
-                (f"N={n:<5} roll-up speed-up over the loop (in-process)", f"{statistics.median(loop) / statistics.median(inproc):.1f}x"),
-                (f"N={n:<5} provisioning: clone / django-tenants clone / migrate",
-                 f"{statistics.median(clone_times):.3f} / {statistics.median(dt_times):.3f} / {statistics.median(migrate_times):.3f} s per union"),
-                (f"N={n:<5} dues cycle first / second run", f"{t1 - t:.2f} / {t2 - t1:.2f} s  ({first['notices_created']} notices)"),
+                (
+                    f"N={n:<5} generated (SQL clone + {M} members each)",
+                    f"{generate_s:.1f} s for {new} new unions",
+                ),
+                (
+                    f"N={n:<5} dashboard API (HTTP) median / p95",
+                    f"{statistics.median(api):.1f} / {_p95(api):.1f} ms  (200 requests)",
+                ),
+                (
+                    f"N={n:<5} dashboard selector in-process median / p95",
+                    f"{statistics.median(inproc):.1f} / {_p95(inproc):.1f} ms",
+                ),
+                (
+                    f"N={n:<5} loop over schemas in-process median / p95",
+                    f"{statistics.median(loop):.1f} / {_p95(loop):.1f} ms  ({loop_runs} runs, members only)",
+                ),
+                (
+                    f"N={n:<5} roll-up speed-up over the loop (in-process)",
+                    f"{statistics.median(loop) / statistics.median(inproc):.1f}x",
+                ),
+                (
+                    f"N={n:<5} provisioning: clone / django-tenants clone / migrate",
+                    f"{statistics.median(clone_times):.3f} / {statistics.median(dt_times):.3f} / {statistics.median(migrate_times):.3f} s per union",
+                ),
+                (
+                    f"N={n:<5} dues cycle first / second run",
+                    f"{t1 - t:.2f} / {t2 - t1:.2f} s  ({first['notices_created']} notices)",
+                ),
                 (f"N={n:<5} web worker peak RSS", f"{hwm_mb:.0f} MB"),
             ]
         # migrate_schemas for every union with one new no-op migration: default vs multiprocessing
         from django.db.migrations.loader import MigrationLoader
 
-        leaf = max((k[1] for k in MigrationLoader(None, ignore_no_migrations=True).disk_migrations
-                    if k[0] == "home"), default=None)
+        leaf = max(
+            (
+                k[1]
+                for k in MigrationLoader(None, ignore_no_migrations=True).disk_migrations
+                if k[0] == "home"
+            ),
+            default=None,
+        )
         executors = (("standard", "9901_bench_noop_a"), ("multiprocessing", "9902_bench_noop_b"))
         if os.environ.get("BENCH_SCALE_MIGRATE", "1") == "0":
             executors = ()
@@ -247,9 +325,27 @@ def test_bench_scale(live_township):
             migrations_written.append(_noop_migration(name, leaf))
             leaf = name
             t = time.perf_counter()
-            subprocess.run([sys.executable, "manage.py", "migrate_schemas", "--tenant", "--executor", executor,
-                            "-v", "0"], cwd=ROOT, env=env, check=True)
-            rows.append((f"migrate_schemas, {len(unions)} unions, {executor}", f"{time.perf_counter() - t:.1f} s"))
+            subprocess.run(
+                [
+                    sys.executable,
+                    "manage.py",
+                    "migrate_schemas",
+                    "--tenant",
+                    "--executor",
+                    executor,
+                    "-v",
+                    "0",
+                ],
+                cwd=ROOT,
+                env=env,
+                check=True,
+            )
+            rows.append(
+                (
+                    f"migrate_schemas, {len(unions)} unions, {executor}",
+                    f"{time.perf_counter() - t:.1f} s",
+                )
+            )
     finally:
         web.terminate()
         web.wait(timeout=20)
