@@ -18,6 +18,7 @@ app.autodiscover_tasks(
         "federation.reports",
         "tenants",
         "workplaces.members",
+        "workplaces.rights",
     ],
     related_name="tasks",
 )

@@ -54,6 +54,7 @@ SHARED_APPS = [
     "federation.dues",
     "federation.homes",
     "federation.reports",
+    "federation.hardship",
 ]
 
 TENANT_APPS = [
@@ -66,6 +67,8 @@ TENANT_APPS = [
     "federation.platform.audit",
     "workplaces.home",
     "workplaces.members",
+    "workplaces.rights",
+    "workplaces.welfare",
 ]
 
 # Under pytest (and the benchmark's subprocesses) only: a tenant app whose migrations test

@@ -12,6 +12,8 @@ from federation.reports import urls as reports
 from federation.rules import urls as rules
 from tenants import urls as unions
 from workplaces.members import urls as members
+from workplaces.rights import urls as rights
+from workplaces.welfare import urls as welfare
 
 urlpatterns = [
     path("", RedirectView.as_view(pattern_name="dashboard:home", permanent=False), name="home"),
@@ -23,5 +25,7 @@ urlpatterns = [
     *homes.federation_urlpatterns,
     *reports.federation_urlpatterns,
     *members.federation_urlpatterns,
+    *rights.federation_urlpatterns,
+    *welfare.federation_urlpatterns,
     *rules.federation_urlpatterns,
 ]

@@ -10,12 +10,16 @@ from federation.homes import urls as homes
 from federation.reports import urls as reports
 from workplaces.home import urls as home
 from workplaces.members import urls as members
+from workplaces.rights import urls as rights
+from workplaces.welfare import urls as welfare
 
 urlpatterns = [
     path("admin/", admin.site.urls),
     *common_urlpatterns,
     *home.union_urlpatterns,
     *members.union_urlpatterns,
+    *rights.union_urlpatterns,
+    *welfare.union_urlpatterns,
     *dues.union_urlpatterns,
     *homes.union_urlpatterns,
     *reports.union_urlpatterns,

@@ -1,0 +1,267 @@
+"""/api/v1/rights/contracts/ on a union host (API.md "Rights"). Doors only."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.http import FileResponse, Http404
+from drf_spectacular.utils import extend_schema
+from rest_framework import serializers, status
+from rest_framework.generics import ListAPIView
+from rest_framework.parsers import MultiPartParser
+from rest_framework.request import Request
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from federation.platform.accounts.permissions import union_roles
+from workplaces.rights import selectors
+from workplaces.rights.api.common import NameList, body_size_check, union_object
+from workplaces.rights.models import CollectiveContract, ContractStatus
+from workplaces.rights.roles import RIGHTS_MANAGERS, RIGHTS_READERS
+from workplaces.rights.services import contracts as services
+
+MANAGE = union_roles(*RIGHTS_MANAGERS, read=RIGHTS_READERS)
+
+
+class RoundOutput(serializers.Serializer):
+    number = serializers.IntegerField()
+    held_on = serializers.DateField()
+    employee_side = serializers.ListField(child=serializers.CharField())
+    employer_side = serializers.ListField(child=serializers.CharField())
+    summary = serializers.CharField()
+
+
+class ContractOutput(serializers.Serializer):
+    id = serializers.IntegerField()
+    kind = serializers.CharField()
+    title = serializers.CharField()
+    employer = serializers.CharField()
+    workers_covered = serializers.IntegerField()
+    signed_on = serializers.DateField(allow_null=True)
+    starts_on = serializers.DateField(allow_null=True)
+    ends_on = serializers.DateField(allow_null=True)
+    filed_on = serializers.DateField(allow_null=True)
+    objected_on = serializers.DateField(allow_null=True)
+    filing_due = serializers.DateField(allow_null=True)
+    effective_on = serializers.DateField(allow_null=True)
+    renewal_from = serializers.DateField(allow_null=True)
+    status = serializers.ChoiceField(choices=ContractStatus.choices)
+    filing_overdue = serializers.BooleanField()
+    filed_late = serializers.BooleanField()
+    congress_voted_on = serializers.DateField(allow_null=True)
+    congress_yes = serializers.IntegerField(allow_null=True)
+    congress_total = serializers.IntegerField(allow_null=True)
+    has_text = serializers.BooleanField()
+    rounds = RoundOutput(many=True)
+
+
+def contract_out(c: CollectiveContract) -> dict[str, Any]:
+    k = selectors.contract_clocks(c)
+    data = {
+        "id": c.pk,
+        "kind": c.kind,
+        "title": c.title,
+        "employer": c.employer,
+        "workers_covered": c.workers_covered,
+        "signed_on": c.signed_on,
+        "starts_on": c.starts_on,
+        "ends_on": c.ends_on,
+        "filed_on": c.filed_on,
+        "objected_on": c.objected_on,
+        "filing_due": k.filing_due,
+        "effective_on": k.effective_on,
+        "renewal_from": k.renewal_from,
+        "status": k.status,
+        "filing_overdue": k.filing_overdue,
+        "filed_late": k.filed_late,
+        "congress_voted_on": c.congress_voted_on,
+        "congress_yes": c.congress_yes,
+        "congress_total": c.congress_total,
+        "has_text": bool(c.text_file),
+        "rounds": list(c.rounds.all()),
+    }
+    return ContractOutput(data).data
+
+
+class ContractInput(serializers.Serializer):
+    kind = serializers.CharField(max_length=30)
+    title = serializers.CharField(max_length=200, required=False, allow_blank=True)
+    employer = serializers.CharField(max_length=200, required=False, allow_blank=True)
+    workers_covered = serializers.IntegerField(min_value=0, max_value=1_000_000, required=False)
+    signed_on = serializers.DateField(required=False, allow_null=True)
+    starts_on = serializers.DateField(required=False, allow_null=True)
+    ends_on = serializers.DateField(required=False, allow_null=True)
+    filed_on = serializers.DateField(required=False, allow_null=True)
+    note = serializers.CharField(max_length=1000, required=False, allow_blank=True)
+
+
+class ContractListCreateApi(ListAPIView):
+    permission_classes = [MANAGE]
+    serializer_class = ContractOutput
+
+    def get_queryset(self):  # type: ignore[no-untyped-def]
+        qs = CollectiveContract.objects.prefetch_related("rounds")
+        kind = self.request.query_params.get("kind", "")
+        return qs.filter(kind=kind[:30]) if kind else qs
+
+    def list(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        page = self.paginate_queryset(self.get_queryset())
+        wanted = request.query_params.get("status", "")
+        rows = [contract_out(c) for c in (page or [])]
+        if wanted:
+            rows = [r for r in rows if r["status"] == wanted]
+        return self.get_paginated_response(rows)
+
+    @extend_schema(request=ContractInput, responses={201: ContractOutput})
+    def post(self, request: Request) -> Response:
+        data = ContractInput(data=request.data)
+        data.is_valid(raise_exception=True)
+        contract = services.contract_create(actor=request.user, **data.validated_data)
+        return Response(contract_out(contract), status=status.HTTP_201_CREATED)
+
+
+class ContractUpdateInput(serializers.Serializer):
+    title = serializers.CharField(max_length=200, required=False, allow_blank=True)
+    employer = serializers.CharField(max_length=200, required=False, allow_blank=True)
+    workers_covered = serializers.IntegerField(min_value=0, max_value=1_000_000, required=False)
+    note = serializers.CharField(max_length=1000, required=False, allow_blank=True)
+    congress_session = serializers.IntegerField(min_value=1, required=False, allow_null=True)
+    congress_voted_on = serializers.DateField(required=False, allow_null=True)
+    congress_yes = serializers.IntegerField(
+        min_value=0, max_value=100_000, required=False, allow_null=True
+    )
+    congress_total = serializers.IntegerField(
+        min_value=1, max_value=100_000, required=False, allow_null=True
+    )
+
+
+class ContractDetailApi(APIView):
+    permission_classes = [MANAGE]
+
+    @extend_schema(responses=ContractOutput)
+    def get(self, request: Request, pk: int) -> Response:
+        return Response(contract_out(union_object(CollectiveContract, pk)))
+
+    @extend_schema(request=ContractUpdateInput, responses=ContractOutput)
+    def patch(self, request: Request, pk: int) -> Response:
+        contract = union_object(CollectiveContract, pk)
+        data = ContractUpdateInput(data=request.data, partial=True)
+        data.is_valid(raise_exception=True)
+        contract = services.contract_update(
+            contract=contract, changes=dict(data.validated_data), actor=request.user
+        )
+        return Response(contract_out(contract))
+
+
+class SignInput(serializers.Serializer):
+    signed_on = serializers.DateField()
+    starts_on = serializers.DateField()
+    ends_on = serializers.DateField()
+
+
+class ContractSignApi(APIView):
+    permission_classes = [MANAGE]
+
+    @extend_schema(request=SignInput, responses=ContractOutput)
+    def post(self, request: Request, pk: int) -> Response:
+        contract = union_object(CollectiveContract, pk)
+        data = SignInput(data=request.data)
+        data.is_valid(raise_exception=True)
+        contract = services.contract_sign(
+            contract=contract, actor=request.user, **data.validated_data
+        )
+        return Response(contract_out(contract))
+
+
+class FileInput(serializers.Serializer):
+    filed_on = serializers.DateField()
+
+
+class ContractFileApi(APIView):
+    permission_classes = [MANAGE]
+
+    @extend_schema(request=FileInput, responses=ContractOutput)
+    def post(self, request: Request, pk: int) -> Response:
+        contract = union_object(CollectiveContract, pk)
+        data = FileInput(data=request.data)
+        data.is_valid(raise_exception=True)
+        contract = services.contract_file(
+            contract=contract, filed_on=data.validated_data["filed_on"], actor=request.user
+        )
+        return Response(contract_out(contract))
+
+
+class ObjectionInput(serializers.Serializer):
+    objected_on = serializers.DateField()
+    objection = serializers.CharField(max_length=1000)
+
+
+class ContractObjectionApi(APIView):
+    permission_classes = [MANAGE]
+
+    @extend_schema(request=ObjectionInput, responses=ContractOutput)
+    def post(self, request: Request, pk: int) -> Response:
+        contract = union_object(CollectiveContract, pk)
+        data = ObjectionInput(data=request.data)
+        data.is_valid(raise_exception=True)
+        contract = services.contract_objection(
+            contract=contract, actor=request.user, **data.validated_data
+        )
+        return Response(contract_out(contract))
+
+
+class RoundInput(serializers.Serializer):
+    held_on = serializers.DateField()
+    employee_side = NameList()
+    employer_side = NameList()
+    summary = serializers.CharField(max_length=5000, required=False, allow_blank=True)
+
+
+class ContractRoundApi(APIView):
+    permission_classes = [MANAGE]
+
+    @extend_schema(request=RoundInput, responses={201: RoundOutput})
+    def post(self, request: Request, pk: int) -> Response:
+        contract = union_object(CollectiveContract, pk)
+        data = RoundInput(data=request.data)
+        data.is_valid(raise_exception=True)
+        r = services.round_add(contract=contract, actor=request.user, **data.validated_data)
+        return Response(RoundOutput(r).data, status=status.HTTP_201_CREATED)
+
+
+class TextInput(serializers.Serializer):
+    file = serializers.FileField()
+
+
+class ContractTextApi(APIView):
+    """The signed text: uploaded to the union's media, downloaded only from its host."""
+
+    permission_classes = [MANAGE]
+    parser_classes = [MultiPartParser]
+
+    @extend_schema(request=TextInput, responses=ContractOutput)
+    def post(self, request: Request, pk: int) -> Response:
+        contract = union_object(CollectiveContract, pk)
+        body_size_check(request, limit=services.TEXT_MAX_BYTES)
+        data = TextInput(data=request.data)
+        data.is_valid(raise_exception=True)
+        contract = services.contract_text_upload(
+            contract=contract, upload=data.validated_data["file"], actor=request.user
+        )
+        return Response(contract_out(contract))
+
+    @extend_schema(responses={(200, "application/octet-stream"): bytes})
+    def get(self, request: Request, pk: int) -> FileResponse:
+        contract = union_object(CollectiveContract, pk)
+        return contract_text_response(contract)
+
+
+def contract_text_response(contract: CollectiveContract) -> FileResponse:
+    if not contract.text_file:
+        raise Http404
+    ext = (contract.text_file.name or "signed.bin").rsplit(".", 1)[-1]
+    return FileResponse(
+        contract.text_file.open("rb"),
+        as_attachment=True,
+        filename=f"contract-{contract.pk}.{ext}",
+    )
