@@ -7,15 +7,17 @@ from collections.abc import Iterable
 from typing import Any
 
 from django.core.exceptions import ValidationError
-from django.db import connection, models, transaction
+from django.db import models, transaction
 from django.db.models.fields.files import FieldFile
 
 from federation.platform.actors import Actor
 from federation.platform.audit.services import audit_record, snapshot
+from tenants.context import connection_tenant, current_schema
+from tenants.models import Union
 
 
 def union_slug() -> str:
-    return str(getattr(getattr(connection, "tenant", None), "slug", "") or "")
+    return str(getattr(connection_tenant(), "slug", "") or "")
 
 
 def audited(
@@ -49,7 +51,7 @@ def _files_named(data: dict[str, Any] | None) -> dict[str, Any] | None:
 def facts_after_commit(keys: Iterable[str]) -> None:
     """Push the named facts once the transaction commits, in this union's schema."""
     wanted = list(keys)
-    schema = str(getattr(connection, "schema_name", ""))
+    schema = current_schema()
 
     def push() -> None:
         from django_tenants.utils import schema_context
@@ -65,3 +67,11 @@ def facts_after_commit(keys: Iterable[str]) -> None:
 def invalid(field: str, message: str, *, code: str) -> ValidationError:
     """A 400 naming ``field``, with a code clients and tests can match."""
     return ValidationError({field: ValidationError(message, code=code)})
+
+
+def union_row() -> Union:
+    """The public Union row of the current schema (a stand-in tenant has no pk)."""
+    tenant = connection_tenant()
+    if isinstance(tenant, Union):
+        return tenant
+    return Union.objects.get(schema_name=current_schema())

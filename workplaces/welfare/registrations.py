@@ -8,7 +8,9 @@ from django.utils.translation import gettext_lazy as _
 def register_all() -> None:
     from federation.platform.accounts import nav
     from tenants import facts
+    from tenants.demo import DEMO_HOOKS
     from workplaces.welfare import selectors
+    from workplaces.welfare.demo import demo_welfare_seed
     from workplaces.welfare.roles import WELFARE_READERS
 
     facts.register("welfare.hardship", selectors.fact_hardship)
@@ -17,3 +19,7 @@ def register_all() -> None:
 
     nav.register("union", "welfare:visits", _("Welfare"), roles=WELFARE_READERS, order=64)
     nav.register("federation", "welfare_federation:overview", _("Welfare"), order=62)
+
+    demo_welfare_seed.demo_order = 61  # type: ignore[attr-defined]
+    if demo_welfare_seed not in DEMO_HOOKS:
+        DEMO_HOOKS.append(demo_welfare_seed)

@@ -6,11 +6,12 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
-from django.db.models import Count, Sum
+from django.db.models import Count, Q, QuerySet, Sum
 from django.db.models.functions import ExtractYear
 
 from workplaces.welfare.models import (
     FestivalDistribution,
+    FestivalReceipt,
     HardshipAid,
     HardshipCategory,
     HardshipFile,
@@ -66,3 +67,28 @@ def fact_hardship() -> dict[str, Any]:
         "accident": int(counts.get(HardshipCategory.ACCIDENT, 0)),
         "aid_by_year": {str(r["y"]): _money(r["s"]) for r in aid},
     }
+
+
+def income_against_line(file: HardshipFile) -> dict[str, Any]:
+    """The household's income per head and month against the minimum-living line of the
+    year (rule table, one row a year)."""
+    from federation.rules.selectors import rule_value
+
+    on = file.reviewed_on or file.opened_on
+    line = rule_value("welfare.minimum_living_line", on=on)
+    per_head = (file.household_income / max(file.household_size, 1)).quantize(Decimal("0.01"))
+    return {"per_head": per_head, "line": line, "below": per_head < line}
+
+
+def festivals_with_counts() -> QuerySet[FestivalDistribution]:
+    return FestivalDistribution.objects.annotate(
+        recipients_count=Count("receipts"),
+        missing_count=Count("receipts", filter=Q(receipts__signed_on__isnull=True)),
+    )
+
+
+def receipts(dist: FestivalDistribution, *, missing: bool = False) -> QuerySet[FestivalReceipt]:
+    qs = FestivalReceipt.objects.filter(distribution=dist).select_related("member")
+    if missing:
+        qs = qs.filter(signed_on__isnull=True)
+    return qs.order_by("member__member_no")

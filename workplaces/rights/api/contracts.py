@@ -16,14 +16,14 @@ from rest_framework.views import APIView
 from federation.platform.accounts.permissions import union_roles
 from workplaces.rights import selectors
 from workplaces.rights.api.common import NameList, body_size_check, union_object
-from workplaces.rights.models import CollectiveContract, ContractStatus
+from workplaces.rights.models import CollectiveContract
 from workplaces.rights.roles import RIGHTS_MANAGERS, RIGHTS_READERS
 from workplaces.rights.services import contracts as services
 
 MANAGE = union_roles(*RIGHTS_MANAGERS, read=RIGHTS_READERS)
 
 
-class RoundOutput(serializers.Serializer):
+class ContractRoundOutput(serializers.Serializer):
     number = serializers.IntegerField()
     held_on = serializers.DateField()
     employee_side = serializers.ListField(child=serializers.CharField())
@@ -45,14 +45,16 @@ class ContractOutput(serializers.Serializer):
     filing_due = serializers.DateField(allow_null=True)
     effective_on = serializers.DateField(allow_null=True)
     renewal_from = serializers.DateField(allow_null=True)
-    status = serializers.ChoiceField(choices=ContractStatus.choices)
+    status = serializers.CharField(
+        help_text="negotiating | signed | filed | objected | effective | expiring | expired"
+    )
     filing_overdue = serializers.BooleanField()
     filed_late = serializers.BooleanField()
     congress_voted_on = serializers.DateField(allow_null=True)
     congress_yes = serializers.IntegerField(allow_null=True)
     congress_total = serializers.IntegerField(allow_null=True)
     has_text = serializers.BooleanField()
-    rounds = RoundOutput(many=True)
+    rounds = ContractRoundOutput(many=True)
 
 
 def contract_out(c: CollectiveContract) -> dict[str, Any]:
@@ -153,7 +155,7 @@ class ContractDetailApi(APIView):
         return Response(contract_out(contract))
 
 
-class SignInput(serializers.Serializer):
+class ContractSignInput(serializers.Serializer):
     signed_on = serializers.DateField()
     starts_on = serializers.DateField()
     ends_on = serializers.DateField()
@@ -162,10 +164,10 @@ class SignInput(serializers.Serializer):
 class ContractSignApi(APIView):
     permission_classes = [MANAGE]
 
-    @extend_schema(request=SignInput, responses=ContractOutput)
+    @extend_schema(request=ContractSignInput, responses=ContractOutput)
     def post(self, request: Request, pk: int) -> Response:
         contract = union_object(CollectiveContract, pk)
-        data = SignInput(data=request.data)
+        data = ContractSignInput(data=request.data)
         data.is_valid(raise_exception=True)
         contract = services.contract_sign(
             contract=contract, actor=request.user, **data.validated_data
@@ -173,17 +175,17 @@ class ContractSignApi(APIView):
         return Response(contract_out(contract))
 
 
-class FileInput(serializers.Serializer):
+class ContractFileInput(serializers.Serializer):
     filed_on = serializers.DateField()
 
 
 class ContractFileApi(APIView):
     permission_classes = [MANAGE]
 
-    @extend_schema(request=FileInput, responses=ContractOutput)
+    @extend_schema(request=ContractFileInput, responses=ContractOutput)
     def post(self, request: Request, pk: int) -> Response:
         contract = union_object(CollectiveContract, pk)
-        data = FileInput(data=request.data)
+        data = ContractFileInput(data=request.data)
         data.is_valid(raise_exception=True)
         contract = services.contract_file(
             contract=contract, filed_on=data.validated_data["filed_on"], actor=request.user
@@ -191,7 +193,7 @@ class ContractFileApi(APIView):
         return Response(contract_out(contract))
 
 
-class ObjectionInput(serializers.Serializer):
+class ContractObjectionInput(serializers.Serializer):
     objected_on = serializers.DateField()
     objection = serializers.CharField(max_length=1000)
 
@@ -199,10 +201,10 @@ class ObjectionInput(serializers.Serializer):
 class ContractObjectionApi(APIView):
     permission_classes = [MANAGE]
 
-    @extend_schema(request=ObjectionInput, responses=ContractOutput)
+    @extend_schema(request=ContractObjectionInput, responses=ContractOutput)
     def post(self, request: Request, pk: int) -> Response:
         contract = union_object(CollectiveContract, pk)
-        data = ObjectionInput(data=request.data)
+        data = ContractObjectionInput(data=request.data)
         data.is_valid(raise_exception=True)
         contract = services.contract_objection(
             contract=contract, actor=request.user, **data.validated_data
@@ -210,7 +212,7 @@ class ContractObjectionApi(APIView):
         return Response(contract_out(contract))
 
 
-class RoundInput(serializers.Serializer):
+class ContractRoundInput(serializers.Serializer):
     held_on = serializers.DateField()
     employee_side = NameList()
     employer_side = NameList()
@@ -220,16 +222,16 @@ class RoundInput(serializers.Serializer):
 class ContractRoundApi(APIView):
     permission_classes = [MANAGE]
 
-    @extend_schema(request=RoundInput, responses={201: RoundOutput})
+    @extend_schema(request=ContractRoundInput, responses={201: ContractRoundOutput})
     def post(self, request: Request, pk: int) -> Response:
         contract = union_object(CollectiveContract, pk)
-        data = RoundInput(data=request.data)
+        data = ContractRoundInput(data=request.data)
         data.is_valid(raise_exception=True)
         r = services.round_add(contract=contract, actor=request.user, **data.validated_data)
-        return Response(RoundOutput(r).data, status=status.HTTP_201_CREATED)
+        return Response(ContractRoundOutput(r).data, status=status.HTTP_201_CREATED)
 
 
-class TextInput(serializers.Serializer):
+class ContractTextInput(serializers.Serializer):
     file = serializers.FileField()
 
 
@@ -239,11 +241,11 @@ class ContractTextApi(APIView):
     permission_classes = [MANAGE]
     parser_classes = [MultiPartParser]
 
-    @extend_schema(request=TextInput, responses=ContractOutput)
+    @extend_schema(request=ContractTextInput, responses=ContractOutput)
     def post(self, request: Request, pk: int) -> Response:
         contract = union_object(CollectiveContract, pk)
         body_size_check(request, limit=services.TEXT_MAX_BYTES)
-        data = TextInput(data=request.data)
+        data = ContractTextInput(data=request.data)
         data.is_valid(raise_exception=True)
         contract = services.contract_text_upload(
             contract=contract, upload=data.validated_data["file"], actor=request.user

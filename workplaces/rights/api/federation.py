@@ -27,16 +27,16 @@ def paginated(
     return pager.get_paginated_response(serializer(page, many=True).data)
 
 
-class CollectiveSerializer(serializers.Serializer):
+class CoverageCollective(serializers.Serializer):
     status = serializers.CharField()
     ends_on = serializers.DateField(allow_null=True)
 
 
-class CoverageRowSerializer(serializers.Serializer):
+class CoverageRow(serializers.Serializer):
     union = serializers.CharField()
     name = serializers.CharField()
     kind = serializers.CharField()
-    collective = CollectiveSerializer(allow_null=True)
+    collective = CoverageCollective(allow_null=True)
     contracts_in_force = serializers.IntegerField()
     workers_covered = serializers.IntegerField()
     mediation_overdue = serializers.IntegerField()
@@ -49,16 +49,16 @@ class CoverageApi(APIView):
 
     permission_classes = [READ]
 
-    @extend_schema(responses=CoverageRowSerializer(many=True))
+    @extend_schema(responses=CoverageRow(many=True))
     def get(self, request: Request) -> Response:
         rows = selectors.coverage_rows()
         wanted = request.query_params.get("status", "")
         if wanted:
             rows = [r for r in rows if r["status"] == wanted]
-        return paginated(request, self, rows, CoverageRowSerializer)
+        return paginated(request, self, rows, CoverageRow)
 
 
-class MediationRowSerializer(serializers.Serializer):
+class MediationOverdueRow(serializers.Serializer):
     union = serializers.CharField()
     name = serializers.CharField()
     open = serializers.IntegerField()
@@ -70,8 +70,8 @@ class MediationRowSerializer(serializers.Serializer):
 class MediationOverdueApi(APIView):
     permission_classes = [READ]
 
-    @extend_schema(responses=MediationRowSerializer(many=True))
+    @extend_schema(responses=MediationOverdueRow(many=True))
     def get(self, request: Request) -> Response:
         everyone = request.query_params.get("all", "") in ("1", "true")
         rows = selectors.mediation_rows(overdue_only=not everyone)
-        return paginated(request, self, rows, MediationRowSerializer)
+        return paginated(request, self, rows, MediationOverdueRow)

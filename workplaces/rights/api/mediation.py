@@ -36,7 +36,7 @@ class MediationOutput(serializers.Serializer):
     respondent = serializers.CharField()
     matter = serializers.CharField()
     deadline = serializers.DateField()
-    status = serializers.ChoiceField(choices=["open", "overdue", *MediationOutcome.values])
+    status = serializers.CharField(help_text="open | overdue | settled | failed | withdrawn")
     overdue = serializers.BooleanField()
     outcome = serializers.CharField()
     closed_on = serializers.DateField(allow_null=True)
@@ -98,7 +98,7 @@ class MediationDetailApi(APIView):
         return Response(mediation_out(union_object(MediationCase, pk)))
 
 
-class CloseInput(serializers.Serializer):
+class MediationCloseInput(serializers.Serializer):
     outcome = serializers.ChoiceField(choices=MediationOutcome.choices)
     closed_on = serializers.DateField()
     note = serializers.CharField(max_length=5000, required=False, allow_blank=True)
@@ -107,25 +107,25 @@ class CloseInput(serializers.Serializer):
 class MediationCloseApi(APIView):
     permission_classes = [MANAGE]
 
-    @extend_schema(request=CloseInput, responses=MediationOutput)
+    @extend_schema(request=MediationCloseInput, responses=MediationOutput)
     def post(self, request: Request, pk: int) -> Response:
         case = union_object(MediationCase, pk)
-        data = CloseInput(data=request.data)
+        data = MediationCloseInput(data=request.data)
         data.is_valid(raise_exception=True)
         case = services.mediation_close(case=case, actor=request.user, **data.validated_data)
         return Response(mediation_out(case))
 
 
-class SeatSerializer(serializers.Serializer):
+class MediationSeat(serializers.Serializer):
     name = serializers.CharField(max_length=50)
     side = serializers.ChoiceField(choices=CommitteeSide.choices)
     position = serializers.CharField(max_length=100, required=False, allow_blank=True)
     is_chair = serializers.BooleanField(required=False, default=False)
 
 
-class CommitteeInput(serializers.Serializer):
+class MediationCommitteeInput(serializers.Serializer):
     since = serializers.DateField()
-    members = serializers.ListField(child=SeatSerializer(), max_length=60)
+    members = serializers.ListField(child=MediationSeat(), max_length=60)
 
 
 class CommitteeApi(APIView):
@@ -133,16 +133,16 @@ class CommitteeApi(APIView):
 
     permission_classes = [MANAGE]
 
-    @extend_schema(responses=SeatSerializer(many=True))
+    @extend_schema(responses=MediationSeat(many=True))
     def get(self, request: Request) -> Response:
-        return Response(SeatSerializer(selectors.committee_members(), many=True).data)
+        return Response(MediationSeat(selectors.committee_members(), many=True).data)
 
-    @extend_schema(request=CommitteeInput, responses=SeatSerializer(many=True))
+    @extend_schema(request=MediationCommitteeInput, responses=MediationSeat(many=True))
     def put(self, request: Request) -> Response:
-        data = CommitteeInput(data=request.data)
+        data = MediationCommitteeInput(data=request.data)
         data.is_valid(raise_exception=True)
         rows = services.committee_set(actor=request.user, **data.validated_data)
-        return Response(SeatSerializer(rows, many=True).data)
+        return Response(MediationSeat(rows, many=True).data)
 
 
 # --- legal aid ------------------------------------------------------------------
@@ -154,7 +154,7 @@ class LegalAidOutput(serializers.Serializer):
     requester = serializers.CharField()
     matter = serializers.CharField()
     received_on = serializers.DateField()
-    status = serializers.ChoiceField(choices=LegalAidStatus.choices)
+    status = serializers.CharField(help_text="received | referred | closed")
     referred_to = serializers.CharField()
     referred_on = serializers.DateField(allow_null=True)
     outcome = serializers.CharField()
@@ -192,7 +192,7 @@ class LegalAidListCreateApi(ListAPIView):
         return Response(LegalAidOutput(req).data, status=status.HTTP_201_CREATED)
 
 
-class ReferInput(serializers.Serializer):
+class LegalAidReferInput(serializers.Serializer):
     referred_to = serializers.CharField(max_length=200)
     referred_on = serializers.DateField()
 
@@ -200,10 +200,10 @@ class ReferInput(serializers.Serializer):
 class LegalAidReferApi(APIView):
     permission_classes = [MANAGE]
 
-    @extend_schema(request=ReferInput, responses=LegalAidOutput)
+    @extend_schema(request=LegalAidReferInput, responses=LegalAidOutput)
     def post(self, request: Request, pk: int) -> Response:
         req = union_object(LegalAidRequest, pk)
-        data = ReferInput(data=request.data)
+        data = LegalAidReferInput(data=request.data)
         data.is_valid(raise_exception=True)
         req = services.legal_aid_refer(request=req, actor=request.user, **data.validated_data)
         return Response(LegalAidOutput(req).data)

@@ -1,0 +1,90 @@
+"""Festival goods within the yearly limit per member, and the receipts."""
+
+import io
+
+import pytest
+
+from workplaces.welfare.models import FestivalDistribution, FestivalReceipt
+
+pytestmark = pytest.mark.django_db
+
+URL = "/api/v1/welfare/festivals/"
+
+
+def _dist(members, **overrides):
+    data = {
+        "festival": "春节",
+        "distributed_on": "2026-02-10",
+        "amount_per_head": "1500.00",
+        "goods": "米、油",
+        "members": [m.pk for m in members],
+    }
+    data.update(overrides)
+    return data
+
+
+def test_a_distribution_lists_its_members_and_who_has_not_signed(a_chair, member_in, union_a):
+    a, b = member_in(union_a), member_in(union_a, name="李娜")
+    made = a_chair.post(URL, _dist([a, b]), format="json")
+    assert made.status_code == 201
+    pk = made.json()["id"]
+    a_chair.post(f"{URL}{pk}/receipts/", {"member": a.pk, "signed_on": "2026-02-10"}, format="json")
+    detail = a_chair.get(f"{URL}{pk}/").json()
+    assert [r["member"] for r in detail["missing_receipts"]] == [b.pk]
+
+
+def test_a_distribution_over_the_yearly_limit_is_a_400_on_amount_per_head_and_nothing_is_written(
+    a_chair, member_in, union_a, in_union
+):
+    a = member_in(union_a)
+    a_chair.post(URL, _dist([a]), format="json")
+    res = a_chair.post(
+        URL,
+        _dist([a], festival="中秋", distributed_on="2026-09-20", amount_per_head="500.01"),
+        format="json",
+    )
+    assert res.status_code == 400
+    assert list(res.json()) == ["amount_per_head"]
+    assert "2000.00" in res.json()["amount_per_head"][0]
+    with in_union(union_a):
+        assert FestivalDistribution.objects.count() == 1
+
+
+def test_reaching_the_limit_exactly_is_allowed_and_next_year_starts_again(
+    a_chair, member_in, union_a
+):
+    a = member_in(union_a)
+    a_chair.post(URL, _dist([a]), format="json")
+    ok = a_chair.post(
+        URL,
+        _dist([a], festival="中秋", distributed_on="2026-09-20", amount_per_head="500.00"),
+        format="json",
+    )
+    assert ok.status_code == 201
+    nxt = a_chair.post(URL, _dist([a], distributed_on="2027-01-20"), format="json")
+    assert nxt.status_code == 201
+
+
+def test_a_signed_list_is_imported_and_a_bad_row_writes_nothing(
+    a_chair, member_in, union_a, in_union
+):
+    a, b = member_in(union_a), member_in(union_a, name="李娜")
+    pk = a_chair.post(URL, _dist([a, b]), format="json").json()["id"]
+    bad = io.BytesIO(f"会员编号,签收日期\n{a.member_no},2026-02-11\n999999,2026-02-11\n".encode())
+    bad.name = "list.csv"
+    res = a_chair.post(f"{URL}{pk}/receipts/import/", {"file": bad}, format="multipart")
+    assert res.status_code == 400
+    assert list(res.json()) == ["file"]
+    with in_union(union_a):
+        assert FestivalReceipt.objects.filter(signed_on__isnull=False).count() == 0
+    good = io.BytesIO(
+        f"会员编号,签收日期\n{a.member_no},2026-02-11\n{b.member_no},2026-02-12\n".encode("gb18030")
+    )
+    good.name = "list.csv"
+    res = a_chair.post(f"{URL}{pk}/receipts/import/", {"file": good}, format="multipart")
+    assert res.json() == {"signed": 2}
+
+
+def test_another_unions_distribution_is_a_404(a_chair, b_chair, member_in, union_b):
+    theirs = b_chair.post(URL, _dist([member_in(union_b)]), format="json").json()
+    assert a_chair.get(f"{URL}{theirs['id']}/").status_code == 404
