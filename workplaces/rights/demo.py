@@ -49,12 +49,15 @@ def _contract_in_force(today: dt.date, workers: int) -> None:
 
 def demo_rights_seed(union) -> None:  # type: ignore[no-untyped-def]
     from tenants.facts import facts_refresh
+    from workplaces.rights.models import CollectiveContract
     from workplaces.rights.services.contracts import contract_create
     from workplaces.rights.services.mediation import committee_set, mediation_receive
 
     today = timezone.localdate()
     workers = max(int(union.employee_count * 0.9), 1)
     with tenant_context(union):
+        if CollectiveContract.objects.exists():
+            return  # seeded already
         if union.slug == EXPIRED:
             contract_create(
                 kind="collective",

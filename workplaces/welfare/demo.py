@@ -15,6 +15,7 @@ HARDSHIP = ("weisheng", "lianhe")
 def demo_welfare_seed(union) -> None:  # type: ignore[no-untyped-def]
     from tenants.facts import facts_refresh
     from workplaces.members.models import Member, MemberStatus
+    from workplaces.welfare.models import Visit
     from workplaces.welfare.services.festivals import festival_distribute
     from workplaces.welfare.services.hardship import aid_give, hardship_open
     from workplaces.welfare.services.visits import visit_record
@@ -22,8 +23,8 @@ def demo_welfare_seed(union) -> None:  # type: ignore[no-untyped-def]
     today = timezone.localdate()
     with tenant_context(union):
         members = list(Member.objects.filter(status=MemberStatus.ACTIVE).order_by("pk"))
-        if not members:
-            return
+        if not members or Visit.objects.exists():
+            return  # nothing to hand out to, or seeded already
         visit_record(
             member=members[0],
             reason="illness",
