@@ -16,8 +16,8 @@ from federation.hardship.services import household_claim, household_release
 from federation.platform.actors import Actor
 from federation.platform.audit.services import snapshot
 from federation.platform.errors import ConflictError
+from tenants.member_index import id_hash
 from tenants.validators import validate_id_number
-from workplaces.members.crypto import id_hash
 from workplaces.members.models import HOLDING_STATUSES, Member
 from workplaces.rights.common import audited, facts_after_commit, invalid, union_row
 from workplaces.welfare.models import (
