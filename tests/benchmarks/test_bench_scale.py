@@ -1,4 +1,5 @@
-"""The scale benchmark (issue 7): N unions with M members each, N = 10, 100, 1,000.
+"""The scale benchmark: N unions with M members each, N = 100, 1,000, 3,000 (and 10,000
+with BENCH_SCALE=100,1000,3000,10000: most of an hour on 2 cores).
 
 For each N it prints, side by side:
 1. the dashboard API over real HTTP (gunicorn, one worker): median and p95 ms, beside the
@@ -6,12 +7,12 @@ For each N it prints, side by side:
 2. provisioning a union: clone against migrations (s per union);
 3. the dues cycle for the N unions (first run, second run);
 4. peak RSS of the web worker during the dashboard run;
-and at the largest N, ``migrate_schemas`` for every union with one new no-op tenant
-migration: the default executor against the multiprocessing one.
-
-BENCH_SCALE=10,100 limits the sizes (default 10,100,1000); BENCH_SCALE_MIGRATE=0 skips the
-migrate_schemas runs (about 20 minutes at 1,000 unions on 2 cores);
-BENCH_SCALE_EXECUTORS=multiprocessing runs only that executor.
+5. the catalog (pg_class rows, database size), a fresh backend's first query in a union
+   schema and its memory after touching 100 union schemas (relcache growth), and the
+   nightly reconciliation (member roll-ups and union facts) over all N unions.
+With BENCH_SCALE_MIGRATE=1, at the largest N, ``migrate_schemas`` for every union with one
+new no-op tenant migration, default executor against multiprocessing (test_bench_migrate
+compares both with the fast path). BENCH_SCALE_EXECUTORS=multiprocessing runs only that.
 """
 
 import datetime as dt
@@ -41,7 +42,7 @@ SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗"
 
 
 def _sizes() -> list[int]:
-    return [int(x) for x in os.environ.get("BENCH_SCALE", "10,100,1000").split(",") if x]
+    return [int(x) for x in os.environ.get("BENCH_SCALE", "100,1000,3000").split(",") if x]
 
 
 def _provision(i: int) -> "object":
@@ -145,6 +146,49 @@ def _vm_hwm_kb(pid: int) -> int:
         if line.startswith("VmHWM:"):
             return int(line.split()[1])
     return 0
+
+
+def _catalog() -> tuple[int, float]:
+    """Rows in pg_class, and the database size on disk in MB."""
+    with connection.cursor() as cur:
+        cur.execute("SELECT count(*), pg_database_size(current_database()) FROM pg_class")
+        rels, size = cur.fetchone()
+    return rels, size / 1024 / 1024
+
+
+def _fresh_connection_probe(schemas: list[str]) -> tuple[float, float, float]:
+    """A new backend: ms to connect and answer its first query in a union schema, then its
+    cache memory (MB) before and after touching ``schemas`` (the relcache grows per table)."""
+    import psycopg
+
+    params = dict(connection.get_connection_params())
+    for key in ("cursor_factory", "context", "prepare_threshold", "server_side_binding"):
+        params.pop(key, None)
+    t = time.perf_counter()
+    with psycopg.connect(**params, autocommit=True) as conn:
+        conn.execute(f'SET search_path TO "{schemas[0]}", public')
+        conn.execute("SELECT count(*) FROM members_member").fetchone()
+        first_ms = (time.perf_counter() - t) * 1000
+        mem = "SELECT coalesce(sum(total_bytes), 0) FROM pg_backend_memory_contexts"
+        before = conn.execute(mem).fetchone()[0] / 1024 / 1024
+        for schema in schemas:
+            conn.execute(f'SET search_path TO "{schema}", public')
+            conn.execute("SELECT count(*) FROM members_member WHERE status = 'active'").fetchone()
+            conn.execute("SELECT count(*) FROM auth_user").fetchone()
+        after = conn.execute(mem).fetchone()[0] / 1024 / 1024
+    return first_ms, before, after
+
+
+def _nightly(unions) -> float:
+    """The nightly reconciliation's per-union work for every union, in-process (s)."""
+    from tasks.tasks import facts_union
+    from workplaces.members.tasks import rollup_union
+
+    t = time.perf_counter()
+    for u in unions:
+        rollup_union(u.schema_name)
+        facts_union(u.schema_name)
+    return time.perf_counter() - t
 
 
 def _noop_migration(name: str, after: str | None) -> Path:
@@ -273,7 +317,22 @@ def test_bench_scale(live_township):
             t1 = time.perf_counter()
             dues_cycle_run(period=period.code)
             t2 = time.perf_counter()
+            rels, size_mb = _catalog()
+            first_ms, mem_before, mem_after = _fresh_connection_probe(
+                [u.schema_name for u in unions[:100]]
+            )
+            nightly_s = _nightly(unions)
             rows += [
+                (f"N={n:<5} catalog: pg_class rows / database size", f"{rels} / {size_mb:.0f} MB"),
+                (
+                    f"N={n:<5} fresh connection: first query in a union schema",
+                    f"{first_ms:.1f} ms",
+                ),
+                (
+                    f"N={n:<5} backend memory before / after 100 union schemas",
+                    f"{mem_before:.1f} / {mem_after:.1f} MB",
+                ),
+                (f"N={n:<5} nightly reconciliation (roll-ups + facts)", f"{nightly_s:.1f} s"),
                 (
                     f"N={n:<5} generated (SQL clone + {M} members each)",
                     f"{generate_s:.1f} s for {new} new unions",
@@ -316,7 +375,7 @@ def test_bench_scale(live_township):
             default=None,
         )
         executors = (("standard", "9901_bench_noop_a"), ("multiprocessing", "9902_bench_noop_b"))
-        if os.environ.get("BENCH_SCALE_MIGRATE", "1") == "0":
+        if os.environ.get("BENCH_SCALE_MIGRATE", "0") == "0":
             executors = ()
         elif os.environ.get("BENCH_SCALE_EXECUTORS"):
             wanted = os.environ["BENCH_SCALE_EXECUTORS"].split(",")
