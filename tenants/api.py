@@ -8,12 +8,12 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from federation.platform.accounts.permissions import federation_roles
-from federation.platform.accounts.roles import FED_ASSESSOR, FED_DUES, FED_REPORTING, FED_VIEWER
+from federation.platform.accounts.roles import FEDERATION_STAFF
 from federation.platform.api import Pagination
 from tenants import selectors, services
 from tenants.models import Union, UnionKind, UnionStatus
 
-READERS = (FED_DUES, FED_ASSESSOR, FED_REPORTING, FED_VIEWER)
+READERS = FEDERATION_STAFF
 
 
 class UnionOutputSerializer(serializers.ModelSerializer):
@@ -23,8 +23,17 @@ class UnionOutputSerializer(serializers.ModelSerializer):
     class Meta:
         model = Union
         fields = [
-            "slug", "name", "kind", "credit_code", "employee_count", "schema_name",
-            "domain", "status", "ready", "member_count", "created_at",
+            "slug",
+            "name",
+            "kind",
+            "credit_code",
+            "employee_count",
+            "schema_name",
+            "domain",
+            "status",
+            "ready",
+            "member_count",
+            "created_at",
         ]
 
     def get_domain(self, obj) -> str:
@@ -77,7 +86,9 @@ class UnionListCreateApi(APIView):
             errors["status"] = [f"Choose one of: {', '.join(UnionStatus.values)}."]
         if errors:
             return Response(errors, status=status.HTTP_400_BAD_REQUEST)
-        qs = selectors.union_list(kind=kind, status=state, search=request.query_params.get("search", "")[:100])
+        qs = selectors.union_list(
+            kind=kind, status=state, search=request.query_params.get("search", "")[:100]
+        )
         paginator = Pagination()
         page = paginator.paginate_queryset(qs, request, view=self)
         return paginator.get_paginated_response(UnionOutputSerializer(page, many=True).data)

@@ -9,10 +9,14 @@ class UnionCreateForm(forms.Form):
     slug = forms.CharField(
         label=_("Address"),
         max_length=40,
-        help_text=_("Lowercase letters, digits and '-'; the union is served at <address>.%(domain)s"),
+        help_text=_(
+            "Lowercase letters, digits and '-'; the union is served at <address>.%(domain)s"
+        ),
     )
     kind = forms.ChoiceField(label=_("Kind"), choices=UnionKind.choices)
-    credit_code = forms.CharField(label=_("Unified social credit code"), max_length=18, required=False)
+    credit_code = forms.CharField(
+        label=_("Unified social credit code"), max_length=18, required=False
+    )
     employee_count = forms.IntegerField(label=_("Employees"), min_value=0, max_value=10_000_000)
     admin_name = forms.CharField(label=_("Chair's name"), max_length=150, required=False)
     admin_username = forms.CharField(label=_("Chair's login"), max_length=150)

@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from django.views import View
 
 from federation.platform.accounts.permissions import has_role
-from federation.platform.accounts.roles import FED_ASSESSOR, FED_DUES, FED_REPORTING, FED_VIEWER
+from federation.platform.accounts.roles import FEDERATION_STAFF
 from tenants import selectors, services
 from tenants.forms import UnionCreateForm
 from tenants.models import UnionKind, UnionStatus
@@ -21,7 +21,7 @@ def _port_suffix(request) -> str:
 
 
 class FederationPageMixin(LoginRequiredMixin):
-    read_roles = (FED_DUES, FED_ASSESSOR, FED_REPORTING, FED_VIEWER)
+    read_roles = FEDERATION_STAFF
 
     def dispatch(self, request, *args, **kwargs):
         if request.user.is_authenticated and not has_role(request.user, *self.read_roles):

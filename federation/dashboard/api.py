@@ -5,7 +5,7 @@ from rest_framework.views import APIView
 
 from federation.dashboard.selectors import dashboard_api_payload
 from federation.platform.accounts.permissions import federation_roles
-from federation.platform.accounts.roles import FED_ASSESSOR, FED_DUES, FED_REPORTING, FED_VIEWER
+from federation.platform.accounts.roles import FEDERATION_STAFF
 from federation.platform.db import federation_reads
 
 DashboardOut = inline_serializer(
@@ -25,7 +25,8 @@ DashboardOut = inline_serializer(
         ),
         "homes": serializers.DictField(child=serializers.IntegerField()),
         "reports": inline_serializer(
-            "DashboardReports", {"open_cycles": serializers.IntegerField(), "late": serializers.IntegerField()}
+            "DashboardReports",
+            {"open_cycles": serializers.IntegerField(), "late": serializers.IntegerField()},
         ),
         "as_of": serializers.DateTimeField(),
     },
@@ -33,7 +34,7 @@ DashboardOut = inline_serializer(
 
 
 class DashboardApi(APIView):
-    permission_classes = [federation_roles(FED_DUES, FED_ASSESSOR, FED_REPORTING, FED_VIEWER)]
+    permission_classes = [federation_roles(*FEDERATION_STAFF)]
 
     @extend_schema(responses=DashboardOut)
     def get(self, request):

@@ -9,14 +9,8 @@ class DashboardConfig(AppConfig):
 
     def ready(self) -> None:
         from federation.platform.accounts import nav
-        from federation.platform.accounts.roles import (
-            FED_ASSESSOR,
-            FED_DUES,
-            FED_REPORTING,
-            FED_VIEWER,
-        )
+        from federation.platform.accounts.roles import FEDERATION_STAFF
 
         nav.register(
-            "federation", "dashboard:home", _("Dashboard"),
-            roles=(FED_DUES, FED_ASSESSOR, FED_REPORTING, FED_VIEWER), order=1,
+            "federation", "dashboard:home", _("Dashboard"), roles=FEDERATION_STAFF, order=1
         )

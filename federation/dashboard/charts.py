@@ -5,8 +5,12 @@ from django.utils.safestring import mark_safe
 from pygal.style import Style
 
 STYLE = Style(
-    background="transparent", plot_background="transparent", foreground="#333",
-    foreground_strong="#222", foreground_subtle="#999", colors=("#b71c1c", "#1e88e5", "#43a047", "#fb8c00", "#8e24aa"),
+    background="transparent",
+    plot_background="transparent",
+    foreground="#333",
+    foreground_strong="#222",
+    foreground_subtle="#999",
+    colors=("#b71c1c", "#1e88e5", "#43a047", "#fb8c00", "#8e24aa"),
     font_family="'Noto Sans CJK SC', 'PingFang SC', 'Microsoft YaHei', sans-serif",
 )
 
@@ -16,8 +20,17 @@ def _render(chart) -> str:
 
 
 def _base(cls, title: str, **kw):
-    return cls(style=STYLE, title=title, js=[], height=260, width=520, explicit_size=False,
-               legend_at_bottom=True, print_values=False, **kw)
+    return cls(
+        style=STYLE,
+        title=title,
+        js=[],
+        height=260,
+        width=520,
+        explicit_size=False,
+        legend_at_bottom=True,
+        print_values=False,
+        **kw,
+    )
 
 
 def bar(title: str, labels: list[str], series: dict[str, list[float]]) -> str:

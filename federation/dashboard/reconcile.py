@@ -16,7 +16,13 @@ from federation.dashboard.models import RollupDrift
 from tenants.models import Union, UnionRollup
 from workplaces.members.services import rollup_refresh
 
-ROLLUP_FIELDS = ("members_active", "members_women", "members_migrant", "members_retained", "member_dues_monthly")
+ROLLUP_FIELDS = (
+    "members_active",
+    "members_women",
+    "members_migrant",
+    "members_retained",
+    "member_dues_monthly",
+)
 
 
 def _norm(value) -> str:
@@ -31,13 +37,23 @@ def rollup_reconcile(*, schema_name: str) -> list[RollupDrift]:
     """Recount one union, correct its roll-up, and record each field that had drifted."""
     union = Union.objects.get(schema_name=schema_name)
     with transaction.atomic():
-        before = UnionRollup.objects.select_for_update().filter(union=union).values(*ROLLUP_FIELDS).first()
+        before = (
+            UnionRollup.objects.select_for_update()
+            .filter(union=union)
+            .values(*ROLLUP_FIELDS)
+            .first()
+        )
         with schema_context(schema_name):
             after = rollup_refresh(union=union)
         drifts = []
         if before is not None:  # a missing row is a first count, not drift
             drifts = [
-                RollupDrift(union=union, field=f, recorded=_norm(before[f]), recounted=_norm(getattr(after, f)))
+                RollupDrift(
+                    union=union,
+                    field=f,
+                    recorded=_norm(before[f]),
+                    recounted=_norm(getattr(after, f)),
+                )
                 for f in ROLLUP_FIELDS
                 if _norm(before[f]) != _norm(getattr(after, f))
             ]

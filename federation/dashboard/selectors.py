@@ -6,10 +6,22 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
+from typing import Any
 
-from django.db.models import Count, F, Q, Sum
+from django.db.models import Count, F, Q, QuerySet, Sum
 from django.utils import timezone
 
+from federation.dues.models import DuesNotice, NoticeStatus
+from federation.homes.models import Title
+from federation.homes.selectors import titles_current, titles_expiring
+from federation.reports.models import (
+    COUNTED_STATUSES,
+    EDITABLE_STATUSES,
+    Cycle,
+    CycleStatus,
+    Submission,
+    SubmissionStatus,
+)
 from tenants.models import Union, UnionRollup, UnionStatus
 from tenants.selectors import unions_all
 
@@ -27,16 +39,26 @@ def unions_overview() -> dict:
     for r in rows:
         by_kind[r["kind"]] = by_kind.get(r["kind"], 0) + r["n"]
         by_status[r["status"]] = by_status.get(r["status"], 0) + r["n"]
-    return {"total": sum(by_status.values()), "active": by_status.get(UnionStatus.ACTIVE, 0),
-            "by_kind": by_kind, "by_status": by_status}
+    return {
+        "total": sum(by_status.values()),
+        "active": by_status.get(UnionStatus.ACTIVE, 0),
+        "by_kind": by_kind,
+        "by_status": by_status,
+    }
 
 
 def members_overview() -> dict:
-    agg = UnionRollup.objects.filter(union__is_federation=False, union__status=UnionStatus.ACTIVE).aggregate(
-        active=Sum("members_active"), women=Sum("members_women"),
-        migrant=Sum("members_migrant"), retained=Sum("members_retained"),
+    agg = UnionRollup.objects.filter(
+        union__is_federation=False, union__status=UnionStatus.ACTIVE
+    ).aggregate(
+        active=Sum("members_active"),
+        women=Sum("members_women"),
+        migrant=Sum("members_migrant"),
+        retained=Sum("members_retained"),
     )
-    employees = unions_all().filter(status=UnionStatus.ACTIVE).aggregate(n=Sum("employee_count"))["n"] or 0
+    employees = (
+        unions_all().filter(status=UnionStatus.ACTIVE).aggregate(n=Sum("employee_count"))["n"] or 0
+    )
     active = agg["active"] or 0
     return {
         "active": active,
@@ -48,14 +70,22 @@ def members_overview() -> dict:
     }
 
 
-def members_by_union(*, limit: int | None = None):
+def members_by_union(*, limit: int | None = None) -> QuerySet[Union]:
     """Per-union membership with its share of employees (one query)."""
     qs = (
-        unions_all().filter(status=UnionStatus.ACTIVE)
+        unions_all()
+        .filter(status=UnionStatus.ACTIVE)
         .select_related("rollup")
         .order_by("name")
-        .only("slug", "name", "kind", "employee_count", "rollup__members_active",
-              "rollup__members_women", "rollup__members_migrant")
+        .only(
+            "slug",
+            "name",
+            "kind",
+            "employee_count",
+            "rollup__members_active",
+            "rollup__members_women",
+            "rollup__members_migrant",
+        )
     )
     return qs[:limit] if limit else qs
 
@@ -74,31 +104,40 @@ def _last_periods(n: int, today: dt.date) -> list[str]:
 def dues_overview(*, today: dt.date | None = None) -> dict:
     """Due and collected for the current period (last month) and the 12 before it, and the
     ten largest arrears."""
-    try:
-        from federation.dues.models import DuesNotice, NoticeStatus
-    except ImportError:  # the dues module is not installed
-        return {"period": None, "amount_due": ZERO, "amount_paid": ZERO, "collection_rate": Decimal("0"),
-                "periods": [], "largest_arrears": []}
     today = today or timezone.localdate()
     periods = _last_periods(13, today)
-    rows = {
+    rows: dict[str, Any] = {
         r["period"]: r
         for r in DuesNotice.objects.filter(union__isnull=False, period__in=periods)
         .exclude(status=NoticeStatus.WAIVED)
-        .values("period").annotate(due=Sum("amount_due"), paid=Sum("amount_paid"))
+        .values("period")
+        .annotate(due=Sum("amount_due"), paid=Sum("amount_paid"))
     }
     series = []
     for p in reversed(periods):
         due = rows.get(p, {}).get("due") or ZERO
         paid = rows.get(p, {}).get("paid") or ZERO
-        series.append({"period": p, "amount_due": due, "amount_paid": paid, "collection_rate": _rate(paid, due)})
+        series.append(
+            {
+                "period": p,
+                "amount_due": due,
+                "amount_paid": paid,
+                "collection_rate": _rate(paid, due),
+            }
+        )
     current = series[-1]
     arrears = list(
-        DuesNotice.objects.filter(union__isnull=False, status__in=[NoticeStatus.ISSUED, NoticeStatus.PARTIAL, NoticeStatus.OVERDUE])
+        DuesNotice.objects.filter(
+            union__isnull=False,
+            status__in=[NoticeStatus.ISSUED, NoticeStatus.PARTIAL, NoticeStatus.OVERDUE],
+        )
         .values("union__slug", "union__name")
-        .annotate(balance=Sum(F("amount_due") - F("amount_paid")), overdue=Count("id", filter=Q(status=NoticeStatus.OVERDUE)))
-        .filter(balance__gt=0)
-        .order_by("-balance", "union__slug")[:10]
+        .annotate(
+            owed=Sum(F("amount_due") - F("amount_paid")),
+            overdue=Count("id", filter=Q(status=NoticeStatus.OVERDUE)),
+        )
+        .filter(owed__gt=0)
+        .order_by("-owed", "union__slug")[:10]
     )
     return {
         "period": current["period"],
@@ -107,7 +146,12 @@ def dues_overview(*, today: dt.date | None = None) -> dict:
         "collection_rate": current["collection_rate"],
         "periods": series,
         "largest_arrears": [
-            {"union": a["union__slug"], "name": a["union__name"], "balance": a["balance"], "overdue": a["overdue"]}
+            {
+                "union": a["union__slug"],
+                "name": a["union__name"],
+                "balance": a["owed"],
+                "overdue": a["overdue"],
+            }
             for a in arrears
         ],
     }
@@ -116,38 +160,34 @@ def dues_overview(*, today: dt.date | None = None) -> dict:
 def homes_overview(*, today: dt.date | None = None) -> dict:
     """Current titles per level (a renewed title supersedes the old one: ``current``) and
     the re-checks due within 90 days."""
-    try:
-        from federation.homes.selectors import titles_current, titles_expiring
-    except ImportError:
-        return {"by_level": {}, "expiring": []}
     today = today or timezone.localdate()
     current = titles_current().filter(union__is_federation=False, union__status=UnionStatus.ACTIVE)
     by_level = {
         r["level__name"]: r["n"]
-        for r in current.order_by().values("level__name", "level__min_score")
-        .annotate(n=Count("id")).order_by("level__min_score")
+        for r in current.order_by()
+        .values("level__name", "level__min_score")
+        .annotate(n=Count("id"))
+        .order_by("level__min_score")
     }
     expiring = list(titles_expiring(on=today).filter(union__is_federation=False)[:20])
     return {"by_level": by_level, "expiring": expiring}
 
 
 def reports_overview(*, today: dt.date | None = None) -> dict:
-    try:
-        from federation.reports.models import Cycle, Submission
-    except ImportError:
-        return {"open_cycles": 0, "late": 0, "cycles": []}
     today = today or timezone.localdate()
-    open_cycles = Cycle.objects.filter(status="open")
-    behind = Q(status__in=["pending", "returned"], cycle__due_date__lt=today) | Q(late=True, status="submitted")
+    open_cycles = Cycle.objects.filter(status=CycleStatus.OPEN)
+    behind = Q(status__in=EDITABLE_STATUSES, cycle__due_date__lt=today) | Q(
+        late=True, status=SubmissionStatus.SUBMITTED
+    )
     late = Submission.objects.filter(cycle__in=open_cycles).filter(behind)
     cycles = list(
         open_cycles.annotate(
             expected=Count("submissions"),
-            done=Count("submissions", filter=Q(submissions__status__in=["submitted", "accepted"])),
+            done=Count("submissions", filter=Q(submissions__status__in=COUNTED_STATUSES)),
             behind=Count(
                 "submissions",
-                filter=Q(submissions__status__in=["pending", "returned"], due_date__lt=today)
-                | Q(submissions__late=True, submissions__status="submitted"),
+                filter=Q(submissions__status__in=EDITABLE_STATUSES, due_date__lt=today)
+                | Q(submissions__late=True, submissions__status=SubmissionStatus.SUBMITTED),
             ),
         ).order_by("due_date")[:10]
     )
@@ -181,26 +221,13 @@ def union_profile(*, union: Union) -> dict:
     """A union seen from the federation: no member personal data, only counts and records
     the federation owns."""
     profile: dict = {"union": union, "rollup": UnionRollup.objects.filter(union=union).first()}
-    try:
-        from federation.dues.models import DuesNotice
-
-        profile["notices"] = list(DuesNotice.objects.filter(union=union).order_by("-period")[:13])
-    except ImportError:
-        profile["notices"] = []
-    try:
-        from federation.homes.models import Title
-
-        profile["titles"] = list(Title.objects.filter(union=union).select_related("level").order_by("-id"))
-    except ImportError:
-        profile["titles"] = []
-    try:
-        from federation.reports.models import Submission
-
-        profile["submissions"] = list(
-            Submission.objects.filter(union=union).select_related("cycle").order_by("-id")[:10]
-        )
-    except ImportError:
-        profile["submissions"] = []
+    profile["notices"] = list(DuesNotice.objects.filter(union=union).order_by("-period")[:13])
+    profile["titles"] = list(
+        Title.objects.filter(union=union).select_related("level").order_by("-id")
+    )
+    profile["submissions"] = list(
+        Submission.objects.filter(union=union).select_related("cycle").order_by("-id")[:10]
+    )
     profile["chair"] = union_chair_name(union=union)
     return profile
 
@@ -211,5 +238,10 @@ def union_chair_name(*, union: Union) -> str:
     from django_tenants.utils import schema_context
 
     with schema_context(union.schema_name):
-        chair = get_user_model().objects.filter(groups__name="chair", is_active=True).order_by("id").first()
+        chair = (
+            get_user_model()
+            .objects.filter(groups__name="chair", is_active=True)
+            .order_by("id")
+            .first()
+        )
         return (chair.get_full_name() or chair.username) if chair else ""

@@ -27,22 +27,35 @@ class DashboardView(FederationPageMixin, View):
         ctx = {
             "as_of": timezone.now(),
             "unions": unions,
-            "unions_by_kind": [(kind_labels.get(k, k), n) for k, n in sorted(unions["by_kind"].items())],
-            "unions_by_status": [(status_labels.get(k, k), n) for k, n in sorted(unions["by_status"].items())],
+            "unions_by_kind": [
+                (kind_labels.get(k, k), n) for k, n in sorted(unions["by_kind"].items())
+            ],
+            "unions_by_status": [
+                (status_labels.get(k, k), n) for k, n in sorted(unions["by_status"].items())
+            ],
             "members": members,
             "member_rows": selectors.members_by_union(limit=50),
             "drifts": drift_recent(limit=10),
             "dues": dues,
             "homes": homes,
             "reports": reports,
-            "chart_kinds": charts.pie(_("Unions by kind"), {str(kind_labels.get(k, k)): n for k, n in unions["by_kind"].items()}),
+            "chart_kinds": charts.pie(
+                _("Unions by kind"),
+                {str(kind_labels.get(k, k)): n for k, n in unions["by_kind"].items()},
+            ),
             "chart_dues": charts.bar(
                 _("Union funds, last 13 periods"),
                 [p["period"] for p in dues["periods"]],
-                {_("Due"): [float(p["amount_due"]) for p in dues["periods"]],
-                 _("Collected"): [float(p["amount_paid"]) for p in dues["periods"]]},
+                {
+                    _("Due"): [float(p["amount_due"]) for p in dues["periods"]],
+                    _("Collected"): [float(p["amount_paid"]) for p in dues["periods"]],
+                },
             ),
-            "chart_homes": charts.bar(_("Staff-home titles"), list(homes["by_level"]), {_("Unions"): list(homes["by_level"].values())}),
+            "chart_homes": charts.bar(
+                _("Staff-home titles"),
+                list(homes["by_level"]),
+                {_("Unions"): list(homes["by_level"].values())},
+            ),
         }
         return render(request, "dashboard/home.html", ctx)
 

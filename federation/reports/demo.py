@@ -14,10 +14,10 @@ DEMO_STATES = {
     "hongxing": "accepted",
     "dongfang": "submitted",
     "jiaotou": "returned",
-    "zhongxin-school": "submitted_late",
+    "zhongxin-school": "submitted",
     "weisheng": "pending",
 }
-DEMO_NEWS = {
+DEMO_NEWS: dict[str, list[tuple[str, str | None]]] = {
     "hongxing": [("红星机械举办职工技能比武", "county"), ("红星机械“送清凉”慰问一线职工", None)],
     "dongfang": [("东方精密召开第三届职代会第二次会议", "city")],
     "zhongxin-school": [("中心小学教职工趣味运动会", "township")],
@@ -35,7 +35,6 @@ MANUAL = {
 
 def _fill(sub, state: str) -> None:
     from federation.reports import services
-    from federation.reports.models import Submission
 
     prefilled = services.prefill_for(form=sub.cycle.form, union=sub.union)
     values = dict(MANUAL)
@@ -46,19 +45,17 @@ def _fill(sub, state: str) -> None:
         )
     elif state == "submitted":
         values["members"] = prefilled["members"] + 1  # shows an override beside the prefilled value
-    sub = services.submission_submit(submission=sub, values=values, actor="demo")
-    if state == "submitted_late":
-        Submission.objects.filter(pk=sub.pk).update(late=True)
-    elif state == "accepted":
-        services.submission_accept(submission=sub, comment="数据已核对。", actor="demo")
+    sub = services.submission_submit(submission=sub, values=values, actor=None)
+    if state == "accepted":
+        services.submission_accept(submission=sub, comment="数据已核对。", actor=None)
     elif state == "returned":
         services.submission_return(
-            submission=sub, comment="职工代表人数与职代会名册不符，请核实。", actor="demo"
+            submission=sub, comment="职工代表人数与职代会名册不符，请核实。", actor=None
         )
 
 
 def reports_demo_seed(union) -> None:
-    from federation.reports import defaults, news_services, services
+    from federation.reports import defaults, services
     from federation.reports.models import Cycle
 
     form = defaults.annual_form_ensure()
@@ -71,22 +68,22 @@ def reports_demo_seed(union) -> None:
             period=str(today.year),
             due_date=today + dt.timedelta(days=20),
             unions=[union.slug],
-            actor="demo",
+            actor=None,
         )
     else:
-        services.cycle_unions_add(cycle=cycle, unions=[union.slug], actor="demo")
+        services.cycle_unions_add(cycle=cycle, unions=[union.slug], actor=None)
     waiting = cycle.submissions.filter(status="pending", events__isnull=True).exclude(union=union)
     for sub in waiting.select_related("union", "cycle", "cycle__form"):
         state = DEMO_STATES.get(sub.union.slug, "pending")
         if state != "pending":
             _fill(sub, state)
     for title, channel in DEMO_NEWS.get(union.slug, []):
-        news = news_services.news_submit(
+        news = services.news_submit(
             union=union,
             title=title,
             body=f"{title}。活动得到广大职工积极参与。",
             event_date=today - dt.timedelta(days=5),
-            actor="demo",
+            actor=None,
         )
         if channel:
-            news_services.news_adopt(news=news, channel=channel, adopted_on=today, actor="demo")
+            services.news_adopt(news=news, channel=channel, adopted_on=today, actor=None)

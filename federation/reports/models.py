@@ -22,6 +22,20 @@ class FieldType(models.TextChoices):
 NUMERIC_TYPES = (FieldType.INTEGER, FieldType.DECIMAL)
 
 
+class ReportsAuditKind(models.TextChoices):
+    """One audit kind per action of this app (registered with the audit log in ``ready``)."""
+
+    FORM_SAVED = "reports.form.saved", _("Report form saved")
+    CYCLE_OPENED = "reports.cycle.opened", _("Report cycle opened")
+    CYCLE_UNIONS_ADDED = "reports.cycle.unions_added", _("Report cycle sent to more unions")
+    CYCLE_CLOSED = "reports.cycle.closed", _("Report cycle closed")
+    SUBMISSION_ACCEPTED = "reports.submission.accepted", _("Report accepted")
+    SUBMISSION_RETURNED = "reports.submission.returned", _("Report returned")
+    NEWS_REVIEWED = "reports.news.reviewed", _("Work news reviewed")
+    NEWS_ADOPTED = "reports.news.adopted", _("Work news adoption recorded")
+    NEWS_CHANNEL_SET = "reports.news.channel", _("News channel rule row added")
+
+
 class ReportForm(models.Model):
     """One version of a report form. A new version is a new row; cycles keep theirs."""
 

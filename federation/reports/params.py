@@ -1,8 +1,12 @@
-"""Query-parameter parsing shared by the news API and pages."""
+"""Query-parameter parsing of the news pages (a bad filter falls back to no filter: a page
+never refuses to show)."""
+
+from __future__ import annotations
 
 import re
+from collections.abc import Mapping
+from typing import Any
 
-from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 from federation.reports.models import NewsStatus
@@ -10,23 +14,20 @@ from federation.reports.models import NewsStatus
 MONTH_RE = re.compile(r"^(\d{4})-(0[1-9]|1[0-2])$")
 
 
-def month_param(raw: str, *, default_current: bool = True) -> str:
+def month_param(raw: str, *, fallback: bool = True) -> str:
+    """A YYYY-MM month; the current month when ``raw`` is empty or (``fallback``) bad."""
     raw = (raw or "").strip()
-    if not raw and default_current:
-        return timezone.localdate().strftime("%Y-%m")
-    if not MONTH_RE.match(raw):
-        raise ValidationError({"month": ["Give a month as YYYY-MM."]})
-    return raw
+    if MONTH_RE.match(raw):
+        return raw
+    return timezone.localdate().strftime("%Y-%m") if fallback or not raw else raw
 
 
-def news_filters(params) -> dict:
-    out = {
-        "union_slug": params.get("union", "")[:40],
-        "status": params.get("status", ""),
-        "month": "",
+def news_filters(params: Mapping[str, Any]) -> dict[str, str]:
+    status = str(params.get("status", ""))
+    month = str(params.get("month", "") or "").strip()
+    union = str(params.get("union", ""))[:40].replace("\x00", "")
+    return {
+        "union_slug": union,
+        "status": status if status in NewsStatus.values else "",
+        "month": month if MONTH_RE.match(month) else "",
     }
-    if out["status"] and out["status"] not in NewsStatus.values:
-        raise ValidationError({"status": [f"Choose one of: {', '.join(NewsStatus.values)}."]})
-    if params.get("month"):
-        out["month"] = month_param(params.get("month"))
-    return out

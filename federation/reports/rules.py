@@ -29,8 +29,8 @@ def period_validate(value: Any, *, field: str = "period") -> str:
     """YYYY, YYYY-Qn, YYYY-Hn or YYYY-MM (API.md conventions)."""
     text = str(value or "").strip().upper()
     m = PERIOD_RE.match(text)
-    ok = bool(m) and 2000 <= int(m.group(1)) <= 2100
-    if ok and m.group(2) and m.group(2)[0].isdigit():
+    ok = m is not None and 2000 <= int(m.group(1)) <= 2100
+    if ok and m is not None and m.group(2) and m.group(2)[0].isdigit():
         ok = 1 <= int(m.group(2)) <= 12
     if not ok:
         raise ValidationError({field: [_("Give a period as YYYY, YYYY-Qn, YYYY-Hn or YYYY-MM.")]})
@@ -59,12 +59,17 @@ def value_clean(field, raw: Any) -> Any:
         if isinstance(raw, bool):
             raise ValidationError(_("Enter a number with at most two decimals."))
         try:
-            number = Decimal(str(raw).strip())
+            amount = Decimal(str(raw).strip())
         except InvalidOperation:
             raise ValidationError(_("Enter a number with at most two decimals.")) from None
-        if not number.is_finite() or number.as_tuple().exponent < -2 or abs(number) >= MAX_INTEGER:
+        exponent = amount.as_tuple().exponent
+        if (
+            not amount.is_finite()
+            or (isinstance(exponent, int) and exponent < -2)
+            or abs(amount) >= MAX_INTEGER
+        ):
             raise ValidationError(_("Enter a number with at most two decimals."))
-        return f"{number.quantize(Decimal('0.01'))}"
+        return f"{amount.quantize(Decimal('0.01'))}"
     if kind == "date":
         try:
             return dt.date.fromisoformat(str(raw).strip()).isoformat()
@@ -132,9 +137,10 @@ def rules_check(rules: list[dict], values: dict, labels: dict[str, str]) -> dict
         elif kind == "sum":
             parts = [_operand(p, values) for p in rule["parts"]]
             total = _operand(rule["total"], values)
-            if total is None or any(p is None for p in parts):
+            known = [p for p in parts if p is not None]
+            if total is None or len(known) != len(parts):
                 continue
-            if sum(parts, Decimal(0)) != total:
+            if sum(known, Decimal(0)) != total:
                 errors.setdefault(rule["total"], []).append(
                     _("%(total)s must equal %(parts)s.")
                     % {
@@ -248,5 +254,5 @@ def rules_parse_text(text: str) -> list[dict]:
 def rule_text(rule: dict) -> str:
     if rule.get("kind") == "sum":
         return f"{' + '.join(rule['parts'])} = {rule['total']}"
-    op = {"lte": "<=", "gte": ">=", "lt": "<", "gt": ">", "eq": "="}.get(rule.get("kind"), "?")
+    op = {"lte": "<=", "gte": ">=", "lt": "<", "gt": ">", "eq": "="}.get(str(rule.get("kind")), "?")
     return f"{rule.get('left')} {op} {rule.get('right')}"

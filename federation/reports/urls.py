@@ -3,7 +3,7 @@
 
 from django.urls import include, path
 
-from federation.reports import api, views, views_union
+from federation.reports import api, views, views_news, views_union
 
 federation_pages = [
     path("", views.CyclesView.as_view(), name="cycles"),
@@ -13,10 +13,10 @@ federation_pages = [
     path("cycles/<int:pk>/", views.CycleView.as_view(), name="cycle"),
     path("cycles/<int:pk>/export.xlsx", views.CycleExportView.as_view(), name="cycle-export"),
     path("submissions/<int:pk>/", views.SubmissionView.as_view(), name="submission"),
-    path("news/", views.NewsReviewView.as_view(), name="news"),
-    path("news/ranking/", views.NewsRankingView.as_view(), name="ranking"),
-    path("news/channels/", views.NewsChannelsView.as_view(), name="channels"),
-    path("news/photos/<int:pk>/", views.NewsPhotoView.as_view(), name="photo"),
+    path("news/", views_news.NewsReviewView.as_view(), name="news"),
+    path("news/ranking/", views_news.NewsRankingView.as_view(), name="ranking"),
+    path("news/channels/", views_news.NewsChannelsView.as_view(), name="channels"),
+    path("news/photos/<int:pk>/", views_news.NewsPhotoView.as_view(), name="photo"),
 ]
 
 union_pages = [

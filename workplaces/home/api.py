@@ -47,7 +47,9 @@ class NoticeListApi(APIView):
     @extend_schema(responses=NoticeSerializer(many=True))
     def get(self, request):
         paginator = Pagination()
-        page = paginator.paginate_queryset(notices_for_union(union=current_union()), request, view=self)
+        page = paginator.paginate_queryset(
+            notices_for_union(union=current_union()), request, view=self
+        )
         return paginator.get_paginated_response(NoticeSerializer(page, many=True).data)
 
 
@@ -66,4 +68,6 @@ class NoticeReadApi(APIView):
     @extend_schema(request=None, responses=NoticeSerializer)
     def post(self, request, pk: int):
         get_object_or_404(notices_for_union(union=current_union()), pk=pk)
-        return Response(NoticeSerializer(message_mark_read(union=current_union(), message_id=pk)).data)
+        return Response(
+            NoticeSerializer(message_mark_read(union=current_union(), message_id=pk)).data
+        )

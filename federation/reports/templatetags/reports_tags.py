@@ -23,5 +23,5 @@ def open_reports(context):
         r for r in union_reports(union=union, open_only=True) if r.status in EDITABLE_STATUSES
     ]
     for r in reports:
-        r.is_late = submission_is_late(r, today=today)
+        r.is_late = submission_is_late(r, today=today)  # type: ignore[attr-defined]
     return {"show": True, "reports": reports}

@@ -65,7 +65,7 @@ def cycle(frozen, annual, union_a, union_b, rollup):
     rollup(union_a, active=120, women=50, migrant=30, retained=4)
     UnionRollup.objects.filter(union=union_b).delete()
     return services.cycle_open(
-        form=annual, period="2026", due_date=DUE, unions=["union-a", "union-b"], actor="test"
+        form=annual, period="2026", due_date=DUE, unions=["union-a", "union-b"]
     )
 
 

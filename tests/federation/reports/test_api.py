@@ -1,5 +1,6 @@
 """The Reports API of both hosts (../shared/API.md "Reports")."""
 
+import datetime as dt
 import io
 
 import pytest
@@ -251,7 +252,7 @@ def test_the_officer_closes_a_cycle(fed, cycle):
 
 def test_a_cycle_can_be_sent_to_more_unions(fed, frozen, annual, union_b):
     cycle = services.cycle_open(
-        form=annual, period="2026", due_date="2026-12-01", unions=["union-a"]
+        form=annual, period="2026", due_date=dt.date(2026, 12, 1), unions=["union-a"]
     )
     r = fed.post(
         f"/api/v1/reports/cycles/{cycle.pk}/unions/", {"unions": ["union-b"]}, format="json"

@@ -5,6 +5,7 @@ import datetime as dt
 import pytest
 from django.core.exceptions import ValidationError
 
+from federation.platform.errors import ConflictError
 from federation.reports import selectors, services
 from federation.reports.models import Cycle, Submission, SubmissionStatus
 from tests.federation.reports.conftest import MANUAL
@@ -27,24 +28,34 @@ def test_a_cycle_goes_to_the_chosen_unions_prefilled(cycle, union_a, union_b):
 
 def test_a_cycle_to_all_goes_to_every_serving_union(frozen, annual, union_a, union_b):
     cycle = services.cycle_open(
-        form=annual.code, period="2026-Q4", due_date="2026-12-31", unions="all"
+        form=annual, period="2026-Q4", due_date=dt.date(2026, 12, 31), unions="all"
     )
     assert set(cycle.submissions.values_list("union__slug", flat=True)) == {"union-a", "union-b"}
     assert cycle.form_id == annual.pk
 
 
 def test_a_second_cycle_of_the_same_form_and_period_is_a_conflict(cycle, annual):
-    with pytest.raises(services.ReportsConflict):
-        services.cycle_open(form=annual, period="2026", due_date="2026-12-01", unions="all")
+    with pytest.raises(ConflictError):
+        services.cycle_open(form=annual, period="2026", due_date=dt.date(2026, 12, 1), unions="all")
     assert Cycle.objects.count() == 1
 
 
 def test_bad_cycle_input_names_every_field(annual):
+    from federation.reports.api.cycles import ReportCycleInput
+
+    data = ReportCycleInput(
+        data={"form": 999999, "period": "2026-Q9", "due_date": "tomorrow", "unions": "some"}
+    )
+    assert not data.is_valid()
+    assert set(data.errors) == {"form", "period", "due_date", "unions"}
+
+
+def test_an_unknown_union_is_refused_on_unions(annual):
     with pytest.raises(ValidationError) as exc:
         services.cycle_open(
-            form=999999, period="2026-Q9", due_date="tomorrow", unions=["no-such-union"]
+            form=annual, period="2026", due_date=dt.date(2026, 12, 1), unions=["no-such-union"]
         )
-    assert set(exc.value.message_dict) == {"form", "period", "due_date", "unions"}
+    assert set(exc.value.message_dict) == {"unions"}
     assert Cycle.objects.count() == 0
 
 
@@ -203,5 +214,5 @@ def test_federation_services_refuse_to_run_inside_a_union_schema(annual, union_a
     from tenants.context import WrongSideError
 
     with in_union(union_a), pytest.raises(WrongSideError):
-        services.cycle_open(form=annual, period="2026", due_date="2026-12-01", unions="all")
+        services.cycle_open(form=annual, period="2026", due_date=dt.date(2026, 12, 1), unions="all")
     assert Cycle.objects.count() == 0

@@ -9,7 +9,8 @@ from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image
 
-from federation.reports import news_services, selectors, services
+from federation.platform.errors import ConflictError
+from federation.reports import selectors, services
 from federation.reports.defaults import news_channels_ensure
 from federation.reports.models import NewsAdoption, NewsItem, NewsPhoto
 
@@ -30,13 +31,12 @@ def channels(db):
 
 @pytest.fixture
 def item(frozen, union_a, media):
-    return news_services.news_submit(
+    return services.news_submit(
         union=union_a,
         title="技能比武",
         body="比武内容",
-        event_date="2026-11-01",
+        event_date=dt.date(2026, 11, 1),
         photos=[png()],
-        actor="test",
     )
 
 
@@ -50,8 +50,8 @@ def test_a_news_item_is_stored_with_its_photo_under_the_unions_path(item, media)
 def test_a_file_that_is_not_an_image_is_refused_and_nothing_is_written(frozen, union_a, media):
     fake = SimpleUploadedFile("x.jpg", b"not an image", content_type="image/jpeg")
     with pytest.raises(ValidationError) as exc:
-        news_services.news_submit(
-            union=union_a, title="t", body="b", event_date="2026-11-01", photos=[fake]
+        services.news_submit(
+            union=union_a, title="t", body="b", event_date=dt.date(2026, 11, 1), photos=[fake]
         )
     assert list(exc.value.message_dict) == ["photos"]
     assert NewsItem.objects.count() == 0
@@ -61,48 +61,50 @@ def test_a_file_that_is_not_an_image_is_refused_and_nothing_is_written(frozen, u
 @pytest.mark.parametrize(
     ("data", "keys"),
     [
-        ({"title": "", "body": "b", "event_date": "2026-11-01"}, {"title"}),
-        ({"title": "t", "body": "", "event_date": "2026-11-01"}, {"body"}),
-        ({"title": "t", "body": "b", "event_date": "2026-12-31"}, {"event_date"}),
-        ({"title": "t", "body": "b", "event_date": "x"}, {"event_date"}),
+        ({"title": "", "body": "b", "event_date": dt.date(2026, 11, 1)}, {"title"}),
+        ({"title": "t", "body": "", "event_date": dt.date(2026, 11, 1)}, {"body"}),
+        ({"title": "t", "body": "b", "event_date": dt.date(2026, 12, 31)}, {"event_date"}),
     ],
 )
 def test_bad_news_input(frozen, union_a, media, data, keys):
     with pytest.raises(ValidationError) as exc:
-        news_services.news_submit(union=union_a, **data)
+        services.news_submit(union=union_a, **data)
     assert set(exc.value.message_dict) == keys
 
 
 def test_an_adoption_takes_the_points_of_the_rule_row_in_force(item, channels):
-    news_services.news_channel_set(
-        code="city", name="市总工会网站/刊物", points="6", effective_from="2026-12-01"
+    services.news_channel_set(
+        code="city",
+        name="市总工会网站/刊物",
+        points=Decimal("6"),
+        effective_from=dt.date(2026, 12, 1),
     )
-    before = news_services.news_adopt(news=item, channel="city", adopted_on="2026-11-20")
+    before = services.news_adopt(news=item, channel="city", adopted_on=dt.date(2026, 11, 20))
     assert before.points == Decimal("5.0")
     item.refresh_from_db()
     assert item.status == "reviewed"
-    other = news_services.news_submit(
-        union=item.union, title="二", body="b", event_date="2026-11-02"
+    other = services.news_submit(
+        union=item.union, title="二", body="b", event_date=dt.date(2026, 11, 2)
     )
-    after = news_services.news_adopt(news=other, channel="city", adopted_on="2026-12-02")
+    after = services.news_adopt(news=other, channel="city", adopted_on=dt.date(2026, 12, 2))
     assert after.points == Decimal("6.0")
     before.refresh_from_db()
     assert before.points == Decimal("5.0")
 
 
 def test_the_same_channel_twice_is_a_conflict(item, channels):
-    news_services.news_adopt(news=item, channel="county", adopted_on="2026-11-06")
-    with pytest.raises(services.ReportsConflict):
-        news_services.news_adopt(news=item, channel="county", adopted_on="2026-11-07")
+    services.news_adopt(news=item, channel="county", adopted_on=dt.date(2026, 11, 6))
+    with pytest.raises(ConflictError):
+        services.news_adopt(news=item, channel="county", adopted_on=dt.date(2026, 11, 7))
     assert NewsAdoption.objects.count() == 1
 
 
 def test_an_unknown_channel_or_an_adoption_before_submission_is_refused(item, channels):
     with pytest.raises(ValidationError) as exc:
-        news_services.news_adopt(news=item, channel="moon", adopted_on="2026-11-06")
+        services.news_adopt(news=item, channel="moon", adopted_on=dt.date(2026, 11, 6))
     assert list(exc.value.message_dict) == ["channel"]
     with pytest.raises(ValidationError) as exc:
-        news_services.news_adopt(news=item, channel="city", adopted_on="2026-11-01")
+        services.news_adopt(news=item, channel="city", adopted_on=dt.date(2026, 11, 1))
     assert list(exc.value.message_dict) == ["adopted_on"]
 
 
@@ -110,9 +112,11 @@ def test_the_monthly_ranking_names_the_unions_with_nothing_submitted(
     frozen, union_a, union_b, media, channels
 ):
     for title in ("一", "二"):
-        n = news_services.news_submit(union=union_a, title=title, body="b", event_date="2026-11-01")
-    news_services.news_adopt(news=n, channel="county", adopted_on="2026-11-05")
-    news_services.news_adopt(news=n, channel="township", adopted_on="2026-11-05")
+        n = services.news_submit(
+            union=union_a, title=title, body="b", event_date=dt.date(2026, 11, 1)
+        )
+    services.news_adopt(news=n, channel="county", adopted_on=dt.date(2026, 11, 5))
+    services.news_adopt(news=n, channel="township", adopted_on=dt.date(2026, 11, 5))
     ranking = selectors.news_ranking(month="2026-11")
     assert ranking["rows"] == [
         {
@@ -142,15 +146,15 @@ def test_an_empty_month_ranks_every_union_as_zero(union_a, union_b):
 
 
 def test_items_of_another_month_do_not_count(frozen, union_a, union_b, media):
-    news_services.news_submit(union=union_a, title="十月", body="b", event_date="2026-10-30")
+    services.news_submit(union=union_a, title="十月", body="b", event_date=dt.date(2026, 10, 30))
     frozen.move_to(dt.datetime(2026, 12, 1, 0, 30, tzinfo=TZ))
-    news_services.news_submit(union=union_b, title="十二月", body="b", event_date="2026-11-30")
+    services.news_submit(union=union_b, title="十二月", body="b", event_date=dt.date(2026, 11, 30))
     rows = {r["union"]: r["items"] for r in selectors.news_ranking(month="2026-11")["rows"]}
     assert rows == {"union-a": 1, "union-b": 0}
 
 
 def test_a_union_sees_its_own_points(a_chair, item, channels, union_b, b_chair):
-    news_services.news_adopt(news=item, channel="city", adopted_on="2026-11-10")
+    services.news_adopt(news=item, channel="city", adopted_on=dt.date(2026, 11, 10))
     body = a_chair.get("/api/v1/news/points/").json()
     assert (body["year"], body["total"], body["items"], body["by_month"]) == (
         2026,

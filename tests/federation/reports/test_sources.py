@@ -20,7 +20,7 @@ def _admit(union, in_union, *, n, gender, employment="regular"):
         for _ in range(1):
             made.append(
                 member_create(
-                    actor="test",
+                    actor=None,
                     name="测试",
                     gender=gender,
                     id_number=id_number(birth=f"1980{n:04d}"[:8], gender=gender, seq=3),
@@ -48,7 +48,7 @@ def hand_counted(union_a, in_union):
 
     with in_union(union_a):
         member_leave(
-            member=retiree, status="retired", on=dt.date(2026, 6, 30), reason="退休", actor="test"
+            member=retiree, status="retired", on=dt.date(2026, 6, 30), reason="退休", actor=None
         )
     return union_a
 

@@ -1,5 +1,6 @@
 """Township totals (one SQL aggregate) and the xlsx export."""
 
+import datetime as dt
 import io
 from decimal import Decimal
 
@@ -83,7 +84,9 @@ def test_decimal_fields_total_to_two_places(frozen, union_a, union_b):
         title="经费",
         fields=[{"key": "income", "label": "收入", "type": "decimal", "required": True}],
     )
-    cycle = services.cycle_open(form=form, period="2026-10", due_date="2026-11-30", unions="all")
+    cycle = services.cycle_open(
+        form=form, period="2026-10", due_date=dt.date(2026, 11, 30), unions="all"
+    )
     for sub, amount in zip(
         cycle.submissions.order_by("union__slug"), ["1000.10", "0.25"], strict=True
     ):
@@ -125,7 +128,9 @@ def test_decimal_cells_are_numbers(frozen, union_a, union_b):
         title="经费",
         fields=[{"key": "income", "label": "收入", "type": "decimal", "required": True}],
     )
-    cycle = services.cycle_open(form=form, period="2026-10", due_date="2026-11-30", unions="all")
+    cycle = services.cycle_open(
+        form=form, period="2026-10", due_date=dt.date(2026, 11, 30), unions="all"
+    )
     for sub in cycle.submissions.all():
         services.submission_submit(submission=sub, values={"income": "10.05"})
     rows = _sheet(cycle)

@@ -18,9 +18,7 @@ def test_the_daily_beat_entry_reminds_unions_that_have_not_submitted(celery_work
 
     form = defaults.annual_form_ensure()
     due = timezone.localdate() + dt.timedelta(days=3)
-    cycle = services.cycle_open(
-        form=form, period="2026-Q4", due_date=due, unions="all", actor="test"
-    )
+    cycle = services.cycle_open(form=form, period="2026-Q4", due_date=due, unions="all")
     sub_a = cycle.submissions.get(union__slug="union-a")
     services.submission_submit(
         submission=sub_a,

@@ -1,16 +1,16 @@
-"""Reads of information reporting. The totals of a cycle come from one SQL aggregate over
-the JSON values of its submissions, never from a loop over unions."""
+"""Reads of report forms, cycles and a union's reports. The totals of a cycle come from one SQL
+aggregate over the JSON values of its submissions, never from a loop over unions."""
 
 from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
+from typing import Any
 
+from django.core.exceptions import ValidationError
 from django.db.models import (
     Count,
     DecimalField,
-    IntegerField,
-    Max,
     OuterRef,
     Q,
     QuerySet,
@@ -22,6 +22,8 @@ from django.db.models.fields.json import KeyTextTransform
 from django.db.models.functions import Cast, Coalesce
 from django.utils import timezone
 
+from federation.reports import rules as R
+from federation.reports import sources
 from federation.reports.models import (
     COUNTED_STATUSES,
     EDITABLE_STATUSES,
@@ -30,11 +32,9 @@ from federation.reports.models import (
     CycleStatus,
     FieldType,
     FormField,
-    NewsAdoption,
-    NewsChannel,
-    NewsItem,
     ReportForm,
     Submission,
+    SubmissionEvent,
     SubmissionStatus,
 )
 from tenants.models import Union
@@ -58,6 +58,18 @@ def form_versions(*, code: str) -> QuerySet[ReportForm]:
         .annotate(cycle_count=Count("cycles"))
         .order_by("-version")
     )
+
+
+def form_resolve(*, ref: Any) -> ReportForm | None:
+    """A form by id, or by code (its newest version); None when there is no such form."""
+    qs = ReportForm.objects.all()
+    if isinstance(ref, bool) or not isinstance(ref, int | str):
+        return None
+    if isinstance(ref, int) or ref.isdigit():
+        return qs.filter(pk=int(ref)).first() if int(ref) < 2**31 else None
+    if not ref or "\x00" in ref or len(ref) > 60:
+        return None
+    return qs.filter(code=ref).order_by("-version").first()
 
 
 def form_fields(*, form: ReportForm) -> list[FormField]:
@@ -87,8 +99,9 @@ def submission_is_late(sub: Submission, *, today: dt.date | None = None) -> bool
     return sub.status in EDITABLE_STATUSES and sub.cycle.due_date < today
 
 
-def cycle_status(*, cycle: Cycle) -> list[dict]:
-    """One row per union: its status, when it was submitted, whether it is late."""
+def cycle_status(*, cycle: Cycle, status: str = "") -> list[dict[str, Any]]:
+    """One row per union: its status, when it was submitted, whether it is late; ``status``
+    keeps the rows of one status (or ``late``)."""
     today = timezone.localdate()
     rows = []
     for sub in cycle.submissions.select_related("union").order_by("union__name", "union_id"):
@@ -105,6 +118,10 @@ def cycle_status(*, cycle: Cycle) -> list[dict]:
                 "values": sub.values if sub.status in COUNTED_STATUSES else {},
             }
         )
+    if status == "late":
+        return [r for r in rows if r["late"]]
+    if status:
+        return [r for r in rows if r["status"] == status]
     return rows
 
 
@@ -123,7 +140,7 @@ def cycle_status_counts(*, cycle: Cycle) -> dict[str, int]:
     return counts
 
 
-def _numeric_expr(field: FormField):
+def _numeric_expr(field: FormField) -> Cast:
     return Cast(
         KeyTextTransform(field.key, "values"), DecimalField(max_digits=22, decimal_places=2)
     )
@@ -146,7 +163,8 @@ def cycle_aggregate(*, cycle: Cycle) -> dict:
             for j, choice in enumerate(f.choices):
                 exprs[f"c{i}_{j}"] = Count("id", filter=counted & Q(**{f"values__{f.key}": choice}))
     row = Submission.objects.filter(cycle_id=cycle.pk).aggregate(**exprs)
-    totals, counts = {}, {}
+    totals: dict[str, Any] = {}
+    counts: dict[str, dict[str, int]] = {}
     for i, f in enumerate(fields):
         if f.type == FieldType.INTEGER:
             totals[f.key] = int(row[f"t{i}"])
@@ -170,7 +188,7 @@ def submission_get(*, pk: int) -> Submission:
     return Submission.objects.select_related("cycle", "cycle__form", "union").get(pk=pk)
 
 
-def submission_history(*, submission: Submission):
+def submission_history(*, submission: Submission) -> list[SubmissionEvent]:
     return list(submission.events.all())
 
 
@@ -184,6 +202,37 @@ def open_cycles_late_count() -> dict:
         .count()
     )
     return {"open_cycles": open_cycles.count(), "late": late}
+
+
+def prefill_for(
+    *, form: ReportForm, union: Union, fields: list[FormField] | None = None
+) -> dict[str, Any]:
+    """The values the form's sources give for this union (None where a source has none)."""
+    out: dict[str, Any] = {}
+    for field in fields if fields is not None else form.fields.all():
+        if not field.source:
+            continue
+        value = sources.source_value(field.source, union)
+        if value is None:
+            continue
+        try:
+            out[field.key] = R.value_clean(field, value)
+        except ValidationError:
+            continue  # a source that answers out of type counts as no answer
+    return out
+
+
+def effective_values(
+    submission: Submission, prefilled: dict[str, Any] | None = None
+) -> dict[str, Any]:
+    """What the report says now: the prefilled values, overridden by what the union entered."""
+    merged = {
+        k: v
+        for k, v in (submission.prefilled if prefilled is None else prefilled).items()
+        if v is not None
+    }
+    merged.update({k: v for k, v in submission.values.items() if v is not None})
+    return merged
 
 
 # --- the union's side --------------------------------------------------------------------
@@ -204,8 +253,6 @@ def union_report_get(*, union: Union, pk: int) -> Submission:
 def report_view(*, submission: Submission) -> dict:
     """Fields with the prefilled value beside the union's own, as a union sees its report.
     While the report can still change, prefilled values are read fresh from the sources."""
-    from federation.reports.services import effective_values, prefill_for
-
     form = submission.cycle.form
     fields = list(form.fields.all())
     editable = (
@@ -237,134 +284,3 @@ def report_view(*, submission: Submission) -> dict:
             }
         )
     return {"fields": rows, "values": values, "prefilled": prefilled, "editable": editable}
-
-
-# --- news --------------------------------------------------------------------------------
-
-
-def month_bounds(month: str) -> tuple[dt.datetime, dt.datetime]:
-    year, mon = (int(x) for x in month.split("-"))
-    tz = timezone.get_current_timezone()
-    start = dt.datetime(year, mon, 1, tzinfo=tz)
-    end = dt.datetime(year + (mon == 12), mon % 12 + 1, 1, tzinfo=tz)
-    return start, end
-
-
-def news_list(*, union_slug: str = "", status: str = "", month: str = "") -> QuerySet[NewsItem]:
-    qs = (
-        NewsItem.objects.select_related("union")
-        .prefetch_related("photos", "adoptions")
-        .annotate(
-            points_total=Coalesce(
-                Sum("adoptions__points"),
-                Value(Decimal(0)),
-                output_field=DecimalField(max_digits=8, decimal_places=1),
-            )
-        )
-    )
-    if union_slug:
-        qs = qs.filter(union__slug=union_slug)
-    if status:
-        qs = qs.filter(status=status)
-    if month:
-        start, end = month_bounds(month)
-        qs = qs.filter(submitted_at__gte=start, submitted_at__lt=end)
-    return qs.order_by("-submitted_at", "-id")
-
-
-def union_news(*, union: Union) -> QuerySet[NewsItem]:
-    return news_list().filter(union=union)
-
-
-def union_news_get(*, union: Union, pk: int) -> NewsItem:
-    return union_news(union=union).get(pk=pk)
-
-
-def news_channels_in_force(*, on: dt.date | None = None) -> list[NewsChannel]:
-    on = on or timezone.localdate()
-    rows = NewsChannel.objects.filter(effective_from__lte=on).exclude(effective_to__lt=on)
-    return list(rows.order_by("points", "code"))
-
-
-def news_ranking(*, month: str) -> dict:
-    """Per serving union: items submitted in the month, items adopted, and points of the
-    adoptions recorded in the month; ranked by points then items. Unions with nothing
-    submitted are named (零报送)."""
-    from tenants.selectors import unions_serving
-
-    start, end = month_bounds(month)
-    first, last = start.date(), (end - dt.timedelta(days=1)).date()
-    items = (
-        NewsItem.objects.filter(union=OuterRef("pk"), submitted_at__gte=start, submitted_at__lt=end)
-        .values("union")
-        .annotate(n=Count("id"))
-        .values("n")
-    )
-    adopted = (
-        NewsAdoption.objects.filter(
-            news__union=OuterRef("pk"), adopted_on__gte=first, adopted_on__lte=last
-        )
-        .values("news__union")
-        .annotate(n=Count("news", distinct=True))
-        .values("n")
-    )
-    points = (
-        NewsAdoption.objects.filter(
-            news__union=OuterRef("pk"), adopted_on__gte=first, adopted_on__lte=last
-        )
-        .values("news__union")
-        .annotate(p=Sum("points"))
-        .values("p")
-    )
-    unions = (
-        unions_serving()
-        .annotate(
-            items=Coalesce(Subquery(items, output_field=IntegerField()), 0),
-            adopted=Coalesce(Subquery(adopted, output_field=IntegerField()), 0),
-            points=Coalesce(
-                Subquery(points, output_field=DecimalField(max_digits=8, decimal_places=1)),
-                Value(Decimal(0)),
-                output_field=DecimalField(max_digits=8, decimal_places=1),
-            ),
-        )
-        .order_by("-points", "-items", "name")
-    )
-    rows, rank, previous = [], 0, None
-    for i, u in enumerate(unions, start=1):
-        key = (u.points, u.items)
-        if key != previous:
-            rank, previous = i, key
-        rows.append(
-            {
-                "rank": rank,
-                "union": u.slug,
-                "union_name": u.name,
-                "items": u.items,
-                "adopted": u.adopted,
-                "points": u.points,
-            }
-        )
-    return {
-        "month": month,
-        "rows": rows,
-        "zero": [
-            {"union": r["union"], "union_name": r["union_name"]} for r in rows if r["items"] == 0
-        ],
-    }
-
-
-def union_points(*, union: Union, year: int | None = None) -> dict:
-    """A union's own points: the year's total and per month (by adoption date)."""
-    year = year or timezone.localdate().year
-    rows = (
-        NewsAdoption.objects.filter(news__union=union, adopted_on__year=year)
-        .values("adopted_on__month")
-        .annotate(points=Sum("points"), n=Count("id"))
-        .order_by("adopted_on__month")
-    )
-    by_month = {f"{year}-{r['adopted_on__month']:02d}": r["points"] for r in rows}
-    total = sum(by_month.values(), Decimal(0))
-    items = NewsItem.objects.filter(union=union, submitted_at__year=year).aggregate(
-        n=Count("id"), last=Max("submitted_at")
-    )
-    return {"year": year, "total": total, "by_month": by_month, "items": items["n"]}
