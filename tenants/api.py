@@ -65,6 +65,20 @@ class UnionUpdateInputSerializer(serializers.Serializer):
     employee_count = serializers.IntegerField(min_value=0, max_value=10_000_000, required=False)
 
 
+class UnionListQuery(serializers.Serializer):
+    """The list's filters; a NUL byte or an unknown choice is a 400 naming the parameter."""
+
+    kind = serializers.ChoiceField(
+        choices=UnionKind.values, required=False, allow_blank=True, default=""
+    )
+    status = serializers.ChoiceField(
+        choices=UnionStatus.values, required=False, allow_blank=True, default=""
+    )
+    search = serializers.CharField(
+        required=False, allow_blank=True, max_length=100, default="", trim_whitespace=True
+    )
+
+
 class UnionListCreateApi(APIView):
     permission_classes = [federation_roles(read=READERS)]
 
@@ -77,18 +91,9 @@ class UnionListCreateApi(APIView):
         responses=UnionOutputSerializer(many=True),
     )
     def get(self, request):
-        kind = request.query_params.get("kind", "")
-        state = request.query_params.get("status", "")
-        errors = {}
-        if kind and kind not in UnionKind.values:
-            errors["kind"] = [f"Choose one of: {', '.join(UnionKind.values)}."]
-        if state and state not in UnionStatus.values:
-            errors["status"] = [f"Choose one of: {', '.join(UnionStatus.values)}."]
-        if errors:
-            return Response(errors, status=status.HTTP_400_BAD_REQUEST)
-        qs = selectors.union_list(
-            kind=kind, status=state, search=request.query_params.get("search", "")[:100]
-        )
+        query = UnionListQuery(data=request.query_params)
+        query.is_valid(raise_exception=True)
+        qs = selectors.union_list(**query.validated_data)
         paginator = Pagination()
         page = paginator.paginate_queryset(qs, request, view=self)
         return paginator.get_paginated_response(UnionOutputSerializer(page, many=True).data)

@@ -36,3 +36,20 @@ class UnionCreateForm(forms.Form):
                 field = None
             for message in messages:
                 self.add_error(field, message)
+
+
+class UnionEditForm(forms.Form):
+    """The federation corrects a union's registration data; every change is audited and an
+    employee-count change also goes to that count's history."""
+
+    name = forms.CharField(label=_("Union name"), max_length=200)
+    kind = forms.ChoiceField(label=_("Kind"), choices=UnionKind.choices)
+    credit_code = forms.CharField(
+        label=_("Unified social credit code"), max_length=18, required=False
+    )
+    employee_count = forms.IntegerField(label=_("Employees"), min_value=0, max_value=10_000_000)
+
+    def add_service_errors(self, errors: dict) -> None:
+        for key, messages in errors.items():
+            for message in messages:
+                self.add_error(key if key in self.fields else None, message)

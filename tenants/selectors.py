@@ -97,3 +97,41 @@ def employees_effective(union: Union) -> EmployeesEffective | None:
     if not candidates:
         return None
     return max(candidates, key=lambda c: (c.as_of or dt.date.min, c.source == "declared"))
+
+
+def employees_effective_many(unions: list[Union]) -> dict[int, EmployeesEffective | None]:
+    """``employees_effective`` for many unions in two queries (pages listing unions)."""
+    from tenants.models import EmployeeCountChange, UnionFact
+
+    ids = [u.pk for u in unions]
+    registered: dict[int, dt.date] = {}
+    for union_id, as_of in (
+        EmployeeCountChange.objects.filter(union_id__in=ids)
+        .order_by("union_id", "-as_of", "-changed_at", "-id")
+        .distinct("union_id")
+        .values_list("union_id", "as_of")
+    ):
+        registered[union_id] = as_of
+    declared = dict(
+        UnionFact.objects.filter(union_id__in=ids, key="dues.headcount").values_list(
+            "union_id", "value"
+        )
+    )
+    out: dict[int, EmployeesEffective | None] = {}
+    for union in unions:
+        candidates: list[EmployeesEffective] = []
+        since: dt.date | None = registered.get(union.pk) or (
+            union.created_at.date() if union.created_at else None
+        )
+        if union.employee_count:
+            candidates.append(EmployeesEffective(union.employee_count, "registered", since))
+        value = declared.get(union.pk)
+        if isinstance(value, dict) and value.get("headcount"):
+            on = dt.date.fromisoformat(value["as_of"]) if value.get("as_of") else None
+            candidates.append(EmployeesEffective(int(value["headcount"]), "declared", on))
+        out[union.pk] = (
+            max(candidates, key=lambda c: (c.as_of or dt.date.min, c.source == "declared"))
+            if candidates
+            else None
+        )
+    return out

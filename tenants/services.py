@@ -17,6 +17,7 @@ from django_tenants.utils import schema_context, schema_exists
 
 from federation.platform.accounts.roles import CHAIR
 from federation.platform.accounts.services import roles_ensure, user_create
+from federation.platform.actors import actor_label
 from federation.platform.audit.models import AuditKind
 from federation.platform.audit.services import audit_record, snapshot
 from tenants.cloning import union_schema_create
@@ -219,6 +220,16 @@ def union_update(*, union: Union, actor=None, **changes) -> Union:
         for k, v in fields.items():
             setattr(union, k, v)
         union.save()
+        if before["employee_count"] != union.employee_count:
+            _employee_count_record(
+                union=union,
+                count=union.employee_count,
+                previous=before["employee_count"],
+                as_of=None,
+                side="federation",
+                note="",
+                actor=actor,
+            )
         audit_record(
             actor=actor,
             kind=AuditKind.UNION_UPDATED,
@@ -226,6 +237,57 @@ def union_update(*, union: Union, actor=None, **changes) -> Union:
             before=before,
             after=snapshot(union, UNION_FIELDS),
             union_slug=union.slug,
+        )
+    return union
+
+
+def _employee_count_record(
+    *, union: Union, count: int, previous: int, as_of, side: str, note: str, actor
+) -> None:
+    """One history row and one audit event for a change of the registered employee count
+    (the caller holds the union row's lock and has saved the new count)."""
+    from tenants.models import EmployeeCountChange
+
+    change = EmployeeCountChange.objects.create(
+        union=union,
+        count=count,
+        previous=previous,
+        as_of=as_of or timezone.localdate(),
+        changed_by=actor_label(actor),
+        side=side,
+        note=(note or "")[:300],
+    )
+    audit_record(
+        actor=actor,
+        kind=AuditKind.UNION_UPDATED,
+        obj=change,
+        before={"employee_count": previous},
+        after={"employee_count": count, "as_of": change.as_of, "side": side},
+        union_slug=union.slug,
+        note="employee_count",
+    )
+
+
+def employee_count_set(
+    *, union: Union, count: int, as_of=None, note: str = "", side: str = "union", actor=None
+) -> Union:
+    """Change a union's registered employee count, from either side (API.md "Union
+    profile"): the count on the union row, a history row and an audit event. The same
+    count again writes nothing."""
+    if isinstance(count, bool) or not isinstance(count, int) or not 0 <= count <= 10_000_000:
+        raise ValidationError(
+            {"employee_count": [_("Enter a whole number from 0 to 10,000,000.")]}, code="invalid"
+        )
+    with transaction.atomic():
+        union = Union.objects.select_for_update().get(pk=union.pk)
+        previous = union.employee_count
+        if previous == count:
+            return union
+        union.employee_count = count
+        union.save(update_fields=["employee_count", "updated_at"])
+        _employee_count_record(
+            union=union, count=count, previous=previous, as_of=as_of, side=side, note=note,
+            actor=actor,
         )
     return union
 

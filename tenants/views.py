@@ -5,13 +5,14 @@ from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views import View
 
 from federation.platform.accounts.permissions import has_role
 from federation.platform.accounts.roles import FEDERATION_STAFF
 from tenants import selectors, services
-from tenants.forms import UnionCreateForm
+from tenants.forms import UnionCreateForm, UnionEditForm
 from tenants.models import UnionKind, UnionStatus
 
 
@@ -33,7 +34,7 @@ class UnionListView(FederationPageMixin, View):
     def get(self, request):
         kind = request.GET.get("kind", "")
         state = request.GET.get("status", "")
-        search = request.GET.get("search", "")[:100]
+        search = request.GET.get("search", "")[:100].replace("\x00", "")
         unions = selectors.union_list(
             kind=kind if kind in UnionKind.values else "",
             status=state if state in UnionStatus.values else "",
@@ -56,6 +57,11 @@ class UnionListView(FederationPageMixin, View):
 
 
 class UnionCreateView(FederationPageMixin, View):
+    def get(self, request):
+        """Reloading the page a failed registration was shown on: back to the list and its
+        form (never a blank 405)."""
+        return redirect(reverse("unions:list") + "#create-union")
+
     def post(self, request):
         if not has_role(request.user):
             raise PermissionDenied
@@ -105,19 +111,53 @@ class UnionCreateView(FederationPageMixin, View):
 
 
 class UnionDetailView(FederationPageMixin, View):
-    def get(self, request, slug):
-        union = get_object_or_404(selectors.union_list(), slug=slug)
-        health = union.health.all()[:14]
+    def _render(self, request, union, form=None, status=200):
+        from federation.platform.audit.models import AuditEvent
+        from tenants.models import EmployeeCountChange
+
+        if form is None:
+            form = UnionEditForm(
+                initial={
+                    "name": union.name,
+                    "kind": union.kind,
+                    "credit_code": union.credit_code,
+                    "employee_count": union.employee_count,
+                }
+            )
         return render(
             request,
             "tenants/union_detail.html",
             {
                 "union": union,
-                "health": health,
+                "health": union.health.all()[:14],
                 "url": f"http://{union.slug}.{settings.BASE_DOMAIN}{_port_suffix(request)}/",
                 "can_manage": has_role(request.user),
+                "form": form,
+                "counts": EmployeeCountChange.objects.filter(union=union)[:20],
+                "history": AuditEvent.objects.filter(
+                    object_type="tenants.union", object_id=str(union.pk)
+                )[:20],
             },
+            status=status,
         )
+
+    def get(self, request, slug):
+        return self._render(request, get_object_or_404(selectors.union_list(), slug=slug))
+
+    def post(self, request, slug):
+        if not has_role(request.user):
+            raise PermissionDenied
+        union = get_object_or_404(selectors.union_list(), slug=slug)
+        form = UnionEditForm(request.POST)
+        if form.is_valid():
+            try:
+                services.union_update(union=union, actor=request.user, **form.cleaned_data)
+            except ValidationError as exc:
+                form.add_service_errors(exc.message_dict)
+            else:
+                messages.success(request, _("The registration data was saved."))
+                return redirect("unions:detail", slug=union.slug)
+        return self._render(request, union, form, status=400)
 
 
 class UnionDeactivateView(FederationPageMixin, View):

@@ -8,7 +8,7 @@ import datetime as dt
 from decimal import Decimal
 from typing import Any
 
-from django.db.models import Count, F, Q, QuerySet, Sum
+from django.db.models import Count, F, Q, Sum
 from django.utils import timezone
 
 from federation.dues.models import DuesNotice, NoticeStatus
@@ -23,7 +23,7 @@ from federation.reports.models import (
     SubmissionStatus,
 )
 from tenants.models import Union, UnionRollup, UnionStatus
-from tenants.selectors import unions_all
+from tenants.selectors import employees_effective, employees_effective_many, unions_all
 
 ZERO = Decimal("0.00")
 
@@ -47,7 +47,18 @@ def unions_overview() -> dict:
     }
 
 
-def members_overview() -> dict:
+def membership_share(members: int, employees: int | None) -> dict[str, Any]:
+    """``members / employees`` and whether it is a data error (over 100%: more members than
+    employees means one of the two counts is wrong; it is flagged, never passed)."""
+    if not employees:
+        return {"share": None, "over": False}
+    share = _rate(Decimal(members), Decimal(employees))
+    return {"share": share, "over": share > 1}
+
+
+def members_overview() -> dict[str, Any]:
+    """Township membership; employees are each union's effective count (the latest of the
+    registered count and the declared headcount)."""
     agg = UnionRollup.objects.filter(
         union__is_federation=False, union__status=UnionStatus.ACTIVE
     ).aggregate(
@@ -56,9 +67,11 @@ def members_overview() -> dict:
         migrant=Sum("members_migrant"),
         retained=Sum("members_retained"),
     )
-    employees = (
-        unions_all().filter(status=UnionStatus.ACTIVE).aggregate(n=Sum("employee_count"))["n"] or 0
+    unions = list(
+        unions_all().filter(status=UnionStatus.ACTIVE).only("pk", "employee_count", "created_at")
     )
+    effective = employees_effective_many(unions)
+    employees = sum(e.count for e in effective.values() if e is not None)
     active = agg["active"] or 0
     return {
         "active": active,
@@ -66,28 +79,36 @@ def members_overview() -> dict:
         "migrant": agg["migrant"] or 0,
         "retained": agg["retained"] or 0,
         "employees": employees,
-        "share": _rate(Decimal(active), Decimal(employees)),
+        **membership_share(active, employees),
     }
 
 
-def members_by_union(*, limit: int | None = None) -> QuerySet[Union]:
-    """Per-union membership with its share of employees (one query)."""
-    qs = (
-        unions_all()
-        .filter(status=UnionStatus.ACTIVE)
-        .select_related("rollup")
-        .order_by("name")
-        .only(
-            "slug",
-            "name",
-            "kind",
-            "employee_count",
-            "rollup__members_active",
-            "rollup__members_women",
-            "rollup__members_migrant",
+def members_by_union(*, limit: int | None = None) -> list[dict[str, Any]]:
+    """Per-union membership with its share of the effective employee count (three queries);
+    a share over 100% is flagged as a data error."""
+    qs = unions_all().filter(status=UnionStatus.ACTIVE).select_related("rollup").order_by("name")
+    unions = list(qs[:limit] if limit else qs)
+    effective = employees_effective_many(unions)
+    rows = []
+    for u in unions:
+        rollup = getattr(u, "rollup", None)
+        active = rollup.members_active if rollup else 0
+        eff = effective.get(u.pk)
+        employees = eff.count if eff else None
+        rows.append(
+            {
+                "union": u,
+                "slug": u.slug,
+                "name": u.name,
+                "employees": employees,
+                "employees_source": eff.source if eff else "",
+                "members": active,
+                "women": rollup.members_women if rollup else 0,
+                "migrant": rollup.members_migrant if rollup else 0,
+                **membership_share(active, employees),
+            }
         )
-    )
-    return qs[:limit] if limit else qs
+    return rows
 
 
 def _last_periods(n: int, today: dt.date) -> list[str]:
@@ -228,6 +249,16 @@ def union_profile(*, union: Union) -> dict:
     profile["submissions"] = list(
         Submission.objects.filter(union=union).select_related("cycle").order_by("-id")[:10]
     )
+    rollup = profile["rollup"]
+    effective = employees_effective(union)
+    employees = effective.count if effective else None
+    members = rollup.members_active if rollup else 0
+    profile["membership"] = {
+        "employees": employees,
+        "employees_source": effective.source if effective else "",
+        "members": members,
+        **membership_share(members, employees),
+    }
     profile["chair"] = union_chair_name(union=union)
     return profile
 

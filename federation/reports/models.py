@@ -160,6 +160,17 @@ class Submission(models.Model):
         return f"{self.cycle} · {self.union_id}"
 
 
+EVENT_LABELS = {
+    "saved": _("Draft saved"),
+    "submitted": pgettext_lazy("report", "Submitted"),
+    "returned": pgettext_lazy("report", "Returned"),
+    "accepted": pgettext_lazy("report", "Accepted"),
+    "reminded": _("Reminded"),
+    "due_soon": _("due soon"),
+    "late": _("late"),
+}
+
+
 class SubmissionEvent(models.Model):
     """The history of a submission: saved, submitted, returned, accepted, reminded."""
 
@@ -175,6 +186,17 @@ class SubmissionEvent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.kind} {self.at:%Y-%m-%d %H:%M}"
+
+    @property
+    def kind_label(self) -> str:
+        return str(EVENT_LABELS.get(self.kind, self.kind))
+
+    @property
+    def comment_label(self) -> str:
+        """A reminder's comment is its kind (``due_soon``/``late``): show its label."""
+        if self.kind == "reminded":
+            return str(EVENT_LABELS.get(self.comment, self.comment))
+        return self.comment
 
 
 # --- work news (工作信息) ----------------------------------------------------------------

@@ -78,7 +78,16 @@ register(
     _rollup_field("members_migrant"),
 )
 register("members.retained", _("Retained members (roll-up)"), _rollup_field("members_retained"))
-register("employees", _("Employees (union register)"), lambda union: union.employee_count)
+def _employees(union: Any) -> int | None:
+    """The effective employee count: the latest of the registered count and the headcount
+    declared for dues (so a report never divides members by a count frozen at registration)."""
+    from tenants.selectors import employees_effective
+
+    found = employees_effective(union)
+    return found.count if found is not None else None
+
+
+register("employees", _("Employees (latest of register and dues declaration)"), _employees)
 # no module answers these yet: registered so forms can name them, manual until one does
 register("union_staff", _("Full-time union staff (manual for now)"), _manual)
 register("congress.delegates", _("Congress delegates (manual for now)"), _manual)

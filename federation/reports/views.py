@@ -12,6 +12,7 @@ from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from federation.reports import exports, selectors, services
 from federation.reports.api.cycles import ReportCycleInput
@@ -33,6 +34,27 @@ XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 # --- cycles --------------------------------------------------------------------------
 
+PERIOD_KINDS = [
+    ("year", gettext_lazy("Year")),
+    ("half", gettext_lazy("Half-year")),
+    ("quarter", gettext_lazy("Quarter")),
+    ("month", gettext_lazy("Month")),
+]
+
+
+def period_from_post(post: Any) -> str:
+    """The period the pickers name (a year, a quarter or half of it, or a month picked with a
+    month picker); a ``period`` typed by a script wins."""
+    if post.get("period"):
+        return str(post["period"])
+    kind, year = post.get("period_kind", "year"), str(post.get("period_year", ""))
+    part = str(post.get("period_part", ""))
+    if kind == "month":
+        return str(post.get("period_month", ""))
+    if kind == "quarter" and part.startswith("Q") or kind == "half" and part.startswith("H"):
+        return f"{year}-{part}"
+    return year if kind == "year" else ""
+
 
 class CyclesView(ReportsPage):
     def _render(self, request, errors=None, form=None, status=200):
@@ -48,6 +70,9 @@ class CyclesView(ReportsPage):
                 "form": form or {},
                 "can_write": self.can_write(request),
                 "today": timezone.localdate(),
+                "month": timezone.localdate().strftime("%Y-%m"),
+                "years": range(timezone.localdate().year + 1, timezone.localdate().year - 4, -1),
+                "period_kinds": PERIOD_KINDS,
                 "late": selectors.open_cycles_late_count(),
             },
             status=status,
@@ -60,7 +85,7 @@ class CyclesView(ReportsPage):
         p = request.POST
         data = {
             "form": p.get("form", ""),
-            "period": p.get("period", ""),
+            "period": period_from_post(p),
             "due_date": p.get("due_date", ""),
             "unions": "all" if p.get("scope", "all") == "all" else p.getlist("unions"),
         }

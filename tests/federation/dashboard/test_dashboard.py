@@ -140,7 +140,7 @@ def test_the_dashboard_query_count_does_not_grow_with_unions(union_a, union_b, f
         _rollup(u, 3)
         _notice(u, "2026-10", "10.00")
     after = len(_queries(lambda: dashboard_api_payload(today=TODAY)))
-    assert before == after == 10
+    assert before == after == 12
 
 
 
