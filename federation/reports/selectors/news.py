@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
+from typing import Any
 
 from django.db.models import (
     Count,
@@ -75,6 +76,28 @@ def news_channels_in_force(*, on: dt.date | None = None) -> list[NewsChannel]:
     return list(rows.order_by("points", "code"))
 
 
+def _ranked(unions: Any) -> list[dict[str, Any]]:
+    """Rank rows by points then items; equal rows share a rank (1, 1, 3)."""
+    rows: list[dict[str, Any]] = []
+    rank = 0
+    previous: tuple[Any, Any] | None = None
+    for i, u in enumerate(unions, start=1):
+        key = (u.points, u.items)
+        if key != previous:
+            rank, previous = i, key
+        rows.append(
+            {
+                "rank": rank,
+                "union": u.slug,
+                "union_name": u.name,
+                "items": u.items,
+                "adopted": u.adopted,
+                "points": u.points,
+            }
+        )
+    return rows
+
+
 def news_ranking(*, month: str) -> dict:
     """Per serving union: items submitted in the month, items adopted, and points of the
     adoptions recorded in the month; ranked by points then items. Unions with nothing
@@ -116,21 +139,7 @@ def news_ranking(*, month: str) -> dict:
         )
         .order_by("-points", "-items", "name")
     )
-    rows, rank, previous = [], 0, None
-    for i, u in enumerate(unions, start=1):
-        key = (u.points, u.items)
-        if key != previous:
-            rank, previous = i, key
-        rows.append(
-            {
-                "rank": rank,
-                "union": u.slug,
-                "union_name": u.name,
-                "items": u.items,
-                "adopted": u.adopted,
-                "points": u.points,
-            }
-        )
+    rows = _ranked(unions)
     return {
         "month": month,
         "rows": rows,
