@@ -1,32 +1,45 @@
 """Checks read from the union's own records: the veto checks (一票否决) and the automatic
 evidence of criteria.
 
-Each check is a named function returning a ``CheckResult``. Where the source module or
-roll-up does not exist yet the result is ``no_data`` with the reason, never a silent pass.
-They read public rows only (roll-ups, dues notices): a page never loops over tenant schemas.
+Each check is a named function returning a ``CheckResult``. The union-side modules push
+their facts (``tenants.facts``; keys in ../wt/BRIEF.md "Fact keys"); a missing fact row is
+"no record" (``no_data``), which BLOCKS acceptance like a failed check: a veto never passes
+silently. A share of members over 100% of employees is a data error (``error``), which
+blocks too. They read public rows only: a page never loops over tenant schemas.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import asdict, dataclass
 from decimal import ROUND_HALF_UP, Decimal
+from typing import Any
 
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from federation.dues import selectors as dues
+from federation.homes.records import (
+    MISSING,
+    dues_periods_missing,
+    fact,
+    months_before,
+    year_entry,
+)
 from tenants.models import Union, UnionRollup
+from tenants.selectors import employees_effective
 
 PASS = "pass"
 FAIL = "fail"
 NO_DATA = "no_data"
+ERROR = "error"
 
 
 @dataclass(frozen=True)
 class CheckResult:
-    status: str  # pass | fail | no_data
+    status: str  # pass | fail | no_data (no record) | error (the data contradict)
     reason: str
     value: str = ""
 
@@ -34,7 +47,7 @@ class CheckResult:
 @dataclass(frozen=True)
 class Check:
     key: str
-    label: object
+    label: Any
     func: Callable[..., CheckResult]
 
 
@@ -42,27 +55,35 @@ VETO_CHECKS: dict[str, Check] = {}
 AUTO_CHECKS: dict[str, Check] = {}
 
 
-def veto_check(key: str, label) -> Callable:
-    def register(func):
+def veto_check(
+    key: str, label: Any
+) -> Callable[[Callable[..., CheckResult]], Callable[..., CheckResult]]:
+    def register(func: Callable[..., CheckResult]) -> Callable[..., CheckResult]:
         VETO_CHECKS[key] = Check(key, label, func)
         return func
 
     return register
 
 
-def auto_check(key: str, label) -> Callable:
-    def register(func):
+def auto_check(
+    key: str, label: Any
+) -> Callable[[Callable[..., CheckResult]], Callable[..., CheckResult]]:
+    def register(func: Callable[..., CheckResult]) -> Callable[..., CheckResult]:
         AUTO_CHECKS[key] = Check(key, label, func)
         return func
 
     return register
 
 
+def _no_record(what: str) -> CheckResult:
+    return CheckResult(NO_DATA, _("No record: %(what)s") % {"what": what})
+
+
 def _rollup(union: Union) -> UnionRollup | None:
     return UnionRollup.objects.filter(union=union).first()
 
 
-def _rule(on: dt.date):
+def _rule(on: dt.date) -> Any:
     from federation.homes.selectors import rule_in_force
 
     return rule_in_force(on=on)
@@ -73,69 +94,55 @@ def _pct(value: Decimal) -> str:
 
 
 def member_share(union: Union) -> tuple[Decimal, int, int] | None:
-    """(share, active members, employees) from the roll-up, or None without data."""
+    """(share, active members, employees) with the employees the latest of the registered
+    count and the declared headcount; None without data."""
+    employees = employees_effective(union)
     rollup = _rollup(union)
-    if rollup is None or not union.employee_count:
+    if rollup is None or employees is None or not employees.count:
         return None
-    share = Decimal(rollup.members_active) / Decimal(union.employee_count)
-    return share, rollup.members_active, union.employee_count
-
-
-def _dues_selectors():
-    try:
-        from federation.dues import selectors as dues
-    except ImportError:
-        return None
-    if not hasattr(dues, "union_dues_overdue"):
-        return None
-    return dues
-
-
-def _rollup_fact(union: Union, name: str):
-    """A fact a future module pushes into the roll-up (e.g. ``congress_last_held``);
-    ``(False, None)`` while the roll-up has no such column."""
-    rollup = _rollup(union)
-    if rollup is None or not hasattr(rollup, name):
-        return False, None
-    return True, getattr(rollup, name)
+    share = Decimal(rollup.members_active) / Decimal(employees.count)
+    return share, rollup.members_active, employees.count
 
 
 # --- veto checks (一票否决) -----------------------------------------------------------
 
 
+def _date(value: Any) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(str(value))
+    except (TypeError, ValueError):
+        return None
+
+
 @veto_check("committee_term", gettext_lazy("Committee re-elected on time"))
 def veto_committee_term(*, union: Union, on: dt.date) -> CheckResult:
-    known, term_ends = _rollup_fact(union, "committee_term_ends")
-    if not known:
-        return CheckResult(
-            NO_DATA, _("No committee records in the app yet: check the election papers on site.")
-        )
-    if term_ends is None:
-        return CheckResult(NO_DATA, _("The union has not recorded its committee term."))
-    if term_ends < on:
+    term = fact(union, "organization.term")
+    if term is MISSING:
+        return _no_record(_("the union's committee and term are not in the app."))
+    ends_on = _date(term.get("ends_on")) if isinstance(term, dict) else None
+    if ends_on is None or term.get("status") == "none":
+        return _no_record(_("the union has not recorded its committee term."))
+    if term.get("status") == "overdue" or ends_on < on:
         return CheckResult(
             FAIL,
-            _("The committee's term ended on %(date)s without a re-election.")
-            % {"date": term_ends},
-            str(term_ends),
+            _("The committee's term ended on %(date)s without a re-election.") % {"date": ends_on},
+            str(ends_on),
         )
     return CheckResult(
-        PASS, _("The committee's term runs until %(date)s.") % {"date": term_ends}, str(term_ends)
+        PASS, _("The committee's term runs until %(date)s.") % {"date": ends_on}, str(ends_on)
     )
 
 
 @veto_check("workers_congress", gettext_lazy("Workers' congress held in the last 12 months"))
 def veto_workers_congress(*, union: Union, on: dt.date) -> CheckResult:
-    known, held = _rollup_fact(union, "congress_last_held")
-    if not known:
-        return CheckResult(
-            NO_DATA, _("No congress records in the app yet: check the minutes on site.")
-        )
+    value = fact(union, "congress.last_held_on")
+    if value is MISSING:
+        return _no_record(_("the union's congress sessions are not in the app."))
     months = _rule(on).congress_months
+    held = _date(value)
     if held is None:
         return CheckResult(FAIL, _("No workers' congress is on record."))
-    limit = _months_before(on, months)
-    if held < limit:
+    if held < months_before(on, months):
         return CheckResult(
             FAIL,
             _("The last workers' congress was held on %(date)s, more than %(months)s months ago.")
@@ -145,50 +152,56 @@ def veto_workers_congress(*, union: Union, on: dt.date) -> CheckResult:
     return CheckResult(PASS, _("Workers' congress held on %(date)s.") % {"date": held}, str(held))
 
 
-@veto_check("dues_overdue", gettext_lazy("Union funds paid, none overdue"))
+@veto_check("dues_overdue", gettext_lazy("Union funds declared and paid, none overdue"))
 def veto_dues_overdue(*, union: Union, on: dt.date) -> CheckResult:
-    dues = _dues_selectors()
-    if dues is None:
-        return CheckResult(NO_DATA, _("The union funds module is not installed."))
-    notices = dues.union_notices(union=union) if hasattr(dues, "union_notices") else None
-    if notices is not None and not notices.exists():
-        return CheckResult(NO_DATA, _("No union funds notices on record for this union."))
-    if dues.union_dues_overdue(union=union):
-        overdue = []
-        if notices is not None:
-            overdue = [f"{n.period} ({n.balance:.2f})" for n in notices if n.status == "overdue"]
+    notices = list(dues.union_notices(union=union))
+    overdue = [f"{n.period} ({n.balance:.2f})" for n in notices if n.status == "overdue"]
+    if overdue:
         detail = "、".join(overdue)
         return CheckResult(
-            FAIL, _("Union funds are overdue: %(periods)s.") % {"periods": detail or "-"}, detail
+            FAIL, _("Union funds are overdue: %(periods)s.") % {"periods": detail}, detail
         )
-    return CheckResult(PASS, _("No union funds notice is overdue."))
+    missing, expected, declared = dues_periods_missing(union=union, on=on)
+    if missing:
+        detail = "、".join(missing)
+        return CheckResult(
+            FAIL,
+            _("No payroll declared for the closed period(s) %(periods)s.") % {"periods": detail},
+            detail,
+        )
+    if not expected and not declared and not notices:
+        return _no_record(_("no payroll declaration and no union funds notice for this union."))
+    return CheckResult(PASS, _("Payroll declared for every closed period; no notice overdue."))
 
 
 @veto_check("member_share", gettext_lazy("Members at least the threshold share of employees"))
 def veto_member_share(*, union: Union, on: dt.date) -> CheckResult:
-    data = member_share(union)
-    if data is None:
-        if not union.employee_count:
-            return CheckResult(NO_DATA, _("The number of employees is not recorded."))
-        return CheckResult(NO_DATA, _("No member numbers have been reported by the union yet."))
-    share, members, employees = data
+    employees = employees_effective(union)
+    if employees is None or not employees.count:
+        return _no_record(_("the number of employees is not recorded."))
+    rollup = _rollup(union)
+    if rollup is None:
+        return _no_record(_("the union has reported no member numbers yet."))
+    share = Decimal(rollup.members_active) / Decimal(employees.count)
+    values = {"members": rollup.members_active, "employees": employees.count, "share": _pct(share)}
+    if share > 1:
+        return CheckResult(
+            ERROR,
+            _(
+                "Data error: %(members)s members of %(employees)s employees (%(share)s) is more "
+                "than all employees; correct the employee count or the member roll."
+            )
+            % values,
+            _pct(share),
+        )
     threshold = _rule(on).member_share_min
     text = _(
         "%(members)s members of %(employees)s employees (%(share)s; at least %(min)s required)."
-    ) % {"members": members, "employees": employees, "share": _pct(share), "min": _pct(threshold)}
+    ) % {**values, "min": _pct(threshold)}
     return CheckResult(PASS if share >= threshold else FAIL, text, _pct(share))
 
 
-def _months_before(on: dt.date, months: int) -> dt.date:
-    year, month = divmod(on.year * 12 + on.month - 1 - months, 12)
-    month += 1
-    import calendar
-
-    day = min(on.day, calendar.monthrange(year, month)[1])
-    return dt.date(year, month, day)
-
-
-def vetoes_run(*, union: Union, on: dt.date | None = None) -> list[dict]:
+def vetoes_run(*, union: Union, on: dt.date | None = None) -> list[dict[str, Any]]:
     """Every veto check for the union: [{key, label, status, reason, value}]."""
     on = on or timezone.localdate()
     out = []
@@ -198,8 +211,13 @@ def vetoes_run(*, union: Union, on: dt.date | None = None) -> list[dict]:
     return out
 
 
-def vetoes_failed(results: list[dict]) -> list[dict]:
+def vetoes_failed(results: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
     return [r for r in results if r["status"] == FAIL]
+
+
+def vetoes_blocking(results: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The checks that stop an acceptance: failed, no record, or a data error."""
+    return [r for r in results if r["status"] != PASS]
 
 
 # --- automatic evidence --------------------------------------------------------------
@@ -214,7 +232,7 @@ def auto_member_share(*, union: Union, on: dt.date) -> CheckResult:
 def auto_member_roll(*, union: Union, on: dt.date) -> CheckResult:
     rollup = _rollup(union)
     if rollup is None:
-        return CheckResult(NO_DATA, _("No member numbers have been reported by the union yet."))
+        return _no_record(_("the union has reported no member numbers yet."))
     text = _(
         "%(active)s active members, %(women)s women, %(migrant)s migrant workers, %(retained)s retained."
     ) % {
@@ -238,19 +256,30 @@ def auto_congress_held(*, union: Union, on: dt.date) -> CheckResult:
 
 @auto_check("proposals_answered", gettext_lazy("Proposals answered"))
 def auto_proposals_answered(*, union: Union, on: dt.date) -> CheckResult:
-    known, answered = _rollup_fact(union, "proposals_answered_share")
-    if not known or answered is None:
-        return CheckResult(NO_DATA, _("No proposal records in the app yet."))
-    return CheckResult(
-        PASS, _("%(share)s of proposals answered.") % {"share": _pct(Decimal(answered))}
-    )
+    by_year = fact(union, "congress.proposals_by_year")
+    if by_year is MISSING:
+        return _no_record(_("the union's proposals are not in the app."))
+    year = year_entry(by_year, on.year)
+    received = int(year.get("received") or 0) if isinstance(year, dict) else 0
+    if not received:
+        return CheckResult(FAIL, _("No proposals recorded for %(year)s.") % {"year": on.year}, "0")
+    accepted, answered = int(year.get("accepted") or 0), int(year.get("answered") or 0)
+    text = _(
+        "%(year)s: %(received)s proposals received, %(accepted)s accepted, %(answered)s answered."
+    ) % {
+        "year": on.year,
+        "received": received,
+        "accepted": accepted,
+        "answered": answered,
+    }
+    return CheckResult(PASS if answered >= accepted else FAIL, text, f"{answered}/{accepted}")
 
 
 @auto_check("women_members", gettext_lazy("Women members"))
 def auto_women_members(*, union: Union, on: dt.date) -> CheckResult:
     rollup = _rollup(union)
     if rollup is None:
-        return CheckResult(NO_DATA, _("No member numbers have been reported by the union yet."))
+        return _no_record(_("the union has reported no member numbers yet."))
     if rollup.members_women >= 10:
         text = _("%(n)s women members: a women workers' committee is required.") % {
             "n": rollup.members_women
@@ -262,9 +291,10 @@ def auto_women_members(*, union: Union, on: dt.date) -> CheckResult:
 
 @auto_check("activities_held", gettext_lazy("Activities held this year"))
 def auto_activities_held(*, union: Union, on: dt.date) -> CheckResult:
-    known, count = _rollup_fact(union, "activities_this_year")
-    if not known or count is None:
-        return CheckResult(NO_DATA, _("No activity records in the app yet."))
+    by_year = fact(union, "activities.held_by_year")
+    if by_year is MISSING:
+        return _no_record(_("the union's activities are not in the app."))
+    count = int(year_entry(by_year, on.year) or 0)
     return CheckResult(
         PASS if count else FAIL, _("%(n)s activities held this year.") % {"n": count}, str(count)
     )
@@ -272,12 +302,9 @@ def auto_activities_held(*, union: Union, on: dt.date) -> CheckResult:
 
 @auto_check("dues_on_time", gettext_lazy("Union funds paid on time"))
 def auto_dues_on_time(*, union: Union, on: dt.date) -> CheckResult:
-    dues = _dues_selectors()
-    if dues is None or not hasattr(dues, "union_notices"):
-        return CheckResult(NO_DATA, _("The union funds module is not installed."))
     notices = list(dues.union_notices(union=union))
     if not notices:
-        return CheckResult(NO_DATA, _("No union funds notices on record for this union."))
+        return _no_record(_("no union funds notice for this union."))
     paid = sum(1 for n in notices if n.status == "paid")
     overdue = sum(1 for n in notices if n.status == "overdue")
     text = _("%(paid)s of %(total)s notices paid, %(overdue)s overdue.") % {
@@ -288,10 +315,12 @@ def auto_dues_on_time(*, union: Union, on: dt.date) -> CheckResult:
     return CheckResult(FAIL if overdue else PASS, text, f"{paid}/{len(notices)}")
 
 
-def auto_checks_run(*, union: Union, keys, on: dt.date | None = None) -> dict[str, dict]:
+def auto_checks_run(
+    *, union: Union, keys: Iterable[str], on: dt.date | None = None
+) -> dict[str, dict[str, Any]]:
     """The automatic evidence for the given check keys: {key: {label, status, reason, value}}."""
     on = on or timezone.localdate()
-    out = {}
+    out: dict[str, dict[str, Any]] = {}
     for key in {k for k in keys if k}:
         check = AUTO_CHECKS.get(key)
         if check is None:

@@ -2,6 +2,8 @@
 ``services.scheme_default_ensure`` both read it). Written for this product after the
 usual structure of township staff-home standards; the federation edits or replaces it."""
 
+from typing import Any
+
 DEFAULT_SCHEME_NAME = "职工之家建设标准（乡镇通用）"
 
 # (code, category, title, guidance, max points, mandatory 必备, automatic check)
@@ -204,7 +206,7 @@ DEFAULT_LEVELS = [
     ("模范", "90", "85", 3),
 ]
 
-DEFAULT_RULE = {
+DEFAULT_RULE: dict[str, Any] = {
     "effective_from": "2020-01-01",
     "member_share_min": "0.9000",
     "congress_months": 12,

@@ -10,6 +10,7 @@ import os
 import uuid
 from decimal import Decimal
 from pathlib import PurePosixPath
+from typing import Any
 
 from django.conf import settings
 from django.core.files.storage import FileSystemStorage
@@ -20,8 +21,8 @@ from django.utils.translation import gettext_lazy as _
 
 from tenants.models import Union
 
-POINTS = {"max_digits": 6, "decimal_places": 2}
-PERCENT = {"max_digits": 5, "decimal_places": 2}
+POINTS: dict[str, Any] = {"max_digits": 6, "decimal_places": 2}
+PERCENT: dict[str, Any] = {"max_digits": 5, "decimal_places": 2}
 
 
 class EvidenceStorage(FileSystemStorage):

@@ -7,10 +7,13 @@ import datetime as dt
 from collections import Counter
 from decimal import Decimal
 
+from django.core.exceptions import ValidationError
 from django.db.models import Prefetch, Q, QuerySet
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
-from federation.homes.checks import auto_checks_run, vetoes_run
+from federation.homes.checks import auto_checks_run, vetoes_blocking, vetoes_run
+from federation.homes.defaults import DEFAULT_RULE
 from federation.homes.models import (
     Assessment,
     AssessmentEvent,
@@ -24,7 +27,9 @@ from federation.homes.models import (
     Status,
     Title,
 )
+from federation.homes.scoring import level_for, mandatory_zero
 from tenants.models import Union
+from tenants.selectors import unions_serving
 
 ZERO = Decimal("0.00")
 
@@ -42,8 +47,6 @@ def rule_in_force(*, on: dt.date) -> HomeRule:
     )
     if row is not None:
         return row
-    from federation.homes.defaults import DEFAULT_RULE
-
     return HomeRule(
         effective_from=dt.date.fromisoformat(DEFAULT_RULE["effective_from"]),
         member_share_min=Decimal(DEFAULT_RULE["member_share_min"]),
@@ -116,6 +119,16 @@ def round_progress(*, round: Round) -> dict:
     return {"total": sum(counts.values()), "by_status": by_status, "late": late}
 
 
+def round_assessment(*, round: Round, union_slug: str) -> Assessment:
+    """The assessment of a union in a round; a union not in the round is a 400 on ``union``."""
+    a = Assessment.objects.filter(round=round, union__slug=union_slug).first()
+    if a is None:
+        raise ValidationError(
+            {"union": [ValidationError(_("This union is not in the round."), code="not_in_round")]}
+        )
+    return a
+
+
 # --- assessments -------------------------------------------------------------------------
 
 
@@ -183,8 +196,6 @@ def assessment_checks(*, assessment: Assessment, on: dt.date | None = None) -> d
 def assessment_view(*, assessment: Assessment) -> dict:
     """Everything a page shows about one assessment: items with automatic evidence and files,
     totals, vetoes, the level the current scores would give, and the history."""
-    from federation.homes.scoring import level_for, mandatory_zero
-
     checks = assessment_checks(assessment=assessment)
     files_by_item: dict[int | None, list] = {}
     for f in assessment.files.all():
@@ -223,7 +234,7 @@ def assessment_view(*, assessment: Assessment) -> dict:
     return {
         "rows": rows,
         "vetoes": checks["vetoes"],
-        "veto_failed": any(v["status"] == "fail" for v in checks["vetoes"]),
+        "veto_failed": bool(vetoes_blocking(checks["vetoes"])),
         "levels": levels,
         "self_level": self_level,
         "review_total": review_total,
@@ -237,6 +248,13 @@ def assessment_view(*, assessment: Assessment) -> dict:
 
 
 # --- titles and the township overview -----------------------------------------------------
+
+
+def title_list(*, current: bool = False) -> QuerySet[Title]:
+    qs = Title.objects.select_related("union", "level", "round").order_by(
+        "union__name", "-awarded_on"
+    )
+    return qs.filter(current=True) if current else qs
 
 
 def titles_current() -> QuerySet[Title]:
@@ -294,8 +312,6 @@ def township_overview(*, on: dt.date | None = None) -> dict:
                 "at": last.at if last else None,
             }
         )
-    from tenants.selectors import unions_serving
-
     return {
         "as_of": on,
         "unions": unions_serving().count(),

@@ -1,4 +1,4 @@
-"""Staff-home jobs. Thin: each calls a service."""
+"""Staff-home jobs. Thin: each calls a service (both are idempotent)."""
 
 from tasks.app import app
 from tasks.options import PER_UNION_TASK
@@ -10,3 +10,11 @@ def reminders_daily() -> int:
     from federation.homes.services import reminders_send
 
     return reminders_send()
+
+
+@app.task(name="homes.titles_withdraw_due", **PER_UNION_TASK)
+def titles_withdraw_due() -> int:
+    """Daily (beat): titles whose re-check date has passed are withdrawn; idempotent."""
+    from federation.homes.services import titles_withdraw_due as run
+
+    return run()

@@ -76,6 +76,10 @@ def test_a_union_is_assessed_returned_resubmitted_and_accepted(browser, live_ser
     fed.wait_for_url("**/homes/rounds/*/")
     fed.screenshot(path=str(ARTIFACTS / "homes-01-round.png"), full_page=True)
     assessment = Assessment.objects.get(union__slug="union-a")
+    # the veto checks read the union's records: a current term, a congress, dues declared
+    from tests.federation.homes.conftest import records_clean
+
+    records_clean(assessment.union)
 
     chair = _page(browser, union_a, "a_chair")
     chair.goto(union_a + "/homes/")

@@ -13,8 +13,49 @@ def _media(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
 
 
+def records_clean(union, *, members=None, on=None):
+    """The union's own records in order, so no veto check blocks: a current committee term,
+    a congress a month ago, a payroll declaration for last month, and members at 95% of the
+    employees (facts as the union-side modules push them)."""
+    from federation.dues.models import PayrollDeclaration
+    from tenants.facts import fact_push
+    from tenants.models import UnionRollup
+
+    on = on or timezone.localdate()
+    fact_push(
+        union=union,
+        key="organization.term",
+        value={
+            "elected_on": str(on - dt.timedelta(days=365)),
+            "ends_on": str(on + dt.timedelta(days=3 * 365)),
+            "status": "in_term",
+            "committee_size": 7,
+            "women_on_committee": 2,
+        },
+    )
+    fact_push(union=union, key="congress.last_held_on", value=str(on - dt.timedelta(days=30)))
+    last_month = (on.replace(day=1) - dt.timedelta(days=1)).replace(day=1)
+    PayrollDeclaration.objects.get_or_create(
+        union=union,
+        period=f"{last_month:%Y-%m}",
+        defaults={
+            "period_start": last_month,
+            "payroll_total": Decimal("100000.00"),
+            "headcount": union.employee_count,
+        },
+    )
+    active = members if members is not None else union.employee_count * 95 // 100
+    UnionRollup.objects.update_or_create(union=union, defaults={"members_active": active})
+
+
 @pytest.fixture
-def scheme(db):
+def clean_records(db, union_a, union_b):
+    records_clean(union_a)
+    records_clean(union_b)
+
+
+@pytest.fixture
+def scheme(db, clean_records):
     from federation.homes.services import scheme_default_ensure
 
     return scheme_default_ensure()
@@ -48,7 +89,7 @@ def assessment_b(round_ab, union_b):
     return round_ab.assessments.get(union=union_b)
 
 
-def full_scores(assessment, *, field="self_score", total=None, zero=()):
+def full_scores(assessment, *, field="self_score", total=None, zero=(), typed=False):
     """Items giving every criterion its maximum, or scaled to ``total`` (two decimals, the
     remainder on the last criterion); codes in ``zero`` get 0."""
     items = list(assessment.items.select_related("criterion").order_by("criterion__order"))
@@ -64,7 +105,7 @@ def full_scores(assessment, *, field="self_score", total=None, zero=()):
     for item, score in zip(items, scores, strict=True):
         if item.criterion.code in zero:
             score = Decimal("0")
-        out.append({"code": item.criterion.code, field: str(score)})
+        out.append({"code": item.criterion.code, field: score if typed else str(score)})
     return out
 
 
@@ -78,8 +119,8 @@ def fill_and_submit(in_union):
             assessment_save(
                 union=union,
                 assessment=assessment,
-                items=full_scores(assessment, total=total, zero=zero),
-                approval_rate=approval,
+                items=full_scores(assessment, total=total, zero=zero, typed=True),
+                approval_rate=Decimal(approval),
                 actor="chair",
             )
             return assessment_submit(union=union, assessment=assessment, actor="chair")
@@ -93,9 +134,11 @@ def review(db):
     from federation.homes.services import assessment_review
 
     def run(assessment, *, total=None, decision="accept", zero=(), comment="", deadline=None):
+        if isinstance(deadline, str):
+            deadline = dt.date.fromisoformat(deadline)
         return assessment_review(
             assessment=assessment,
-            items=full_scores(assessment, field="score", total=total, zero=zero),
+            items=full_scores(assessment, field="score", total=total, zero=zero, typed=True),
             decision=decision,
             comment=comment,
             deadline=deadline,

@@ -1,6 +1,7 @@
 """Who may do what, on both hosts; a refused request changes nothing."""
 
 import datetime as dt
+from decimal import Decimal
 
 import pytest
 
@@ -54,7 +55,8 @@ def test_reviewing(client_for, assessment_a, union_a, fill_and_submit, who, expe
     ("who", "expected"),
     [
         (None, 401),
-        ("federation_clerk", 403),
+        # every federation staff role reads the township's overviews (FEDERATION_STAFF)
+        ("federation_clerk", 200),
         ("federation_viewer", 200),
         ("federation_reporter", 200),
         ("federation_assessor", 200),
@@ -138,8 +140,9 @@ def test_submitting(
         assessment_save(
             union=union_a,
             assessment=assessment_a,
-            items=full_scores(assessment_a),
-            approval_rate="90",
+            items=full_scores(assessment_a, typed=True),
+            approval_rate=Decimal("90"),
+            actor=None,
         )
     api = _client(client_for, who, union_a, union_b, vice=a_vice_chair)
     assert api.post(f"/api/v1/homes/assessments/{assessment_a.pk}/submit/").status_code == expected

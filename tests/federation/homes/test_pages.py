@@ -163,8 +163,12 @@ def test_the_schemes_pages(scheme):
     assert "ZZ01" in html
 
 
-def test_federation_pages_refuse_a_dues_officer():
-    assert login("federation_clerk").get("/homes/").status_code == 403
+def test_a_dues_officer_reads_the_federation_pages_but_cannot_write(round_ab):
+    client = login("federation_clerk")
+    assert client.get("/homes/").status_code == 200
+    assert client.post(f"/homes/rounds/{round_ab.pk}/").status_code == 403
+    round_ab.refresh_from_db()
+    assert round_ab.closed_at is None
 
 
 def test_the_union_saves_and_submits_through_its_form(assessment_a, union_a):
@@ -189,7 +193,7 @@ def test_the_union_form_shows_errors_and_keeps_the_status(assessment_a, union_a)
         f"/homes/{assessment_a.pk}/", {"self_ZZ01": "9", "action": "save"}
     )
     assert r.status_code == 400
-    assert "ZZ01.self_score" in r.content.decode()
+    assert "ZZ01 自评分：请填写0至6.00之间的数。" in r.content.decode()
     assessment_a.refresh_from_db()
     assert assessment_a.status == Status.NOT_STARTED
 
@@ -293,6 +297,7 @@ def test_the_review_page_shows_the_unions_title_history(
         deadline=today + dt.timedelta(days=5),
         unions="all",
         kind="recheck",
+        actor=None,
     )
     recheck = rnd.assessments.get()
     fill_and_submit(recheck, union_a)
@@ -300,3 +305,71 @@ def test_the_review_page_shows_the_unions_title_history(
     html = login("federation_viewer").get(f"/homes/assessments/{recheck.pk}/").content.decode()
     assert "复核未达标" in html
     assert "2026 验收" in html
+
+
+def test_a_review_with_one_score_above_its_maximum_keeps_every_typed_value(
+    assessment_a, union_a, fill_and_submit
+):
+    """Issue 11 item 15: nothing is saved, every box keeps what was typed, the one wrong box
+    is marked, and the message names the criterion and the field in Chinese."""
+    fill_and_submit(assessment_a, union_a)
+    codes = list(
+        assessment_a.items.order_by("criterion__order").values_list("criterion__code", flat=True)
+    )
+    form = {f"score_{code}": f"{n % 4}.5" for n, code in enumerate(codes)}
+    form.update({f"comment_{code}": f"意见{code}" for code in codes})
+    form["score_ZZ01"] = "7"  # ZZ01 is worth 6 points
+    form.update({"action": "save", "comment": "总体意见"})
+    r = login("federation_assessor").post(f"/homes/assessments/{assessment_a.pk}/", form)
+    assert r.status_code == 400
+    html = r.content.decode()
+    for code in codes:
+        assert f'name="score_{code}" value="{form[f"score_{code}"]}"' in html
+        assert f"意见{code}</textarea>" in html
+    assert "总体意见</textarea>" in html
+    marked = re.findall(r'name="score_(\w+)" value="[^"]*" [^>]*aria-invalid="true"', html)
+    assert marked == ["ZZ01"]
+    assert "ZZ01 得分：请填写0至6.00之间的数。" in html
+    assert "items" not in re.sub(r"homes-items", "", html.split('role="alert"')[1][:400])
+    assert not assessment_a.items.filter(score__isnull=False).exists()
+
+
+def test_a_review_with_a_score_that_is_not_a_number_marks_that_box(
+    assessment_a, union_a, fill_and_submit
+):
+    fill_and_submit(assessment_a, union_a)
+    r = login("federation_assessor").post(
+        f"/homes/assessments/{assessment_a.pk}/",
+        {"action": "save", "score_ZZ02": "abc", "score_ZZ01": "5"},
+    )
+    assert r.status_code == 400
+    html = r.content.decode()
+    assert 'name="score_ZZ02" value="abc"' in html
+    assert 'name="score_ZZ01" value="5"' in html
+    assert re.findall(r'name="score_(\w+)" value="[^"]*" [^>]*aria-invalid="true"', html) == [
+        "ZZ02"
+    ]
+
+
+def test_a_self_assessment_with_one_bad_score_keeps_every_typed_value(assessment_a, union_a):
+    codes = list(
+        assessment_a.items.order_by("criterion__order").values_list("criterion__code", flat=True)
+    )
+    form = {f"self_{code}": "1" for code in codes}
+    form.update({f"evidence_{code}": f"材料{code}" for code in codes})
+    form.update({"self_ZZ01": "6.5", "approval_rate": "88", "action": "save"})
+    r = login("a_chair", union_a).post(f"/homes/{assessment_a.pk}/", form)
+    assert r.status_code == 400
+    html = r.content.decode()
+    assert 'name="self_ZZ01" value="6.5"' in html
+    assert 'name="self_ZZ02" value="1"' in html
+    assert "材料ZZ03</textarea>" in html
+    assert 'name="approval_rate" value="88"' in html
+    assert "ZZ01 自评分" in html
+    assert not assessment_a.items.filter(self_score__isnull=False).exists()
+
+
+def test_the_round_name_field_is_not_labelled_title(scheme):
+    html = login("federation_assessor").get("/homes/rounds/new/").content.decode()
+    label = re.search(r"<label>([^<]*)<input name=\"title\"", html).group(1)
+    assert label == "轮次名称"

@@ -50,7 +50,8 @@ def test_a_new_rule_row_takes_over_from_its_date(client_for, today):
     [
         ({"member_share_min": "1.5"}, "member_share_min"),
         ({"member_share_min": "x"}, "member_share_min"),
-        ({"member_share_min": 0.9}, "member_share_min"),
+        ({"member_share_min": "0.90001"}, "member_share_min"),
+        ({"member_share_min": "1e30"}, "member_share_min"),
         ({"effective_from": "soon"}, "effective_from"),
         ({"effective_from": "2000-01-01"}, "effective_from"),
         ({"recheck_months": 0}, "recheck_months"),

@@ -24,7 +24,7 @@ def test_the_daily_beat_entry_reminds_unions_before_the_deadline(celery_worker):
         title="提醒测试",
         deadline=today + dt.timedelta(days=7),
         unions=["union-a"],
-        actor="test",
+        actor=None,
     )
     beat_schedule_ensure()
     entry = PeriodicTask.objects.get(task="homes.reminders_daily")

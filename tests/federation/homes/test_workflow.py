@@ -92,7 +92,9 @@ def test_the_progress_grid_counts_every_status(
     from federation.homes.selectors import round_progress
     from federation.homes.services import round_open
 
-    r1 = round_open(scheme=scheme, title="R", deadline=today + dt.timedelta(days=5), unions="all")
+    r1 = round_open(
+        scheme=scheme, title="R", deadline=today + dt.timedelta(days=5), unions="all", actor=None
+    )
     a = r1.assessments.get(union=union_a)
     fill_and_submit(a, union_a)
     review(a, decision="return", comment="补材料", deadline=str(today + dt.timedelta(days=3)))
@@ -108,7 +110,9 @@ def test_the_progress_grid_counts_every_status(
         "vetoed": 0,
         "withdrawn": 0,
     }
-    r2 = round_open(scheme=scheme, title="R2", deadline=today + dt.timedelta(days=5), unions="all")
+    r2 = round_open(
+        scheme=scheme, title="R2", deadline=today + dt.timedelta(days=5), unions="all", actor=None
+    )
     a2, b2 = r2.assessments.get(union=union_a), r2.assessments.get(union=union_b)
     fill_and_submit(a2, union_a)
     review(a2, total="92")
@@ -258,6 +262,7 @@ def test_a_passed_recheck_renews_the_title(
         deadline=today + dt.timedelta(days=5),
         unions="all",
         kind="recheck",
+        actor=None,
     )
     recheck = rnd.assessments.get()
     fill_and_submit(recheck, union_a)
@@ -295,8 +300,9 @@ def test_submit_after_the_deadline_is_refused_unless_reopened(
         assessment_save(
             union=union_a,
             assessment=assessment_a,
-            items=full_scores(assessment_a),
-            approval_rate="90",
+            items=full_scores(assessment_a, typed=True),
+            approval_rate=Decimal("90"),
+            actor=None,
         )
     Round.objects.filter(pk=assessment_a.round_id).update(deadline=today - dt.timedelta(days=1))
     own = client_for("a_chair", union_a)
@@ -432,7 +438,7 @@ def test_the_union_hears_of_each_decision_through_the_outbox(
         deadline=str(today + dt.timedelta(days=5)),
     )
     with in_union(union_a):
-        assessment_submit(union=union_a, assessment=assessment_a)
+        assessment_submit(union=union_a, assessment=assessment_a, actor="chair")
     review(assessment_a, total="85")
     msgs = list(
         OutboxMessage.objects.filter(union=union_a, kind__startswith="homes.").order_by("id")

@@ -1,0 +1,58 @@
+"""/api/v1/homes/ (contract: ../shared/API.md "Staff home"): typed inputs, outputs, and the
+views of each host. ``urls.py`` wires the views exported here."""
+
+from federation.homes.api.federation import (
+    AssessmentDetailApi,
+    AssessmentListApi,
+    AssessmentReopenApi,
+    AssessmentReviewApi,
+    CertificateApi,
+    EvidenceDownloadApi,
+    OverviewApi,
+    RoundCloseApi,
+    RoundDetailApi,
+    RoundListApi,
+    RoundResultsApi,
+    RoundReviewApi,
+    RuleApi,
+    SchemeDetailApi,
+    SchemeListApi,
+    TitleListApi,
+    TitleWithdrawApi,
+)
+from federation.homes.api.union import (
+    UnionAssessmentDetailApi,
+    UnionAssessmentListApi,
+    UnionCertificateApi,
+    UnionEvidenceApi,
+    UnionEvidenceDetailApi,
+    UnionSubmitApi,
+    UnionTitleApi,
+)
+
+__all__ = [
+    "AssessmentDetailApi",
+    "AssessmentListApi",
+    "AssessmentReopenApi",
+    "AssessmentReviewApi",
+    "CertificateApi",
+    "EvidenceDownloadApi",
+    "OverviewApi",
+    "RoundCloseApi",
+    "RoundDetailApi",
+    "RoundListApi",
+    "RoundResultsApi",
+    "RoundReviewApi",
+    "RuleApi",
+    "SchemeDetailApi",
+    "SchemeListApi",
+    "TitleListApi",
+    "TitleWithdrawApi",
+    "UnionAssessmentDetailApi",
+    "UnionAssessmentListApi",
+    "UnionCertificateApi",
+    "UnionEvidenceApi",
+    "UnionEvidenceDetailApi",
+    "UnionSubmitApi",
+    "UnionTitleApi",
+]
