@@ -9,6 +9,7 @@ from decimal import Decimal
 from typing import Any
 
 from django.utils.translation import gettext_lazy as _
+from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 from rest_framework.exceptions import ParseError
 
@@ -69,6 +70,14 @@ class SchemeInput(serializers.Serializer):
     levels = LevelInput(many=True, allow_empty=False, max_length=10)  # type: ignore[call-arg]
 
 
+@extend_schema_field(
+    {
+        "oneOf": [
+            {"type": "string", "enum": ["all"]},
+            {"type": "array", "items": {"type": "string"}, "minItems": 1},
+        ]
+    }
+)
 class UnionsField(serializers.Field):
     """``"all"`` or a non-empty list of union slugs."""
 
