@@ -373,3 +373,18 @@ def test_the_round_name_field_is_not_labelled_title(scheme):
     html = login("federation_assessor").get("/homes/rounds/new/").content.decode()
     label = re.search(r"<label>([^<]*)<input name=\"title\"", html).group(1)
     assert label == "轮次名称"
+
+
+def test_reading_pages_and_the_api_writes_nothing(client_for):
+    """The shipped scheme and rule come from migration 0002; a GET never creates them."""
+    from federation.homes.models import HomeRule, Scheme
+
+    Scheme.objects.all().delete()
+    HomeRule.objects.all().delete()
+    client = login("federation_assessor")
+    for path in ("/homes/", "/homes/schemes/", "/homes/rounds/new/"):
+        assert client.get(path).status_code == 200
+    api = client_for("federation_assessor")
+    assert api.get("/api/v1/homes/schemes/").json()["count"] == 0
+    assert api.get("/api/v1/homes/rules/").json()["count"] == 0
+    assert (Scheme.objects.count(), HomeRule.objects.count()) == (0, 0)
