@@ -20,7 +20,7 @@ def test_the_retryable_errors_are_djangos_and_redis_not_the_builtin():
     assert PER_UNION_TASK["autoretry_for"] == RETRYABLE_ERRORS
 
 
-def test_a_task_retried_after_a_database_error_completes_once(union_a):
+def test_a_task_retried_after_a_database_error_completes_once(union_a, monkeypatch):
     calls = []
 
     def flaky():
@@ -29,11 +29,8 @@ def test_a_task_retried_after_a_database_error_completes_once(union_a):
             raise OperationalError("server closed the connection unexpectedly")
         return len(calls)
 
-    facts.register("test.flaky", flaky)
-    try:
-        result = facts_union.apply(args=(union_a.schema_name,))
-    finally:
-        facts._COMPUTE.pop("test.flaky", None)
+    monkeypatch.setitem(facts._COMPUTE, "test.flaky", flaky)
+    result = facts_union.apply(args=(union_a.schema_name,))
     assert result.successful()
     assert len(calls) == 2
     assert list(

@@ -8,16 +8,22 @@ from tenants.models import UnionFact
 pytestmark = pytest.mark.django_db
 
 
-def test_a_refresh_inside_a_union_pushes_the_registered_fact(union_a):
-    facts.register("test.answer", lambda: 42)
+@pytest.fixture
+def register(monkeypatch):
+    """Register a fact for one test only (the registry is process-wide)."""
+    return lambda key, func: monkeypatch.setitem(facts._COMPUTE, key, func)
+
+
+def test_a_refresh_inside_a_union_pushes_the_registered_fact(union_a, register):
+    register("test.answer", lambda: 42)
     with schema_context(union_a.schema_name):
         facts.facts_refresh(keys=["test.answer"])
     assert facts.fact_value(union=union_a, key="test.answer") == 42
 
 
-def test_a_second_refresh_updates_the_one_row(union_a):
+def test_a_second_refresh_updates_the_one_row(union_a, register):
     values = iter([1, 2])
-    facts.register("test.counter", lambda: next(values))
+    register("test.counter", lambda: next(values))
     with schema_context(union_a.schema_name):
         facts.facts_refresh(keys=["test.counter"])
         facts.facts_refresh(keys=["test.counter"])

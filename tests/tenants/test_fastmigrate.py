@@ -9,6 +9,7 @@ from django.db import connection
 from tenants import fastmigrate
 from tenants.cloning import schema_structure
 from tenants.services import template_schema_ensure
+from tests.live import _restore_township
 
 APP = "fastmigrate_app"
 ADD = (APP, "0002_column_index_constraint")
@@ -52,6 +53,7 @@ def rewound(django_db_setup, django_db_blocker):
     brought back to the latest migration, so nothing else sees a difference."""
     with django_db_blocker.unblock():
         connection.set_schema_to_public()
+        _restore_township()  # an earlier transactional test may have emptied the database
         _rewind()
         yield
         connection.set_schema_to_public()
