@@ -19,6 +19,7 @@ app.autodiscover_tasks(
         "tenants",
         "workplaces.members",
         "workplaces.rights",
+        "workplaces.organization",
     ],
     related_name="tasks",
 )

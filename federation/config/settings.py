@@ -55,6 +55,7 @@ SHARED_APPS = [
     "federation.homes",
     "federation.reports",
     "federation.hardship",
+    "federation.elections",
 ]
 
 TENANT_APPS = [
@@ -69,6 +70,8 @@ TENANT_APPS = [
     "workplaces.members",
     "workplaces.rights",
     "workplaces.welfare",
+    "workplaces.organization",
+    "workplaces.congress",
 ]
 
 # Under pytest (and the benchmark's subprocesses) only: a tenant app whose migrations test

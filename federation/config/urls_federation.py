@@ -11,9 +11,11 @@ from federation.homes import urls as homes
 from federation.reports import urls as reports
 from federation.rules import urls as rules
 from tenants import urls as unions
+from workplaces.congress import urls as congress
 from workplaces.members import urls as members
 from workplaces.rights import urls as rights
 from workplaces.welfare import urls as welfare
+from workplaces.organization import urls as organization
 
 urlpatterns = [
     path("", RedirectView.as_view(pattern_name="dashboard:home", permanent=False), name="home"),
@@ -28,4 +30,6 @@ urlpatterns = [
     *rights.federation_urlpatterns,
     *welfare.federation_urlpatterns,
     *rules.federation_urlpatterns,
+    *organization.federation_urlpatterns,
+    *congress.federation_urlpatterns,
 ]

@@ -9,9 +9,11 @@ from federation.dues import urls as dues
 from federation.homes import urls as homes
 from federation.reports import urls as reports
 from workplaces.home import urls as home
+from workplaces.congress import urls as congress
 from workplaces.members import urls as members
 from workplaces.rights import urls as rights
 from workplaces.welfare import urls as welfare
+from workplaces.organization import urls as organization
 
 urlpatterns = [
     path("admin/", admin.site.urls),
@@ -23,4 +25,6 @@ urlpatterns = [
     *dues.union_urlpatterns,
     *homes.union_urlpatterns,
     *reports.union_urlpatterns,
+    *organization.union_urlpatterns,
+    *congress.union_urlpatterns,
 ]

@@ -1,0 +1,90 @@
+"""Demo data: every demo union gets a congress with delegates, sessions, a motion and
+proposals; one union (卫生院) has held no congress this year (only last year's)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.utils import timezone
+
+from tenants.models import Union
+
+NO_CONGRESS_THIS_YEAR = "weisheng"
+
+
+def _kind(union: Union) -> str:
+    if union.kind == "school":
+        return "teachers"
+    return "workers" if union.employee_count >= 100 else "members"
+
+
+def congress_demo_seed(union: Union) -> None:
+    from django_tenants.utils import schema_context
+
+    from tenants.facts import facts_refresh
+    from workplaces.congress import proposals, services
+    from workplaces.members.models import Member, MemberStatus
+
+    today = timezone.localdate()
+    kind = _kind(union)
+    with schema_context(union.schema_name):
+        congress = services.congress_create(
+            kind=kind, starts_on=dt.date(today.year - 2, 3, 1), term_years=5, actor=None
+        )
+        size = max(30, -(-union.employee_count // 20))
+        people = list(Member.objects.filter(status=MemberStatus.ACTIVE).order_by("-pk")[:size])
+        names = [(m.name, m.gender == "F") for m in people]
+        names += [(f"代表{i:02d}", i % 3 == 0) for i in range(len(names) + 1, size + 1)]
+        for i, (name, woman) in enumerate(names):
+            if i % 8 == 0:
+                category = "manager"
+            elif kind == "teachers":
+                category = "teacher"
+            else:
+                category = "technician" if i % 5 == 0 else "front_line"
+            services.delegate_add(
+                congress=congress, name=name, category=category, woman=woman, actor=None
+            )
+        year = today.year - 1 if union.slug == NO_CONGRESS_THIS_YEAR else today.year
+        held_on = min(dt.date(year, 3, 20), today)
+        session = services.session_record(
+            kind=kind,
+            title=f"{year}年{congress.get_kind_display()}",
+            held_on=held_on,
+            delegates_total=size,
+            delegates_present=size - 2,
+            proposals_deadline=held_on,
+            actor=None,
+        )
+        services.motion_vote(
+            session=session,
+            title="审议通过工会工作报告",
+            yes=size - 3,
+            no=0,
+            abstain=1,
+            actor=None,
+        )
+        first = proposals.proposal_submit(
+            title="改善职工食堂就餐环境",
+            body="建议增加就餐座位，延长供餐时间。",
+            proposer=names[1][0],
+            seconders=[names[2][0], names[3][0]],
+            session_id=session.pk,
+            submitted_on=held_on,
+            actor=None,
+        )
+        proposals.proposal_review(
+            proposal=first, decision="accept", department="行政部", actor=None
+        )
+        proposals.proposal_answer(
+            proposal=first, answer="已增加座位二十个，供餐延长半小时。", actor=None
+        )
+        proposals.proposal_rate(proposal=first, satisfaction="satisfied", actor=None)
+        facts_refresh(
+            keys=[
+                "congress.last_held_on",
+                "congress.sessions_by_year",
+                "congress.delegates",
+                "congress.proposals_by_year",
+            ]
+        )
