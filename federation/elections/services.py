@@ -19,9 +19,10 @@ from federation.platform.audit.services import audit_record
 from federation.platform.errors import ConflictError, NotFoundError
 from tenants.context import federation_side
 from tenants.facts import fact_push
+from tenants.models import Union
 
 
-def _pending_push(union) -> None:
+def _pending_push(union: Union) -> None:
     from federation.elections.selectors import pending_counts
 
     fact_push(union=union, key="organization.pending", value=pending_counts(union=union))

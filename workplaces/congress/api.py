@@ -57,7 +57,7 @@ def _page(
     request: Request, view: APIView, qs: Any, serializer: type[serializers.Serializer]
 ) -> Response:
     paginator = Pagination()
-    page = paginator.paginate_queryset(qs, request, view=view)
+    page: Any = paginator.paginate_queryset(qs, request, view=view)
     return paginator.get_paginated_response(serializer(page, many=True).data)
 
 
@@ -471,7 +471,7 @@ class SubjectInSerializer(serializers.Serializer):
 
 class EvaluationInSerializer(serializers.Serializer):
     title = serializers.CharField(max_length=200)
-    subjects = SubjectInSerializer(many=True, allow_empty=False, max_length=200)
+    subjects = SubjectInSerializer(many=True, allow_empty=False, max_length=200)  # type: ignore[call-arg]
 
 
 class EvaluationSerializer(serializers.ModelSerializer):
@@ -491,7 +491,7 @@ class GradeInSerializer(serializers.Serializer):
 
 
 class BallotInSerializer(serializers.Serializer):
-    grades = GradeInSerializer(many=True, allow_empty=False, max_length=200)
+    grades = GradeInSerializer(many=True, allow_empty=False, max_length=200)  # type: ignore[call-arg]
 
 
 class EvaluationsApi(APIView):

@@ -62,7 +62,7 @@ def evaluation_vote(*, evaluation: Evaluation, voter: Actor, grades: dict[int, s
         raise field_error("grades", _("Unknown grade."), code="invalid")
     try:
         with transaction.atomic():
-            VotedMarker.objects.create(evaluation=evaluation, voter_id=voter.pk)
+            VotedMarker.objects.create(evaluation=evaluation, voter_id=int(getattr(voter, "pk", 0)))
     except IntegrityError:
         raise ConflictError(_("You have already voted in this evaluation."), code="voted") from None
     Ballot.objects.bulk_create(

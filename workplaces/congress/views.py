@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import UploadedFile
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -16,6 +17,7 @@ from workplaces.congress import evaluation, proposals, selectors, services
 from workplaces.congress.api import MANAGERS
 from workplaces.congress.models import (
     CongressKind,
+    Delegate,
     DelegateCategory,
     Evaluation,
     Grade,
@@ -193,11 +195,13 @@ def session_detail(request: HttpRequest, pk: int) -> HttpResponse:
                         actor=request.user,
                         **votes,
                     )
-            elif action == "document" and request.FILES.get("file"):
+            elif action == "document" and isinstance(
+                upload := request.FILES.get("file"), UploadedFile
+            ):
                 services.document_add(
                     session=session,
                     title=request.POST.get("title", ""),
-                    file=request.FILES["file"],
+                    file=upload,
                     actor=request.user,
                 )
         except (ValidationError, DomainError) as exc:
@@ -206,7 +210,11 @@ def session_detail(request: HttpRequest, pk: int) -> HttpResponse:
             return redirect("congress:session", pk=session.pk)
         session.refresh_from_db()
     attending = set(session.attendance.filter(present=True).values_list("delegate_id", flat=True))
-    roster = list(session.congress.delegates.filter(active=True)) if session.congress_id else []
+    roster = (
+        list(Delegate.objects.filter(congress=session.congress, active=True))
+        if session.congress
+        else []
+    )
     return render(
         request,
         "congress/session.html",

@@ -63,7 +63,7 @@ class TermInSerializer(serializers.Serializer):
     term_years = serializers.IntegerField(min_value=1, max_value=10)
     approved_on = serializers.DateField(required=False, allow_null=True)
     approval_ref = serializers.CharField(max_length=100, required=False, allow_blank=True)
-    committee = SeatInSerializer(many=True, allow_empty=False, max_length=MAX_SEATS)
+    committee = SeatInSerializer(many=True, allow_empty=False, max_length=MAX_SEATS)  # type: ignore[call-arg]
     audit_committee = serializers.ListField(
         child=serializers.CharField(max_length=50), required=False, max_length=MAX_SEATS
     )
@@ -197,7 +197,7 @@ class ResultInSerializer(serializers.Serializer):
     term_years = serializers.IntegerField(min_value=1, max_value=10)
     eligible_voters = serializers.IntegerField(min_value=1, max_value=10_000_000)
     voters_present = serializers.IntegerField(min_value=0, max_value=10_000_000)
-    candidates = CandidateInSerializer(many=True, allow_empty=False, max_length=MAX_SEATS * 2)
+    candidates = CandidateInSerializer(many=True, allow_empty=False, max_length=MAX_SEATS * 2)  # type: ignore[call-arg]
 
 
 class ResultOutSerializer(serializers.ModelSerializer):

@@ -9,20 +9,21 @@ from collections.abc import Iterable
 from fractions import Fraction
 
 from django.core.exceptions import ValidationError
-from django.db import connection, transaction
+from django.db import transaction
 from django_tenants.utils import schema_context
 
 from federation.rules.selectors import rule_value
+from tenants.context import connection_tenant, current_schema
 from tenants.models import Union
 from workplaces.organization.fractions import share_parse
 
 
 def this_union() -> Union:
     """The union whose schema the connection is on (a real row, also under schema_context)."""
-    tenant = connection.tenant
+    tenant = connection_tenant()
     if isinstance(tenant, Union):
         return tenant
-    return Union.objects.get(schema_name=connection.schema_name)
+    return Union.objects.get(schema_name=current_schema())
 
 
 def rule_share(key: str, *, on: dt.date | None = None) -> Fraction:
@@ -44,7 +45,7 @@ def add_years(day: dt.date, years: int) -> dt.date:
 def facts_refresh_on_commit(keys: Iterable[str]) -> None:
     """After the transaction commits, recompute these facts in THIS schema (the callback
     may run when the connection has moved to another schema, so it names it)."""
-    schema = connection.schema_name
+    schema = current_schema()
     wanted = list(keys)
 
     def run() -> None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
@@ -174,7 +175,7 @@ def result_submit(
         if application is None:
             raise field_error("application", _("No such application."), code="not_found")
     valid = election_valid(present=voters_present, eligible=eligible_voters, on=held_on)
-    rows = []
+    rows: list[dict[str, Any]] = []
     for c in candidates:
         elected = valid and candidate_elected(votes=c.votes, eligible=eligible_voters, on=held_on)
         rows.append(

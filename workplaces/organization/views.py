@@ -364,7 +364,7 @@ def my_group(request: HttpRequest) -> HttpResponse:
     """The group leader's groups: their members and each member's membership events."""
     from workplaces.members.models import UnionGroup
 
-    groups = UnionGroup.objects.filter(leader=request.user).prefetch_related(
+    groups = UnionGroup.objects.filter(leader_id=request.user.pk).prefetch_related(
         "members", "members__events"
     )
     return render(request, "organization/group.html", {"groups": groups})
