@@ -269,7 +269,13 @@ SPECTACULAR_SETTINGS = {
         "MemberStatusEnum": "workplaces.members.models.MemberStatus.choices",
         "MemberTransferStatusEnum": "tenants.models.TransferStatus.choices",
         "MembershipApplicationStatusEnum": "workplaces.members.models.ApplicationStatus.choices",
-        "ReportSubmissionStatusEnum": "federation.reports.models.SubmissionStatus.choices"},
+        "ReportSubmissionStatusEnum": "federation.reports.models.SubmissionStatus.choices",
+        "TermStatusEnum": "workplaces.organization.models.TermStatus.choices",
+        "ElectionStepStatusEnum": "federation.elections.models.StepStatus.choices",
+        "WorkPlanKindEnum": "workplaces.organization.models.PlanKind.choices",
+        "CongressKindEnum": "workplaces.congress.models.CongressKind.choices",
+        "ProposalKindEnum": "workplaces.congress.models.ProposalKind.choices",
+        "ProposalStatusEnum": "workplaces.congress.models.ProposalStatus.choices"},
 }
 
 LOGGING = {

@@ -25,7 +25,7 @@ from workplaces.congress.models import (
     Session,
 )
 from workplaces.organization.common import rule_share
-from workplaces.organization.fractions import at_least, at_most
+from workplaces.organization.thresholds import at_least, at_most
 
 
 @union_side

@@ -37,7 +37,7 @@ from workplaces.organization.common import (
     rule_share,
     this_union,
 )
-from workplaces.organization.fractions import at_least, more_than
+from workplaces.organization.thresholds import at_least, more_than
 
 SESSION_FACTS = ("congress.last_held_on", "congress.sessions_by_year")
 DELEGATE_FACTS = ("congress.delegates",)

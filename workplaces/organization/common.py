@@ -15,7 +15,7 @@ from django_tenants.utils import schema_context
 from federation.rules.selectors import rule_value
 from tenants.context import connection_tenant, current_schema
 from tenants.models import Union
-from workplaces.organization.fractions import share_parse
+from workplaces.organization.thresholds import share_parse
 
 
 def this_union() -> Union:
