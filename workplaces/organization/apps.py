@@ -16,6 +16,7 @@ class OrganizationConfig(AppConfig):
         rule_table.declare()
         facts.register("organization.term", selectors.fact_term)
         facts.register("organization.pending", selectors.fact_pending)
+        facts.register("organization.openness_by_year", selectors.fact_openness_by_year)
         sources.register_all()
         jobs_register(
             "Committee election reminders (daily)",
@@ -23,6 +24,8 @@ class OrganizationConfig(AppConfig):
             {"minute": "20", "hour": "8"},
             "One task per union: 换届 reminders 6 and 1 months before the term ends, weekly once overdue.",
         )
+        from workplaces.organization.evidence import register_evidence
         from workplaces.organization.ui import register_ui
 
         register_ui()
+        register_evidence()

@@ -25,7 +25,6 @@ from tenants.context import union_side
 from tenants.facts import fact_push
 from workplaces.organization.audit_kinds import OrgAuditKind
 from workplaces.organization.common import field_error, rule_share, this_union
-from workplaces.organization.thresholds import at_least, more_than
 from workplaces.organization.models import Position
 from workplaces.organization.services import (
     SeatInput,
@@ -35,6 +34,7 @@ from workplaces.organization.services import (
     size_error,
     term_years_check,
 )
+from workplaces.organization.thresholds import at_least, more_than
 
 
 @dataclass(frozen=True)

@@ -14,7 +14,7 @@ from federation.platform.audit.services import audit_record, snapshot
 from federation.platform.errors import ConflictError
 from tenants.context import union_side
 from workplaces.organization.audit_kinds import OrgAuditKind
-from workplaces.organization.common import field_error, this_union
+from workplaces.organization.common import facts_refresh_on_commit, field_error, this_union
 from workplaces.organization.models import Channel, OpennessItem, PlanItem, PlanKind, WorkPlan
 
 
@@ -129,6 +129,7 @@ def openness_publish(
         channel=channel,
         created_by=actor_label(actor),
     )
+    facts_refresh_on_commit(["organization.openness_by_year"])
     audit_record(
         actor=actor,
         kind=OrgAuditKind.OPENNESS,

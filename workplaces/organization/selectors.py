@@ -94,6 +94,19 @@ def fact_pending() -> dict[str, int]:
 
 
 @union_side
+def fact_openness_by_year() -> dict[str, int]:
+    from django.db.models import Count
+    from django.db.models.functions import ExtractYear
+
+    rows = (
+        OpennessItem.objects.annotate(y=ExtractYear("published_on"))
+        .values("y")
+        .annotate(n=Count("id"))
+    )
+    return {str(r["y"]): r["n"] for r in rows}
+
+
+@union_side
 def women_committee_needed() -> bool:
     from workplaces.organization.services import women_members_count
 

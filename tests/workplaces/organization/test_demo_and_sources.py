@@ -1,0 +1,79 @@
+"""Demo data and report prefill sources."""
+
+import pytest
+
+from tests.workplaces.organization.factories import members_bulk
+from workplaces.organization.models import Term
+
+pytestmark = pytest.mark.django_db
+
+
+def test_demo_gives_a_union_a_current_term(union_a, in_union, monkeypatch):
+    from tenants.facts import fact_value
+    from workplaces.organization import demo
+
+    with in_union(union_a):
+        members_bulk(40, women=12)
+    demo.organization_demo_seed(union_a)
+    with in_union(union_a):
+        assert Term.objects.filter(is_current=True).count() == 1
+    assert fact_value(union=union_a, key="organization.term")["status"] in ("in_term", "due_soon")
+
+
+def test_demo_overdue_union_is_overdue(union_a, in_union, monkeypatch):
+    from tenants.facts import fact_value
+    from workplaces.organization import demo
+
+    monkeypatch.setattr(demo, "OVERDUE_UNION", union_a.slug)
+    with in_union(union_a):
+        members_bulk(40)
+    demo.organization_demo_seed(union_a)
+    assert fact_value(union=union_a, key="organization.term")["status"] == "overdue"
+
+
+def test_demo_congress_and_the_union_without_one_this_year(union_a, union_b, in_union, monkeypatch):
+    from django.utils import timezone
+
+    from tenants.facts import fact_value
+    from workplaces.congress import demo
+
+    year = str(timezone.localdate().year)
+    demo.congress_demo_seed(union_a)
+    monkeypatch.setattr(demo, "NO_CONGRESS_THIS_YEAR", union_b.slug)
+    demo.congress_demo_seed(union_b)
+    assert fact_value(union=union_a, key="congress.sessions_by_year").get(year) == 1
+    assert fact_value(union=union_b, key="congress.sessions_by_year").get(year) is None
+    assert fact_value(union=union_a, key="congress.delegates") >= 30
+    assert fact_value(union=union_a, key="congress.proposals_by_year")[year]["answered"] == 1
+
+
+def test_report_sources_read_the_facts(union_a, union_b):
+    from federation.reports.sources import source_value
+    from tenants.facts import fact_push
+
+    fact_push(
+        union=union_a, key="organization.term", value={"committee_size": 7, "women_on_committee": 2}
+    )
+    fact_push(union=union_a, key="congress.delegates", value=35)
+    assert source_value("organization.committee_size", union_a) == 7
+    assert source_value("organization.women_on_committee", union_a) == 2
+    assert source_value("congress.delegates", union_a) == 35
+    assert source_value("organization.committee_size", union_b) is None
+    assert source_value("congress.held", union_b) is None
+
+
+def test_terms_overview_is_one_query_per_fact_and_no_schema(
+    union_a, union_b, django_assert_max_num_queries
+):
+    from tenants.facts import fact_push
+    from workplaces.organization.selectors import terms_overview
+
+    fact_push(
+        union=union_a,
+        key="organization.term",
+        value={"elected_on": "2020-01-01", "ends_on": "2025-01-01"},
+    )
+    with django_assert_max_num_queries(8):
+        rows = {r["union"]: r for r in terms_overview()}
+    assert rows["union-a"]["status"] == "overdue"
+    assert rows["union-b"]["status"] == "none"
