@@ -28,6 +28,10 @@ def congress_demo_seed(union: Union) -> None:
     today = timezone.localdate()
     kind = _kind(union)
     with schema_context(union.schema_name):
+        from workplaces.congress.models import Congress
+
+        if Congress.objects.exists():  # idempotent: seeded already
+            return
         congress = services.congress_create(
             kind=kind, starts_on=dt.date(today.year - 2, 3, 1), term_years=5, actor=None
         )

@@ -24,6 +24,10 @@ def organization_demo_seed(union: Union) -> None:
 
     today = timezone.localdate()
     with schema_context(union.schema_name):
+        from workplaces.organization.models import Term
+
+        if Term.objects.exists():  # idempotent: seeded already
+            return
         band = committee_band(members=members_active_count())
         size = int(band["min"])
         people = list(Member.objects.filter(status=MemberStatus.ACTIVE).order_by("pk")[:size])
