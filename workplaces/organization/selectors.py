@@ -185,3 +185,33 @@ def terms_status_counts(*, today: dt.date | None = None) -> dict[str, int]:
     for row in terms_overview(today=today):
         counts[row["status"]] += 1
     return counts
+
+
+@federation_side
+def union_governance(*, union: Any, today: dt.date | None = None) -> dict[str, Any]:
+    """One union's governance facts for its profile page (the drill-down): term, pending
+    election steps, congress held and proposals of this year. Facts only; ``recorded`` is
+    False where the module has no record for the union (never read as a pass)."""
+    from tenants.facts import fact_value
+
+    today = today or timezone.localdate()
+    year = str(today.year)
+    term = fact_value(union=union, key="organization.term")
+    ends = (term or {}).get("ends_on")
+    sessions = fact_value(union=union, key="congress.sessions_by_year")
+    proposals = fact_value(union=union, key="congress.proposals_by_year") or {}
+    return {
+        "term_recorded": term is not None,
+        "elected_on": (term or {}).get("elected_on"),
+        "ends_on": ends,
+        "status": term_status(dt.date.fromisoformat(ends) if ends else None, today=today),
+        "committee_size": (term or {}).get("committee_size", 0),
+        "women_on_committee": (term or {}).get("women_on_committee", 0),
+        "pending": fact_value(union=union, key="organization.pending")
+        or {"applications": 0, "results": 0},
+        "congress_recorded": sessions is not None,
+        "congress_sessions": int((sessions or {}).get(year, 0)),
+        "congress_last_held_on": fact_value(union=union, key="congress.last_held_on"),
+        "delegates": fact_value(union=union, key="congress.delegates"),
+        "proposals": proposals.get(year) or {"received": 0, "accepted": 0, "answered": 0},
+    }

@@ -79,3 +79,18 @@ def test_terms_overview_is_one_query_per_fact_and_no_schema(
         rows = {r["union"]: r for r in terms_overview()}
     assert rows["union-a"]["status"] == "overdue"
     assert rows["union-b"]["status"] == "none"
+
+
+def test_union_governance_summary_for_the_profile(union_a, union_b):
+    from tenants.facts import fact_push
+    from workplaces.organization.selectors import union_governance
+
+    fact_push(
+        union=union_a,
+        key="organization.term",
+        value={"elected_on": "2020-01-01", "ends_on": "2025-01-01", "committee_size": 5},
+    )
+    a = union_governance(union=union_a)
+    b = union_governance(union=union_b)
+    assert (a["term_recorded"], a["status"], a["committee_size"]) == (True, "overdue", 5)
+    assert (b["term_recorded"], b["status"], b["congress_recorded"]) == (False, "none", False)

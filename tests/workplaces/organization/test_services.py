@@ -164,3 +164,49 @@ def test_term_fact_pushed_after_commit(union_a, in_union, django_capture_on_comm
         "committee_size": 5,
         "women_on_committee": 1,
     }
+
+
+def test_the_new_vice_chair_can_do_what_a_vice_chair_can_and_the_old_one_no_longer(
+    union_a, in_union, client_for
+):
+    with in_union(union_a):
+        members_bulk(30)
+        old = user_make("gov_api_old_vice")
+        new = user_make("gov_api_new_vice")
+        services.term_create(
+            elected_on=dt.date(2021, 5, 1),
+            term_years=5,
+            committee=committee(5, vice_user=old.pk),
+            actor=None,
+        )
+    body = {"year": 2026, "title": "计划"}
+    assert (
+        client_for("gov_api_old_vice", union_a)
+        .post("/api/v1/organization/plans/", body, format="json")
+        .status_code
+        == 201
+    )
+    assert (
+        client_for("gov_api_new_vice", union_a).get("/api/v1/organization/plans/").status_code
+        == 403
+    )
+    with in_union(union_a):
+        services.term_create(
+            elected_on=dt.date(2026, 5, 1),
+            term_years=5,
+            committee=committee(5, vice_user=new.pk),
+            actor=None,
+        )
+    body = {"year": 2027, "title": "计划"}
+    assert (
+        client_for("gov_api_old_vice", union_a)
+        .post("/api/v1/organization/plans/", body, format="json")
+        .status_code
+        == 403
+    )
+    assert (
+        client_for("gov_api_new_vice", union_a)
+        .post("/api/v1/organization/plans/", body, format="json")
+        .status_code
+        == 201
+    )
