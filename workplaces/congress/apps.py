@@ -9,7 +9,12 @@ class CongressConfig(AppConfig):
 
     def ready(self) -> None:
         from federation.platform.accounts import nav
-        from federation.platform.accounts.roles import FEDERATION_STAFF, UNION_ROLES
+        from federation.platform.accounts.roles import (
+            FEDERATION_STAFF,
+            GROUP_LEADER,
+            MEMBER,
+            UNION_OFFICERS,
+        )
         from tenants import facts
         from tenants.demo import DEMO_HOOKS
         from workplaces.congress import audit_kinds, rule_table, selectors, sources
@@ -22,7 +27,17 @@ class CongressConfig(AppConfig):
         facts.register("congress.delegates", selectors.fact_delegates)
         facts.register("congress.proposals_by_year", selectors.fact_proposals_by_year)
         sources.register_all()
-        nav.register("union", "congress:home", _("Congress"), roles=tuple(UNION_ROLES), order=32)
+        nav.register("union", "congress:home", _("Congress"), roles=UNION_OFFICERS, order=32)
+        nav.register(
+            "union", "congress:proposals", _("Proposals"), roles=(MEMBER, GROUP_LEADER), order=33
+        )
+        nav.register(
+            "union",
+            "congress:evaluations",
+            _("Democratic evaluation"),
+            roles=(MEMBER, GROUP_LEADER),
+            order=34,
+        )
         nav.register(
             "federation", "fed_congress:overview", _("Congresses"), roles=FEDERATION_STAFF, order=36
         )
