@@ -275,7 +275,9 @@ SPECTACULAR_SETTINGS = {
         "WorkPlanKindEnum": "workplaces.organization.models.PlanKind.choices",
         "CongressKindEnum": "workplaces.congress.models.CongressKind.choices",
         "ProposalKindEnum": "workplaces.congress.models.ProposalKind.choices",
-        "ProposalStatusEnum": "workplaces.congress.models.ProposalStatus.choices"},
+        "ProposalStatusEnum": "workplaces.congress.models.ProposalStatus.choices",
+        "DelegateCategoryEnum": "workplaces.congress.models.DelegateCategory.choices",
+        "HardshipCategoryEnum": "workplaces.welfare.models.HardshipCategory.choices"},
 }
 
 LOGGING = {

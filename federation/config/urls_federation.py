@@ -13,9 +13,9 @@ from federation.rules import urls as rules
 from tenants import urls as unions
 from workplaces.congress import urls as congress
 from workplaces.members import urls as members
+from workplaces.organization import urls as organization
 from workplaces.rights import urls as rights
 from workplaces.welfare import urls as welfare
-from workplaces.organization import urls as organization
 
 urlpatterns = [
     path("", RedirectView.as_view(pattern_name="dashboard:home", permanent=False), name="home"),

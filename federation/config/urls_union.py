@@ -8,12 +8,12 @@ from federation.config.urls_common import common_urlpatterns
 from federation.dues import urls as dues
 from federation.homes import urls as homes
 from federation.reports import urls as reports
-from workplaces.home import urls as home
 from workplaces.congress import urls as congress
+from workplaces.home import urls as home
 from workplaces.members import urls as members
+from workplaces.organization import urls as organization
 from workplaces.rights import urls as rights
 from workplaces.welfare import urls as welfare
-from workplaces.organization import urls as organization
 
 urlpatterns = [
     path("admin/", admin.site.urls),
