@@ -87,7 +87,8 @@ def test_a_report_is_filled_returned_resubmitted_accepted_and_exported(
     fed = _page(browser, federation, "federation_reporter")
     fed.goto(federation + "/reports/")
     fed.select_option("select[name=form]", str(form.pk))
-    fed.fill("input[name=period]", "2026")
+    fed.select_option("select[name=period_kind]", "year")
+    fed.select_option("select[name=period_year]", "2026")
     fed.fill("input[name=due_date]", due.isoformat())
     fed.click("button:has-text('下发')")
     fed.wait_for_url("**/reports/cycles/*/")
@@ -95,7 +96,7 @@ def test_a_report_is_filled_returned_resubmitted_accepted_and_exported(
 
     chair = _page(browser, union_a, "a_chair")
     chair.goto(union_a + "/")
-    chair.click("#open-reports a")
+    chair.click("#todo .todo-report a")
     assert chair.input_value("input[name=f_members]") == "150"
     chair.fill("input[name=f_members]", "148")
     chair.fill("input[name=f_women]", "149")
