@@ -20,6 +20,7 @@ app.autodiscover_tasks(
         "workplaces.members",
         "workplaces.rights",
         "workplaces.organization",
+        "workplaces.finance",
     ],
     related_name="tasks",
 )

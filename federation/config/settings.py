@@ -72,6 +72,10 @@ TENANT_APPS = [
     "workplaces.welfare",
     "workplaces.organization",
     "workplaces.congress",
+    "workplaces.activities",
+    "workplaces.finance",
+    "workplaces.assets",
+    "workplaces.ledgers",
 ]
 
 # Under pytest (and the benchmark's subprocesses) only: a tenant app whose migrations test
@@ -277,7 +281,12 @@ SPECTACULAR_SETTINGS = {
         "ProposalKindEnum": "workplaces.congress.models.ProposalKind.choices",
         "ProposalStatusEnum": "workplaces.congress.models.ProposalStatus.choices",
         "DelegateCategoryEnum": "workplaces.congress.models.DelegateCategory.choices",
-        "HardshipCategoryEnum": "workplaces.welfare.models.HardshipCategory.choices"},
+        "HardshipCategoryEnum": "workplaces.welfare.models.HardshipCategory.choices",
+        "ActivityKindEnum": "workplaces.activities.models.ActivityKind.choices",
+        "ActivityStatusEnum": "workplaces.activities.models.ActivityStatus.choices",
+        "FinanceEntryKindEnum": "workplaces.finance.models.EntryKind.choices",
+        "FinanceEntryStatusEnum": "workplaces.finance.models.EntryStatus.choices",
+        "AuditReviewKindEnum": "workplaces.finance.models.ReviewKind.choices"},
 }
 
 LOGGING = {

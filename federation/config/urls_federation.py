@@ -11,7 +11,9 @@ from federation.homes import urls as homes
 from federation.reports import urls as reports
 from federation.rules import urls as rules
 from tenants import urls as unions
+from workplaces.activities import urls as activities
 from workplaces.congress import urls as congress
+from workplaces.finance import urls as finance
 from workplaces.members import urls as members
 from workplaces.organization import urls as organization
 from workplaces.rights import urls as rights
@@ -32,4 +34,6 @@ urlpatterns = [
     *rules.federation_urlpatterns,
     *organization.federation_urlpatterns,
     *congress.federation_urlpatterns,
+    *activities.federation_urlpatterns,
+    *finance.federation_urlpatterns,
 ]

@@ -8,8 +8,12 @@ from federation.config.urls_common import common_urlpatterns
 from federation.dues import urls as dues
 from federation.homes import urls as homes
 from federation.reports import urls as reports
+from workplaces.activities import urls as activities
+from workplaces.assets import urls as assets
 from workplaces.congress import urls as congress
+from workplaces.finance import urls as finance
 from workplaces.home import urls as home
+from workplaces.ledgers import urls as ledgers
 from workplaces.members import urls as members
 from workplaces.organization import urls as organization
 from workplaces.rights import urls as rights
@@ -27,4 +31,8 @@ urlpatterns = [
     *reports.union_urlpatterns,
     *organization.union_urlpatterns,
     *congress.union_urlpatterns,
+    *activities.union_urlpatterns,
+    *finance.union_urlpatterns,
+    *assets.union_urlpatterns,
+    *ledgers.union_urlpatterns,
 ]

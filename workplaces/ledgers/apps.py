@@ -1,0 +1,15 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class LedgersConfig(AppConfig):
+    name = "workplaces.ledgers"
+    label = "ledgers"
+    verbose_name = _("Ledgers")
+
+    def ready(self) -> None:
+        from workplaces.ledgers.books import register_builtin
+        from workplaces.ledgers.views import nav_register
+
+        register_builtin()
+        nav_register()
