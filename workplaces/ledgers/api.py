@@ -5,13 +5,23 @@ from __future__ import annotations
 from django.urls import path
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
+from rest_framework.negotiation import BaseContentNegotiation
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from workplaces.activities.api import UnionUser
 from workplaces.ledgers import selectors
 from workplaces.ledgers.views import book_response
-from workplaces.members.api import IgnoreFormatNegotiation
+
+
+class IgnoreFormatNegotiation(BaseContentNegotiation):
+    """``?format=pdf|xlsx`` picks the printed book's type here, not a DRF renderer."""
+
+    def select_parser(self, request, parsers):
+        return parsers[0] if parsers else None
+
+    def select_renderer(self, request, renderers, format_suffix=None):
+        return renderers[0], renderers[0].media_type
 
 
 class BookListApi(APIView):
