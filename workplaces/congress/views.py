@@ -273,6 +273,7 @@ def proposals_page(request: HttpRequest) -> HttpResponse:
             "errors": errors,
             "post": request.POST,
             "can_read": can_read,
+            "member_view": not can_read,
         },
     )
 
@@ -365,6 +366,7 @@ def evaluations_page(request: HttpRequest) -> HttpResponse:
             "evaluations": Evaluation.objects.all()[:50],
             "errors": errors,
             "can_manage": _manage(request),
+            "member_view": not has_role(request.user, *UNION_OFFICERS),
         },
     )
 
@@ -399,6 +401,7 @@ def evaluation_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "voted": VotedMarker.objects.filter(evaluation=ev, voter_id=request.user.pk).exists(),
             "voters": VotedMarker.objects.filter(evaluation=ev).count(),
             "tally": evaluation.evaluation_tally(evaluation=ev) if officer else [],
+            "member_view": not officer,
             "errors": errors,
             "can_manage": _manage(request),
         },

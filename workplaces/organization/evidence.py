@@ -4,14 +4,18 @@ from the public facts only: openness of affairs items published this year."""
 from __future__ import annotations
 
 import datetime as dt
+from typing import TYPE_CHECKING
 
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from tenants.models import Union
 
+if TYPE_CHECKING:
+    from federation.homes.checks import CheckResult
 
-def openness_evidence(*, union: Union, on: dt.date) -> object:
+
+def openness_evidence(*, union: Union, on: dt.date) -> CheckResult:
     from federation.homes.checks import FAIL, NO_DATA, PASS, CheckResult
     from tenants.facts import fact_value
 

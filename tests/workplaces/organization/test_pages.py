@@ -61,3 +61,11 @@ def test_federation_pages_render_for_staff(path):
 
 def test_a_union_page_is_404_on_the_federation_host():
     assert _client("localhost", "federation_admin").get("/congress/proposals/").status_code == 404
+
+
+def test_a_member_sees_proposals_and_evaluation_without_officer_links(union_a):
+    client = _client("union-a.localhost", "a_member")
+    html = client.get("/congress/proposals/").content.decode()
+    assert client.get("/congress/evaluations/").status_code == 200
+    assert 'href="/congress/delegates/"' not in html
+    assert "提交提案" in html
