@@ -214,7 +214,8 @@ def periods_known() -> list[str]:
 
 
 def notice_history(*, notice: DuesNotice) -> list[dict]:
-    """Every event of one debt in date order: issue, reminders, payments, adjustments, refund."""
+    """Every event of one debt in date order: issue, reminders, payments, adjustments, refund,
+    and overpayments carried out of it (an open credit) or into it (a credit applied)."""
     events: list[dict] = [{"on": notice.issued_at.date(), "kind": "notice", "obj": notice}]
     events += [{"on": r.sent_on, "kind": "reminder", "obj": r} for r in notice.reminders.all()]
     events += [{"on": p.paid_on, "kind": "payment", "obj": p} for p in notice.payments.all()]
@@ -225,6 +226,14 @@ def notice_history(*, notice: DuesNotice) -> list[dict]:
     refund = Refund.objects.filter(notice=notice).first()
     if refund:
         events.append({"on": refund.refunded_on, "kind": "refund", "obj": refund})
+    events += [
+        {"on": c.created_at.date(), "kind": "credit_out", "obj": c}
+        for c in DuesCredit.objects.filter(source=notice)
+    ]
+    events += [
+        {"on": (c.applied_at or c.created_at).date(), "kind": "credit_in", "obj": c}
+        for c in DuesCredit.objects.filter(applied_to=notice).select_related("source")
+    ]
     return sorted(events, key=lambda e: (e["on"], e["kind"] != "notice"))
 
 

@@ -99,12 +99,23 @@ def _refunded(n: DuesNotice, obj: Any, small: ParagraphStyle) -> tuple[str, str,
     return _("Refund (small or micro enterprise)"), money(obj.amount), ref
 
 
+def _credit_out(n: DuesNotice, obj: Any, small: ParagraphStyle) -> tuple[str, str, Any]:
+    return _("Overpayment carried as a credit"), money(obj.amount), ""
+
+
+def _credit_in(n: DuesNotice, obj: Any, small: ParagraphStyle) -> tuple[str, str, Any]:
+    detail = _("from %(notice)s") % {"notice": obj.source.number}
+    return _("Credit applied"), money(obj.amount), detail
+
+
 EVENT_ROWS: dict[str, Callable[[DuesNotice, Any, ParagraphStyle], tuple[str, str, Any]]] = {
     "notice": _issued,
     "reminder": _reminded,
     "payment": _paid,
     "adjustment": _adjusted,
     "refund": _refunded,
+    "credit_out": _credit_out,
+    "credit_in": _credit_in,
 }
 
 

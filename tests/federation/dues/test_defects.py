@@ -327,3 +327,26 @@ def test_a_refused_declaration_names_the_period_in_chinese(frozen, union_a):
     assert "<b>所属期</b>" in html
     assert "period:" not in html
     assert "<b>period</b>" not in html
+
+
+def test_the_credit_is_in_the_history_of_both_notices_and_the_arrears_statement(
+    issued, frozen, declare, union_a
+):
+    from federation.dues import documents
+
+    _pay(issued, "2000.00", "B-1")
+    decl = PayrollDeclaration.objects.get(pk=issued.declaration_id)
+    services.declaration_correct(
+        declaration=decl, payroll_total=D("90000.00"), headcount=50, actor="t"
+    )
+    assert [e["kind"] for e in selectors.notice_history(notice=issued)][-1] == "credit_out"
+    frozen.move_to(dt.datetime(2026, 12, 2, 9, tzinfo=TZ))
+    declare(union_a, period="2026-11", payroll="50000.00")
+    services.dues_cycle_run(period="2026-11")
+    november = DuesNotice.objects.get(union=union_a, period="2026-11")
+    assert "credit_in" in [e["kind"] for e in selectors.notice_history(notice=november)]
+    assert "credit_out" in [e["kind"] for e in selectors.notice_history(notice=issued)]
+    text = pdf_text(documents.arrears_pdf(union=union_a))
+    assert "多缴结转抵扣" in text
+    html = fed_client("federation_viewer").get(f"/dues/notices/{november.pk}/").content.decode()
+    assert "多缴结转抵扣" in html
