@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from django.utils import timezone
+from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
+from federation.dues import selectors
 from federation.dues.models import (
     DuesNotice,
     DuesPolicy,
@@ -119,6 +122,26 @@ class DuesDeclarationOutput(serializers.ModelSerializer):
     def get_notice(self, obj: PayrollDeclaration) -> int | None:
         notice = getattr(obj, "notice", None)
         return notice.pk if notice else None
+
+
+class DuesExpectedOutput(serializers.Serializer):
+    amount = serializers.DecimalField(max_digits=16, decimal_places=2)
+    notice_on = serializers.DateField()
+    due_date = serializers.DateField()
+
+
+class DuesUnionDeclarationOutput(DuesDeclarationOutput):
+    """A union's own declaration, with what its notice will ask and when (before it exists)."""
+
+    expected = serializers.SerializerMethodField()
+
+    class Meta(DuesDeclarationOutput.Meta):
+        fields = [*DuesDeclarationOutput.Meta.fields, "expected"]
+
+    @extend_schema_field(DuesExpectedOutput(allow_null=True))
+    def get_expected(self, obj: PayrollDeclaration) -> dict | None:
+        expected = selectors.declaration_expected(declaration=obj, today=timezone.localdate())
+        return DuesExpectedOutput(expected).data if expected else None
 
 
 class DuesCycleOutput(serializers.Serializer):

@@ -18,7 +18,7 @@ from federation.dues.api.inputs import (
     DuesNoticeFilterInput,
     parse,
 )
-from federation.dues.api.outputs import DuesDeclarationOutput, DuesNoticeOutput
+from federation.dues.api.outputs import DuesNoticeOutput, DuesUnionDeclarationOutput
 from federation.dues.models import NoticeStatus
 from federation.platform.accounts.permissions import union_roles
 from federation.platform.accounts.roles import FINANCE, UNION_OFFICERS
@@ -28,27 +28,27 @@ from tenants.context import current_union
 class UnionDeclarationsApi(APIView):
     permission_classes = [union_roles(FINANCE, read=UNION_OFFICERS)]
 
-    @extend_schema(responses=DuesDeclarationOutput(many=True))
+    @extend_schema(responses=DuesUnionDeclarationOutput(many=True))
     def get(self, request: Request) -> Response:
         qs = selectors.declaration_list(union=current_union()).select_related("notice")
-        return page(request, self, qs, DuesDeclarationOutput)
+        return page(request, self, qs, DuesUnionDeclarationOutput)
 
-    @extend_schema(request=DuesDeclarationInput, responses={201: DuesDeclarationOutput})
+    @extend_schema(request=DuesDeclarationInput, responses={201: DuesUnionDeclarationOutput})
     def post(self, request: Request) -> Response:
         v = parse(DuesDeclarationInput, request.data)
         decl = services.declaration_submit(union=current_union(), actor=request.user, **v)
-        return Response(DuesDeclarationOutput(decl).data, status=status.HTTP_201_CREATED)
+        return Response(DuesUnionDeclarationOutput(decl).data, status=status.HTTP_201_CREATED)
 
 
 class UnionDeclarationDetailApi(APIView):
     permission_classes = [union_roles(FINANCE, read=UNION_OFFICERS)]
 
-    @extend_schema(responses=DuesDeclarationOutput)
+    @extend_schema(responses=DuesUnionDeclarationOutput)
     def get(self, request: Request, pk: int) -> Response:
         decl = get_object_or_404(selectors.declaration_list(union=current_union()), pk=pk)
-        return Response(DuesDeclarationOutput(decl).data)
+        return Response(DuesUnionDeclarationOutput(decl).data)
 
-    @extend_schema(request=DuesDeclarationCorrectInput, responses=DuesDeclarationOutput)
+    @extend_schema(request=DuesDeclarationCorrectInput, responses=DuesUnionDeclarationOutput)
     def patch(self, request: Request, pk: int) -> Response:
         decl = get_object_or_404(selectors.declaration_list(union=current_union()), pk=pk)
         v = parse(DuesDeclarationCorrectInput, request.data)
@@ -59,7 +59,7 @@ class UnionDeclarationDetailApi(APIView):
             reason=v["reason"],
             actor=request.user,
         )
-        return Response(DuesDeclarationOutput(decl).data)
+        return Response(DuesUnionDeclarationOutput(decl).data)
 
 
 class UnionNoticeListApi(APIView):

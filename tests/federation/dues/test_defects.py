@@ -350,3 +350,20 @@ def test_the_credit_is_in_the_history_of_both_notices_and_the_arrears_statement(
     assert "多缴结转抵扣" in text
     html = fed_client("federation_viewer").get(f"/dues/notices/{november.pk}/").content.decode()
     assert "多缴结转抵扣" in html
+
+
+def test_the_union_api_gives_the_expected_amount_and_dates_until_the_notice_exists(
+    client_for, frozen, union_a
+):
+    api = client_for("a_finance", union_a)
+    made = api.post(
+        "/api/v1/dues/declarations/",
+        {"period": "2026-11", "payroll_total": "123456.78", "headcount": 40},
+        format="json",
+    )
+    assert made.status_code == 201
+    assert made.json()["expected"] == {
+        "amount": "2469.14",
+        "notice_on": "2026-12-01",
+        "due_date": "2026-12-15",
+    }
