@@ -9,7 +9,9 @@ class LedgersConfig(AppConfig):
 
     def ready(self) -> None:
         from workplaces.ledgers.books import register_builtin
+        from workplaces.ledgers.module_books import register_module_books
         from workplaces.ledgers.views import nav_register
 
         register_builtin()
+        register_module_books()
         nav_register()

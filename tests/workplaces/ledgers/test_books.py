@@ -216,3 +216,71 @@ class _Chair:
 
     def get_username(self):
         return "t"
+
+
+def test_the_congress_rights_and_welfare_books_hold_their_modules_records(
+    union_a, in_union, member_in, union_a_chair_api
+):
+    from decimal import Decimal
+
+    from workplaces.congress.models import Proposal, Session
+    from workplaces.rights.models import CollectiveContract
+    from workplaces.welfare.models import HardshipFile
+
+    m = member_in(union_a, name="困难户")
+    with in_union(union_a):
+        Proposal.objects.create(
+            kind="proposal",
+            number=1,
+            title="食堂改善",
+            body="x",
+            proposer="甲",
+            seconders=["乙", "丙"],
+            submitted_on=dt.date(2026, 3, 1),
+        )
+        Proposal.objects.create(
+            kind="suggestion",
+            number=1,
+            title="增加班车",
+            body="y",
+            proposer="丁",
+            submitted_on=dt.date(2026, 3, 2),
+        )
+        Session.objects.create(
+            kind="workers",
+            title="一届三次职代会",
+            held_on=dt.date(2026, 3, 10),
+            delegates_total=30,
+            delegates_present=28,
+            quorate=True,
+        )
+        CollectiveContract.objects.create(
+            kind="collective",
+            title="2026集体合同",
+            signed_on=dt.date(2026, 1, 5),
+            starts_on=dt.date(2026, 1, 10),
+            ends_on=dt.date(2028, 1, 9),
+            workers_covered=200,
+        )
+        HardshipFile.objects.create(
+            member=m,
+            category="deep",
+            household_size=3,
+            household_income=Decimal("1500.00"),
+            reason="重病",
+            opened_on=dt.date(2026, 2, 1),
+        )
+
+    def body(code):
+        rows = xlsx_rows(
+            union_a_chair_api.get(
+                f"/api/v1/ledgers/{code}/?format=xlsx&from=2026-01-01&to=2026-12-31"
+            ).content
+        )
+        return rows[4:]
+
+    assert [r[2] for r in body("proposals")] == ["食堂改善"]
+    assert [r[2] for r in body("suggestions")] == ["增加班车"]
+    assert "一届三次职代会" in [r[2] for r in body("minutes")]
+    assert [r[2] for r in body("contracts")] == ["2026集体合同"]
+    assert [r[1] for r in body("hardship")] == ["困难户"]
