@@ -18,7 +18,12 @@ class MembersConfig(AppConfig):
         )
         from tasks.schedule import PERIODIC_JOBS
         from tenants.demo import DEMO_HOOKS
-        from workplaces.members import audit  # noqa: F401 - registers the audit kinds
+        from workplaces.members import (
+            audit,  # noqa: F401 - registers the audit kinds
+            rule_table,
+        )
+
+        rule_table.declare()
         from workplaces.members.demo import demo_members_seed
 
         nav.register(

@@ -1,6 +1,14 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from workplaces.members.choices import (
+    ETHNICITY_CHOICES,
+    Education,
+    HouseholdType,
+    ModelWorkerLevel,
+    PoliticalStatus,
+    SkillLevel,
+)
 from workplaces.members.models import Employment, Gender, UnionGroup
 
 
@@ -35,6 +43,41 @@ class MemberForm(ServiceErrorsForm):
     )
     joined_on = forms.DateField(
         label=_("Joined on"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+    )
+    # the national real-name collection
+    ethnicity = forms.ChoiceField(
+        label=_("Ethnicity"), choices=[("", "—"), *ETHNICITY_CHOICES], required=False
+    )
+    political_status = forms.ChoiceField(
+        label=_("Political status"), choices=[("", "—"), *PoliticalStatus.choices], required=False
+    )
+    education = forms.ChoiceField(
+        label=_("Education"), choices=[("", "—"), *Education.choices], required=False
+    )
+    household_type = forms.ChoiceField(
+        label=_("Household registration"),
+        choices=[("", "—"), *HouseholdType.choices],
+        required=False,
+    )
+    household_place = forms.CharField(
+        label=_("Household registration place"), max_length=100, required=False
+    )
+    position = forms.CharField(label=_("Post or position"), max_length=60, required=False)
+    skill_level = forms.ChoiceField(
+        label=_("Skill grade"), choices=[("", "—"), *SkillLevel.choices], required=False
+    )
+    model_worker = forms.BooleanField(label=_("Model worker"), required=False)
+    model_worker_level = forms.ChoiceField(
+        label=_("Model worker level"),
+        choices=[("", "—"), *ModelWorkerLevel.choices],
+        required=False,
+    )
+    card_no = forms.CharField(label=_("Member card number"), max_length=30, required=False)
+    address = forms.CharField(label=_("Address"), max_length=200, required=False)
+    retirement_date = forms.DateField(
+        label=_("Retirement date"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
     )
 
     def __init__(self, *args, editing: bool = False, **kwargs):

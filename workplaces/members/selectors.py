@@ -172,7 +172,7 @@ def member_counts(*, qs: QuerySet[Member] | None = None) -> dict:
     return qs.aggregate(
         active=Count("id", filter=Q(status=MemberStatus.ACTIVE)),
         women=Count("id", filter=Q(status=MemberStatus.ACTIVE, gender="F")),
-        migrant=Count("id", filter=Q(status=MemberStatus.ACTIVE, employment="migrant")),
+        migrant=Count("id", filter=Q(status=MemberStatus.ACTIVE, is_migrant=True)),
         retained=Count("id", filter=Q(status=MemberStatus.RETAINED)),
         total=Count("id"),
     )

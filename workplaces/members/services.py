@@ -33,6 +33,7 @@ from workplaces.members.models import (
     MembershipEvent,
     MemberStatus,
 )
+from workplaces.members.profile import PROFILE_FIELDS
 from workplaces.members.validation import member_clean
 
 MEMBER_AUDIT_FIELDS = [
@@ -49,6 +50,8 @@ MEMBER_AUDIT_FIELDS = [
     "status",
     "status_on",
     "user_id",
+    *PROFILE_FIELDS,
+    "is_migrant",
 ]
 LEAVE_WORDS = {
     "retired": MemberStatus.RETAINED,
@@ -66,6 +69,7 @@ EDITABLE = (
     "monthly_wage",
     "joined_on",
     "birth_date",
+    *PROFILE_FIELDS,
 )
 
 
@@ -202,6 +206,7 @@ def member_update(*, member: Member, actor: Actor, **changes: Any) -> Member:
         "group": member.group,
         "monthly_wage": member.monthly_wage,
         "joined_on": member.joined_on,
+        **{k: getattr(member, k) for k in PROFILE_FIELDS},
     }
     current.update({k: v for k, v in changes.items() if k != "id_number"})
     fields = member_clean(current)
@@ -339,6 +344,21 @@ def member_reinstate(*, member: Member, on: dt.date | None, reason: str, actor: 
     )
     rollup_refresh(union=union)
     return member
+
+
+@union_side
+@transaction.atomic
+def member_reveal(*, member: Member, actor: Actor) -> dict[str, str]:
+    """The full ID number and phone of one member, for a reader who sees them masked.
+    Audited every time; the numbers themselves are not written to the log."""
+    audit_record(
+        actor=actor,
+        kind=MemberAuditKind.REVEALED,
+        obj=member,
+        after={"fields": ["id_number", "phone"]},
+        union_slug=this_union().slug,
+    )
+    return {"id_number": member.id_number, "phone": member.phone}
 
 
 # --- dues rule --------------------------------------------------------------------

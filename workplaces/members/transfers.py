@@ -20,7 +20,7 @@ from django.utils.translation import gettext as _
 from django_tenants.utils import tenant_context
 
 from federation.platform.actors import Actor, actor_label
-from federation.platform.audit.services import audit_record
+from federation.platform.audit.services import audit_record, jsonable
 from federation.platform.errors import ConflictError, NotFoundError
 from tenants.context import union_side
 from tenants.member_index import id_hash, member_index_move
@@ -29,10 +29,11 @@ from workplaces.members.audit import MemberAuditKind
 from workplaces.members.crypto import name_mask, payload_decrypt, payload_encrypt
 from workplaces.members.locks import member_numbers_take, rows_lock
 from workplaces.members.models import HOLDING_STATUSES, Member, MembershipEvent, MemberStatus
+from workplaces.members.profile import PROFILE_FIELDS
 from workplaces.members.services import event_add, rollup_refresh, this_union
 
 # particulars that travel with the member (beyond the identity and the history)
-CARRIED_FIELDS = ("phone", "employment")
+CARRIED_FIELDS = ("phone", "employment", *PROFILE_FIELDS, "is_migrant")
 
 
 def _payload(member: Member, union: Union) -> dict[str, Any]:
@@ -41,7 +42,7 @@ def _payload(member: Member, union: Union) -> dict[str, Any]:
         "gender": member.gender,
         "id_number": member.id_number,
         "birth_date": member.birth_date.isoformat(),
-        **{k: getattr(member, k) for k in CARRIED_FIELDS},
+        **{k: jsonable(getattr(member, k)) for k in CARRIED_FIELDS},
         "monthly_wage": str(member.monthly_wage),
         "joined_on": member.joined_on.isoformat(),
         "source_member_no": member.member_no,
@@ -178,6 +179,12 @@ def _arrival_write(
     member.phone = data.get("phone", "")
     member.employment = data.get("employment") or member.employment or "regular"
     member.monthly_wage = Decimal(data.get("monthly_wage") or "0")
+    for name in (*PROFILE_FIELDS, "is_migrant"):
+        if name in data:
+            value = data[name]
+            if name == "retirement_date" and value:
+                value = dt.date.fromisoformat(value)
+            setattr(member, name, value)
     member.status = _arrival_status(data)
     member.status_on = today
     member.save()

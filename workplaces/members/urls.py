@@ -26,6 +26,8 @@ union_pages = [
     path("<int:pk>/leave/", views.member_leave, name="leave"),
     path("<int:pk>/reinstate/", views.member_reinstate, name="reinstate"),
     path("<int:pk>/transfer/", views.member_transfer, name="transfer"),
+    path("<int:pk>/reveal/", views.member_reveal, name="reveal"),
+    path("<int:pk>/registration.pdf", views.member_registration_pdf, name="registration"),
 ]
 
 union_api = [
@@ -46,6 +48,14 @@ union_api = [
     path("api/v1/members/dues/", api.DuesSummaryApi.as_view(), name="api-members-dues"),
     path("api/v1/members/<int:pk>/", api.MemberDetailApi.as_view(), name="api-member"),
     path("api/v1/members/<int:pk>/leave/", api.MemberLeaveApi.as_view(), name="api-member-leave"),
+    path(
+        "api/v1/members/<int:pk>/reveal/", api.MemberRevealApi.as_view(), name="api-member-reveal"
+    ),
+    path(
+        "api/v1/members/<int:pk>/registration.pdf",
+        api.MemberRegistrationPdfApi.as_view(),
+        name="api-member-registration",
+    ),
     path(
         "api/v1/members/<int:pk>/transfer/",
         api.MemberTransferApi.as_view(),

@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 
 from tenants.validators import parse_id_number
 from workplaces.members.models import Employment, Gender, UnionGroup
+from workplaces.members.profile import migrant_derive, profile_clean
 
 NAME_RE = re.compile(r"^[\u4e00-\u9fff\u3400-\u4dbfA-Za-z·•.\- ]+$")
 PHONE_RE = re.compile(r"^(?:\+?86)?(?:1[3-9][0-9]{9}|0[0-9]{2,3}-?[0-9]{7,8})$")
@@ -212,6 +213,10 @@ def member_clean(data: dict, *, groups: dict | None = None, today: dt.date | Non
         elif joined.year < 1950:
             errors["joined_on"] = [_("Enter a date as YYYY-MM-DD.")]
     out["joined_on"] = joined
+    out.update(profile_clean(data, errors, birth=birth))
+    out["is_migrant"] = migrant_derive(
+        employment=out.get("employment") or "", household_type=out["household_type"]
+    )
     if errors:
         raise ValidationError(errors)
     return out

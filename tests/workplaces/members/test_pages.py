@@ -176,14 +176,14 @@ def test_import_page_queues_a_job_and_shows_progress(
     f = io.BytesIO(content)
     f.name = "m.csv"
     with (
-        mock.patch("workplaces.members.tasks.import_run.delay") as delay,
+        mock.patch("workplaces.members.tasks.import_run.apply_async") as send,
         django_capture_on_commit_callbacks(execute=True),
     ):
         r = org_page.post("/members/import/", {"file": f})
     assert r.status_code == 302
     with in_union(union_a):
         job = ImportJob.objects.get()
-    delay.assert_called_once_with(job.pk)
+    send.assert_called_once_with((job.pk,), soft_time_limit=600, time_limit=630)
     html = org_page.get(f"/members/import/{job.pk}/").content.decode()
     assert 'hx-trigger="every 1s"' in html
     # run it here as the worker would

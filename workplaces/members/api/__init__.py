@@ -21,6 +21,8 @@ from workplaces.members.api.members import (
     MemberExportApi,
     MemberLeaveApi,
     MemberListCreateApi,
+    MemberRegistrationPdfApi,
+    MemberRevealApi,
     MyMembershipApi,
 )
 from workplaces.members.api.organisation import (
@@ -56,6 +58,8 @@ __all__ = [
     "MemberLeaveApi",
     "MemberListCreateApi",
     "MemberOutputSerializer",
+    "MemberRegistrationPdfApi",
+    "MemberRevealApi",
     "MemberTransferApi",
     "MyMembershipApi",
     "TransferAcceptApi",

@@ -13,7 +13,9 @@ from rest_framework.negotiation import BaseContentNegotiation
 
 from federation.platform.accounts.permissions import union_roles
 from federation.platform.accounts.roles import FINANCE, GROUP_LEADER
+from tenants.context import current_union
 from workplaces.members import exports, selectors
+from workplaces.members.masking import can_see_identity, id_number_mask, phone_mask
 from workplaces.members.models import Employment, Gender, Member, MemberStatus
 from workplaces.members.selectors import MANAGERS
 
@@ -83,13 +85,40 @@ class IgnoreFormatNegotiation(BaseContentNegotiation):
         return renderers[0], renderers[0].media_type
 
 
-def export_response(qs: QuerySet[Member], fmt: str) -> HttpResponse:
+def export_response(qs: QuerySet[Member], fmt: str, *, user: Any) -> HttpResponse:
     stamp = timezone.localdate().strftime("%Y%m%d")
+    reveal = can_see_identity(user)
     if fmt == "csv":
-        resp = HttpResponse(exports.export_csv(qs), content_type="text/csv; charset=utf-8")
+        content = exports.export_csv(qs, reveal=reveal)
+        resp = HttpResponse(content, content_type="text/csv; charset=utf-8")
     else:
-        resp = HttpResponse(exports.export_xlsx(qs), content_type=exports.XLSX)
+        resp = HttpResponse(exports.export_xlsx(qs, reveal=reveal), content_type=exports.XLSX)
     resp["Content-Disposition"] = f'attachment; filename="members-{stamp}.{fmt}"'
+    return resp
+
+
+def member_out(member: Member, request: Any) -> dict[str, Any]:
+    """A member with its history, masked as this reader must see it."""
+    from workplaces.members.api.serializers import MemberDetailSerializer
+
+    context = {"reveal": can_see_identity(request.user)}
+    return dict(MemberDetailSerializer(member, context=context).data)
+
+
+def registration_response(member: Member, user: Any) -> HttpResponse:
+    from workplaces.members.documents import registration_pdf
+
+    reveal = can_see_identity(user)
+    member = Member.objects.select_related("group").get(pk=member.pk)
+    union = current_union()
+    pdf = registration_pdf(
+        member=member,
+        union_name=union.name if union else "",
+        id_number=member.id_number if reveal else id_number_mask(member.id_number),
+        phone=member.phone if reveal else phone_mask(member.phone),
+    )
+    resp = HttpResponse(pdf, content_type="application/pdf")
+    resp["Content-Disposition"] = f'inline; filename="member-{member.member_no}.pdf"'
     return resp
 
 

@@ -3,6 +3,7 @@
 from typing import Any
 
 from django.core.exceptions import ValidationError
+from django.http import HttpResponse
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import status
@@ -23,6 +24,8 @@ from workplaces.members.api.common import (
     export_response,
     member_filters,
     member_or_404,
+    member_out,
+    registration_response,
 )
 from workplaces.members.api.serializers import (
     DuesRuleInputSerializer,
@@ -34,6 +37,7 @@ from workplaces.members.api.serializers import (
     member_row,
     validated,
 )
+from workplaces.members.masking import can_see_identity
 from workplaces.members.selectors import MANAGERS
 
 
@@ -47,13 +51,16 @@ class MemberListCreateApi(APIView):
         paginator = Pagination()
         page = paginator.paginate_queryset(qs, request, view=self) or []
         # the same fields as MemberOutputSerializer, built directly: a list page is the hot path
-        return paginator.get_paginated_response([member_row(m, rule=rule) for m in page])
+        reveal = can_see_identity(request.user)
+        return paginator.get_paginated_response(
+            [member_row(m, rule=rule, reveal=reveal) for m in page]
+        )
 
     @extend_schema(request=MemberInputSerializer, responses={201: MemberDetailSerializer})
     def post(self, request: Request) -> Response:
         data = validated(MemberInputSerializer, request.data)
         member = services.member_create(actor=request.user, **data)
-        return Response(MemberDetailSerializer(member).data, status=status.HTTP_201_CREATED)
+        return Response(member_out(member, request), status=status.HTTP_201_CREATED)
 
 
 class MemberDetailApi(APIView):
@@ -62,14 +69,14 @@ class MemberDetailApi(APIView):
     @extend_schema(responses=MemberDetailSerializer)
     def get(self, request: Request, pk: int) -> Response:
         member = member_or_404(request, pk)
-        return Response(MemberDetailSerializer(member).data)
+        return Response(member_out(member, request))
 
     @extend_schema(request=MemberUpdateSerializer, responses=MemberDetailSerializer)
     def patch(self, request: Request, pk: int) -> Response:
         member = member_or_404(request, pk)
         data = validated(MemberUpdateSerializer, request.data, partial=True)
         member = services.member_update(member=member, actor=request.user, **data)
-        return Response(MemberDetailSerializer(member).data)
+        return Response(member_out(member, request))
 
 
 class MyMembershipApi(APIView):
@@ -80,7 +87,8 @@ class MyMembershipApi(APIView):
         member = selectors.member_of_user(user=request.user)
         if member is None:
             raise NotFoundError("No member record is linked to this login.")
-        return Response(MemberDetailSerializer(member).data)
+        # one's own record, in full
+        return Response(MemberDetailSerializer(member, context={"reveal": True}).data)
 
 
 class MemberLeaveApi(APIView):
@@ -97,7 +105,30 @@ class MemberLeaveApi(APIView):
             on=data.get("on"),
             reason=data["reason"],
         )
-        return Response(MemberDetailSerializer(member).data)
+        return Response(member_out(member, request))
+
+
+class MemberRevealApi(APIView):
+    """The full ID number and phone of one member, for a reader who sees them masked;
+    every reveal is audited (who, when, whose). Any reader of the member may ask."""
+
+    permission_classes = [union_roles(*selectors.READERS)]
+
+    @extend_schema(request=None, responses=OpenApiTypes.OBJECT)
+    def post(self, request: Request, pk: int) -> Response:
+        member = member_or_404(request, pk)
+        shown = services.member_reveal(member=member, actor=request.user)
+        return Response(shown)
+
+
+class MemberRegistrationPdfApi(APIView):
+    """会员登记表 (PDF), with the ID number and phone as this reader may see them."""
+
+    permission_classes = [MANAGE]
+
+    @extend_schema(responses={(200, "application/pdf"): OpenApiTypes.BINARY})
+    def get(self, request: Request, pk: int) -> HttpResponse:
+        return registration_response(member_or_404(request, pk), request.user)
 
 
 class MemberExportApi(APIView):
@@ -113,7 +144,7 @@ class MemberExportApi(APIView):
         if fmt not in ("xlsx", "csv"):
             raise ValidationError({"format": ["Choose xlsx or csv."]}, code="invalid_choice")
         qs = selectors.member_list(user=request.user, **member_filters(request))
-        return export_response(qs, fmt)
+        return export_response(qs, fmt, user=request.user)
 
 
 class DuesSummaryApi(APIView):

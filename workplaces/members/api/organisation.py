@@ -9,7 +9,7 @@ from rest_framework.views import APIView
 
 from federation.platform.api import Pagination
 from workplaces.members import applications, groups, selectors
-from workplaces.members.api.common import MANAGE, MANAGE_ONLY, choice_param
+from workplaces.members.api.common import MANAGE, MANAGE_ONLY, choice_param, member_out
 from workplaces.members.api.serializers import (
     ApplicationInputSerializer,
     ApplicationSerializer,
@@ -96,7 +96,7 @@ class ApplicationApproveApi(APIView):
         member = applications.application_approve(
             application=app, actor=request.user, on=data.get("on")
         )
-        return Response(MemberDetailSerializer(member).data, status=status.HTTP_201_CREATED)
+        return Response(member_out(member, request), status=status.HTTP_201_CREATED)
 
 
 class ApplicationRejectApi(APIView):

@@ -8,6 +8,15 @@ from rest_framework import serializers
 
 from tenants.models import MemberTransfer
 from workplaces.members import selectors, transfers
+from workplaces.members.choices import (
+    ETHNICITY_CHOICES,
+    Education,
+    HouseholdType,
+    ModelWorkerLevel,
+    PoliticalStatus,
+    SkillLevel,
+)
+from workplaces.members.masking import id_number_mask, phone_mask
 from workplaces.members.models import (
     Employment,
     Member,
@@ -15,6 +24,7 @@ from workplaces.members.models import (
     MembershipApplication,
     UnionGroup,
 )
+from workplaces.members.profile import PROFILE_FIELDS
 
 LEAVE_CHOICES = ["retired", "retained", "withdrawn", "expelled", "deceased"]
 MAX_WAGE = 1_000_000
@@ -49,12 +59,19 @@ OUTPUT_FIELDS = [
     "user",
     "created_at",
     "updated_at",
+    *PROFILE_FIELDS,
+    "is_migrant",
+    "identity_masked",
 ]
 
 
 class MemberOutputSerializer(serializers.ModelSerializer):
+    """A member; ``id_number`` and ``phone`` masked unless the context says ``reveal``
+    (``identity_masked`` tells which)."""
+
     group_name = serializers.SerializerMethodField()
     dues_monthly = serializers.SerializerMethodField()
+    identity_masked = serializers.SerializerMethodField()
 
     class Meta:
         model = Member
@@ -69,9 +86,15 @@ class MemberOutputSerializer(serializers.ModelSerializer):
             value = selectors.member_dues(member=obj)
         return f"{value:.2f}"
 
+    def get_identity_masked(self, obj: Member) -> bool:
+        return not self.context.get("reveal", False)
+
     def to_representation(self, instance: Member) -> dict[str, Any]:
         data = super().to_representation(instance)
         data["monthly_wage"] = f"{instance.monthly_wage:.2f}"
+        if not self.context.get("reveal", False):
+            data["id_number"] = id_number_mask(instance.id_number)
+            data["phone"] = phone_mask(instance.phone)
         return data
 
 
@@ -83,16 +106,18 @@ def _dues(m: Member, rule: MemberDuesRule | None = None) -> Decimal:
     return selectors.member_dues(member=m, rule=rule) if value is None else value
 
 
-def member_row(m: Member, *, rule: MemberDuesRule | None = None) -> dict[str, Any]:
+def member_row(
+    m: Member, *, rule: MemberDuesRule | None = None, reveal: bool = False
+) -> dict[str, Any]:
     """One member as MemberOutputSerializer renders it (kept equal by a test)."""
     return {
         "id": m.pk,
         "member_no": m.member_no,
         "name": m.name,
         "gender": m.gender,
-        "id_number": m.id_number,
+        "id_number": m.id_number if reveal else id_number_mask(m.id_number),
         "birth_date": m.birth_date.isoformat(),
-        "phone": m.phone,
+        "phone": m.phone if reveal else phone_mask(m.phone),
         "employment": m.employment,
         "group": m.group_id,
         "group_name": m.group.name if m.group_id and m.group else "",
@@ -104,6 +129,10 @@ def member_row(m: Member, *, rule: MemberDuesRule | None = None) -> dict[str, An
         "user": m.user_id,
         "created_at": _DATETIME.to_representation(m.created_at),
         "updated_at": _DATETIME.to_representation(m.updated_at),
+        **{k: getattr(m, k) for k in PROFILE_FIELDS if k != "retirement_date"},
+        "retirement_date": m.retirement_date.isoformat() if m.retirement_date else None,
+        "is_migrant": m.is_migrant,
+        "identity_masked": not reveal,
     }
 
 
@@ -215,7 +244,32 @@ def _wage(**kwargs: Any) -> serializers.DecimalField:
     )
 
 
-class MemberInputSerializer(serializers.Serializer):
+def _blank_choice(choices: Any) -> serializers.ChoiceField:
+    return serializers.ChoiceField(choices=choices, required=False, allow_blank=True)
+
+
+def _text(limit: int) -> serializers.CharField:
+    return serializers.CharField(max_length=limit, required=False, allow_blank=True)
+
+
+class ProfileInputMixin(serializers.Serializer):
+    """The national real-name collection's fields (all optional; codes as in the output)."""
+
+    ethnicity = _blank_choice(ETHNICITY_CHOICES)
+    political_status = _blank_choice(PoliticalStatus.choices)
+    education = _blank_choice(Education.choices)
+    household_type = _blank_choice(HouseholdType.choices)
+    household_place = _text(100)
+    position = _text(60)
+    skill_level = _blank_choice(SkillLevel.choices)
+    model_worker = serializers.BooleanField(required=False)
+    model_worker_level = _blank_choice(ModelWorkerLevel.choices)
+    card_no = _text(30)
+    address = _text(200)
+    retirement_date = serializers.DateField(required=False, allow_null=True)
+
+
+class MemberInputSerializer(ProfileInputMixin):
     name = serializers.CharField(max_length=50)
     # M/F or 男/女; the service checks it against the ID number
     gender = serializers.CharField(max_length=2, required=False, allow_blank=True)

@@ -13,7 +13,7 @@ from federation.platform.api import Pagination
 from tenants.context import current_union
 from tenants.models import TransferStatus
 from workplaces.members import selectors, transfers
-from workplaces.members.api.common import MANAGE_ONLY, choice_param, member_or_404
+from workplaces.members.api.common import MANAGE_ONLY, choice_param, member_or_404, member_out
 from workplaces.members.api.serializers import (
     MemberDetailSerializer,
     ReasonSerializer,
@@ -66,7 +66,7 @@ class TransferAcceptApi(APIView):
     @extend_schema(request=None, responses=MemberDetailSerializer)
     def post(self, request: Request, pk: int) -> Response:
         member = transfers.transfer_accept(transfer_id=pk, actor=request.user)
-        return Response(MemberDetailSerializer(member).data)
+        return Response(member_out(member, request))
 
 
 class TransferRejectApi(APIView):

@@ -5,10 +5,12 @@ Import rule (DESIGN.md): nothing is written when any row fails unless the user a
 the valid rows only.
 """
 
+import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from celery.exceptions import SoftTimeLimitExceeded
 from django.contrib.auth import get_user_model
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
@@ -19,6 +21,7 @@ from django.utils.translation import gettext as _
 from federation.platform.actors import Actor, actor_id, actor_label
 from federation.platform.errors import DomainError
 from tenants.context import union_side
+from workplaces.members.imports import limits
 from workplaces.members.imports.reading import MAX_UPLOAD_BYTES, bad_file, read_table
 from workplaces.members.imports.validation import validate_rows
 from workplaces.members.imports.writing import rows_write
@@ -64,13 +67,21 @@ def members_import(
 ) -> ImportResult:
     """Validate the whole file, then write it (all or nothing, or the valid rows only)."""
     union = this_union()
-    header, rows = read_table(content=content, filename=filename)
+    bounds = limits.limits_for_reading()
+    header, rows = read_table(
+        content=content,
+        filename=filename,
+        max_rows=limits.rows_cap(dry_run=dry_run),
+        max_unpacked=bounds["max_unpacked"],
+    )
     hint = len(rows)
     checked = validate_rows(
         header=header,
         rows=rows,
         union=union,
         progress=(lambda n: progress("validating", n, hint)) if progress else None,
+        lookups=lambda n: limits.lookups_check(union=union, count=n),
+        deadline=time.monotonic() + limits.import_seconds(),
     )
     result = ImportResult(
         total=checked.total,
@@ -81,6 +92,14 @@ def members_import(
     if dry_run or (checked.errors and not valid_only) or not (checked.new or checked.updates):
         if checked.errors and not valid_only and not dry_run:
             result.created = result.updated = 0
+        # nobody admitted: what the index answered counts against the day's allowance
+        limits.lookups_spend(
+            union=union,
+            count=checked.looked_up,
+            found=checked.found_elsewhere,
+            dry_run=dry_run,
+            actor=actor,
+        )
         return result
     size = len(checked.new) + len(checked.updates)
     with transaction.atomic():
@@ -90,6 +109,7 @@ def members_import(
             updates=checked.updates,
             actor=actor,
             progress=(lambda n: progress("writing", n, size)) if progress else None,
+            present=checked.present,
         )
         rollup_refresh(union=union)
     result.written = True
@@ -147,7 +167,10 @@ def import_job_create(
         actor_id=actor_id(actor),
         actor_name=actor_label(actor),
     )
-    transaction.on_commit(lambda: import_run.delay(job.pk))
+    seconds = limits.import_seconds()
+    transaction.on_commit(
+        lambda: import_run.apply_async((job.pk,), soft_time_limit=seconds, time_limit=seconds + 30)
+    )
     return job
 
 
@@ -212,6 +235,8 @@ def import_job_run(*, job_id: int) -> ImportJob:
         _job_fail(job, " ".join(exc.messages))
     except DomainError as exc:
         _job_fail(job, exc.detail)
+    except SoftTimeLimitExceeded:
+        _job_fail(job, _("The import took too long and was stopped; nothing was written."))
     else:
         _job_finish(job, result)
     cache.delete(_progress_key(job.pk))

@@ -7,6 +7,7 @@ file is a 400 on ``file``, never a 500.
 import csv
 import datetime as dt
 import io
+import re
 import zipfile
 from typing import Any
 
@@ -26,6 +27,19 @@ COLUMNS: dict[str, tuple[str, bool]] = {
     "employment": ("用工形式", False),
     "monthly_wage": ("月工资", False),
     "group": ("工会小组", False),
+    # the national real-name collection (all optional)
+    "ethnicity": ("民族", False),
+    "political_status": ("政治面貌", False),
+    "education": ("学历", False),
+    "household_type": ("户籍类型", False),
+    "household_place": ("户籍地", False),
+    "position": ("岗位/职务", False),
+    "skill_level": ("技能等级", False),
+    "model_worker": ("是否劳模", False),
+    "model_worker_level": ("劳模级别", False),
+    "card_no": ("会员卡号", False),
+    "address": ("家庭住址", False),
+    "retirement_date": ("退休日期", False),
 }
 EXTRA_ALIASES = {
     "身份证号码": "id_number",
@@ -35,6 +49,13 @@ EXTRA_ALIASES = {
     "月工资(元)": "monthly_wage",
     "月工资（元）": "monthly_wage",
     "小组": "group",
+    "岗位": "position",
+    "职务": "position",
+    "住址": "address",
+    "地址": "address",
+    "户籍所在地": "household_place",
+    "会员证号": "card_no",
+    "劳模": "model_worker",
 }
 
 
@@ -83,20 +104,53 @@ def _cell(value: Any) -> Any:
     return value
 
 
-def _too_many_rows() -> ValidationError:
-    return bad_file(_("At most 50,000 rows per file."), "too_many_rows")
+def _too_many_rows(limit: int = MAX_ROWS) -> ValidationError:
+    return bad_file(_("At most %(n)s rows per file.") % {"n": f"{limit:,}"}, "too_many_rows")
 
 
-def _read_xlsx(content: bytes) -> list[list[Any]]:
+DIMENSION = re.compile(rb"<(?:\w+:)?dimension\s+ref=\"[A-Z]+\d+:[A-Z]+(\d+)\"")
+MAX_ZIP_MEMBERS = 500
+
+
+def xlsx_inspect(content: bytes, *, max_unpacked: int, max_rows: int) -> None:
+    """Refuse a zip bomb before openpyxl reads anything: the sizes the archive declares
+    (which also bound what zipfile will ever inflate) and the sheet's declared row count."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(content)) as zf:
+            infos = zf.infolist()
+            if len(infos) > MAX_ZIP_MEMBERS:
+                raise bad_file(_("The xlsx file cannot be read."))
+            if sum(i.file_size for i in infos) > max_unpacked:
+                raise bad_file(
+                    _("The xlsx file unpacks to more than %(mb)d MB.")
+                    % {"mb": max_unpacked // (1024 * 1024)},
+                    "too_large_unpacked",
+                )
+            sheets = sorted(
+                i.filename for i in infos if re.match(r"xl/worksheets/[^/]+\.xml$", i.filename)
+            )
+            if sheets:
+                with zf.open(sheets[0]) as f:
+                    head = f.read(8192)
+                found = DIMENSION.search(head)
+                if found and int(found.group(1)) > max_rows + 1:
+                    raise _too_many_rows(max_rows)
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, EOFError):
+        raise bad_file(_("The xlsx file cannot be read: %(e)s") % {"e": "BadZipFile"}) from None
+
+
+def _read_xlsx(content: bytes, *, max_rows: int, max_unpacked: int) -> list[list[Any]]:
+    """Stream the first sheet (openpyxl read-only) after ``xlsx_inspect``."""
     from openpyxl import load_workbook
 
+    xlsx_inspect(content, max_unpacked=max_unpacked, max_rows=max_rows)
     try:
         wb = load_workbook(io.BytesIO(content), read_only=True, data_only=True)
         ws = wb.worksheets[0]
         rows = []
         for i, row in enumerate(ws.iter_rows(values_only=True)):
-            if i > MAX_ROWS + 1:
-                raise _too_many_rows()
+            if i > max_rows:
+                raise _too_many_rows(max_rows)
             rows.append([_cell(v) for v in row])
         wb.close()
     except ValidationError:
@@ -110,7 +164,7 @@ def _read_xlsx(content: bytes) -> list[list[Any]]:
     return rows
 
 
-def _read_csv(content: bytes) -> list[list[Any]]:
+def _read_csv(content: bytes, *, max_rows: int) -> list[list[Any]]:
     text = _decode(content)
     if "\x00" in text:
         raise bad_file(_("The file contains null characters; is it really a CSV file?"))
@@ -118,23 +172,30 @@ def _read_csv(content: bytes) -> list[list[Any]]:
         rows: list[list[Any]] = list(csv.reader(io.StringIO(text, newline="")))
     except csv.Error as exc:
         raise bad_file(_("The CSV file cannot be read: %(e)s") % {"e": exc}) from None
-    if len(rows) > MAX_ROWS + 1:
-        raise _too_many_rows()
+    if len(rows) > max_rows + 1:
+        raise _too_many_rows(max_rows)
     return rows
 
 
-def read_table(*, content: bytes, filename: str = "") -> tuple[list[str], list[list[Any]]]:
-    """Return (header cells, data rows) of an xlsx or csv file; 400 on a malformed file."""
+def read_table(
+    *,
+    content: bytes,
+    filename: str = "",
+    max_rows: int = MAX_ROWS,
+    max_unpacked: int = 5 * MAX_UPLOAD_BYTES,
+) -> tuple[list[str], list[list[Any]]]:
+    """Return (header cells, data rows) of an xlsx or csv file; 400 on a malformed file,
+    on more than ``max_rows`` data rows, or on an xlsx unpacking past ``max_unpacked``."""
     if not content:
         raise bad_file(_("The file is empty."), "empty")
     if len(content) > MAX_UPLOAD_BYTES:
         raise bad_file(_("The file is larger than 20 MB."), "too_large")
     if content[:4] == b"PK\x03\x04":
-        rows = _read_xlsx(content)
+        rows = _read_xlsx(content, max_rows=max_rows, max_unpacked=max_unpacked)
     elif filename.lower().endswith((".xlsx", ".xlsm", ".xls")):
         raise bad_file(_("The xlsx file cannot be read."))
     else:
-        rows = _read_csv(content)
+        rows = _read_csv(content, max_rows=max_rows)
     if not rows:
         raise bad_file(_("The file is empty."), "empty")
     header = [str(h).strip() if h is not None else "" for h in rows[0]]

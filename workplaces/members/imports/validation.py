@@ -5,6 +5,7 @@ are errors; people already on this union's register are updates; people active i
 another union of the federation are refused (one membership, DESIGN.md "Members").
 """
 
+import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
@@ -37,6 +38,9 @@ class Checked:
     updates: list[Row] = field(default_factory=list)
     errors: list[dict[str, Any]] = field(default_factory=list)
     total: int = 0
+    present: frozenset[str] = frozenset()
+    looked_up: int = 0
+    found_elsewhere: int = 0
 
 
 def _error(row: int, column: str, fld: str, message: str) -> dict[str, Any]:
@@ -49,6 +53,7 @@ def _clean_rows(
     mapping: dict[int, tuple[str, str]],
     checked: Checked,
     progress: Callable[[int], None] | None,
+    deadline: float | None = None,
 ) -> list[Row]:
     """Clean each non-empty row; duplicates of an earlier row of the file are errors."""
     columns = {api: text for api, text in mapping.values()}
@@ -74,8 +79,14 @@ def _clean_rows(
             else:
                 first_row_of[number] = n
                 clean.append(Row(n, fields))
-        if progress and checked.total % 500 == 0:
-            progress(checked.total)
+        if checked.total % 500 == 0:
+            if progress:
+                progress(checked.total)
+            if deadline is not None and time.monotonic() > deadline:
+                raise ValidationError(
+                    {"file": [_("The file took too long to check; nothing was written.")]},
+                    code="too_slow",
+                )
     return clean
 
 
@@ -96,17 +107,25 @@ def validate_rows(
     rows: Iterable[list[Any]],
     union: Union,
     progress: Callable[[int], None] | None = None,
+    lookups: Callable[[int], None] | None = None,
+    deadline: float | None = None,
 ) -> Checked:
-    """Clean every row and sort them into new rows and updates."""
+    """Clean every row and sort them into new rows and updates. ``lookups`` is told how
+    many people are about to be looked up in the federation index (it may refuse)."""
     mapping = map_header(header)
     column_of_id = next(text for api, text in mapping.values() if api == "id_number")
-    checked = Checked()
-    clean = _clean_rows(rows=rows, mapping=mapping, checked=checked, progress=progress)
+    checked = Checked(present=frozenset(api for api, _t in mapping.values()))
+    clean = _clean_rows(
+        rows=rows, mapping=mapping, checked=checked, progress=progress, deadline=deadline
+    )
     existing = _on_register([r.fields["id_number"] for r in clean])
     checked.updates = [r for r in clean if r.fields["id_number"] in existing]
     new = [r for r in clean if r.fields["id_number"] not in existing]
     hashes = {id_hash(r.fields["id_number"]): r for r in new}
+    if lookups is not None:
+        lookups(len(hashes))
     elsewhere = member_index_active_elsewhere(union=union, hashes=list(hashes))
+    checked.looked_up, checked.found_elsewhere = len(hashes), len(elsewhere)
     message = _(
         "Already an active member of another union of the federation; ask that union to transfer them."
     )

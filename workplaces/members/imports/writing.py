@@ -21,6 +21,7 @@ from workplaces.members.audit import MemberAuditKind
 from workplaces.members.imports.validation import Row
 from workplaces.members.locks import index_claim, member_numbers_take, rows_lock
 from workplaces.members.models import Member, MembershipEvent, MemberStatus
+from workplaces.members.profile import PROFILE_FIELDS, migrant_derive
 
 BATCH = 2000
 MEMBER_COLUMNS = (
@@ -39,6 +40,8 @@ MEMBER_COLUMNS = (
     "status_on",
     "created_at",
     "updated_at",
+    *PROFILE_FIELDS,
+    "is_migrant",
 )
 EVENT_COLUMNS = (
     "member_id",
@@ -50,7 +53,8 @@ EVENT_COLUMNS = (
     "carried",
     "created_at",
 )
-UPDATE_FIELDS = ["name", "gender", "phone", "employment", "group", "monthly_wage"]
+BASE_UPDATE_FIELDS = ["name", "gender", "phone", "employment", "group", "monthly_wage"]
+UPDATE_FIELDS = [*BASE_UPDATE_FIELDS, *PROFILE_FIELDS, "is_migrant"]
 
 Progress = Callable[[int], None] | None
 
@@ -90,6 +94,8 @@ def _member_tuple(pk: int, no: str, f: dict[str, Any], now: Any) -> tuple[Any, .
         f["joined_on"],
         now,
         now,
+        *(f[k] for k in PROFILE_FIELDS),
+        f["is_migrant"],
     )
 
 
@@ -154,17 +160,22 @@ def _values(m: Member) -> dict[str, str]:
     return {k: str(getattr(m, k + "_id" if k == "group" else k)) for k in UPDATE_FIELDS}
 
 
-def _updates_write(*, union: Union, updates: list[Row], actor: Actor) -> None:
-    """Step 3: existing rows, locked by primary key."""
+def _updates_write(
+    *, union: Union, updates: list[Row], actor: Actor, present: frozenset[str]
+) -> None:
+    """Step 3: existing rows, locked by primary key. The collection's fields change only
+    where the file has their column."""
     by_number = {r.fields["id_number"]: r.fields for r in updates}
+    changing = [*BASE_UPDATE_FIELDS, *(k for k in PROFILE_FIELDS if k in present)]
     members = rows_lock(Member.objects.filter(id_number__in=list(by_number)))
     audits = []
     now = timezone.now()
     for m in members:
         m.updated_at = now
         before = _values(m)
-        for k in UPDATE_FIELDS:
+        for k in changing:
             setattr(m, k, by_number[m.id_number][k])
+        m.is_migrant = migrant_derive(employment=m.employment, household_type=m.household_type)
         after = _values(m)
         if before != after:
             audits.append(
@@ -181,12 +192,18 @@ def _updates_write(*, union: Union, updates: list[Row], actor: Actor) -> None:
 
 
 def rows_write(
-    *, union: Union, new: list[Row], updates: list[Row], actor: Actor, progress: Progress
+    *,
+    union: Union,
+    new: list[Row],
+    updates: list[Row],
+    actor: Actor,
+    progress: Progress,
+    present: frozenset[str] = frozenset(),
 ) -> None:
     """Write a validated import (call inside a transaction)."""
     if new:
         _new_write(union=union, new=new, actor=actor, progress=progress)
     if updates:
-        _updates_write(union=union, updates=updates, actor=actor)
+        _updates_write(union=union, updates=updates, actor=actor, present=present)
         if progress:
             progress(len(new) + len(updates))

@@ -18,8 +18,10 @@ from federation.platform.errors import DomainError
 from tenants.context import current_union
 from tenants.selectors import unions_serving
 from workplaces.members import selectors, services, transfers
-from workplaces.members.api.common import export_response
+from workplaces.members.api.common import export_response, registration_response
 from workplaces.members.forms import LeaveForm, MemberForm, TransferForm
+from workplaces.members.labels import value_label
+from workplaces.members.masking import can_see_identity, id_number_mask, phone_mask
 from workplaces.members.models import (
     HOLDING_STATUSES,
     Employment,
@@ -27,6 +29,7 @@ from workplaces.members.models import (
     Member,
     MemberStatus,
 )
+from workplaces.members.profile import PROFILE_FIELDS
 from workplaces.members.views.common import list_filters, page, refusal_to_message
 
 
@@ -63,7 +66,7 @@ def member_export(request: HttpRequest, fmt: str) -> HttpResponse:
     if fmt not in ("xlsx", "csv"):
         raise Http404
     qs = selectors.member_list(user=request.user, **list_filters(request))
-    return export_response(qs, fmt)
+    return export_response(qs, fmt, user=request.user)
 
 
 @page()
@@ -82,11 +85,21 @@ def member_roster(request: HttpRequest) -> HttpResponse:
             "today": timezone.localdate(),
             "total": selectors.dues_monthly_total(qs=qs),
             "count": qs.count(),
+            "reveal": can_see_identity(request.user),
         },
     )
 
 
-FORM_FIELDS = ("name", "id_number", "gender", "phone", "employment", "monthly_wage", "joined_on")
+FORM_FIELDS = (
+    "name",
+    "id_number",
+    "gender",
+    "phone",
+    "employment",
+    "monthly_wage",
+    "joined_on",
+    *PROFILE_FIELDS,
+)
 
 
 def _form_initial(member: Member | None) -> dict[str, Any]:
@@ -167,7 +180,7 @@ def _labelled(event: AuditEvent) -> dict[str, Any]:
     def rows(data: Any) -> list[tuple[str, Any]]:
         if not isinstance(data, dict):
             return []
-        return [(_field_label(k), v) for k, v in data.items()]
+        return [(_field_label(k), value_label(k, v)) for k, v in data.items()]
 
     return {
         "at": event.at,
@@ -179,8 +192,18 @@ def _labelled(event: AuditEvent) -> dict[str, Any]:
     }
 
 
-@page()
-def member_detail(request: HttpRequest, pk: int) -> HttpResponse:
+def _profile_rows(member: Member) -> list[tuple[str, Any]]:
+    """The collection's fields as (label, value label) for the member's file."""
+    rows: list[tuple[str, Any]] = []
+    for name in (*PROFILE_FIELDS, "is_migrant"):
+        field = Member._meta.get_field(name)
+        rows.append(
+            (str(getattr(field, "verbose_name", name)), value_label(name, getattr(member, name)))
+        )
+    return rows
+
+
+def _member_file(request: HttpRequest, pk: int, *, reveal: bool = False) -> HttpResponse:
     member = get_object_or_404(
         selectors.members_with_dues(
             selectors.members_visible(user=request.user).select_related("group")
@@ -188,11 +211,16 @@ def member_detail(request: HttpRequest, pk: int) -> HttpResponse:
         pk=pk,
     )
     union = current_union()
+    full = reveal or can_see_identity(request.user)
     return render(
         request,
         "members/detail.html",
         {
             "member": member,
+            "masked": not full,
+            "shown_id_number": member.id_number if full else id_number_mask(member.id_number),
+            "shown_phone": member.phone if full else phone_mask(member.phone),
+            "profile": _profile_rows(member),
             "timeline": selectors.member_timeline(member=member),
             "audit": [_labelled(a) for a in selectors.member_audit_events(member=member)[:100]],
             "transfers": selectors.transfers_of_member(union=union, member=member),
@@ -202,6 +230,26 @@ def member_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "transfer_form": TransferForm(unions=unions_serving().exclude(pk=union.pk)),
         },
     )
+
+
+@page()
+def member_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    return _member_file(request, pk)
+
+
+@page()
+@require_POST
+def member_reveal(request: HttpRequest, pk: int) -> HttpResponse:
+    """The member's file once with the full ID number and phone (audited)."""
+    member = get_object_or_404(selectors.members_visible(user=request.user), pk=pk)
+    services.member_reveal(member=member, actor=request.user)
+    return _member_file(request, pk, reveal=True)
+
+
+@page()
+def member_registration_pdf(request: HttpRequest, pk: int) -> HttpResponse:
+    member = get_object_or_404(selectors.members_visible(user=request.user), pk=pk)
+    return registration_response(member, request.user)
 
 
 @login_required

