@@ -8,6 +8,7 @@ except the union-group lookup, which the caller can pre-load.
 import datetime as dt
 import re
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.utils import timezone
@@ -137,16 +138,15 @@ def group_resolve(value, errors: dict, groups: dict | None = None) -> UnionGroup
     return group
 
 
-def member_clean(data: dict, *, groups: dict | None = None, today: dt.date | None = None) -> dict:
-    """Clean a complete set of member fields; raise ValidationError({field: [...]})."""
-    errors: dict[str, list[str]] = {}
-    today = today or timezone.localdate()
-    out: dict = {}
+def _identity_clean(
+    data: dict[str, Any], out: dict[str, Any], errors: dict[str, list[str]], today: dt.date
+) -> dt.date | None:
+    """Name, ID number (GB 11643), gender and birth date, which must agree with it.
+    Returns the birth date read from the ID number."""
     name = _text(data.get("name"), "name", errors, max_length=50, required=True)
     if name and "name" not in errors and not NAME_RE.match(name):
         errors["name"] = [_("Use Chinese characters or letters only.")]
     out["name"] = name
-
     raw_id = _text(data.get("id_number"), "id_number", errors, max_length=18, required=True)
     birth = id_gender = None
     if raw_id and "id_number" not in errors:
@@ -158,12 +158,22 @@ def member_clean(data: dict, *, groups: dict | None = None, today: dt.date | Non
             if birth > today:
                 errors["id_number"] = [_("The ID number holds no valid birth date.")]
     out["birth_date"] = birth
+    _gender_clean(data.get("gender"), id_gender, out, errors)
+    given_birth = data.get("birth_date")
+    if given_birth not in (None, ""):
+        parsed = date_parse(given_birth, "birth_date", errors, required=False)
+        if parsed and birth and parsed != birth:
+            errors["birth_date"] = [_("The birth date does not agree with the ID number.")]
+    return birth
 
-    gender_raw = data.get("gender")
-    if gender_raw in (None, ""):
+
+def _gender_clean(
+    raw: Any, id_gender: str | None, out: dict[str, Any], errors: dict[str, list[str]]
+) -> None:
+    if raw in (None, ""):
         out["gender"] = id_gender
     else:
-        gender = GENDER_WORDS.get(str(gender_raw).strip()) if isinstance(gender_raw, str) else None
+        gender = GENDER_WORDS.get(str(raw).strip()) if isinstance(raw, str) else None
         if gender is None:
             errors["gender"] = [_("Choose M or F (男 or 女).")]
         elif id_gender and gender != id_gender:
@@ -176,18 +186,19 @@ def member_clean(data: dict, *, groups: dict | None = None, today: dt.date | Non
     ):
         errors["gender"] = [_("This field is required.")]
 
-    given_birth = data.get("birth_date")
-    if given_birth not in (None, ""):
-        parsed = date_parse(given_birth, "birth_date", errors, required=False)
-        if parsed and birth and parsed != birth:
-            errors["birth_date"] = [_("The birth date does not agree with the ID number.")]
 
+def _work_clean(
+    data: dict[str, Any],
+    out: dict[str, Any],
+    errors: dict[str, list[str]],
+    groups: dict[str, UnionGroup] | None,
+) -> None:
+    """Phone, employment form, union group and monthly wage."""
     phone = _text(data.get("phone"), "phone", errors, max_length=20, required=False)
     phone = phone.replace(" ", "")
     if phone and "phone" not in errors and not PHONE_RE.match(phone):
         errors["phone"] = [_("Enter an 11-digit mobile number or a landline number.")]
     out["phone"] = phone
-
     employment_raw = data.get("employment")
     if employment_raw in (None, ""):
         out["employment"] = Employment.REGULAR
@@ -200,10 +211,22 @@ def member_clean(data: dict, *, groups: dict | None = None, today: dt.date | Non
         if code is None:
             errors["employment"] = [_("Choose one of: %s.") % ", ".join(Employment.values)]
         out["employment"] = code
-
     out["group"] = group_resolve(data.get("group"), errors, groups)
     out["monthly_wage"] = money_parse(data.get("monthly_wage"), "monthly_wage", errors)
 
+
+def member_clean(
+    data: dict[str, Any],
+    *,
+    groups: dict[str, UnionGroup] | None = None,
+    today: dt.date | None = None,
+) -> dict[str, Any]:
+    """Clean a complete set of member fields; raise ValidationError({field: [...]})."""
+    errors: dict[str, list[str]] = {}
+    today = today or timezone.localdate()
+    out: dict[str, Any] = {}
+    birth = _identity_clean(data, out, errors, today)
+    _work_clean(data, out, errors, groups)
     joined = date_parse(data.get("joined_on"), "joined_on", errors, required=True)
     if joined:
         if joined > today:
