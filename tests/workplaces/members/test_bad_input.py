@@ -146,14 +146,21 @@ def test_junk_groups_are_a_400(a_org, body):
     assert a_org.get("/api/v1/groups/").json()["count"] == 0
 
 
-@pytest.mark.parametrize("query", ["page=abc", "page=99999", "page_size=abc"])
-def test_bad_paging_is_not_a_500(a_org, query):
-    assert a_org.get(f"/api/v1/members/?{query}").status_code in (200, 404)
+@pytest.mark.parametrize(
+    ("query", "code"), [("page=abc", 404), ("page=99999", 404), ("page_size=abc", 200)]
+)
+def test_bad_paging_is_not_a_500(a_org, query, code):
+    assert a_org.get(f"/api/v1/members/?{query}").status_code == code
 
 
-@pytest.mark.parametrize("value", ["a\x00b", "😀" * 40, "'; DROP TABLE x; --", "x" * 500])
-def test_junk_search_is_harmless(a_org, value):
+@pytest.mark.parametrize(
+    ("value", "code"),
+    [("a\x00b", 400), ("😀" * 40, 200), ("'; DROP TABLE x; --", 200), ("x" * 500, 400)],
+)
+def test_junk_search_is_harmless(a_org, value, code):
     from urllib.parse import quote
 
     r = a_org.get(f"/api/v1/members/?search={quote(value)}")
-    assert r.status_code in (200, 400)
+    assert r.status_code == code
+    if code == 400:
+        assert list(r.json()) == ["search"]
