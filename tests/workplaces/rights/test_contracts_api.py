@@ -151,3 +151,12 @@ def test_a_text_over_the_size_bound_is_refused_before_it_is_read(a_chair, tmp_pa
     )
     assert res.status_code == 400
     assert list(res.json()) == ["file"]
+
+
+def test_the_list_is_filtered_by_status_with_the_right_count(a_chair):
+    a_chair.post(URL, {"kind": "collective"}, format="json")
+    a_chair.post(URL, contract_payload(), format="json")
+    res = a_chair.get(URL, {"status": "negotiating"})
+    assert res.status_code == 200
+    assert res.json()["count"] == 1
+    assert [r["status"] for r in res.json()["results"]] == ["negotiating"]

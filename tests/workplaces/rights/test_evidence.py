@@ -9,6 +9,17 @@ from tests.workplaces.rights.factories import contract_payload
 
 pytestmark = pytest.mark.django_db
 
+# only this module's facts: other tests may leave a test fact registered
+MY_FACTS = [
+    "rights.contract",
+    "rights.contracts_in_force",
+    "rights.workers_covered",
+    "rights.mediation",
+    "welfare.hardship",
+    "welfare.visits_by_year",
+    "welfare.festival_by_year",
+]
+
 
 def test_without_a_fact_the_contract_check_has_no_data_and_the_source_is_none(union_b):
     import datetime as dt
@@ -35,7 +46,7 @@ def test_a_contract_in_force_passes_the_check_and_fills_the_sources(a_chair, in_
         format="json",
     )
     with in_union(union_a):
-        facts_refresh()
+        facts_refresh(keys=MY_FACTS)
     result = AUTO_CHECKS["collective_contract"].func(union=union_a, on=dt.date.today())
     assert result.status == "pass"
     assert source_value("rights.contracts_in_force", union_a) == 1
@@ -60,7 +71,7 @@ def test_the_mediation_check_fails_with_a_case_past_its_deadline(a_chair, in_uni
         format="json",
     )
     with in_union(union_a):
-        facts_refresh()
+        facts_refresh(keys=MY_FACTS)
     assert AUTO_CHECKS["mediation"].func(union=union_a, on=dt.date.today()).status == "fail"
     assert source_value("rights.mediation.received", union_a) == (
         1 if old.year == dt.date.today().year else 0

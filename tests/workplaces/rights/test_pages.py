@@ -11,6 +11,17 @@ from tests.workplaces.rights.factories import contract_payload
 
 pytestmark = pytest.mark.django_db
 
+# only this module's facts: other tests may leave a test fact registered
+MY_FACTS = [
+    "rights.contract",
+    "rights.contracts_in_force",
+    "rights.workers_covered",
+    "rights.mediation",
+    "welfare.hardship",
+    "welfare.visits_by_year",
+    "welfare.festival_by_year",
+]
+
 
 @pytest.fixture
 def page_client(db):
@@ -146,7 +157,7 @@ def test_the_federation_pages_answer_without_names(
         format="json",
     )
     with in_union(union_a):
-        facts_refresh()
+        facts_refresh(keys=MY_FACTS)
     client = page_client("federation_clerk")
     for path in ("/rights/coverage/", "/welfare/"):
         res = client.get(path)

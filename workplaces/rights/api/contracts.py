@@ -107,12 +107,13 @@ class ContractListCreateApi(ListAPIView):
         return qs.filter(kind=kind[:30]) if kind else qs
 
     def list(self, request: Request, *args: Any, **kwargs: Any) -> Response:
-        page = self.paginate_queryset(self.get_queryset())
+        # the status depends on today, so it is filtered before paging (a union has few)
         wanted = request.query_params.get("status", "")
-        rows = [contract_out(c) for c in (page or [])]
+        rows = [contract_out(c) for c in self.get_queryset()]
         if wanted:
             rows = [r for r in rows if r["status"] == wanted]
-        return self.get_paginated_response(rows)
+        page = self.paginate_queryset(rows)  # type: ignore[arg-type]
+        return self.get_paginated_response(page or [])
 
     @extend_schema(request=ContractInput, responses={201: ContractOutput})
     def post(self, request: Request) -> Response:

@@ -119,3 +119,8 @@ def size_ok(request: HttpRequest, *, limit: int) -> bool:
         messages.error(request, refusal_text(exc))
         return False
     return True
+
+
+def area(rows: int) -> forms.Textarea:
+    """A text area as wide as its column (phone width), never wider."""
+    return forms.Textarea(attrs={"rows": rows, "style": "width:100%;box-sizing:border-box"})

@@ -8,7 +8,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from workplaces.rights.models import MediationOutcome, NominationStatus, ProtectionKind
-from workplaces.rights.views.common import date_field
+from workplaces.rights.views.common import area, date_field
 
 
 class ContractForm(forms.Form):
@@ -30,17 +30,13 @@ class ContractForm(forms.Form):
 
 class RoundForm(forms.Form):
     held_on = date_field(_("held on"))
-    employee_side = forms.CharField(
-        label=_("for the employees (one name a line)"), widget=forms.Textarea(attrs={"rows": 3})
-    )
-    employer_side = forms.CharField(
-        label=_("for the employer (one name a line)"), widget=forms.Textarea(attrs={"rows": 3})
-    )
+    employee_side = forms.CharField(label=_("for the employees (one name a line)"), widget=area(3))
+    employer_side = forms.CharField(label=_("for the employer (one name a line)"), widget=area(3))
     summary = forms.CharField(
         label=_("summary"),
         required=False,
         max_length=5000,
-        widget=forms.Textarea(attrs={"rows": 3}),
+        widget=area(3),
     )
 
 
@@ -73,9 +69,7 @@ class MediationForm(forms.Form):
     received_on = date_field(_("received on"))
     applicant = forms.CharField(label=_("applicant"), max_length=100)
     respondent = forms.CharField(label=_("respondent"), max_length=200)
-    matter = forms.CharField(
-        label=_("matter"), max_length=5000, widget=forms.Textarea(attrs={"rows": 3})
-    )
+    matter = forms.CharField(label=_("matter"), max_length=5000, widget=area(3))
 
 
 class MediationCloseForm(forms.Form):
@@ -88,16 +82,14 @@ class CommitteeForm(forms.Form):
     since = date_field(_("since"))
     lines = forms.CharField(
         label=_("members: one a line, “name, employees|employer, position, chair”"),
-        widget=forms.Textarea(attrs={"rows": 6}),
+        widget=area(6),
         max_length=5000,
     )
 
 
 class LegalAidForm(forms.Form):
     requester = forms.CharField(label=_("requester"), max_length=50)
-    matter = forms.CharField(
-        label=_("matter"), max_length=5000, widget=forms.Textarea(attrs={"rows": 3})
-    )
+    matter = forms.CharField(label=_("matter"), max_length=5000, widget=area(3))
     received_on = date_field(_("received on"))
 
 
@@ -131,7 +123,7 @@ class HealthCheckForm(forms.Form):
     provider = forms.CharField(label=_("provider"), max_length=200, required=False)
     member_nos = forms.CharField(
         label=_("participants' member numbers (one a line)"),
-        widget=forms.Textarea(attrs={"rows": 4}),
+        widget=area(4),
         max_length=20000,
     )
 
@@ -140,9 +132,7 @@ class NominationForm(forms.Form):
     year = forms.IntegerField(label=_("year"), min_value=2000, max_value=2100)
     member_no = forms.CharField(label=_("member number"), max_length=20)
     level = forms.CharField(label=_("level"), max_length=50, required=False)
-    deeds = forms.CharField(
-        label=_("deeds"), max_length=5000, widget=forms.Textarea(attrs={"rows": 3})
-    )
+    deeds = forms.CharField(label=_("deeds"), max_length=5000, widget=area(3))
 
 
 class NominationDecideForm(forms.Form):

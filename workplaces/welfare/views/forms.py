@@ -8,7 +8,7 @@ from typing import Any, cast
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from workplaces.rights.views.common import date_field
+from workplaces.rights.views.common import area, date_field
 from workplaces.welfare.models import AidKind, HardshipCategory, ReviewOutcome
 
 
@@ -46,7 +46,7 @@ class FestivalForm(forms.Form):
         label=_("members' numbers, one a line (empty: every active member)"),
         required=False,
         max_length=100000,
-        widget=forms.Textarea(attrs={"rows": 4}),
+        widget=area(4),
     )
 
 
@@ -64,9 +64,7 @@ class HardshipForm(forms.Form):
     category = forms.ChoiceField(label=_("category"), choices=HardshipCategory.choices)
     household_size = forms.IntegerField(label=_("household size"), min_value=1, max_value=30)
     household_income = money(_("household income per month"))
-    reason = forms.CharField(
-        label=_("cause"), max_length=5000, widget=forms.Textarea(attrs={"rows": 3})
-    )
+    reason = forms.CharField(label=_("cause"), max_length=5000, widget=area(3))
     opened_on = date_field(_("opened on"))
     spouse_id_number = forms.CharField(
         label=_("spouse's ID number (if any)"), max_length=18, required=False
