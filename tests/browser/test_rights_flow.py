@@ -40,7 +40,13 @@ def test_the_chair_records_a_contract_on_a_phone(browser_page, live_server):
         assert clock in body
     page.screenshot(path=str(ARTIFACTS / "rights-contract-390.png"), full_page=True)
 
-    for path in ("/rights/", "/rights/mediation/", "/rights/women/", "/welfare/", "/welfare/hardship/"):
+    for path in (
+        "/rights/",
+        "/rights/mediation/",
+        "/rights/women/",
+        "/welfare/",
+        "/welfare/hardship/",
+    ):
         page.goto(base + path)
         width = page.evaluate("document.documentElement.scrollWidth")
         wide = page.evaluate(
