@@ -5,7 +5,9 @@ and its migrations are faked, which is much faster than replaying them (see make
 A union becomes usable only when ``ready``; it is never hard-deleted through the UI or API.
 """
 
+import datetime as dt
 import re
+from typing import Any
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -17,7 +19,7 @@ from django_tenants.utils import schema_context, schema_exists
 
 from federation.platform.accounts.roles import CHAIR
 from federation.platform.accounts.services import roles_ensure, user_create
-from federation.platform.actors import actor_label
+from federation.platform.actors import Actor, actor_label
 from federation.platform.audit.models import AuditKind
 from federation.platform.audit.services import audit_record, snapshot
 from tenants.cloning import union_schema_create
@@ -28,9 +30,31 @@ from tenants.validators import validate_credit_code
 SLUG_RE = re.compile(r"^[a-z0-9](?:[a-z0-9-]{1,38})[a-z0-9]$")
 RESERVED_SLUGS = frozenset(
     {
-        "www", "api", "public", "admin", "static", "media", "mail", "smtp", "ftp", "app",
-        "federation", "template", "union-template", "help", "docs", "status", "assets",
-        "login", "auth", "dashboard", "localhost", "test", "root", "system", "support",
+        "www",
+        "api",
+        "public",
+        "admin",
+        "static",
+        "media",
+        "mail",
+        "smtp",
+        "ftp",
+        "app",
+        "federation",
+        "template",
+        "union-template",
+        "help",
+        "docs",
+        "status",
+        "assets",
+        "login",
+        "auth",
+        "dashboard",
+        "localhost",
+        "test",
+        "root",
+        "system",
+        "support",
     }
 )
 UNION_FIELDS = ["slug", "name", "kind", "credit_code", "employee_count", "status", "ready"]
@@ -44,7 +68,13 @@ def slug_validate(slug: str) -> str:
     slug = (slug or "").strip()
     if not SLUG_RE.match(slug) or "--" in slug:
         raise ValidationError(
-            {"slug": [_("Use 3 to 40 lowercase letters, digits or '-', not starting or ending with '-'.")]}
+            {
+                "slug": [
+                    _(
+                        "Use 3 to 40 lowercase letters, digits or '-', not starting or ending with '-'."
+                    )
+                ]
+            }
         )
     if slug in RESERVED_SLUGS:
         raise ValidationError({"slug": [_("This address is reserved.")]})
@@ -54,7 +84,7 @@ def slug_validate(slug: str) -> str:
 
 
 def _clean_union_fields(
-    *, name: str, kind: str, credit_code: str, employee_count, exclude_pk=None
+    *, name: str, kind: str, credit_code: str, employee_count: Any, exclude_pk: int | None = None
 ) -> dict:
     errors: dict[str, list[str]] = {}
     name = (name or "").strip()
@@ -96,7 +126,7 @@ def template_schema_ensure(*, verbosity: int = 0) -> None:
     call_command(
         "migrate_schemas", tenant=True, schema_name=base, interactive=False, verbosity=verbosity
     )
-    connection.set_schema_to_public()
+    connection.set_schema_to_public()  # type: ignore[attr-defined]
 
 
 @federation_side
@@ -134,7 +164,7 @@ def union_create(
     admin_username: str,
     admin_password: str,
     admin_name: str = "",
-    actor=None,
+    actor: Actor = None,
 ) -> Union:
     """Register a union: row, domain, cloned schema, roles and its chair, all or nothing."""
     errors: dict[str, list[str]] = {}
@@ -171,7 +201,9 @@ def union_create(
             **fields,
         )
         union.save()
-        Domain.objects.create(domain=f"{slug}.{settings.BASE_DOMAIN}", tenant=union, is_primary=True)
+        Domain.objects.create(
+            domain=f"{slug}.{settings.BASE_DOMAIN}", tenant=union, is_primary=True
+        )
         union_schema_create(union)
         with schema_context(union.schema_name):
             roles_ensure()
@@ -201,7 +233,7 @@ def union_create(
 
 
 @federation_side
-def union_update(*, union: Union, actor=None, **changes) -> Union:
+def union_update(*, union: Union, actor: Actor = None, **changes: Any) -> Union:
     allowed = {"name", "kind", "credit_code", "employee_count"}
     unknown = set(changes) - allowed
     if unknown:
@@ -213,7 +245,7 @@ def union_update(*, union: Union, actor=None, **changes) -> Union:
         "employee_count": union.employee_count,
     }
     current.update(changes)
-    fields = _clean_union_fields(**current, exclude_pk=union.pk)
+    fields = _clean_union_fields(**current, exclude_pk=union.pk)  # type: ignore[arg-type]
     with transaction.atomic():
         union = Union.objects.select_for_update().get(pk=union.pk)
         before = snapshot(union, UNION_FIELDS)
@@ -242,7 +274,14 @@ def union_update(*, union: Union, actor=None, **changes) -> Union:
 
 
 def _employee_count_record(
-    *, union: Union, count: int, previous: int, as_of, side: str, note: str, actor
+    *,
+    union: Union,
+    count: int,
+    previous: int,
+    as_of: dt.date | None,
+    side: str,
+    note: str,
+    actor: Actor,
 ) -> None:
     """One history row and one audit event for a change of the registered employee count
     (the caller holds the union row's lock and has saved the new count)."""
@@ -269,7 +308,13 @@ def _employee_count_record(
 
 
 def employee_count_set(
-    *, union: Union, count: int, as_of=None, note: str = "", side: str = "union", actor=None
+    *,
+    union: Union,
+    count: int,
+    as_of: dt.date | None = None,
+    note: str = "",
+    side: str = "union",
+    actor: Actor = None,
 ) -> Union:
     """Change a union's registered employee count, from either side (API.md "Union
     profile"): the count on the union row, a history row and an audit event. The same
@@ -286,14 +331,19 @@ def employee_count_set(
         union.employee_count = count
         union.save(update_fields=["employee_count", "updated_at"])
         _employee_count_record(
-            union=union, count=count, previous=previous, as_of=as_of, side=side, note=note,
+            union=union,
+            count=count,
+            previous=previous,
+            as_of=as_of,
+            side=side,
+            note=note,
             actor=actor,
         )
     return union
 
 
 @federation_side
-def union_deactivate(*, union: Union, actor=None) -> Union:
+def union_deactivate(*, union: Union, actor: Actor = None) -> Union:
     """Stop serving a union; its schema and data stay (no hard delete)."""
     with transaction.atomic():
         union = Union.objects.select_for_update().get(pk=union.pk)
@@ -321,7 +371,9 @@ def health_snapshot_take(*, schema_name: str) -> UnionHealth:
     union = Union.objects.get(schema_name=schema_name)
     now = timezone.now()
     with connection.cursor() as cur:
-        cur.execute("SELECT 1 FROM information_schema.schemata WHERE schema_name = %s", [schema_name])
+        cur.execute(
+            "SELECT 1 FROM information_schema.schemata WHERE schema_name = %s", [schema_name]
+        )
         present = cur.fetchone() is not None
         cur.execute("SELECT count(*) FROM pg_tables WHERE schemaname = %s", [schema_name])
         tables = cur.fetchone()[0]
