@@ -11,6 +11,7 @@ from typing import Any
 from django.db.models import Count, F, Q, Sum
 from django.utils import timezone
 
+from federation.dashboard.facts import CHAIR_NAME
 from federation.dues.models import DuesNotice, NoticeStatus
 from federation.homes.models import Title
 from federation.homes.selectors import titles_current, titles_expiring
@@ -22,6 +23,7 @@ from federation.reports.models import (
     Submission,
     SubmissionStatus,
 )
+from tenants.facts import fact_value
 from tenants.models import Union, UnionRollup, UnionStatus
 from tenants.selectors import employees_effective, employees_effective_many, unions_all
 
@@ -264,15 +266,7 @@ def union_profile(*, union: Union) -> dict:
 
 
 def union_chair_name(*, union: Union) -> str:
-    """The chair's display name, read from the union's own schema (one union, one query)."""
-    from django.contrib.auth import get_user_model
-    from django_tenants.utils import schema_context
-
-    with schema_context(union.schema_name):
-        chair = (
-            get_user_model()
-            .objects.filter(groups__name="chair", is_active=True)
-            .order_by("id")
-            .first()
-        )
-        return (chair.get_full_name() or chair.username) if chair else ""
+    """The chair's display name from the public fact row the union pushes (one query; the
+    page never enters the union's schema)."""
+    value = fact_value(union=union, key=CHAIR_NAME, default="")
+    return value if isinstance(value, str) else ""

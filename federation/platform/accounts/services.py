@@ -57,7 +57,26 @@ def user_create(
         roles_ensure()
         if roles:
             user.groups.set(Group.objects.filter(name__in=roles))
+        chair_fact_refresh()
     return user
+
+
+CHAIR_FACT = "organization.chair_name"
+
+
+def chair_fact_refresh() -> None:
+    """Push the union's chair name (a union fact the federation's pages read) after a
+    user's roles, name or state changed; nothing on the federation side or in a schema
+    that is not a union's (the template)."""
+    from tenants import facts
+    from tenants.models import Union
+
+    if on_federation_side() or CHAIR_FACT not in facts.keys_registered():
+        return
+    try:
+        facts.facts_refresh(keys=[CHAIR_FACT])
+    except Union.DoesNotExist:
+        return
 
 
 def federation_admin_ensure(*, username: str, password: str | None) -> tuple[object, str | None]:
@@ -219,6 +238,7 @@ def user_change(
             from rest_framework.authtoken.models import Token
 
             Token.objects.filter(user=user).delete()
+        chair_fact_refresh()
         audit_record(
             actor=actor,
             kind=AuditKind.USER_UPDATED,
