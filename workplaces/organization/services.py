@@ -17,6 +17,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from federation.platform.accounts.services import CHAIR_FACT
 from federation.platform.actors import Actor, actor_label
 from federation.platform.audit.services import audit_record
 from federation.rules.selectors import rule_value
@@ -283,5 +284,6 @@ def term_create(
         union_slug=union_slug,
     )
     _grants_give(term=term, actor=actor, union_slug=union_slug)
-    facts_refresh_on_commit(TERM_FACTS)
+    # with the term's facts, the chair's name the federation's pages show
+    facts_refresh_on_commit([*TERM_FACTS, CHAIR_FACT])
     return term

@@ -210,3 +210,26 @@ def test_the_new_vice_chair_can_do_what_a_vice_chair_can_and_the_old_one_no_long
         .status_code
         == 201
     )
+
+
+def test_a_new_terms_chair_is_the_name_the_federation_shows(
+    union_a, in_union, django_capture_on_commit_callbacks
+):
+    from tenants.facts import fact_value
+
+    with in_union(union_a):
+        members_bulk(30)
+        from django.contrib.auth.models import Group
+
+        Group.objects.get(name="chair").user_set.clear()  # the union's registration chair
+        chair = user_make("gov_new_chair")
+        chair.first_name = "新主席"
+        chair.save()
+        with django_capture_on_commit_callbacks(execute=True):
+            services.term_create(
+                elected_on=timezone.localdate() - dt.timedelta(days=1),
+                term_years=5,
+                committee=committee(5, chair_user=chair.pk),
+                actor=None,
+            )
+    assert "新主席" in str(fact_value(union=union_a, key="organization.chair_name"))
