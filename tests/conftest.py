@@ -10,7 +10,6 @@ import shutil
 import pytest
 from django.conf import settings
 from django.db import connection
-from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
 
 PASSWORD = "Test-Pass-2026!"
@@ -120,8 +119,10 @@ def _token_for(username: str, union=None) -> str:
 
     schema = union.schema_name if union else "public"
     with schema_context(schema):
+        from federation.platform.accounts.tokens import token_issue
+
         user = get_user_model().objects.get(username=username)
-        return Token.objects.get_or_create(user=user)[0].key
+        return token_issue(user=user, label="test")[1]
 
 
 @pytest.fixture
@@ -169,17 +170,6 @@ def in_union():
     from django_tenants.utils import schema_context
 
     return lambda union: schema_context(union.schema_name)
-
-
-@pytest.fixture(autouse=True)
-def _forget_failed_logins():
-    """Failed-login counters live in Redis; one test's failures must not block the next."""
-    yield
-    from django.core.cache import cache
-
-    client = cache._cache.get_client(None, write=True)
-    for key in client.scan_iter(match="*login-fail*"):
-        client.delete(key)
 
 
 def chromium_path() -> str | None:

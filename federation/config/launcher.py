@@ -43,7 +43,9 @@ def _local_postgres_ok() -> bool:
     try:
         import psycopg
 
-        with psycopg.connect("host=127.0.0.1 port=5432 user=postgres dbname=postgres", connect_timeout=2):
+        with psycopg.connect(
+            "host=127.0.0.1 port=5432 user=postgres dbname=postgres", connect_timeout=2
+        ):
             return True
     except Exception:  # noqa: BLE001 - any failure means "use the embedded one"
         return False
@@ -58,7 +60,9 @@ def _embedded_postgres(dbname: str) -> str:
     socket_dir = str(DATA / "pg")
     import psycopg
 
-    with psycopg.connect(f"host={socket_dir} user=postgres dbname=postgres", autocommit=True) as conn:
+    with psycopg.connect(
+        f"host={socket_dir} user=postgres dbname=postgres", autocommit=True
+    ) as conn:
         exists = conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", [dbname]).fetchone()
         if not exists:
             conn.execute(f'CREATE DATABASE "{dbname}"')
@@ -101,6 +105,28 @@ def _manage(env: dict[str, str], *args: str) -> None:
     subprocess.run([PY, str(ROOT / "manage.py"), *args], env=env, cwd=ROOT, check=True)
 
 
+# Development pages (DEBUG) must not face the network: loopback unless HOST says otherwise.
+DEFAULT_HOST = "127.0.0.1"
+
+
+def web_command(bin_dir: Path, *, host: str, port: int) -> list[str]:
+    bind = f"[{host}]:{port}" if ":" in host else f"{host}:{port}"
+    return [
+        str(bin_dir / "gunicorn"),
+        "federation.config.wsgi:application",
+        "--bind",
+        bind,
+        "--workers",
+        "2",
+        "--threads",
+        "4",
+        "--access-logfile",
+        "-",
+        "--graceful-timeout",
+        "5",
+    ]
+
+
 def run(port: int) -> int:
     env = prepare_services(for_tests=False)
     env.setdefault("PORT", str(port))
@@ -112,25 +138,40 @@ def run(port: int) -> int:
     bin_dir = Path(PY).parent
     procs: list[subprocess.Popen] = []
 
+    names: dict[int, str] = {}
+
     def start(name: str, cmd: list[str]) -> None:
         procs.append(subprocess.Popen(cmd, env=env, cwd=ROOT))
+        names[procs[-1].pid] = name
         print(f"started {name} (pid {procs[-1].pid})")
 
+    start("web", web_command(bin_dir, host=env.get("HOST") or DEFAULT_HOST, port=port))
     start(
-        "web",
+        "worker",
         [
-            str(bin_dir / "gunicorn"), "federation.config.wsgi:application",
-            "--bind", f"0.0.0.0:{port}", "--workers", "2", "--threads", "4",
-            "--access-logfile", "-", "--graceful-timeout", "5",
+            str(bin_dir / "celery"),
+            "-A",
+            "tasks",
+            "worker",
+            "--loglevel",
+            "INFO",
+            "--concurrency",
+            "2",
         ],
     )
-    start("worker", [str(bin_dir / "celery"), "-A", "tasks", "worker", "--loglevel", "INFO", "--concurrency", "2"])
     start(
         "beat",
         [
-            str(bin_dir / "celery"), "-A", "tasks", "beat", "--loglevel", "INFO",
-            "--scheduler", "django_celery_beat.schedulers:DatabaseScheduler",
-            "--pidfile", "",
+            str(bin_dir / "celery"),
+            "-A",
+            "tasks",
+            "beat",
+            "--loglevel",
+            "INFO",
+            "--scheduler",
+            "django_celery_beat.schedulers:DatabaseScheduler",
+            "--pidfile",
+            "",
         ],
     )
     admin_user = env.get("FEDERATION_ADMIN_USER") or "admin"
@@ -161,7 +202,7 @@ def run(port: int) -> int:
     while not stopping:
         for p in procs:
             if p.poll() is not None:
-                print(f"process {p.args[0]} exited with {p.returncode}; stopping")
+                print(f"process {names[p.pid]} exited with {p.returncode}; stopping")
                 stopping, code = True, p.returncode or 1
                 break
         time.sleep(0.5)
@@ -190,7 +231,9 @@ def run_bench(args: list[str]) -> int:
     env["GONGLIAN_BENCH"] = "1"
     env.setdefault("CELERY_QUEUE", f"gonglian-bench-{os.getpid()}")
     return subprocess.call(
-        [PY, "-m", "pytest", "tests/benchmarks", "-s", "-q", "-p", "no:randomly", *args], env=env, cwd=ROOT
+        [PY, "-m", "pytest", "tests/benchmarks", "-s", "-q", "-p", "no:randomly", *args],
+        env=env,
+        cwd=ROOT,
     )
 
 

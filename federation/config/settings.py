@@ -19,15 +19,18 @@ environ.Env.read_env(BASE_DIR / ".env", overwrite=False)
 DJANGO_ENV = env.str("DJANGO_ENV", default="development")
 PRODUCTION = DJANGO_ENV == "production"
 
-SECRET_KEY = env.str(
-    "DJANGO_SECRET_KEY",
-    default="dev-only-insecure-key-change-me-in-production-0123456789abcdef",
-)
+# Development defaults only: in production (DJANGO_ENV=production) the system check
+# gonglian.E001/E002/E003 (accounts/checks.py) refuses them, a placeholder, and equal values.
+DEV_SECRET_KEY = "dev-only-insecure-key-change-me-in-production-0123456789abcdef"
+KNOWN_PLACEHOLDER_SECRETS = (DEV_SECRET_KEY,)
+SECRET_KEY = env.str("DJANGO_SECRET_KEY", default=DEV_SECRET_KEY)
 DEBUG = env.bool("DJANGO_DEBUG", default=not PRODUCTION)
 BASE_DOMAIN = env.str("BASE_DOMAIN", default="localhost")
 ALLOWED_HOSTS = env.list("DJANGO_ALLOWED_HOSTS", default=[BASE_DOMAIN, f".{BASE_DOMAIN}"])
-# Keyed hash of resident ID numbers in the federation-wide member index.
-ID_HASH_SECRET = env.str("ID_HASH_SECRET", default=SECRET_KEY)
+# Keys the federation-wide member index (HMAC of ID numbers) and the transfer encryption
+# (workplaces/members/crypto.py). Never derived from SECRET_KEY, so rotating the secret key
+# leaves the index intact; the development default is a constant of its own.
+ID_HASH_SECRET = env.str("ID_HASH_SECRET", default=DEV_SECRET_KEY)
 
 # --- apps -----------------------------------------------------------------
 SHARED_APPS = [
@@ -46,6 +49,7 @@ SHARED_APPS = [
     "django_filters",
     "django_htmx",
     "django_celery_beat",
+    "axes",
     "federation.platform.accounts",
     "federation.platform.audit",
     "federation.platform.outbox",
@@ -65,6 +69,8 @@ TENANT_APPS = [
     "django.contrib.messages",
     "django.contrib.admin",
     "rest_framework.authtoken",
+    "axes",
+    "federation.platform.accounts",
     "federation.platform.audit",
     "workplaces.home",
     "workplaces.members",
@@ -96,6 +102,8 @@ SHOW_PUBLIC_IF_NO_TENANT_FOUND = False
 
 MIDDLEWARE = [
     "tenants.middleware.UnionRoutingMiddleware",
+    # a NUL byte in a query string or form value is a 400, before any view or query sees it
+    "federation.platform.accounts.middleware.RefuseNulMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -106,6 +114,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    # last: turns a login refused by django-axes into a 429 (accounts/throttle.py)
+    "axes.middleware.AxesMiddleware",
 ]
 
 TEMPLATES = [
@@ -199,10 +209,34 @@ AUTH_PASSWORD_VALIDATORS = [
 LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "/"
 LOGOUT_REDIRECT_URL = "/"
-# failed logins allowed per user and per address before 429, and the window in seconds
+# Failed logins: django-axes, one place for the login page, /admin/login/ and the token API
+# (accounts/throttle.py). Counted per (username, client address) in the schema of the host,
+# with a cool-off that doubles while failures go on, never a hard lock of the account.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
 LOGIN_FAILURE_LIMIT = env.int("LOGIN_FAILURE_LIMIT", default=5)
-LOGIN_FAILURE_ADDRESS_LIMIT = env.int("LOGIN_FAILURE_ADDRESS_LIMIT", default=30)
-LOGIN_FAILURE_WINDOW = env.int("LOGIN_FAILURE_WINDOW", default=900)
+LOGIN_COOLOFF_SECONDS = env.int("LOGIN_COOLOFF_SECONDS", default=900)
+LOGIN_COOLOFF_MAX_SECONDS = env.int("LOGIN_COOLOFF_MAX_SECONDS", default=24 * 3600)
+# Addresses (or networks) of the reverse proxies whose X-Forwarded-For is believed; any
+# other peer's header is ignored (a client could write anything in it).
+TRUSTED_PROXIES = env.list("TRUSTED_PROXIES", default=[])
+AXES_FAILURE_LIMIT = LOGIN_FAILURE_LIMIT
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_COOLOFF_TIME = "federation.platform.accounts.throttle.cool_off"
+AXES_USE_ATTEMPT_EXPIRATION = True
+AXES_CLIENT_IP_CALLABLE = "federation.platform.accounts.throttle.client_address"
+AXES_USERNAME_CALLABLE = "federation.platform.accounts.throttle.username_of"
+AXES_LOCKOUT_CALLABLE = "federation.platform.accounts.throttle.lockout_response"
+AXES_RESET_ON_SUCCESS = True
+AXES_ENABLE_ACCESS_FAILURE_LOG = True
+AXES_VERBOSE = False
+# API tokens die after this many hours (and on logout, password, role or status change)
+API_TOKEN_TTL_HOURS = env.int("API_TOKEN_TTL_HOURS", default=24)
+# bounds of a JSON request body (accounts/parsers.py): deeper or larger is a 400
+API_JSON_MAX_DEPTH = env.int("API_JSON_MAX_DEPTH", default=32)
+API_JSON_MAX_BYTES = env.int("API_JSON_MAX_BYTES", default=2 * 1024 * 1024)
 
 # host-only cookies: a union's session never travels to another union's host
 SESSION_COOKIE_DOMAIN = None
@@ -249,11 +283,16 @@ DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="noreply@gonglian.loc
 # --- REST framework ---------------------------------------------------------
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
-        "rest_framework.authentication.TokenAuthentication",
+        "federation.platform.accounts.tokens.ApiTokenAuthentication",
         "rest_framework.authentication.SessionAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
     "DEFAULT_PAGINATION_CLASS": "federation.platform.api.Pagination",
+    "DEFAULT_PARSER_CLASSES": [
+        "federation.platform.accounts.parsers.BoundedJSONParser",
+        "rest_framework.parsers.FormParser",
+        "rest_framework.parsers.MultiPartParser",
+    ],
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
     "EXCEPTION_HANDLER": "federation.platform.api.exception_handler",

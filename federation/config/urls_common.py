@@ -5,7 +5,15 @@ from django.urls import include, path
 from drf_spectacular.utils import extend_schema
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 
-from federation.platform.accounts.api import MeApi, TokenCreateApi
+from federation.platform.accounts.api import (
+    LockLiftApi,
+    LockListApi,
+    LogoutApi,
+    MeApi,
+    TokenCreateApi,
+    TokenListApi,
+    TokenRevokeApi,
+)
 from federation.platform.accounts.users_api import UserDetailApi, UserListCreateApi
 
 
@@ -27,6 +35,11 @@ common_api = [
     path("healthz", healthz, name="healthz"),
     path("api/v1/auth/token/", TokenCreateApi.as_view(), name="api-token"),
     path("api/v1/auth/me/", MeApi.as_view(), name="api-me"),
+    path("api/v1/auth/logout/", LogoutApi.as_view(), name="api-logout"),
+    path("api/v1/auth/tokens/", TokenListApi.as_view(), name="api-tokens"),
+    path("api/v1/auth/tokens/<int:pk>/", TokenRevokeApi.as_view(), name="api-token-revoke"),
+    path("api/v1/auth/locks/", LockListApi.as_view(), name="api-locks"),
+    path("api/v1/auth/locks/<int:pk>/", LockLiftApi.as_view(), name="api-lock-lift"),
     path("api/v1/users/", UserListCreateApi.as_view(), name="api-users"),
     path("api/v1/users/<int:pk>/", UserDetailApi.as_view(), name="api-user"),
     path("api/schema/", HostSchemaView.as_view(), name="api-schema"),

@@ -206,7 +206,7 @@ def _noop_migration(name: str, after: str | None) -> Path:
 @pytest.mark.django_db(transaction=True)
 def test_bench_scale(live_township):
     from django.contrib.auth import get_user_model
-    from rest_framework.authtoken.models import Token
+    from federation.platform.accounts.tokens import token_issue
 
     from federation.dues.models import PayrollDeclaration
     from federation.dues.periods import MONTHLY, period_containing
@@ -214,9 +214,7 @@ def test_bench_scale(live_township):
     from tenants.models import Union
 
     rng = random.Random(7)
-    token = Token.objects.get_or_create(
-        user=get_user_model().objects.get(username="federation_admin")
-    )[0].key
+    token = token_issue(user=get_user_model().objects.get(username="federation_admin"))[1]
     port = _free_port()
     env = dict(os.environ, DATABASE_URL=_test_database_url())
     env.pop("TEST_DATABASE_NAME", None)

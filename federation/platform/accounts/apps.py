@@ -8,7 +8,7 @@ class AccountsConfig(AppConfig):
     verbose_name = _("Accounts")
 
     def ready(self) -> None:
-        from federation.platform.accounts import nav
+        from federation.platform.accounts import checks, nav  # noqa: F401 - registers checks
         from federation.platform.accounts.roles import (
             FED_ASSESSOR,
             FED_DUES,
@@ -27,3 +27,10 @@ class AccountsConfig(AppConfig):
         # roles=("-",): nobody but the top role of the side (admin / chair)
         nav.register("federation", "accounts:users", _("Accounts"), roles=("-",), order=90)
         nav.register("union", "accounts:users", _("Accounts"), roles=("-",), order=90)
+
+        # /admin/login/ goes through the same throttle as the login page and the token API
+        from django.contrib import admin
+
+        from federation.platform.accounts.views import ThrottledAdminAuthenticationForm
+
+        admin.site.login_form = ThrottledAdminAuthenticationForm

@@ -1,11 +1,11 @@
 """Users and roles, in whatever schema the connection is on."""
 
 import secrets
+from typing import Any
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.contrib.auth.password_validation import validate_password
-from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
@@ -30,7 +30,7 @@ def user_create(
     first_name: str = "",
     is_staff: bool = False,
     validate: bool = True,
-):
+) -> Any:
     """Create a user of the current schema with the given roles (groups)."""
     allowed = FEDERATION_ROLES if on_federation_side() else UNION_ROLES
     unknown = [r for r in roles if r not in allowed]
@@ -102,7 +102,7 @@ def federation_admin_ensure(*, username: str, password: str | None) -> tuple[obj
     return user, generated
 
 
-def user_roles(user) -> set[str]:
+def user_roles(user: Any) -> set[str]:
     if not user or not user.is_authenticated:
         return set()
     cached = getattr(user, "_role_names", None)
@@ -112,48 +112,12 @@ def user_roles(user) -> set[str]:
     return cached
 
 
-# --- failed-login throttle ------------------------------------------------------
-# The cache key function puts the schema in front of every key, so counts are per host.
-
-
-def _failure_keys(*, username: str, address: str) -> list[str]:
-    return [f"login-fail:user:{username.lower()[:150]}", f"login-fail:addr:{address}"]
-
-
-def login_blocked(*, username: str, address: str) -> bool:
-    """Too many recent failures for this username, or from this address (many users may
-    share one address behind a NAT, so its limit is higher)."""
-    from django.conf import settings
-
-    user_key, addr_key = _failure_keys(username=username, address=address)
-    counts = cache.get_many([user_key, addr_key])
-    return (counts.get(user_key) or 0) >= settings.LOGIN_FAILURE_LIMIT or (
-        counts.get(addr_key) or 0
-    ) >= settings.LOGIN_FAILURE_ADDRESS_LIMIT
-
-
-def login_failed(*, username: str, address: str) -> None:
-    from django.conf import settings
-
-    for key in _failure_keys(username=username, address=address):
-        if cache.add(key, 1, timeout=settings.LOGIN_FAILURE_WINDOW):
-            continue
-        try:
-            cache.incr(key)
-        except ValueError:
-            cache.set(key, 1, timeout=settings.LOGIN_FAILURE_WINDOW)
-
-
-def login_succeeded(*, username: str, address: str) -> None:
-    cache.delete(_failure_keys(username=username, address=address)[0])
-
-
 # --- managing the users of one side (federation admin / union chair) -------------------
 
 USER_FIELDS = ["username", "first_name", "email", "is_active"]
 
 
-def _user_snapshot(user) -> dict:
+def _user_snapshot(user: Any) -> dict:
     return {
         "username": user.username,
         "first_name": user.first_name,
@@ -164,8 +128,14 @@ def _user_snapshot(user) -> dict:
 
 
 def user_register(
-    *, actor, username: str, password: str, roles: list[str], first_name: str = "", email: str = ""
-):
+    *,
+    actor: Any,
+    username: str,
+    password: str,
+    roles: list[str],
+    first_name: str = "",
+    email: str = "",
+) -> Any:
     """An officer (or federation staff) account created by the top role of its side."""
     from federation.platform.audit.models import AuditKind
     from federation.platform.audit.services import audit_record
@@ -178,16 +148,28 @@ def user_register(
     return user
 
 
+def _tokens_revoke_for_change(*, user: Any, before: dict, after: dict, password: bool) -> None:
+    """A password, role or status change ends every API token of the account."""
+    from federation.platform.accounts.tokens import RevokeReason, tokens_revoke
+
+    if password:
+        tokens_revoke(user=user, reason=RevokeReason.PASSWORD)
+    elif before["is_active"] and not after["is_active"]:
+        tokens_revoke(user=user, reason=RevokeReason.DEACTIVATED)
+    elif before["roles"] != after["roles"]:
+        tokens_revoke(user=user, reason=RevokeReason.ROLES)
+
+
 def user_change(
     *,
-    actor,
-    user,
+    actor: Any,
+    user: Any,
     roles: list[str] | None = None,
     first_name: str | None = None,
     email: str | None = None,
     is_active: bool | None = None,
     password: str | None = None,
-):
+) -> Any:
     """Change an account's roles, name, address, password or whether it may log in.
 
     Nobody can lock themselves out: the acting user cannot deactivate itself or drop its own
@@ -234,10 +216,9 @@ def user_change(
         if roles is not None:
             roles_ensure()
             user.groups.set(Group.objects.filter(name__in=roles))
-        if is_active is False:
-            from rest_framework.authtoken.models import Token
-
-            Token.objects.filter(user=user).delete()
+        _tokens_revoke_for_change(
+            user=user, before=before, after=_user_snapshot(user), password=password is not None
+        )
         chair_fact_refresh()
         audit_record(
             actor=actor,

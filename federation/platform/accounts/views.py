@@ -1,29 +1,50 @@
 """Login and logout pages, the same on the federation host and every union host."""
 
+from typing import Any
+
 from django.contrib import messages
+from django.contrib.admin.forms import AdminAuthenticationForm
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.forms import AuthenticationForm
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
-from federation.platform.accounts import services
-from federation.platform.accounts.api import client_address
+from federation.platform.accounts import tokens
+from federation.platform.accounts.throttle import authenticate_throttled
+
+__all__ = ["LoginView", "LogoutView", "ThrottledAdminAuthenticationForm"]
 
 
-class ThrottledAuthenticationForm(AuthenticationForm):
+class ThrottledLoginMixin:
+    """``AuthenticationForm.clean`` through the one throttled way in (accounts/throttle)."""
+
+    cleaned_data: dict
+    request: Any
+    user_cache: Any
+
     def clean(self):
-        username = self.data.get("username", "")
-        address = client_address(self.request) if self.request else ""
-        if services.login_blocked(username=username, address=address):
-            from django.core.exceptions import ValidationError
+        username = self.cleaned_data.get("username")
+        password = self.cleaned_data.get("password")
+        if username is not None and password:
+            self.user_cache = authenticate_throttled(
+                self.request, username=username, password=password
+            )
+            if getattr(self.request, "axes_locked_out", False):
+                raise ValidationError(
+                    _("Too many failed logins. Try again later."), code="throttled"
+                )
+            if self.user_cache is None:
+                raise self.get_invalid_login_error()  # type: ignore[attr-defined]
+            self.confirm_login_allowed(self.user_cache)  # type: ignore[attr-defined]
+        return self.cleaned_data
 
-            raise ValidationError(_("Too many failed logins. Try again later."), code="throttled")
-        try:
-            cleaned = super().clean()
-        except Exception:
-            services.login_failed(username=username, address=address)
-            raise
-        services.login_succeeded(username=username, address=address)
-        return cleaned
+
+class ThrottledAuthenticationForm(ThrottledLoginMixin, AuthenticationForm):
+    pass
+
+
+class ThrottledAdminAuthenticationForm(ThrottledLoginMixin, AdminAuthenticationForm):
+    pass
 
 
 class LoginView(auth_views.LoginView):
@@ -40,5 +61,8 @@ class LoginView(auth_views.LoginView):
 
 class LogoutView(auth_views.LogoutView):
     def post(self, request, *args, **kwargs):
+        if request.user.is_authenticated:
+            # logging out of the pages ends the account's API tokens too
+            tokens.tokens_revoke(user=request.user, reason=tokens.RevokeReason.LOGOUT)
         messages.info(request, _("You have logged out."))
         return super().post(request, *args, **kwargs)
