@@ -1,7 +1,7 @@
 """/api/v1/unions/ on the federation host (contract: API.md, "Unions")."""
 
 from django.conf import settings
-from drf_spectacular.utils import OpenApiParameter, extend_schema
+from drf_spectacular.utils import OpenApiParameter, extend_schema, inline_serializer
 from rest_framework import serializers, status
 from rest_framework.generics import get_object_or_404
 from rest_framework.response import Response
@@ -59,6 +59,9 @@ class UnionCreateInputSerializer(serializers.Serializer):
 
 
 class UnionUpdateInputSerializer(serializers.Serializer):
+    # the status changes through .../deactivate/ and .../reactivate/ only; sent here it is
+    # a 400 pointing there rather than silently ignored
+    status = serializers.ChoiceField(choices=UnionStatus.choices, required=False)
     name = serializers.CharField(max_length=200, required=False)
     kind = serializers.ChoiceField(choices=UnionKind.choices, required=False)
     credit_code = serializers.CharField(max_length=18, required=False, allow_blank=True)
@@ -130,15 +133,95 @@ class UnionDetailApi(APIView):
         union = get_object_or_404(selectors.unions_all(), slug=slug)
         data = UnionUpdateInputSerializer(data=request.data, partial=True)
         data.is_valid(raise_exception=True)
-        union = services.union_update(union=union, actor=request.user, **data.validated_data)
+        changes = dict(data.validated_data)
+        wanted = changes.pop("status", None)
+        if wanted is not None and wanted != union.status:
+            return Response(
+                {
+                    "status": [
+                        f"Use POST /api/v1/unions/{union.slug}/{STATUS_DOORS.get(wanted, 'deactivate')}/."
+                    ]
+                },
+                status=status.HTTP_400_BAD_REQUEST,
+            )
+        union = services.union_update(union=union, actor=request.user, **changes)
         return Response(UnionOutputSerializer(union).data)
+
+
+STATUS_DOORS = {UnionStatus.ACTIVE: "reactivate", UnionStatus.INACTIVE: "deactivate"}
+
+
+class UnionDeactivateInputSerializer(serializers.Serializer):
+    members = serializers.ChoiceField(choices=["retain", "release"], default="retain")
+    reason = serializers.CharField(max_length=300, required=False, allow_blank=True, default="")
 
 
 class UnionDeactivateApi(APIView):
+    """Stop serving a union. ``members``: ``retain`` (default) keeps its members' rows of
+    the federation index, ``release`` frees them (``reason`` required)."""
+
     permission_classes = [federation_roles()]
 
-    @extend_schema(request=None, responses=UnionOutputSerializer)
+    @extend_schema(request=UnionDeactivateInputSerializer, responses=UnionOutputSerializer)
     def post(self, request, slug):
         union = get_object_or_404(selectors.unions_all(), slug=slug)
-        union = services.union_deactivate(union=union, actor=request.user)
+        data = UnionDeactivateInputSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        union = services.union_deactivate(union=union, actor=request.user, **data.validated_data)
         return Response(UnionOutputSerializer(union).data)
+
+
+class UnionReactivateApi(APIView):
+    """Serve a deactivated union again (audited); released index rows come back where
+    nobody else admitted the person meanwhile."""
+
+    permission_classes = [federation_roles()]
+
+    class UnionReactivateInputSerializer(serializers.Serializer):
+        reason = serializers.CharField(max_length=300, required=False, allow_blank=True, default="")
+
+    InputSerializer = UnionReactivateInputSerializer
+
+    @extend_schema(
+        request=UnionReactivateInputSerializer,
+        responses=inline_serializer(
+            "UnionReactivateOut",
+            {
+                "union": UnionOutputSerializer(),
+                "reclaimed": serializers.IntegerField(),
+                "clashes": serializers.IntegerField(),
+            },
+        ),
+    )
+    def post(self, request, slug):
+        union = get_object_or_404(selectors.unions_all(), slug=slug)
+        data = self.InputSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        result = services.union_reactivate(union=union, actor=request.user, **data.validated_data)
+        union.refresh_from_db()
+        return Response({"union": UnionOutputSerializer(union).data, **result})
+
+
+class UnionIndexReleaseApi(APIView):
+    """Release one person's row of the member index held by a union that no longer serves."""
+
+    permission_classes = [federation_roles(FED_DUES)]
+
+    class UnionIndexReleaseInputSerializer(serializers.Serializer):
+        id_number = serializers.CharField(max_length=18, min_length=15)
+        reason = serializers.CharField(max_length=300)
+
+    InputSerializer = UnionIndexReleaseInputSerializer
+
+    @extend_schema(
+        request=UnionIndexReleaseInputSerializer,
+        responses=inline_serializer("IndexReleaseOut", {"released": serializers.IntegerField()}),
+    )
+    def post(self, request, slug):
+        union = get_object_or_404(selectors.unions_all(), slug=slug)
+        data = self.InputSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        released = services.member_index_release_one(
+            union=union, actor=request.user, **data.validated_data
+        )
+        return Response({"released": released})

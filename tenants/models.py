@@ -226,3 +226,24 @@ class MemberTransfer(models.Model):
 
     def __str__(self) -> str:
         return f"{self.member_label} {self.from_union_id} -> {self.to_union_id} ({self.status})"
+
+
+class MemberIndexRelease(models.Model):
+    """A row of the member index the federation released, with the reason: every active
+    row of a union it deactivated (when the clerk chose to release them), or one person
+    stuck in a union that no longer serves. ``reclaimed_at`` is set when a reactivation
+    gave the row back to its union."""
+
+    index = models.ForeignKey(MemberIndex, on_delete=models.CASCADE, related_name="releases")
+    union = models.ForeignKey(Union, on_delete=models.CASCADE, related_name="index_releases")
+    reason = models.CharField(_("reason"), max_length=300)
+    by_deactivation = models.BooleanField(default=False)
+    released_at = models.DateTimeField(auto_now_add=True)
+    released_by = models.CharField(max_length=150, blank=True)
+    reclaimed_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-released_at", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.index_id} released from {self.union_id}: {self.reason}"

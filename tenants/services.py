@@ -24,6 +24,11 @@ from federation.platform.audit.models import AuditKind
 from federation.platform.audit.services import audit_record, snapshot
 from tenants.cloning import union_schema_create
 from tenants.context import federation_side
+from tenants.lifecycle import (  # noqa: F401 - the union's lifecycle, re-exported
+    member_index_release_one,
+    union_deactivate,
+    union_reactivate,
+)
 from tenants.models import Domain, Union, UnionHealth, UnionKind, UnionStatus
 from tenants.validators import validate_credit_code
 
@@ -338,28 +343,6 @@ def employee_count_set(
             side=side,
             note=note,
             actor=actor,
-        )
-    return union
-
-
-@federation_side
-def union_deactivate(*, union: Union, actor: Actor = None) -> Union:
-    """Stop serving a union; its schema and data stay (no hard delete)."""
-    with transaction.atomic():
-        union = Union.objects.select_for_update().get(pk=union.pk)
-        if union.status == UnionStatus.INACTIVE:
-            return union
-        before = snapshot(union, UNION_FIELDS)
-        union.status = UnionStatus.INACTIVE
-        union.deactivated_at = timezone.now()
-        union.save(update_fields=["status", "deactivated_at", "updated_at"])
-        audit_record(
-            actor=actor,
-            kind=AuditKind.UNION_DEACTIVATED,
-            obj=union,
-            before=before,
-            after=snapshot(union, UNION_FIELDS),
-            union_slug=union.slug,
         )
     return union
 

@@ -9,6 +9,7 @@ federation_pages = [
     path("new/", views.UnionCreateView.as_view(), name="create"),
     path("<slug:slug>/", views.UnionDetailView.as_view(), name="detail"),
     path("<slug:slug>/deactivate/", views.UnionDeactivateView.as_view(), name="deactivate"),
+    path("<slug:slug>/reactivate/", views.UnionReactivateView.as_view(), name="reactivate"),
 ]
 
 federation_urlpatterns = [
@@ -19,6 +20,16 @@ federation_urlpatterns = [
         "api/v1/unions/<slug:slug>/deactivate/",
         api.UnionDeactivateApi.as_view(),
         name="api-union-deactivate",
+    ),
+    path(
+        "api/v1/unions/<slug:slug>/reactivate/",
+        api.UnionReactivateApi.as_view(),
+        name="api-union-reactivate",
+    ),
+    path(
+        "api/v1/unions/<slug:slug>/member-index/release/",
+        api.UnionIndexReleaseApi.as_view(),
+        name="api-union-index-release",
     ),
 ]
 

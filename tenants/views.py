@@ -165,6 +165,38 @@ class UnionDeactivateView(FederationPageMixin, View):
         if not has_role(request.user):
             raise PermissionDenied
         union = get_object_or_404(selectors.unions_all(), slug=slug)
-        services.union_deactivate(union=union, actor=request.user)
+        members = request.POST.get("members", "retain")
+        try:
+            services.union_deactivate(
+                union=union,
+                actor=request.user,
+                members="release" if members == "release" else "retain",
+                reason=request.POST.get("reason", "")[:300],
+            )
+        except ValidationError as exc:
+            messages.error(request, " ".join(exc.messages))
+            return redirect("unions:detail", slug=union.slug)
         messages.info(request, _("Union %(name)s was deactivated.") % {"name": union.name})
+        return redirect("unions:detail", slug=union.slug)
+
+
+class UnionReactivateView(FederationPageMixin, View):
+    def post(self, request, slug):
+        if not has_role(request.user):
+            raise PermissionDenied
+        union = get_object_or_404(selectors.unions_all(), slug=slug)
+        from federation.platform.errors import DomainError
+
+        try:
+            result = services.union_reactivate(
+                union=union, actor=request.user, reason=request.POST.get("reason", "")[:300]
+            )
+        except DomainError as exc:
+            messages.error(request, str(exc))
+            return redirect("unions:detail", slug=union.slug)
+        messages.info(
+            request,
+            _("Union %(name)s serves again; %(n)d index rows given back, %(c)d admitted elsewhere.")
+            % {"name": union.name, "n": result["reclaimed"], "c": result["clashes"]},
+        )
         return redirect("unions:detail", slug=union.slug)

@@ -213,7 +213,7 @@ LOGOUT_REDIRECT_URL = "/"
 # (accounts/throttle.py). Counted per (username, client address) in the schema of the host,
 # with a cool-off that doubles while failures go on, never a hard lock of the account.
 AUTHENTICATION_BACKENDS = [
-    "axes.backends.AxesStandaloneBackend",
+    "federation.platform.accounts.backends.ThrottleBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
 LOGIN_FAILURE_LIMIT = env.int("LOGIN_FAILURE_LIMIT", default=5)
@@ -293,7 +293,7 @@ REST_FRAMEWORK = {
         "rest_framework.parsers.FormParser",
         "rest_framework.parsers.MultiPartParser",
     ],
-    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DEFAULT_SCHEMA_CLASS": "federation.platform.openapi.AutoSchema",
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
     "EXCEPTION_HANDLER": "federation.platform.api.exception_handler",
     "DEFAULT_THROTTLE_RATES": {"anon": "600/minute", "user": "6000/minute"},
@@ -309,6 +309,7 @@ SPECTACULAR_SETTINGS = {
     "REDOC_DIST": "SIDECAR",
     "COMPONENT_SPLIT_REQUEST": True,
     "ENUM_NAME_OVERRIDES": {"UnionKindEnum": "tenants.models.UnionKind.choices",
+        "UnionStatusEnum": "tenants.models.UnionStatus.choices",
         "MemberStatusEnum": "workplaces.members.models.MemberStatus.choices",
         "MemberTransferStatusEnum": "tenants.models.TransferStatus.choices",
         "MembershipApplicationStatusEnum": "workplaces.members.models.ApplicationStatus.choices",

@@ -37,3 +37,6 @@ urlpatterns = [
     *activities.federation_urlpatterns,
     *finance.federation_urlpatterns,
 ]
+
+handler404 = "federation.config.handlers.page_not_found"
+handler500 = "federation.config.handlers.server_error"

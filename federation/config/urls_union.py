@@ -36,3 +36,6 @@ urlpatterns = [
     *assets.union_urlpatterns,
     *ledgers.union_urlpatterns,
 ]
+
+handler404 = "federation.config.handlers.page_not_found"
+handler500 = "federation.config.handlers.server_error"

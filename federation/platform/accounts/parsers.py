@@ -47,8 +47,6 @@ class BoundedJSONParser(JSONParser):
             raise ParseError("JSON body is not valid text.") from exc
         if json_depth_exceeds(text, settings.API_JSON_MAX_DEPTH):
             raise ParseError(f"JSON nested deeper than {settings.API_JSON_MAX_DEPTH} levels.")
-        if "\x00" in text or "\\u0000" in text:
-            raise ParseError("NUL characters are not allowed in a request.")
         try:
             return json.loads(text, parse_constant=_refuse_constant)
         except ValueError as exc:

@@ -1,0 +1,85 @@
+"""An OpenAPI schema that tells the truth about what the API does (DEFAULT_SCHEMA_CLASS).
+
+drf-spectacular documents a list as paginated only for views with a ``pagination_class``;
+our one-operation ``APIView`` doors paginate by hand (``federation.platform.api.Pagination``),
+so their lists were documented as bare arrays. API.md says every list is paginated, so a
+GET answering a list is documented paginated unless its view says ``paginated = False``.
+Every door may answer with the error statuses of API.md (400, 401, 403, 404, 409), which
+were undocumented; and a file download is documented as any media type, not only
+``application/octet-stream``. All derived here, so views added later are covered
+(tests/security/test_fuzz.py checks the answers against the schema).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from drf_spectacular.openapi import AutoSchema as SpectacularAutoSchema
+from rest_framework.permissions import AllowAny
+
+from federation.platform.api import Pagination
+
+# Lists that answer a bare array (exceptions to API.md's rule; the fuzzer holds them to it)
+UNPAGINATED = {
+    "federation.reports.api.NewsChannelApi",
+    "federation.reports.api.SourceListApi",
+    "federation.rules.api.RuleListApi",
+}
+
+ERROR_SCHEMA = {
+    "type": "object",
+    "description": 'Field errors `{"field": ["message"]}` or `{"detail": "...", "code": "..."}`.',
+    "additionalProperties": True,
+}
+DESCRIPTIONS = {
+    "400": "Bad input (field errors).",
+    "401": "Not logged in.",
+    "403": "Not allowed.",
+    "404": "Not found, or not yours.",
+    "409": "Conflicts with an existing record.",
+    "429": "Too many requests.",
+}
+
+
+class AutoSchema(SpectacularAutoSchema):
+    def _get_paginator(self) -> Any:
+        paginator = super()._get_paginator()
+        if (
+            paginator is None
+            and self.method == "GET"
+            and getattr(self.view, "paginated", True) is not False
+            and f"{type(self.view).__module__}.{type(self.view).__qualname__}" not in UNPAGINATED
+        ):
+            return Pagination()
+        return paginator
+
+    def _open_to_anyone(self) -> bool:
+        classes = getattr(self.view, "permission_classes", [])
+        return bool(classes) and all(issubclass(c, AllowAny) for c in classes)
+
+    def _error_codes(self) -> list[str]:
+        codes = ["400"]
+        if not self._open_to_anyone():
+            codes += ["401", "403"]
+        codes.append("404")
+        if self.method in ("POST", "PUT", "PATCH", "DELETE"):
+            codes.append("409")
+        return codes
+
+    def _get_response_bodies(self, direction="response"):
+        bodies = super()._get_response_bodies(direction)
+        if direction != "response":
+            return bodies
+        for body in bodies.values():
+            content = body.get("content") or {}
+            if "application/octet-stream" in content:
+                content["*/*"] = content.pop("application/octet-stream")
+        for code in self._error_codes():
+            bodies.setdefault(
+                code,
+                {
+                    "description": DESCRIPTIONS[code],
+                    "content": {"application/json": {"schema": ERROR_SCHEMA}},
+                },
+            )
+        return bodies
