@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test bench install lint messages clean
+.PHONY: run test bench install lint messages clean backup restore
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -28,6 +28,15 @@ lint: $(STAMP)
 	$(BIN)/ruff format --check .
 	$(BIN)/lint-imports --no-logo
 	$(BIN)/mypy federation tenants workplaces tasks
+
+# the whole database (every schema) and the media files; the embedded make-run data when
+# DATABASE_URL is not set. Stop `make run` before a restore.
+backup: $(STAMP)
+	$(BIN)/python -m federation.config.launcher backup $(BACKUP_DIR)
+
+restore: $(STAMP)
+	test -n "$(BACKUP)" || (echo "usage: make restore BACKUP=.data/backups/gonglian-..." && false)
+	$(BIN)/python -m federation.config.launcher restore $(BACKUP) --replace
 
 messages: $(STAMP)
 	cd federation && ../$(BIN)/python ../manage.py compilemessages

@@ -10,11 +10,8 @@ released rows back where nobody else has admitted the person meanwhile.
 
 from __future__ import annotations
 
-import hashlib
-import hmac
 from typing import Any, Literal
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.utils import timezone
@@ -23,9 +20,10 @@ from django.utils.translation import gettext_lazy
 
 from federation.platform.actors import actor_label
 from federation.platform.audit.models import AuditKind, audit_kinds_register
-from federation.platform.audit.services import audit_record, audit_record_many, snapshot
+from federation.platform.audit.services import audit_record, snapshot
 from federation.platform.errors import ConflictError, NotFoundError
 from tenants.context import federation_side
+from tenants.member_index import hash_of, member_index_release
 from tenants.models import MemberIndex, MemberIndexRelease, Union, UnionStatus
 
 UNION_FIELDS = ["slug", "name", "kind", "credit_code", "employee_count", "status", "ready"]
@@ -35,16 +33,6 @@ MembersChoice = Literal["retain", "release"]
 @audit_kinds_register
 class LifecycleAuditKind(models.TextChoices):
     UNION_REACTIVATED = "union.reactivated", gettext_lazy("Union reactivated")
-    INDEX_RELEASED = "member_index.released", gettext_lazy("Member index row released")
-    INDEX_RECLAIMED = "member_index.reclaimed", gettext_lazy("Member index row given back")
-
-
-def _id_hash(number: str) -> str:
-    """The index key of an ID number: the same HMAC as ``workplaces.members.crypto.id_hash``
-    (tests/security/test_union_lifecycle.py asserts they agree; tenants may not import
-    the members app)."""
-    key = settings.ID_HASH_SECRET.encode()
-    return hmac.new(key, (number or "").strip().upper().encode(), hashlib.sha256).hexdigest()
 
 
 def _reason_required(reason: str) -> str:
@@ -56,12 +44,18 @@ def _reason_required(reason: str) -> str:
     return reason
 
 
-def _release_rows(
-    *, union: Union, rows: list[MemberIndex], reason: str, actor: Any, by_deactivation: bool
+def _release(
+    *, union: Union, digest: str | None, reason: str, actor: Any, by_deactivation: bool
 ) -> int:
+    """Release through the index module (audited there, one event per row) and keep which
+    rows went, with the reason, so a reactivation can give them back."""
+    qs = MemberIndex.objects.select_for_update().filter(union=union, active=True)
+    if digest is not None:
+        qs = qs.filter(id_hash=digest)
+    rows = list(qs.order_by("id_hash"))
     if not rows:
         return 0
-    MemberIndex.objects.filter(pk__in=[r.pk for r in rows]).update(active=False)
+    released = member_index_release(union=union, id_hash=digest, reason=reason, actor=actor)
     who = actor_label(actor)[:150]
     MemberIndexRelease.objects.bulk_create(
         [
@@ -75,22 +69,7 @@ def _release_rows(
             for r in rows
         ]
     )
-    audit_record_many(
-        actor=actor,
-        kind=LifecycleAuditKind.INDEX_RELEASED,
-        rows=[
-            {
-                "object_type": "tenants.memberindex",
-                "object_id": r.pk,
-                "before": {"active": True},
-                "after": {"active": False},
-                "note": reason,
-            }
-            for r in rows
-        ],
-        union_slug=union.slug,
-    )
-    return len(rows)
+    return released
 
 
 @federation_side
@@ -113,11 +92,8 @@ def union_deactivate(
     union.save(update_fields=["status", "deactivated_at", "updated_at"])
     released = 0
     if members == "release":
-        rows = list(
-            MemberIndex.objects.select_for_update().filter(union=union, active=True).order_by("pk")
-        )
-        released = _release_rows(
-            union=union, rows=rows, reason=reason, actor=actor, by_deactivation=True
+        released = _release(
+            union=union, digest=None, reason=reason, actor=actor, by_deactivation=True
         )
     audit_record(
         actor=actor,
@@ -188,11 +164,9 @@ def member_index_release_one(
             _("This union is active: its officers end or transfer the membership."),
             code="union_active",
         )
-    row = (
-        MemberIndex.objects.select_for_update()
-        .filter(union=union, id_hash=_id_hash(number), active=True)
-        .first()
+    released = _release(
+        union=union, digest=hash_of(number), reason=reason, actor=actor, by_deactivation=False
     )
-    if row is None:
+    if not released:
         raise NotFoundError(_("This union holds no active membership for this ID number."))
-    return _release_rows(union=union, rows=[row], reason=reason, actor=actor, by_deactivation=False)
+    return released

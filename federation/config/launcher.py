@@ -237,11 +237,51 @@ def run_bench(args: list[str]) -> int:
     )
 
 
+def _data_locations() -> tuple[str, Path]:
+    """The database (DATABASE_URL, else the embedded one of ``make run``) and media dir."""
+    url = os.environ.get("DATABASE_URL") or _embedded_postgres("gonglian")
+    media = Path(os.environ.get("MEDIA_ROOT") or DATA / "media")
+    return url, media
+
+
+def run_backup(args: list[str]) -> int:
+    """``backup [DIR]``: a backup directory under DIR (default .data/backups)."""
+    from federation.config.backup import backup
+
+    url, media = _data_locations()
+    out = Path(args[0]) if args else DATA / "backups"
+    target = backup(database_url=url, media_root=media, out_dir=out)
+    print(f"backup written to {target}")
+    return 0
+
+
+def run_restore(args: list[str]) -> int:
+    """``restore DIR [--replace]``: restore a backup directory, then verify every table."""
+    from federation.config.backup import restore
+
+    if not args:
+        print("usage: restore BACKUP_DIR [--replace]", file=sys.stderr)
+        return 2
+    url, media = _data_locations()
+    result = restore(
+        backup_dir=Path(args[0]), database_url=url, media_root=media, replace="--replace" in args
+    )
+    if not result["ok"]:
+        print(f"restored, but {len(result['differing'])} tables differ: {result['differing']}")
+        return 1
+    print(f"restored and verified: {result['tables']} tables match the backup")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="launcher")
-    parser.add_argument("mode", choices=["run", "test", "bench"])
+    parser.add_argument("mode", choices=["run", "test", "bench", "backup", "restore"])
     parser.add_argument("rest", nargs=argparse.REMAINDER)
     ns = parser.parse_args(argv)
+    if ns.mode == "backup":
+        return run_backup(ns.rest)
+    if ns.mode == "restore":
+        return run_restore(ns.rest)
     if ns.mode == "run":
         return run(int(os.environ.get("PORT", "8000")))
     if ns.mode == "test":

@@ -79,7 +79,9 @@ def _cases():
                 continue
             for method in METHODS:
                 if hasattr(view, method):
-                    yield pytest.param(side, route, view, method, id=f"{side} {method.upper()} /{route}")
+                    yield pytest.param(
+                        side, route, view, method, id=f"{side} {method.upper()} /{route}"
+                    )
 
 
 def test_every_api_route_declares_its_access():

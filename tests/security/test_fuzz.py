@@ -39,7 +39,11 @@ def _load(urlconf: str):
     # through JSON: lazy translation strings and dates become plain values
     raw = json.loads(json.dumps(_schema(urlconf), default=str))
     config = SchemathesisConfig()
-    config.projects.default.generation = GenerationConfig(max_examples=EXAMPLES)
+    project = config.projects.default
+    project.generation = GenerationConfig(max_examples=EXAMPLES)
+    # generated cases only: the coverage phase's boundary sweep of every parameter would
+    # take the run far past its few minutes (FUZZ_COVERAGE=1 turns it on)
+    project.phases.coverage.enabled = os.environ.get("FUZZ_COVERAGE") == "1"
     return schemathesis.openapi.from_dict(raw, config=config)
 
 

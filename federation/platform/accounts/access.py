@@ -67,7 +67,7 @@ def access_of(view_class: Any) -> Access | None:
     others = [
         c
         for c in classes
-        if not (isinstance(c, type) and issubclass(c, _RolePermission | IsAuthenticated))
+        if not (isinstance(c, type) and issubclass(c, (_RolePermission, IsAuthenticated)))
     ]
     if others or len(role_classes) > 1:
         return None
