@@ -2,7 +2,7 @@
 
 from django.urls import include, path
 
-from tenants import api, views
+from tenants import api, archive_api, views
 
 federation_pages = [
     path("", views.UnionListView.as_view(), name="list"),
@@ -31,6 +31,13 @@ federation_urlpatterns = [
         api.UnionIndexReleaseApi.as_view(),
         name="api-union-index-release",
     ),
+    path(
+        "api/v1/unions/<slug:slug>/archive/",
+        archive_api.UnionArchiveApi.as_view(),
+        name="api-union-archive",
+    ),
 ]
 
-union_urlpatterns: list = []
+union_urlpatterns: list = [
+    path("api/v1/union/archive/", archive_api.OwnUnionArchiveApi.as_view(), name="api-own-archive"),
+]

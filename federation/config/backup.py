@@ -65,8 +65,9 @@ def _env(params: dict[str, str]) -> dict[str, str]:
 
 def _connect(params: dict[str, str], **kwargs: Any):
     import psycopg
+    from psycopg.conninfo import make_conninfo
 
-    return psycopg.connect(**params, **kwargs)
+    return psycopg.connect(make_conninfo("", **params), **kwargs)
 
 
 def pg_tools(params: dict[str, str]) -> tuple[str, str]:

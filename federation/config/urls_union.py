@@ -8,6 +8,7 @@ from federation.config.urls_common import common_urlpatterns
 from federation.dues import urls as dues
 from federation.homes import urls as homes
 from federation.reports import urls as reports
+from tenants import urls as unions
 from workplaces.activities import urls as activities
 from workplaces.assets import urls as assets
 from workplaces.congress import urls as congress
@@ -35,6 +36,7 @@ urlpatterns = [
     *finance.union_urlpatterns,
     *assets.union_urlpatterns,
     *ledgers.union_urlpatterns,
+    *unions.union_urlpatterns,
 ]
 
 handler404 = "federation.config.handlers.page_not_found"
