@@ -74,5 +74,7 @@ def test_the_schema_on_the_federation_host_describes_the_federation_api():
 
 def test_swagger_ui_is_served_locally_without_a_cdn():
     html = HostClient("localhost").get("/api/docs/").content.decode()
-    assert "cdn" not in html.lower()
+    # (a random nonce in the page may contain the letters "cdn": look for addresses)
+    assert "//cdn" not in html.lower()
+    assert "cdn." not in html.lower()
     assert "/static/drf_spectacular_sidecar/" in html

@@ -49,8 +49,13 @@ def _load(urlconf: str):
 
 # Known bugs in other apps, left out until fixed (each names its owner): (method, path)
 KNOWN_FAILURES = {
-    "union": [("POST", "/api/v1/news/")],  # reports: a JSON array body -> 500 (ui)
-    "federation": [],
+    "union": [
+        ("POST", "/api/v1/news/"),  # reports: a JSON array body -> 500 (ui)
+        ("GET", "/api/v1/rights/mediation-committee/"),  # [] where an object is documented (rights)
+    ],
+    "federation": [
+        ("GET", "/api/v1/dues/remittance/"),  # ?period= (empty) -> 500 (dues)
+    ],
 }
 
 
