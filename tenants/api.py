@@ -8,7 +8,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from federation.platform.accounts.permissions import federation_roles
-from federation.platform.accounts.roles import FEDERATION_STAFF
+from federation.platform.accounts.roles import FED_DUES, FEDERATION_STAFF
 from federation.platform.api import Pagination
 from tenants import selectors, services
 from tenants.models import Union, UnionKind, UnionStatus
