@@ -16,7 +16,7 @@ from typing import Any
 from rest_framework.permissions import AllowAny, IsAuthenticated
 
 from federation.platform.accounts.permissions import _RolePermission
-from federation.platform.accounts.roles import CHAIR, FED_ADMIN
+from federation.platform.accounts.roles import CHAIR, FED_ADMIN, UNION_ROLES
 
 SAFE_METHODS = ("GET", "HEAD", "OPTIONS")
 
@@ -47,7 +47,14 @@ class Access:
 
 
 # Views of other apps whose access cannot be derived, declared here (dotted path -> Access).
-REGISTRY: dict[str, Access] = {}
+# (Their permission classes allow more than the role list they name: every logged-in user
+# of the union may read the union's profile and table a proposal.)
+REGISTRY: dict[str, Access] = {
+    "workplaces.home.api.UnionProfileApi": Access(
+        roles=frozenset({"organization", "vice_chair"}), read_roles=frozenset(UNION_ROLES)
+    ),
+    "workplaces.congress.api.ProposalsApi": Access(),
+}
 
 
 def access_of(view_class: Any) -> Access | None:
