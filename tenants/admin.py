@@ -27,7 +27,14 @@ class UnionAdmin(admin.ModelAdmin):
 
 @admin.register(UnionHealth)
 class UnionHealthAdmin(admin.ModelAdmin):
-    list_display = ("union", "taken_on", "schema_present", "migrations_applied", "table_count", "last_activity")
+    list_display = (
+        "union",
+        "taken_on",
+        "schema_present",
+        "migrations_applied",
+        "table_count",
+        "last_activity",
+    )
     list_filter = ("migrations_applied",)
 
 

@@ -49,7 +49,9 @@ def demo_employees_match(union: Union) -> None:
     if rollup is None or not rollup.members_active:
         return
     share = DEMO_MEMBER_SHARE.get(union.slug, Decimal("0.95"))
-    union.employee_count = int((Decimal(rollup.members_active) / share).to_integral_value(rounding=ROUND_CEILING))
+    union.employee_count = int(
+        (Decimal(rollup.members_active) / share).to_integral_value(rounding=ROUND_CEILING)
+    )
     union.save(update_fields=["employee_count", "updated_at"])
 
 
@@ -57,7 +59,9 @@ demo_employees_match.demo_order = 20  # type: ignore[attr-defined]
 DEMO_HOOKS.append(demo_employees_match)
 
 
-def demo_seed(*, chair_password: str, port: int | None = None) -> tuple[bool, list[tuple[str, str]]]:
+def demo_seed(
+    *, chair_password: str, port: int | None = None
+) -> tuple[bool, list[tuple[str, str]]]:
     federation_tenant_ensure(name=FEDERATION_NAME)
     if Union.objects.filter(slug=DEMO_UNIONS[0][0]).exists():
         return False, []
@@ -77,5 +81,10 @@ def demo_seed(*, chair_password: str, port: int | None = None) -> tuple[bool, li
             )
             for hook in sorted(DEMO_HOOKS, key=lambda h: getattr(h, "demo_order", 50)):
                 hook(union)
-            logins.append((f"http://{slug}.{settings.BASE_DOMAIN}{suffix}/", f"{slug.replace('-', '_')}_chair"))
+            logins.append(
+                (
+                    f"http://{slug}.{settings.BASE_DOMAIN}{suffix}/",
+                    f"{slug.replace('-', '_')}_chair",
+                )
+            )
     return True, logins

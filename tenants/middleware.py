@@ -9,9 +9,7 @@ class UnionRoutingMiddleware(TenantMainMiddleware):
 
     def get_tenant(self, domain_model, hostname):
         tenant = super().get_tenant(domain_model, hostname)
-        if not tenant.is_federation and (
-            not tenant.ready or tenant.status != UnionStatus.ACTIVE
-        ):
+        if not tenant.is_federation and (not tenant.ready or tenant.status != UnionStatus.ACTIVE):
             raise domain_model.DoesNotExist
         return tenant
 

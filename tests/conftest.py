@@ -58,7 +58,9 @@ def _setup_township():
             for persona, roles in UNION_PERSONAS.items():
                 if persona == "chair":
                     continue
-                user_create(username=f"{slug[-1]}_{persona}", password=PASSWORD, roles=roles, validate=False)
+                user_create(
+                    username=f"{slug[-1]}_{persona}", password=PASSWORD, roles=roles, validate=False
+                )
 
 
 @pytest.fixture(scope="session")

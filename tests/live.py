@@ -64,18 +64,41 @@ def celery_worker(live_township):
     env.pop("TEST_DATABASE_NAME", None)
     log = open(ROOT / ".data" / "worker-test.log", "w")  # noqa: SIM115
     proc = subprocess.Popen(
-        [sys.executable, "-m", "celery", "-A", "tasks", "worker", "--loglevel", "INFO",
-         "--concurrency", "2", "--queues", queue, "--without-gossip", "--without-mingle",
-         "--without-heartbeat", "--hostname", f"test-{os.getpid()}@%h"],
-        env=env, cwd=ROOT, stdout=log, stderr=subprocess.STDOUT,
+        [
+            sys.executable,
+            "-m",
+            "celery",
+            "-A",
+            "tasks",
+            "worker",
+            "--loglevel",
+            "INFO",
+            "--concurrency",
+            "2",
+            "--queues",
+            queue,
+            "--without-gossip",
+            "--without-mingle",
+            "--without-heartbeat",
+            "--hostname",
+            f"test-{os.getpid()}@%h",
+        ],
+        env=env,
+        cwd=ROOT,
+        stdout=log,
+        stderr=subprocess.STDOUT,
     )
     try:
         deadline = time.monotonic() + 60
         while time.monotonic() < deadline:
-            if app.control.ping(timeout=0.5, destination=[f"test-{os.getpid()}@{os.uname().nodename}"]):
+            if app.control.ping(
+                timeout=0.5, destination=[f"test-{os.getpid()}@{os.uname().nodename}"]
+            ):
                 break
             if proc.poll() is not None:
-                raise RuntimeError(f"worker exited: {(ROOT / '.data' / 'worker-test.log').read_text()[-2000:]}")
+                raise RuntimeError(
+                    f"worker exited: {(ROOT / '.data' / 'worker-test.log').read_text()[-2000:]}"
+                )
         else:
             raise RuntimeError("worker did not start within 60 s")
         yield proc

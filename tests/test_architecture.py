@@ -19,3 +19,12 @@ def test_the_import_layers_of_architecture_md_are_kept():
         timeout=300,
     )
     assert done.returncode == 0, done.stdout[-4000:]
+
+
+def test_no_import_error_guard_between_our_own_apps():
+    offenders = []
+    for package in ("federation", "tenants", "workplaces", "tasks"):
+        for path in (ROOT / package).rglob("*.py"):
+            if "except ImportError" in path.read_text(encoding="utf-8"):
+                offenders.append(str(path.relative_to(ROOT)))
+    assert offenders == []

@@ -75,12 +75,9 @@ def pg_tools(params: dict[str, str]) -> tuple[str, str]:
     with _connect(params) as conn:
         major = int(conn.execute("SHOW server_version_num").fetchone()[0]) // 10000
     dirs = [f"/usr/lib/postgresql/{major}/bin"]
-    try:
-        import pgserver
+    import pgserver  # a dependency: the embedded server ships pg_dump and pg_restore
 
-        dirs.append(str(Path(pgserver.__file__).parent / "pginstall" / "bin"))
-    except ImportError:
-        pass
+    dirs.append(str(Path(pgserver.__file__).parent / "pginstall" / "bin"))
     found = shutil.which("pg_dump")
     if found:
         dirs.append(str(Path(found).parent))

@@ -157,7 +157,9 @@ if env.str("TEST_DATABASE_NAME", default=""):
     DATABASES["default"]["TEST"] = {"NAME": env.str("TEST_DATABASE_NAME")}
 if env.str("REPLICA_DATABASE_URL", default=""):
     # a streaming replica for the federation's aggregate reads (federation/dbrouters.py)
-    DATABASES["replica"] = env.db_url("REPLICA_DATABASE_URL", engine="django_tenants.postgresql_backend")
+    DATABASES["replica"] = env.db_url(
+        "REPLICA_DATABASE_URL", engine="django_tenants.postgresql_backend"
+    )
     DATABASES["replica"]["HOST"] = unquote(DATABASES["replica"].get("HOST") or "")
     DATABASES["replica"]["TEST"] = {"MIRROR": "default"}
 DATABASE_ROUTERS = [
@@ -308,7 +310,8 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
     "COMPONENT_SPLIT_REQUEST": True,
-    "ENUM_NAME_OVERRIDES": {"UnionKindEnum": "tenants.models.UnionKind.choices",
+    "ENUM_NAME_OVERRIDES": {
+        "UnionKindEnum": "tenants.models.UnionKind.choices",
         "UnionStatusEnum": "tenants.models.UnionStatus.choices",
         "MemberStatusEnum": "workplaces.members.models.MemberStatus.choices",
         "MemberTransferStatusEnum": "tenants.models.TransferStatus.choices",
@@ -326,7 +329,8 @@ SPECTACULAR_SETTINGS = {
         "ActivityStatusEnum": "workplaces.activities.models.ActivityStatus.choices",
         "FinanceEntryKindEnum": "workplaces.finance.models.EntryKind.choices",
         "FinanceEntryStatusEnum": "workplaces.finance.models.EntryStatus.choices",
-        "AuditReviewKindEnum": "workplaces.finance.models.ReviewKind.choices"},
+        "AuditReviewKindEnum": "workplaces.finance.models.ReviewKind.choices",
+    },
 }
 
 LOGGING = {

@@ -78,6 +78,8 @@ register(
     _rollup_field("members_migrant"),
 )
 register("members.retained", _("Retained members (roll-up)"), _rollup_field("members_retained"))
+
+
 def _employees(union: Any) -> int | None:
     """The effective employee count: the latest of the registered count and the headcount
     declared for dues (so a report never divides members by a count frozen at registration)."""

@@ -38,7 +38,10 @@ def test_bench_homes_round_for_300_unions():
     today = timezone.localdate()
     t = time.perf_counter()
     rnd = round_open(
-        scheme=scheme, title="bench", deadline=today + dt.timedelta(days=30), unions="all",
+        scheme=scheme,
+        title="bench",
+        deadline=today + dt.timedelta(days=30),
+        unions="all",
         actor=None,
     )
     opened = time.perf_counter() - t

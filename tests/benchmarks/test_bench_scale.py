@@ -206,11 +206,11 @@ def _noop_migration(name: str, after: str | None) -> Path:
 @pytest.mark.django_db(transaction=True)
 def test_bench_scale(live_township):
     from django.contrib.auth import get_user_model
-    from federation.platform.accounts.tokens import token_issue
 
     from federation.dues.models import PayrollDeclaration
     from federation.dues.periods import MONTHLY, period_containing
     from federation.dues.services import dues_cycle_run
+    from federation.platform.accounts.tokens import token_issue
     from tenants.models import Union
 
     rng = random.Random(7)

@@ -20,7 +20,12 @@ def browser_page(live_server, live_township):
         browser = p.chromium.launch(
             executable_path=chromium_path(),
             headless=True,
-            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-quic"],
+            args=[
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--disable-quic",
+            ],
         )
         context = browser.new_context(locale="zh-CN", viewport={"width": 1280, "height": 900})
         page = context.new_page()

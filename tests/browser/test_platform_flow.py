@@ -2,7 +2,6 @@
 the federation admin logs in, registers a union, opens it on its subdomain, and its chair
 logs in and sees the union's home page. Screenshots go to test-artifacts/."""
 
-
 import pytest
 
 from tests.browser.conftest import ARTIFACTS
@@ -10,7 +9,9 @@ from tests.conftest import PASSWORD, chromium_path
 
 pytestmark = [
     pytest.mark.browser,
-    pytest.mark.skipif(chromium_path() is None, reason="Chromium not installed (apt-get install -y chromium)"),
+    pytest.mark.skipif(
+        chromium_path() is None, reason="Chromium not installed (apt-get install -y chromium)"
+    ),
 ]
 
 
@@ -54,7 +55,9 @@ def test_admin_registers_a_union_and_its_chair_logs_in_on_its_subdomain(browser_
     page.screenshot(path=str(ARTIFACTS / "03-union-home.png"), full_page=True)
 
 
-def test_a_bad_credit_code_in_the_form_shows_the_error_and_registers_nothing(browser_page, live_server):
+def test_a_bad_credit_code_in_the_form_shows_the_error_and_registers_nothing(
+    browser_page, live_server
+):
     from tenants.models import Union
 
     page = browser_page
@@ -74,5 +77,8 @@ def test_a_bad_credit_code_in_the_form_shows_the_error_and_registers_nothing(bro
     form.locator("input[name=admin_password]").fill("Bad-Chair-2026")
     form.locator("button[type=submit]").click()
     page.wait_for_selector("#union-create-form .errors")
-    assert "校验" in page.locator("#union-create-form").inner_text() or "check" in page.locator("#union-create-form").inner_text()
+    assert (
+        "校验" in page.locator("#union-create-form").inner_text()
+        or "check" in page.locator("#union-create-form").inner_text()
+    )
     assert not Union.objects.filter(slug="bad-code").exists()

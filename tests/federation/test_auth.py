@@ -8,7 +8,9 @@ pytestmark = pytest.mark.django_db
 
 def test_a_token_works_on_the_host_that_issued_it():
     client = HostClient("union-a.localhost")
-    token = client.post("/api/v1/auth/token/", {"username": "a_chair", "password": PASSWORD}, format="json").json()["token"]
+    token = client.post(
+        "/api/v1/auth/token/", {"username": "a_chair", "password": PASSWORD}, format="json"
+    ).json()["token"]
     client.credentials(HTTP_AUTHORIZATION=f"Token {token}")
     resp = client.get("/api/v1/auth/me/")
     assert resp.json() == {"username": "a_chair", "roles": ["chair"], "side": "union"}
@@ -26,11 +28,17 @@ def test_repeated_failed_logins_are_throttled_with_429():
     # the failure that reaches the limit is answered 429 already (django-axes)
     client = HostClient("localhost")
     codes = [
-        client.post("/api/v1/auth/token/", {"username": "federation_clerk", "password": "wrong"}, format="json").status_code
+        client.post(
+            "/api/v1/auth/token/",
+            {"username": "federation_clerk", "password": "wrong"},
+            format="json",
+        ).status_code
         for _ in range(settings.LOGIN_FAILURE_LIMIT)
     ]
     assert codes == [401] * (settings.LOGIN_FAILURE_LIMIT - 1) + [429]
-    resp = client.post("/api/v1/auth/token/", {"username": "federation_clerk", "password": PASSWORD}, format="json")
+    resp = client.post(
+        "/api/v1/auth/token/", {"username": "federation_clerk", "password": PASSWORD}, format="json"
+    )
     assert resp.status_code == 429
 
 
@@ -54,7 +62,9 @@ def test_the_login_page_is_throttled_too():
     assert resp.status_code == 429
 
 
-@pytest.mark.parametrize("body", [{}, {"username": "x"}, {"password": "x"}, {"username": "", "password": ""}])
+@pytest.mark.parametrize(
+    "body", [{}, {"username": "x"}, {"password": "x"}, {"username": "", "password": ""}]
+)
 def test_missing_credentials_are_a_400_naming_the_field(body):
     resp = HostClient("localhost").post("/api/v1/auth/token/", body, format="json")
     assert resp.status_code == 400

@@ -59,7 +59,9 @@ def test_the_session_cookie_is_host_only(union_a):
 
 
 def test_a_notice_of_union_a_is_a_404_at_union_b(client_for, union_a, union_b):
-    msg = message_enqueue(union=union_a, kind="test", subject="A only", body="x", dedupe_key="iso-1")[0]
+    msg = message_enqueue(
+        union=union_a, kind="test", subject="A only", body="x", dedupe_key="iso-1"
+    )[0]
     assert client_for("a_chair", union_a).get(f"/api/v1/notices/{msg.pk}/").status_code == 200
     assert client_for("b_chair", union_b).get(f"/api/v1/notices/{msg.pk}/").status_code == 404
 

@@ -6,19 +6,31 @@ from tests.conftest import PASSWORD, HostClient
 
 pytestmark = pytest.mark.django_db
 
-NEW = {"username": "zhang_san", "password": "Officer-Pass-2026", "first_name": "张三", "roles": ["organization"]}
+NEW = {
+    "username": "zhang_san",
+    "password": "Officer-Pass-2026",
+    "first_name": "张三",
+    "roles": ["organization"],
+}
 
 
-def test_the_chair_adds_an_organization_officer_who_can_log_in(union_a, union_a_chair_api, in_union):
+def test_the_chair_adds_an_organization_officer_who_can_log_in(
+    union_a, union_a_chair_api, in_union
+):
     resp = union_a_chair_api.post("/api/v1/users/", NEW, format="json")
     assert resp.status_code == 201, resp.json()
     assert resp.json()["roles"] == ["organization"]
     login = HostClient("union-a.localhost").post(
-        "/api/v1/auth/token/", {"username": "zhang_san", "password": "Officer-Pass-2026"}, format="json"
+        "/api/v1/auth/token/",
+        {"username": "zhang_san", "password": "Officer-Pass-2026"},
+        format="json",
     )
     assert login.status_code == 200
     with in_union(union_a):
-        assert AuditEvent.objects.filter(kind="user.created", object_id=str(resp.json()["id"])).count() == 1
+        assert (
+            AuditEvent.objects.filter(kind="user.created", object_id=str(resp.json()["id"])).count()
+            == 1
+        )
 
 
 def test_the_new_officer_exists_only_in_that_union(union_a_chair_api, union_b, in_union):
@@ -55,12 +67,19 @@ def test_the_chair_cannot_deactivate_itself(union_a, union_a_chair_api, in_union
     assert "is_active" in resp.json()
 
 
-def test_deactivating_an_officer_revokes_its_token(union_a, union_a_chair_api, client_for, in_union):
+def test_deactivating_an_officer_revokes_its_token(
+    union_a, union_a_chair_api, client_for, in_union
+):
     officer = client_for("a_finance", union_a)
     assert officer.get("/api/v1/auth/me/").status_code == 200
     with in_union(union_a):
         pk = get_user_model().objects.get(username="a_finance").pk
-    assert union_a_chair_api.patch(f"/api/v1/users/{pk}/", {"is_active": False}, format="json").status_code == 200
+    assert (
+        union_a_chair_api.patch(
+            f"/api/v1/users/{pk}/", {"is_active": False}, format="json"
+        ).status_code
+        == 200
+    )
     assert officer.get("/api/v1/auth/me/").status_code == 401
 
 
@@ -81,7 +100,9 @@ def test_the_accounts_page_lets_the_chair_set_roles(union_a, in_union):
     client.post("/accounts/login/", {"username": "a_chair", "password": PASSWORD})
     with in_union(union_a):
         pk = get_user_model().objects.get(username="a_member").pk
-    resp = client.post(f"/accounts/users/{pk}/", {"action": "roles", "roles": ["member", "group_leader"]})
+    resp = client.post(
+        f"/accounts/users/{pk}/", {"action": "roles", "roles": ["member", "group_leader"]}
+    )
     assert resp.status_code == 302
     with in_union(union_a):
         roles = set(get_user_model().objects.get(pk=pk).groups.values_list("name", flat=True))

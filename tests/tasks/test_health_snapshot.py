@@ -50,10 +50,14 @@ def test_beat_entry_runs_through_the_dispatcher_to_one_task_per_union(celery_wor
     expected = set(unions_serving().values_list("pk", flat=True))
     assert len(expected) == 2
     wait_for(
-        lambda: set(
-            UnionHealth.objects.filter(taken_on=timezone.localdate()).values_list("union_id", flat=True)
-        )
-        == expected,
+        lambda: (
+            set(
+                UnionHealth.objects.filter(taken_on=timezone.localdate()).values_list(
+                    "union_id", flat=True
+                )
+            )
+            == expected
+        ),
         timeout=60,
     )
     assert all(h.migrations_applied for h in UnionHealth.objects.all())

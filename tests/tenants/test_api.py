@@ -13,7 +13,9 @@ def test_the_clerk_registers_a_union_and_gets_the_contract_fields(federation_adm
     resp = federation_admin_api.post("/api/v1/unions/", union_payload("new-factory"), format="json")
     assert resp.status_code == 201, resp.json()
     body = resp.json()
-    assert {k: body[k] for k in ("slug", "kind", "schema_name", "domain", "status", "member_count")} == {
+    assert {
+        k: body[k] for k in ("slug", "kind", "schema_name", "domain", "status", "member_count")
+    } == {
         "slug": "new-factory",
         "kind": "enterprise",
         "schema_name": "u_new_factory",
@@ -28,7 +30,9 @@ def test_the_new_unions_chair_can_log_in_at_its_host(federation_admin_api, clien
     federation_admin_api.post("/api/v1/unions/", union_payload("new-school"), format="json")
     union = Union.objects.get(slug="new-school")
     resp = client_for(None, union).post(
-        "/api/v1/auth/token/", {"username": "new_school_chair", "password": "Chair-Pass-2026"}, format="json"
+        "/api/v1/auth/token/",
+        {"username": "new_school_chair", "password": "Chair-Pass-2026"},
+        format="json",
     )
     assert resp.status_code == 200
     assert len(resp.json()["token"]) == 40
@@ -53,7 +57,9 @@ def test_the_new_unions_chair_can_log_in_at_its_host(federation_admin_api, clien
         ({"admin": {"username": "x"}}, "admin"),
     ],
 )
-def test_bad_union_input_is_a_400_naming_the_field_and_creates_nothing(federation_admin_api, change, field):
+def test_bad_union_input_is_a_400_naming_the_field_and_creates_nothing(
+    federation_admin_api, change, field
+):
     before = set(Union.objects.values_list("slug", flat=True))
     payload = union_payload("bad-input-union")
     payload.update(change)
@@ -74,20 +80,30 @@ def test_a_weak_chair_password_is_refused_on_the_admin_field(federation_admin_ap
 
 def test_a_duplicate_credit_code_is_refused(federation_admin_api):
     code = credit_code()
-    federation_admin_api.post("/api/v1/unions/", union_payload("first-one", credit_code=code), format="json")
-    resp = federation_admin_api.post("/api/v1/unions/", union_payload("second-one", credit_code=code), format="json")
+    federation_admin_api.post(
+        "/api/v1/unions/", union_payload("first-one", credit_code=code), format="json"
+    )
+    resp = federation_admin_api.post(
+        "/api/v1/unions/", union_payload("second-one", credit_code=code), format="json"
+    )
     assert resp.status_code == 400
     assert "credit_code" in resp.json()
 
 
 @pytest.mark.parametrize("body", ["{not json", "[]", '"text"', "null"])
 def test_junk_json_is_a_400_never_a_500(federation_admin_api, body):
-    resp = federation_admin_api.generic("POST", "/api/v1/unions/", body, content_type="application/json")
+    resp = federation_admin_api.generic(
+        "POST", "/api/v1/unions/", body, content_type="application/json"
+    )
     assert resp.status_code == 400
 
 
 def test_the_union_list_filters_by_kind_and_search(federation_admin_api):
-    federation_admin_api.post("/api/v1/unions/", union_payload("village-school", kind="school", name="村小学工会"), format="json")
+    federation_admin_api.post(
+        "/api/v1/unions/",
+        union_payload("village-school", kind="school", name="村小学工会"),
+        format="json",
+    )
     resp = federation_admin_api.get("/api/v1/unions/?kind=school")
     assert [u["slug"] for u in resp.json()["results"]] == ["village-school"]
     resp = federation_admin_api.get("/api/v1/unions/?search=村小学")
@@ -109,7 +125,9 @@ def test_the_list_is_paginated_per_the_contract(federation_admin_api):
 
 
 def test_patch_changes_the_employee_count(federation_admin_api):
-    resp = federation_admin_api.patch("/api/v1/unions/union-a/", {"employee_count": 321}, format="json")
+    resp = federation_admin_api.patch(
+        "/api/v1/unions/union-a/", {"employee_count": 321}, format="json"
+    )
     assert resp.status_code == 200
     assert Union.objects.get(slug="union-a").employee_count == 321
 
@@ -143,7 +161,9 @@ def test_only_the_federation_admin_registers_unions(client_for, persona, status)
     assert Union.objects.filter(slug="perm-check").exists() is (status == 201)
 
 
-@pytest.mark.parametrize("persona", ["federation_viewer", "federation_clerk", "federation_assessor"])
+@pytest.mark.parametrize(
+    "persona", ["federation_viewer", "federation_clerk", "federation_assessor"]
+)
 def test_federation_staff_can_read_the_union_list(client_for, persona):
     assert client_for(persona).get("/api/v1/unions/").status_code == 200
 

@@ -50,7 +50,9 @@ def test_gender_is_read_from_the_seventeenth_digit():
     assert parse_id_number(id_number(gender="F"))[2] == "F"
 
 
-@pytest.mark.parametrize("value", ["", "123", "11010519491231002Y", "1101051949123100２X", "110105194913310025"])
+@pytest.mark.parametrize(
+    "value", ["", "123", "11010519491231002Y", "1101051949123100２X", "110105194913310025"]
+)
 def test_bad_id_numbers_are_refused(value):
     with pytest.raises(ValidationError):
         parse_id_number(value)

@@ -13,7 +13,8 @@ TODAY = dt.date(2026, 11, 24)
 
 def _rollup(union, active, women=0, migrant=0):
     UnionRollup.objects.update_or_create(
-        union=union, defaults={"members_active": active, "members_women": women, "members_migrant": migrant}
+        union=union,
+        defaults={"members_active": active, "members_women": women, "members_migrant": migrant},
     )
 
 
@@ -22,11 +23,21 @@ def _notice(union, period, due, paid="0.00", status="issued"):
 
     y, m = map(int, period.split("-"))
     return DuesNotice.objects.create(
-        union=union, period=period, period_start=dt.date(y, m, 1), collection_mode="full",
-        payroll_total=Decimal(due) * 50, rate=Decimal("0.02"), workplace_share=Decimal("0.6"),
-        upper_share=Decimal("0.4"), city_share=Decimal("0.1"), amount_issued=Decimal(due),
-        amount_due=Decimal(due), amount_paid=Decimal(paid), status=status,
-        due_date=dt.date(y, m, 28), grace_until=dt.date(y, m, 28),
+        union=union,
+        period=period,
+        period_start=dt.date(y, m, 1),
+        collection_mode="full",
+        payroll_total=Decimal(due) * 50,
+        rate=Decimal("0.02"),
+        workplace_share=Decimal("0.6"),
+        upper_share=Decimal("0.4"),
+        city_share=Decimal("0.1"),
+        amount_issued=Decimal(due),
+        amount_due=Decimal(due),
+        amount_paid=Decimal(paid),
+        status=status,
+        due_date=dt.date(y, m, 28),
+        grace_until=dt.date(y, m, 28),
     )
 
 
@@ -41,8 +52,12 @@ def test_the_api_sums_roll_ups_and_the_current_period(union_a, union_b, federati
     assert body["unions"] == 2
     assert body["members"] == 220
     assert body["women_members"] == 90
-    assert body["dues"] == {"period": "2026-10", "amount_due": "1500.00", "amount_paid": "1100.00",
-                            "collection_rate": "0.7333"}
+    assert body["dues"] == {
+        "period": "2026-10",
+        "amount_due": "1500.00",
+        "amount_paid": "1100.00",
+        "collection_rate": "0.7333",
+    }
     assert set(body) == {"unions", "members", "women_members", "dues", "homes", "reports", "as_of"}
     assert set(body["reports"]) == {"open_cycles", "late"}
 
@@ -76,7 +91,9 @@ def test_union_users_cannot_reach_the_dashboard(client_for, union_a, persona):
     assert client.get("/api/v1/dashboard/").status_code == 404  # not served on union hosts
 
 
-@pytest.mark.parametrize(("persona", "status"), [(None, 401), ("federation_viewer", 200), ("federation_clerk", 200)])
+@pytest.mark.parametrize(
+    ("persona", "status"), [(None, 401), ("federation_viewer", 200), ("federation_clerk", 200)]
+)
 def test_federation_staff_read_the_dashboard(client_for, persona, status):
     assert client_for(persona).get("/api/v1/dashboard/").status_code == status
 
@@ -126,14 +143,23 @@ def _queries(fn) -> list[str]:
     return [q["sql"] for q in ctx.captured_queries if not q["sql"].startswith("SET search_path")]
 
 
-def test_the_dashboard_query_count_does_not_grow_with_unions(union_a, union_b, federation_admin_api):
+def test_the_dashboard_query_count_does_not_grow_with_unions(
+    union_a, union_b, federation_admin_api
+):
     from federation.dashboard.selectors import dashboard_api_payload
     from tenants.models import Union
 
     _rollup(union_a, 1)
     before = len(_queries(lambda: dashboard_api_payload(today=TODAY)))
     Union.objects.bulk_create(
-        Union(slug=f"extra-{i}", schema_name=f"u_extra_{i}", name="x", kind="other", status="active", ready=True)
+        Union(
+            slug=f"extra-{i}",
+            schema_name=f"u_extra_{i}",
+            name="x",
+            kind="other",
+            status="active",
+            ready=True,
+        )
         for i in range(30)
     )
     for u in Union.objects.filter(slug__startswith="extra-"):
@@ -141,7 +167,6 @@ def test_the_dashboard_query_count_does_not_grow_with_unions(union_a, union_b, f
         _notice(u, "2026-10", "10.00")
     after = len(_queries(lambda: dashboard_api_payload(today=TODAY)))
     assert before == after == 12
-
 
 
 @time_machine.travel(dt.datetime(2026, 11, 24, 10, 0, tzinfo=dt.UTC))
@@ -152,7 +177,9 @@ def test_dashboard_dues_equal_a_recount_of_payments_after_a_payment(union_a, fed
     from federation.dues.services import payment_record
 
     notice = _notice(union_a, "2026-10", "800.00")
-    payment_record(notice=notice, amount="300.00", paid_on="2026-11-10", reference="BANK-DASH-1", actor=None)
+    payment_record(
+        notice=notice, amount="300.00", paid_on="2026-11-10", reference="BANK-DASH-1", actor=None
+    )
     paid = Payment.objects.filter(notice__period="2026-10").aggregate(s=Sum("amount"))["s"]
     body = federation_admin_api.get("/api/v1/dashboard/").json()
     assert body["dues"]["amount_paid"] == f"{paid:.2f}" == "300.00"

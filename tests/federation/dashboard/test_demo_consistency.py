@@ -15,4 +15,6 @@ def test_no_demo_payment_is_dated_before_its_notice(union_a):
     payments = list(Payment.objects.select_related("notice"))
     assert payments
     for payment in payments:
-        assert payment.paid_on >= timezone.localdate(payment.notice.issued_at), payment.notice.period
+        assert payment.paid_on >= timezone.localdate(payment.notice.issued_at), (
+            payment.notice.period
+        )

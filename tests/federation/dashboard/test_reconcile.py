@@ -18,8 +18,13 @@ def _recount(union) -> dict:
     with schema_context(union.schema_name):
         c = member_counts()
         total = dues_monthly_total()
-    return {"members_active": c["active"], "members_women": c["women"], "members_migrant": c["migrant"],
-            "members_retained": c["retained"], "member_dues_monthly": total}
+    return {
+        "members_active": c["active"],
+        "members_women": c["women"],
+        "members_migrant": c["migrant"],
+        "members_retained": c["retained"],
+        "member_dues_monthly": total,
+    }
 
 
 def _rollup(union) -> dict:
@@ -45,7 +50,11 @@ def test_roll_up_equals_a_recount_after_a_departure(client_for, union_a):
     api = client_for("a_organization", union_a)
     member = _add(api)
     _add(api, gender="F")
-    resp = api.post(f"/api/v1/members/{member}/leave/", {"status": "retired", "reason": "退休", "on": "2026-10-31"}, format="json")
+    resp = api.post(
+        f"/api/v1/members/{member}/leave/",
+        {"status": "retired", "reason": "退休", "on": "2026-10-31"},
+        format="json",
+    )
     assert resp.status_code == 200, resp.json()
     assert _rollup(union_a) == _recount(union_a)
     assert _rollup(union_a)["members_retained"] == 1
@@ -54,7 +63,11 @@ def test_roll_up_equals_a_recount_after_a_departure(client_for, union_a):
 def test_roll_ups_of_both_unions_equal_recounts_after_a_transfer(client_for, union_a, union_b):
     a = client_for("a_organization", union_a)
     member = _add(a)
-    resp = a.post(f"/api/v1/members/{member}/transfer/", {"to_union": "union-b", "reason": "调动"}, format="json")
+    resp = a.post(
+        f"/api/v1/members/{member}/transfer/",
+        {"to_union": "union-b", "reason": "调动"},
+        format="json",
+    )
     assert resp.status_code == 202, resp.json()
     b = client_for("b_organization", union_b)
     transfer = resp.json()["id"]
