@@ -5,25 +5,6 @@ import django.contrib.postgres.fields.ranges
 import django.db.models.deletion
 from django.db import migrations, models
 
-# Extensions are database-wide: install btree_gist once, in the public schema (on every
-# union's search_path), whichever union's migration runs first. A lock keeps two unions
-# migrating at once from both creating it; one installed elsewhere is moved to public.
-BTREE_GIST = """
-DO $$
-DECLARE ns text;
-BEGIN
-    PERFORM pg_advisory_xact_lock(hashtext('extension btree_gist'));
-    SELECT n.nspname INTO ns FROM pg_extension e
-        JOIN pg_namespace n ON n.oid = e.extnamespace WHERE e.extname = 'btree_gist';
-    IF ns IS NULL THEN
-        CREATE EXTENSION btree_gist SCHEMA public;
-    ELSIF ns <> 'public' THEN
-        ALTER EXTENSION btree_gist SET SCHEMA public;
-    END IF;
-END $$;
-"""
-
-
 class Migration(migrations.Migration):
 
     initial = True
@@ -33,7 +14,6 @@ class Migration(migrations.Migration):
     ]
 
     operations = [
-        migrations.RunSQL(BTREE_GIST, migrations.RunSQL.noop),
         migrations.CreateModel(
             name='Equipment',
             fields=[
@@ -127,6 +107,6 @@ class Migration(migrations.Migration):
         ),
         migrations.AddConstraint(
             model_name='booking',
-            constraint=django.contrib.postgres.constraints.ExclusionConstraint(condition=models.Q(('status', 'booked')), expressions=[('room', '='), ('during', '&&')], name='booking_no_overlap'),
+            constraint=django.contrib.postgres.constraints.ExclusionConstraint(condition=models.Q(('status', 'booked')), expressions=[(models.Func(models.F('room'), models.F('room'), models.Value('[]'), function='int8range'), '&&'), ('during', '&&')], name='booking_no_overlap'),
         ),
     ]
