@@ -81,3 +81,19 @@ def fact_exists(*, union: Union, key: str) -> bool:
 def facts_by_key(key: str) -> dict[int, Any]:
     """``{union_id: value}`` for every union that has the fact: one query."""
     return dict(UnionFact.objects.filter(key=key).values_list("union_id", "value"))
+
+
+def facts_refresh_on_commit(keys: Iterable[str]) -> None:
+    """After the transaction commits, recompute these facts in THIS union's schema (the
+    callback may run when the connection has moved on, e.g. at the end of a demo seed or
+    a federation action that entered the union's schema)."""
+    from django_tenants.utils import schema_context
+
+    schema = current_schema()
+    wanted = list(keys)
+
+    def run() -> None:
+        with schema_context(schema):
+            facts_refresh(keys=wanted)
+
+    transaction.on_commit(run)

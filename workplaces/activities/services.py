@@ -38,7 +38,7 @@ ACTIVITY_FIELDS = ["title", "kind", "starts_at", "ends_at", "place", "capacity",
 
 
 def facts_after_commit(keys: list[str]) -> None:
-    transaction.on_commit(lambda: facts.facts_refresh(keys=keys))
+    facts.facts_refresh_on_commit(keys)
 
 
 def _slug() -> str:

@@ -63,7 +63,7 @@ def _slug() -> str:
 
 
 def facts_after_commit() -> None:
-    transaction.on_commit(lambda: facts.facts_refresh(keys=["finance.by_year"]))
+    facts.facts_refresh_on_commit(["finance.by_year"])
 
 
 def _year_open(year: int) -> None:
