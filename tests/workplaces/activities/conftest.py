@@ -1,6 +1,6 @@
 import pytest
-from rest_framework.authtoken.models import Token
 
+from federation.platform.accounts.tokens import token_issue
 from tests.conftest import HostClient, host_of
 
 
@@ -23,7 +23,7 @@ def login_api(in_union):
     def make(union, username, *roles, member=None):
         with in_union(union):
             user = union_user(username, *roles, member=member)
-            key = Token.objects.get_or_create(user=user)[0].key
+            key = token_issue(user=user, label="test")[1]
         connection.set_schema_to_public()
         client = HostClient(host_of(union))
         client.credentials(HTTP_AUTHORIZATION=f"Token {key}")

@@ -4,8 +4,8 @@ import threading
 
 from django.db import connection
 from django_tenants.utils import schema_context
-from rest_framework.authtoken.models import Token
 
+from federation.platform.accounts.tokens import token_issue
 from tests.conftest import HostClient, host_of
 
 
@@ -28,7 +28,7 @@ def test_two_members_taking_the_last_seat_at_once_one_gets_it_the_other_409(live
         for i in range(2):
             member = MemberFactory()
             user = union_user(f"racer{i}", "member", member=member)
-            keys.append(Token.objects.create(user=user).key)
+            keys.append(token_issue(user=user, label="test")[1])
     connection.set_schema_to_public()
     barrier = threading.Barrier(2)
     codes: list[int] = []
