@@ -36,6 +36,14 @@ def _restore_township() -> None:
 @pytest.fixture
 def live_township(transactional_db):
     _restore_township()
+    # a flush after an earlier transactional test also took the rows data migrations ship
+    from federation.homes.services import rule_default_ensure, scheme_default_ensure
+    from federation.rules.services import rules_defaults_ensure
+
+    connection.set_schema_to_public()
+    scheme_default_ensure()
+    rule_default_ensure()
+    rules_defaults_ensure()
     yield
     connection.set_schema_to_public()
 
