@@ -1,6 +1,7 @@
 """What every API view shares: pagination, the error format, small helpers."""
 
 import logging
+from typing import Any
 
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
 from django.core.exceptions import ValidationError as DjangoValidationError
@@ -8,7 +9,9 @@ from django.db import IntegrityError
 from django.http import Http404
 from rest_framework import exceptions, status
 from rest_framework.pagination import PageNumberPagination
+from rest_framework.request import Request
 from rest_framework.response import Response
+from rest_framework.views import APIView
 from rest_framework.views import exception_handler as drf_exception_handler
 
 from federation.platform.errors import DomainError
@@ -20,6 +23,14 @@ class Pagination(PageNumberPagination):
     page_size = 50
     page_size_query_param = "page_size"
     max_page_size = 200
+
+
+def page(request: Request, view: APIView, rows: Any, serializer: Any) -> Response:
+    """A list response in the API's one shape (``{"count", "next", "previous",
+    "results"}``, ``?page=``, ``?page_size=`` up to 200); ``rows`` is a queryset or a list."""
+    paginator = Pagination()
+    items: Any = paginator.paginate_queryset(rows, request, view=view)
+    return paginator.get_paginated_response(serializer(items, many=True).data)
 
 
 class Conflict(exceptions.APIException):

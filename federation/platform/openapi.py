@@ -19,13 +19,6 @@ from rest_framework.permissions import AllowAny
 
 from federation.platform.api import Pagination
 
-# Lists that answer a bare array (exceptions to API.md's rule; the fuzzer holds them to it)
-UNPAGINATED = {
-    "federation.reports.api.NewsChannelApi",
-    "federation.reports.api.SourceListApi",
-    "federation.rules.api.RuleListApi",
-}
-
 ERROR_SCHEMA = {
     "type": "object",
     "description": 'Field errors `{"field": ["message"]}` or `{"detail": "...", "code": "..."}`.',
@@ -48,7 +41,6 @@ class AutoSchema(SpectacularAutoSchema):
             paginator is None
             and self.method == "GET"
             and getattr(self.view, "paginated", True) is not False
-            and f"{type(self.view).__module__}.{type(self.view).__qualname__}" not in UNPAGINATED
         ):
             return Pagination()
         return paginator

@@ -10,6 +10,7 @@ from rest_framework.views import APIView
 
 from federation.platform.accounts.permissions import federation_roles
 from federation.platform.accounts.roles import FEDERATION_STAFF
+from federation.platform.api import page
 from federation.rules.models import RuleValue
 from federation.rules.registry import rules_declared
 from federation.rules.services import rule_change
@@ -50,11 +51,11 @@ class RuleListApi(APIView):
                 "label": str(r.label),
                 "kind": r.kind,
                 "source": r.source,
-                "rows": RuleRowOut(rows.get(r.key, []), many=True).data,
+                "rows": rows.get(r.key, []),
             }
             for r in rules_declared()
         ]
-        return Response(data)
+        return page(request, self, data, RuleOut)
 
     @extend_schema(request=RuleChangeIn, responses={201: RuleRowOut})
     def post(self, request: Request) -> Response:

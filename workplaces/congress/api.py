@@ -23,7 +23,7 @@ from federation.platform.accounts.roles import (
     UNION_ROLES,
     VICE_CHAIR,
 )
-from federation.platform.api import Pagination
+from federation.platform.api import page
 from workplaces.congress import evaluation, proposals, selectors, services
 from workplaces.congress.models import (
     Congress,
@@ -53,14 +53,6 @@ def _valid(serializer_class: type[serializers.Serializer], data: Any) -> dict:
     return dict(s.validated_data)
 
 
-def _page(
-    request: Request, view: APIView, qs: Any, serializer: type[serializers.Serializer]
-) -> Response:
-    paginator = Pagination()
-    page: Any = paginator.paginate_queryset(qs, request, view=view)
-    return paginator.get_paginated_response(serializer(page, many=True).data)
-
-
 # --- congress term and delegates -------------------------------------------------------------
 class CongressSerializer(serializers.ModelSerializer):
     class Meta:
@@ -79,7 +71,7 @@ class CongressesApi(APIView):
 
     @extend_schema(responses={200: CongressSerializer(many=True)})
     def get(self, request: Request) -> Response:
-        return _page(request, self, Congress.objects.all(), CongressSerializer)
+        return page(request, self, Congress.objects.all(), CongressSerializer)
 
     @extend_schema(request=CongressInSerializer, responses={201: CongressSerializer})
     def post(self, request: Request) -> Response:
@@ -115,7 +107,7 @@ class DelegatesApi(APIView):
     def get(self, request: Request) -> Response:
         congress = selectors.congress_current()
         qs = congress.delegates.all() if congress else Delegate.objects.none()
-        return _page(request, self, qs, DelegateSerializer)
+        return page(request, self, qs, DelegateSerializer)
 
     @extend_schema(request=DelegateInSerializer, responses={201: DelegateSerializer})
     def post(self, request: Request) -> Response:
@@ -142,7 +134,8 @@ class CompositionApi(APIView):
     @extend_schema(responses={200: FindingSerializer(many=True)})
     def get(self, request: Request) -> Response:
         congress = selectors.congress_current()
-        return Response(selectors.roster_findings(congress) if congress else [])
+        findings = selectors.roster_findings(congress) if congress else []
+        return page(request, self, findings, FindingSerializer)
 
 
 # --- sessions ------------------------------------------------------------------------------------
@@ -193,7 +186,7 @@ class SessionsApi(APIView):
         year = request.query_params.get("year", "")
         if year.isdigit():
             qs = qs.filter(held_on__year=int(year))
-        return _page(request, self, qs, SessionSerializer)
+        return page(request, self, qs, SessionSerializer)
 
     @extend_schema(request=SessionInSerializer, responses={201: SessionSerializer})
     def post(self, request: Request) -> Response:
@@ -362,7 +355,7 @@ class ProposalsApi(APIView):
         state = request.query_params.get("status", "")
         if state:
             qs = qs.filter(status=state[:20])
-        return _page(request, self, qs, ProposalSerializer)
+        return page(request, self, qs, ProposalSerializer)
 
     @extend_schema(request=ProposalInSerializer, responses={201: ProposalSerializer})
     def post(self, request: Request) -> Response:
@@ -499,7 +492,7 @@ class EvaluationsApi(APIView):
 
     @extend_schema(responses={200: EvaluationSerializer(many=True)})
     def get(self, request: Request) -> Response:
-        return _page(
+        return page(
             request, self, Evaluation.objects.prefetch_related("subjects"), EvaluationSerializer
         )
 
@@ -585,4 +578,4 @@ class OverviewApi(APIView):
     def get(self, request: Request) -> Response:
         data = _valid(OverviewQuerySerializer, request.query_params)
         rows = selectors.congress_overview(year=data.get("year") or timezone.localdate().year)
-        return _page(request, self, rows, OverviewRowSerializer)
+        return page(request, self, rows, OverviewRowSerializer)

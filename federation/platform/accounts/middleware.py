@@ -26,10 +26,12 @@ class RefuseNulMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        if "\x00" in request.META.get("QUERY_STRING", "") or "%00" in request.META.get(
-            "QUERY_STRING", ""
-        ):
-            return _nul_refused(request)
+        from urllib.parse import parse_qsl
+
+        query = request.META.get("QUERY_STRING", "")
+        if "\x00" in query or "%00" in query:
+            pairs = parse_qsl(query, keep_blank_values=True, errors="replace")
+            return _nul_refused(request, [k for k, v in pairs if "\x00" in k + v])
         content_type = request.META.get("CONTENT_TYPE", "")
         if request.method == "POST" and content_type.startswith(
             ("application/x-www-form-urlencoded", "multipart/form-data")
@@ -38,16 +40,20 @@ class RefuseNulMiddleware:
                 fields = list(request.POST.lists())
             except Exception:  # noqa: BLE001 - a broken body is the view's 400 to give
                 fields = []
-            for key, values in fields:
-                if "\x00" in key or any("\x00" in v for v in values):
-                    return _nul_refused(request)
+            bad = [k for k, values in fields if "\x00" in k or any("\x00" in v for v in values)]
+            if bad:
+                return _nul_refused(request, bad)
         return self.get_response(request)
 
 
-def _nul_refused(request):
+def _nul_refused(request, fields):
+    """400 naming the parameters that carry the NUL (API: ``{"field": ["message"]}``)."""
     from django.http import HttpResponseBadRequest, JsonResponse
 
     message = "NUL characters are not allowed in a request."
     if request.path.startswith("/api/"):
-        return JsonResponse({"detail": message, "code": "nul_character"}, status=400)
+        named = [f for f in fields if f and "\x00" not in f]
+        if named:
+            return JsonResponse({f: [message] for f in named}, status=400)
+        return JsonResponse({"detail": message}, status=400)
     return HttpResponseBadRequest(message)

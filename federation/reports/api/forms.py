@@ -106,7 +106,7 @@ class SourceListApi(APIView):
 
     @extend_schema(responses=ReportSourceOutput(many=True))
     def get(self, request: Request) -> Response:
-        return Response(ReportSourceOutput(sources_all(), many=True).data)
+        return page(request, self, list(sources_all()), ReportSourceOutput)
 
 
 class FormListCreateApi(APIView):

@@ -211,7 +211,7 @@ class NewsChannelApi(APIView):
     @extend_schema(responses=NewsChannelOutput(many=True))
     def get(self, request: Request) -> Response:
         rows = NewsChannel.objects.order_by("code", "-effective_from")
-        return Response(NewsChannelOutput(rows, many=True).data)
+        return page(request, self, rows, NewsChannelOutput)
 
     @extend_schema(request=NewsChannelInput, responses={201: NewsChannelOutput})
     def post(self, request: Request) -> Response:

@@ -284,7 +284,7 @@ def test_every_version_of_a_form_is_listed_by_code(fed, cycle):
 def test_forms_and_sources_are_listed(fed, annual):
     forms = fed.get("/api/v1/reports/forms/").json()["results"]
     assert "annual-basic" in [f["code"] for f in forms]
-    names = [s["name"] for s in fed.get("/api/v1/reports/sources/").json()]
+    names = [s["name"] for s in fed.get("/api/v1/reports/sources/").json()["results"]]
     assert {"members.active", "members.active.women", "members.active.migrant", "employees"} <= set(
         names
     )
