@@ -48,12 +48,11 @@ class Access:
 
 # Views of other apps whose access cannot be derived, declared here (dotted path -> Access).
 # (Their permission classes allow more than the role list they name: every logged-in user
-# of the union may read the union's profile and table a proposal.)
+# of the union may read the union's profile.)
 REGISTRY: dict[str, Access] = {
     "workplaces.home.api.UnionProfileApi": Access(
         roles=frozenset({"organization", "vice_chair"}), read_roles=frozenset(UNION_ROLES)
     ),
-    "workplaces.congress.api.ProposalsApi": Access(),
 }
 
 
