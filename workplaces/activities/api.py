@@ -13,7 +13,9 @@ from rest_framework.permissions import BasePermission
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from federation.platform.accounts.access import Access
 from federation.platform.accounts.permissions import union_roles
+from federation.platform.accounts.roles import UNION_ROLES
 from federation.platform.api import Pagination
 from tenants.context import on_federation_side
 from workplaces.activities import selectors, services
@@ -21,6 +23,12 @@ from workplaces.activities.models import Activity, ActivityKind, ActivityPhoto, 
 from workplaces.members.models import Member
 
 ORGANISE = union_roles(*services.ORGANISERS)
+# what the access matrix checks (tests/security): any user of the union; every user reads
+# and organisers write
+ANY_UNION_USER = Access(side="union")
+ORGANISE_OR_READ = Access(
+    roles=frozenset(services.ORGANISERS), read_roles=frozenset(UNION_ROLES), side="union"
+)
 
 
 class UnionUser(BasePermission):
@@ -106,6 +114,7 @@ def _context(request) -> dict:
 
 class ActivityListApi(APIView):
     permission_classes = [OrganiseOrRead]
+    api_access = ORGANISE_OR_READ
 
     @extend_schema(
         parameters=[
@@ -137,6 +146,7 @@ class ActivityListApi(APIView):
 
 class ActivityDetailApi(APIView):
     permission_classes = [OrganiseOrRead]
+    api_access = ORGANISE_OR_READ
 
     @extend_schema(responses=ActivityOutput)
     def get(self, request, pk: int):
@@ -169,6 +179,7 @@ class SignupApi(APIView):
     any member. Full -> 409, twice -> 409."""
 
     permission_classes = [UnionUser]
+    api_access = ANY_UNION_USER
 
     @extend_schema(responses=SignupOutput(many=True))
     def get(self, request, pk: int):
@@ -188,6 +199,7 @@ class SignupApi(APIView):
 
 class SignupCancelApi(APIView):
     permission_classes = [UnionUser]
+    api_access = ANY_UNION_USER
 
     @extend_schema(responses={204: None})
     def delete(self, request, pk: int, signup_id: int):
@@ -265,6 +277,7 @@ class PhotoFileApi(APIView):
     """The photo's bytes, looked up in this union's schema (another union's photo: 404)."""
 
     permission_classes = [UnionUser]
+    api_access = ANY_UNION_USER
 
     @extend_schema(responses={(200, "image/*"): OpenApiTypes.BINARY})
     def get(self, request, pk: int):

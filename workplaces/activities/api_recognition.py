@@ -12,7 +12,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from workplaces.activities import recognition, selectors
-from workplaces.activities.api import OrganiseOrRead, member_or_400, validated
+from workplaces.activities.api import ORGANISE_OR_READ, OrganiseOrRead, member_or_400, validated
 from workplaces.activities.models import (
     Competition,
     Honour,
@@ -74,6 +74,7 @@ class CompetitionInput(serializers.Serializer):
 
 class CompetitionApi(APIView):
     permission_classes = [OrganiseOrRead]
+    api_access = ORGANISE_OR_READ
 
     @extend_schema(responses={200: dict})
     def get(self, request):
@@ -96,6 +97,7 @@ class EntrantInput(serializers.Serializer):
 
 class EntrantApi(APIView):
     permission_classes = [OrganiseOrRead]
+    api_access = ORGANISE_OR_READ
 
     @extend_schema(responses={200: dict})
     def get(self, request, pk: int):
@@ -129,6 +131,7 @@ class SuggestionInput(serializers.Serializer):
 
 class SuggestionApi(APIView):
     permission_classes = [OrganiseOrRead]
+    api_access = ORGANISE_OR_READ
 
     @extend_schema(responses={200: dict})
     def get(self, request):
@@ -157,6 +160,7 @@ class DecideInput(serializers.Serializer):
 
 class SuggestionDecideApi(APIView):
     permission_classes = [OrganiseOrRead]
+    api_access = ORGANISE_OR_READ
 
     @extend_schema(request=DecideInput, responses={200: dict})
     def post(self, request, pk: int):
@@ -177,6 +181,7 @@ class HonourInput(serializers.Serializer):
 
 class HonourApi(APIView):
     permission_classes = [OrganiseOrRead]
+    api_access = ORGANISE_OR_READ
 
     @extend_schema(parameters=[OpenApiParameter("member", int)], responses={200: dict})
     def get(self, request):
@@ -201,6 +206,7 @@ class HonourDecideInput(serializers.Serializer):
 
 class HonourDecideApi(APIView):
     permission_classes = [OrganiseOrRead]
+    api_access = ORGANISE_OR_READ
 
     @extend_schema(request=HonourDecideInput, responses={200: dict})
     def post(self, request, pk: int):
@@ -227,6 +233,7 @@ class TrainingInput(serializers.Serializer):
 
 class TrainingApi(APIView):
     permission_classes = [OrganiseOrRead]
+    api_access = ORGANISE_OR_READ
 
     @extend_schema(responses={200: dict})
     def get(self, request):

@@ -15,7 +15,15 @@ from rest_framework.views import APIView
 
 from federation.platform.api import Pagination
 from federation.platform.errors import NotAllowedError
-from workplaces.activities.api import ORGANISE, OrganiseOrRead, UnionUser, member_or_400, validated
+from workplaces.activities.api import (
+    ANY_UNION_USER,
+    ORGANISE,
+    ORGANISE_OR_READ,
+    OrganiseOrRead,
+    UnionUser,
+    member_or_400,
+    validated,
+)
 from workplaces.activities.services import can_organise
 from workplaces.assets import selectors, services
 from workplaces.assets.models import Booking, Equipment, Lending, Room
@@ -48,6 +56,7 @@ def _room_out(r: Room) -> dict:
 
 class RoomApi(APIView):
     permission_classes = [OrganiseOrRead]
+    api_access = ORGANISE_OR_READ
 
     @extend_schema(responses={200: dict})
     def get(self, request):
@@ -83,6 +92,7 @@ class BookingApi(APIView):
     """A member books for themselves, an organiser for anyone; an overlap is a 409."""
 
     permission_classes = [UnionUser]
+    api_access = ANY_UNION_USER
 
     @extend_schema(responses={200: dict})
     def get(self, request, pk: int):
@@ -105,6 +115,7 @@ class BookingApi(APIView):
 
 class BookingCancelApi(APIView):
     permission_classes = [UnionUser]
+    api_access = ANY_UNION_USER
 
     @extend_schema(request=None, responses={200: dict})
     def post(self, request, pk: int):

@@ -9,9 +9,14 @@ from rest_framework.negotiation import BaseContentNegotiation
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from workplaces.activities.api import UnionUser
+from federation.platform.accounts.permissions import union_roles
+from federation.platform.accounts.roles import UNION_OFFICERS
 from workplaces.ledgers import selectors
 from workplaces.ledgers.views import book_response
+
+# the officers print books (which books: each book's roles, checked per book; a book the
+# user may not print is a 404); group leaders and plain members print none
+OFFICERS = union_roles(*UNION_OFFICERS)
 
 
 class IgnoreFormatNegotiation(BaseContentNegotiation):
@@ -25,7 +30,7 @@ class IgnoreFormatNegotiation(BaseContentNegotiation):
 
 
 class BookListApi(APIView):
-    permission_classes = [UnionUser]
+    permission_classes = [OFFICERS]
 
     @extend_schema(operation_id="ledgers_list", responses={200: dict})
     def get(self, request):
@@ -45,7 +50,7 @@ class BookListApi(APIView):
 class BookApi(APIView):
     """``?format=pdf|xlsx&from=YYYY-MM-DD&to=YYYY-MM-DD`` (default: this calendar year)."""
 
-    permission_classes = [UnionUser]
+    permission_classes = [OFFICERS]
     content_negotiation_class = IgnoreFormatNegotiation
 
     @extend_schema(

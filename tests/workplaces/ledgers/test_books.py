@@ -180,7 +180,7 @@ def test_plain_members_print_nothing_and_the_finance_book_is_for_finance(
     api = client_for(username, union_a)
     if username == "a_member":
         assert api.get("/api/v1/ledgers/").status_code == 403
-        assert api.get("/api/v1/ledgers/activities/").status_code == 404
+        assert api.get("/api/v1/ledgers/activities/").status_code == 403
     else:
         assert api.get("/api/v1/ledgers/activities/").status_code == 200
         assert api.get("/api/v1/ledgers/finance/").status_code == code
