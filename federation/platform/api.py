@@ -11,7 +11,7 @@ from rest_framework import exceptions, status
 from rest_framework.pagination import PageNumberPagination
 from rest_framework.request import Request
 from rest_framework.response import Response
-from rest_framework.views import APIView
+from rest_framework.views import APIView, set_rollback
 from rest_framework.views import exception_handler as drf_exception_handler
 
 from federation.platform.errors import DomainError
@@ -31,12 +31,6 @@ def page(request: Request, view: APIView, rows: Any, serializer: Any) -> Respons
     paginator = Pagination()
     items: Any = paginator.paginate_queryset(rows, request, view=view)
     return paginator.get_paginated_response(serializer(items, many=True).data)
-
-
-class Conflict(exceptions.APIException):
-    status_code = status.HTTP_409_CONFLICT
-    default_detail = "This conflicts with an existing record."
-    default_code = "conflict"
 
 
 def validation_error_detail(exc: DjangoValidationError):
@@ -59,12 +53,14 @@ def exception_handler(exc, context):
     if isinstance(exc, DomainError):
         return Response({"detail": exc.detail, "code": exc.code}, status=exc.status)
     if isinstance(exc, IntegrityError):
-        # Transitional: services are being taught to raise ConflictError themselves; once
-        # they all do, an IntegrityError here is a bug (logged, 500).
+        # A service catches the violations it expects (a duplicate reference, a second open
+        # file) and raises ConflictError; one that reaches the door is a bug (a NOT NULL, a
+        # missed check): logged, and a 500 that says nothing of the database.
         log.error("IntegrityError reached the API door", exc_info=exc)
+        set_rollback()
         return Response(
-            {"detail": "This conflicts with an existing record.", "code": "conflict"},
-            status=status.HTTP_409_CONFLICT,
+            {"detail": "Server error.", "code": "server_error"},
+            status=status.HTTP_500_INTERNAL_SERVER_ERROR,
         )
     if isinstance(exc, Http404):
         exc = exceptions.NotFound()

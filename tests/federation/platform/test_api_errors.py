@@ -1,0 +1,48 @@
+import logging
+
+import pytest
+from django.db import IntegrityError, connection, transaction
+
+from federation.dues import services as dues_services
+from federation.platform.api import exception_handler
+from federation.platform.errors import ConflictError
+from federation.rules.models import RuleValue
+
+pytestmark = pytest.mark.django_db
+
+
+@transaction.atomic
+def _write_a_row_without_its_key(**_kwargs):
+    """A service bug: a row written without a required value (NOT NULL)."""
+    with connection.cursor() as cursor:
+        cursor.execute(f"INSERT INTO {RuleValue._meta.db_table} (key) VALUES (NULL)")  # noqa: S608
+
+
+def test_a_not_null_integrity_error_at_the_door_is_a_logged_500(client_for, monkeypatch, caplog):
+    monkeypatch.setattr(dues_services, "dues_cycle_run", _write_a_row_without_its_key)
+    caplog.set_level(logging.ERROR, logger="federation.platform.api")
+    response = client_for("federation_clerk").post(
+        "/api/v1/dues/cycles/", {"period": "2026-10"}, format="json"
+    )
+    assert response.status_code == 500
+    assert response.json() == {"detail": "Server error.", "code": "server_error"}
+    logged = [r for r in caplog.records if r.name == "federation.platform.api"]
+    assert [r.getMessage() for r in logged] == ["IntegrityError reached the API door"]
+    assert "not-null" in str(logged[0].exc_info[1])
+    assert RuleValue.objects.filter(key__isnull=True).count() == 0
+
+
+def test_a_unique_violation_no_service_caught_is_a_500_not_a_conflict(caplog):
+    caplog.set_level(logging.ERROR, logger="federation.platform.api")
+    exc = IntegrityError('duplicate key value violates unique constraint "x"')
+    response = exception_handler(exc, {})
+    assert response.status_code == 500
+    assert [r.getMessage() for r in caplog.records] == ["IntegrityError reached the API door"]
+
+
+def test_a_conflict_raised_by_a_service_is_a_409_with_its_code():
+    response = exception_handler(ConflictError("taken", code="reference_used"), {})
+    assert (response.status_code, response.data) == (
+        409,
+        {"detail": "taken", "code": "reference_used"},
+    )
