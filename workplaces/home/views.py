@@ -20,6 +20,7 @@ from tenants.services import employee_count_set
 from workplaces.home import selectors
 from workplaces.home.api import PROFILE_EDITORS, UnionProfileInput
 from workplaces.home.services import notice_mark_read
+from workplaces.organization.selectors import home_governance
 
 LABELS = {
     "employee_count": gettext_lazy("Employees"),
@@ -73,6 +74,7 @@ def home(request: HttpRequest) -> HttpResponse:
             "union": union,
             "todo": selectors.union_todo(union=union) if officer else [],
             "notices": selectors.union_notices(union=union, user=request.user) if officer else [],
+            "governance": home_governance() if officer else None,
             "membership": selectors.union_membership(union=union),
             "counts": EmployeeCountChange.objects.filter(union=union)[:10],
             "can_edit": editor,

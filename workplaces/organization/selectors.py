@@ -21,15 +21,23 @@ from workplaces.organization.models import (
 )
 
 
-def term_status(ends_on: dt.date | None, *, today: dt.date | None = None) -> str:
+def due_soon_months(*, on: dt.date) -> int:
+    return int(rule_value("organization.due_soon_months", on=on))
+
+
+def term_status(
+    ends_on: dt.date | None, *, today: dt.date | None = None, months: int | None = None
+) -> str:
     """in_term / due_soon (within the rule's months of the end) / overdue (after the end
-    day) / none (no term)."""
+    day) / none (no term). A caller classifying many unions reads ``months`` once
+    (``due_soon_months``) and passes it, so the rule table is not read per union."""
     if ends_on is None:
         return TermStatus.NONE.value
     today = today or timezone.localdate()
     if today > ends_on:
         return TermStatus.OVERDUE.value
-    months = int(rule_value("organization.due_soon_months", on=today))
+    if months is None:
+        months = due_soon_months(on=today)
     if today >= add_months(ends_on, -months):
         return TermStatus.DUE_SOON.value
     return TermStatus.IN_TERM.value
@@ -121,6 +129,22 @@ def plan_items_overdue(*, today: dt.date | None = None) -> QuerySet[PlanItem]:
 
 
 @union_side
+def home_governance(*, today: dt.date | None = None, items: int = 5) -> dict[str, Any]:
+    """The governance block of the union's home page: the current term's status and days
+    left, and the work plan items past their due date (the first ``items`` and how many)."""
+    today = today or timezone.localdate()
+    overdue = plan_items_overdue(today=today)
+    term = term_summary(term_current(), today=today)
+    left = term["days_left"]
+    return {
+        "term": term,
+        "days_overdue": -left if left is not None and left < 0 else 0,
+        "overdue_items": list(overdue[:items]),
+        "overdue_count": overdue.count(),
+    }
+
+
+@union_side
 def openness_items(*, year: int | None = None) -> QuerySet[OpennessItem]:
     qs = OpennessItem.objects.all()
     return qs.filter(published_on__year=year) if year else qs
@@ -143,6 +167,7 @@ def terms_overview(*, status: str = "", today: dt.date | None = None) -> list[di
     from tenants.selectors import unions_serving
 
     today = today or timezone.localdate()
+    months = due_soon_months(on=today)
     terms = facts_by_key("organization.term")
     pending = facts_by_key("organization.pending")
     held = facts_by_key("congress.last_held_on")
@@ -154,7 +179,7 @@ def terms_overview(*, status: str = "", today: dt.date | None = None) -> list[di
         fact = terms.get(union.pk) or {}
         ends = fact.get("ends_on")
         ends_on = dt.date.fromisoformat(ends) if ends else None
-        row_status = term_status(ends_on, today=today)
+        row_status = term_status(ends_on, today=today, months=months)
         if status and row_status != status:
             continue
         props = (proposals.get(union.pk) or {}).get(year) or {}
@@ -180,10 +205,21 @@ def terms_overview(*, status: str = "", today: dt.date | None = None) -> list[di
 
 @federation_side
 def terms_status_counts(*, today: dt.date | None = None) -> dict[str, int]:
-    """``{"in_term": n, "due_soon": n, "overdue": n, "none": n}`` for the dashboard tile."""
+    """``{"in_term": n, "due_soon": n, "overdue": n, "none": n}`` over the serving unions,
+    for the dashboard tile and the township's terms page: from the ``organization.term``
+    facts (a union without one is "none"), in a fixed number of queries whatever the
+    number of unions; no union schema entered."""
+    from tenants.facts import facts_by_key
+    from tenants.selectors import unions_serving
+
+    today = today or timezone.localdate()
+    months = due_soon_months(on=today)
+    terms = facts_by_key("organization.term")
     counts = {s.value: 0 for s in TermStatus}
-    for row in terms_overview(today=today):
-        counts[row["status"]] += 1
+    for pk in unions_serving().values_list("pk", flat=True):
+        ends = (terms.get(pk) or {}).get("ends_on")
+        ends_on = dt.date.fromisoformat(ends) if ends else None
+        counts[term_status(ends_on, today=today, months=months)] += 1
     return counts
 
 
@@ -198,13 +234,15 @@ def union_governance(*, union: Any, today: dt.date | None = None) -> dict[str, A
     year = str(today.year)
     term = fact_value(union=union, key="organization.term")
     ends = (term or {}).get("ends_on")
+    ends_on = dt.date.fromisoformat(ends) if ends else None
     sessions = fact_value(union=union, key="congress.sessions_by_year")
     proposals = fact_value(union=union, key="congress.proposals_by_year") or {}
     return {
         "term_recorded": term is not None,
         "elected_on": (term or {}).get("elected_on"),
         "ends_on": ends,
-        "status": term_status(dt.date.fromisoformat(ends) if ends else None, today=today),
+        "days_left": (ends_on - today).days if ends_on else None,
+        "status": term_status(ends_on, today=today),
         "committee_size": (term or {}).get("committee_size", 0),
         "women_on_committee": (term or {}).get("women_on_committee", 0),
         "pending": fact_value(union=union, key="organization.pending")

@@ -94,3 +94,24 @@ def test_union_governance_summary_for_the_profile(union_a, union_b):
     b = union_governance(union=union_b)
     assert (a["term_recorded"], a["status"], a["committee_size"]) == (True, "overdue", 5)
     assert (b["term_recorded"], b["status"], b["congress_recorded"]) == (False, "none", False)
+
+
+def test_term_status_counts_take_the_same_queries_for_more_unions(
+    union_a, union_b, django_assert_num_queries
+):
+    from tenants.facts import fact_push
+    from tenants.models import Union
+    from workplaces.organization.selectors import terms_status_counts
+
+    fact_push(union=union_a, key="organization.term", value={"ends_on": "2099-01-01"})
+    with django_assert_num_queries(3) as small:
+        counts = terms_status_counts()
+    assert counts == {"in_term": 1, "due_soon": 0, "overdue": 0, "none": 1}
+    for i in range(5):
+        extra = Union.objects.create(
+            slug=f"terms-{i}", schema_name=f"u_terms_{i}", name=f"t{i}", status="active", ready=True
+        )
+        fact_push(union=extra, key="organization.term", value={"ends_on": "2099-01-01"})
+    with django_assert_num_queries(len(small.captured_queries)):
+        counts = terms_status_counts()
+    assert counts == {"in_term": 6, "due_soon": 0, "overdue": 0, "none": 1}
