@@ -9,6 +9,8 @@ from federation.platform.db import federation_reads
 from tenants.models import UnionKind, UnionStatus
 from tenants.selectors import unions_all
 from tenants.views import FederationPageMixin
+from workplaces.organization.models import TermStatus
+from workplaces.organization.selectors import terms_status_counts, union_governance
 
 
 class DashboardView(FederationPageMixin, View):
@@ -22,6 +24,7 @@ class DashboardView(FederationPageMixin, View):
         dues = selectors.dues_overview()
         homes = selectors.homes_overview()
         reports = selectors.reports_overview()
+        terms = terms_status_counts()
         kind_labels = dict(UnionKind.choices)
         status_labels = dict(UnionStatus.choices)
         ctx = {
@@ -39,6 +42,7 @@ class DashboardView(FederationPageMixin, View):
             "dues": dues,
             "homes": homes,
             "reports": reports,
+            "terms": [(code, label, terms[code]) for code, label in TermStatus.choices],
             "chart_kinds": charts.pie(
                 _("Unions by kind"),
                 {str(kind_labels.get(k, k)): n for k, n in unions["by_kind"].items()},
@@ -63,4 +67,6 @@ class DashboardView(FederationPageMixin, View):
 class UnionProfileView(FederationPageMixin, View):
     def get(self, request, slug):
         union = get_object_or_404(unions_all(), slug=slug)
-        return render(request, "dashboard/union_profile.html", selectors.union_profile(union=union))
+        ctx = selectors.union_profile(union=union)
+        ctx["governance"] = union_governance(union=union)
+        return render(request, "dashboard/union_profile.html", ctx)
