@@ -25,10 +25,21 @@ from workplaces.members.models import (
     Member,
     MembershipApplication,
 )
+from workplaces.members.profile import PROFILE_FIELDS
 from workplaces.members.services import member_admit, this_union
 from workplaces.members.validation import member_clean
 
-APPLICATION_FIELDS = ("name", "gender", "id_number", "phone", "employment", "group", "monthly_wage")
+# what an applicant gives: the register's particulars and the national real-name collection
+APPLICATION_FIELDS = (
+    "name",
+    "gender",
+    "id_number",
+    "phone",
+    "employment",
+    "group",
+    "monthly_wage",
+    *PROFILE_FIELDS,
+)
 
 
 def _decided() -> ValidationError:

@@ -20,31 +20,10 @@ class ServiceErrorsForm(forms.Form):
             self.add_error(field if field in self.fields else None, messages)
 
 
-class MemberForm(ServiceErrorsForm):
-    """Typed parsing only; the rules live in services.member_create / member_update."""
+class RealNameFields(forms.Form):
+    """The national real-name collection's fields (all optional), asked by the member form
+    and the application form alike."""
 
-    name = forms.CharField(label=_("Name"), max_length=50)
-    id_number = forms.CharField(label=_("Resident ID number"), max_length=18)
-    gender = forms.ChoiceField(
-        label=_("Gender"), choices=[("", _("From the ID number")), *Gender.choices], required=False
-    )
-    phone = forms.CharField(label=_("Mobile phone"), max_length=20, required=False)
-    employment = forms.ChoiceField(label=_("Employment"), choices=Employment.choices)
-    group = forms.ModelChoiceField(
-        label=_("Union group"), queryset=UnionGroup.objects.all(), required=False
-    )
-    monthly_wage = forms.DecimalField(
-        label=_("Monthly wage (yuan)"),
-        max_digits=12,
-        decimal_places=2,
-        min_value=0,
-        max_value=1_000_000,
-        required=False,
-    )
-    joined_on = forms.DateField(
-        label=_("Joined on"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
-    )
-    # the national real-name collection
     ethnicity = forms.ChoiceField(
         label=_("Ethnicity"), choices=[("", "—"), *ETHNICITY_CHOICES], required=False
     )
@@ -78,6 +57,43 @@ class MemberForm(ServiceErrorsForm):
         label=_("Retirement date"),
         required=False,
         widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+    )
+
+
+class MemberForm(ServiceErrorsForm, RealNameFields):
+    """Typed parsing only; the rules live in services.member_create / member_update."""
+
+    field_order = (
+        "name",
+        "id_number",
+        "gender",
+        "phone",
+        "employment",
+        "group",
+        "monthly_wage",
+        "joined_on",
+    )
+
+    name = forms.CharField(label=_("Name"), max_length=50)
+    id_number = forms.CharField(label=_("Resident ID number"), max_length=18)
+    gender = forms.ChoiceField(
+        label=_("Gender"), choices=[("", _("From the ID number")), *Gender.choices], required=False
+    )
+    phone = forms.CharField(label=_("Mobile phone"), max_length=20, required=False)
+    employment = forms.ChoiceField(label=_("Employment"), choices=Employment.choices)
+    group = forms.ModelChoiceField(
+        label=_("Union group"), queryset=UnionGroup.objects.all(), required=False
+    )
+    monthly_wage = forms.DecimalField(
+        label=_("Monthly wage (yuan)"),
+        max_digits=12,
+        decimal_places=2,
+        min_value=0,
+        max_value=1_000_000,
+        required=False,
+    )
+    joined_on = forms.DateField(
+        label=_("Joined on"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
     )
 
     def __init__(self, *args, editing: bool = False, **kwargs):
@@ -136,7 +152,11 @@ class GroupForm(forms.Form):
         field.choices = [("", "—")] + [(u.pk, u.get_full_name() or u.username) for u in users]
 
 
-class ApplicationForm(ServiceErrorsForm):
+class ApplicationForm(ServiceErrorsForm, RealNameFields):
+    """What an applicant gives (the joining date is the approval's); the rules live in
+    applications.application_submit."""
+
+    field_order = ("name", "id_number", "phone", "employment", "group", "monthly_wage")
     name = forms.CharField(label=_("Name"), max_length=50)
     id_number = forms.CharField(label=_("Resident ID number"), max_length=18)
     phone = forms.CharField(label=_("Mobile phone"), max_length=20, required=False)

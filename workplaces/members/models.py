@@ -76,7 +76,42 @@ class UnionGroup(models.Model):
         return self.name
 
 
-class Member(models.Model):
+class RealNameRecord(models.Model):
+    """The national real-name collection's fields (全国工会会员实名制信息采集), held by a
+    member and asked by an application to join, so approval carries them over."""
+
+    ethnicity = models.CharField(
+        _("ethnicity"), max_length=20, choices=ETHNICITY_CHOICES, blank=True
+    )
+    political_status = models.CharField(
+        _("political status"), max_length=20, choices=PoliticalStatus.choices, blank=True
+    )
+    education = models.CharField(
+        _("education"), max_length=20, choices=Education.choices, blank=True
+    )
+    household_type = models.CharField(
+        _("household registration"), max_length=10, choices=HouseholdType.choices, blank=True
+    )
+    household_place = models.CharField(
+        _("household registration place"), max_length=100, blank=True
+    )
+    position = models.CharField(_("post or position"), max_length=60, blank=True)
+    skill_level = models.CharField(
+        _("skill grade"), max_length=10, choices=SkillLevel.choices, blank=True
+    )
+    model_worker = models.BooleanField(_("model worker"), default=False)
+    model_worker_level = models.CharField(
+        _("model worker level"), max_length=12, choices=ModelWorkerLevel.choices, blank=True
+    )
+    card_no = models.CharField(_("member card number"), max_length=30, blank=True)
+    address = models.CharField(_("address"), max_length=200, blank=True)
+    retirement_date = models.DateField(_("retirement date"), null=True, blank=True)
+
+    class Meta:
+        abstract = True
+
+
+class Member(RealNameRecord):
     name = models.CharField(_("name"), max_length=50)
     gender = models.CharField(_("gender"), max_length=1, choices=Gender.choices)
     id_number = models.CharField(_("ID number"), max_length=18, unique=True)
@@ -111,33 +146,6 @@ class Member(models.Model):
         related_name="member_record",
         verbose_name=_("login"),
     )
-    # the national real-name collection (全国工会会员实名制信息采集)
-    ethnicity = models.CharField(
-        _("ethnicity"), max_length=20, choices=ETHNICITY_CHOICES, blank=True
-    )
-    political_status = models.CharField(
-        _("political status"), max_length=20, choices=PoliticalStatus.choices, blank=True
-    )
-    education = models.CharField(
-        _("education"), max_length=20, choices=Education.choices, blank=True
-    )
-    household_type = models.CharField(
-        _("household registration"), max_length=10, choices=HouseholdType.choices, blank=True
-    )
-    household_place = models.CharField(
-        _("household registration place"), max_length=100, blank=True
-    )
-    position = models.CharField(_("post or position"), max_length=60, blank=True)
-    skill_level = models.CharField(
-        _("skill grade"), max_length=10, choices=SkillLevel.choices, blank=True
-    )
-    model_worker = models.BooleanField(_("model worker"), default=False)
-    model_worker_level = models.CharField(
-        _("model worker level"), max_length=12, choices=ModelWorkerLevel.choices, blank=True
-    )
-    card_no = models.CharField(_("member card number"), max_length=30, blank=True)
-    address = models.CharField(_("address"), max_length=200, blank=True)
-    retirement_date = models.DateField(_("retirement date"), null=True, blank=True)
     # 农民工: rural household registration in wage employment here (derived on every save by
     # the services from household_type and employment; "migrant" employment implies it)
     is_migrant = models.BooleanField(_("migrant worker"), default=False)
@@ -198,7 +206,7 @@ class ApplicationStatus(models.TextChoices):
     REJECTED = "rejected", _("Rejected")
 
 
-class MembershipApplication(models.Model):
+class MembershipApplication(RealNameRecord):
     """An application to join (入会申请); membership counts from the approval date."""
 
     name = models.CharField(max_length=50)

@@ -308,3 +308,63 @@ def test_the_change_log_shows_field_and_value_labels_in_chinese(
     assert "None" not in log
     assert "性别: M" not in log
     assert "性别: 男" in log
+
+
+# --- item 9: the application asks what the register holds -------------------------------
+def _apply(api, **kw):
+    payload = member_payload(**kw)
+    payload.pop("joined_on")
+    return api.post("/api/v1/applications/", payload, format="json")
+
+
+def test_an_application_records_the_collection_fields(a_org):
+    r = _apply(a_org, employment="dispatched", **PROFILE)
+    assert r.status_code == 201, r.json()
+    assert {k: r.json()[k] for k in PROFILE} == PROFILE
+
+
+def test_approval_carries_the_collection_fields_to_the_member(a_org):
+    app_id = _apply(a_org, employment="dispatched", **PROFILE).json()["id"]
+    r = a_org.post(f"/api/v1/applications/{app_id}/approve/", {}, format="json")
+    assert r.status_code == 201, r.json()
+    assert {k: r.json()[k] for k in PROFILE} == PROFILE
+    assert (r.json()["employment"], r.json()["is_migrant"]) == ("dispatched", True)
+
+
+def test_a_bad_collection_value_in_an_application_is_a_400_and_records_nothing(a_org):
+    r = _apply(a_org, ethnicity="火星族", education="phd")
+    assert r.status_code == 400
+    assert sorted(r.json()) == ["education", "ethnicity"]
+    assert a_org.get("/api/v1/applications/").json()["count"] == 0
+
+
+def test_an_application_with_a_level_but_no_title_is_refused_by_the_rule(a_org):
+    r = _apply(a_org, model_worker=False, model_worker_level="national")
+    assert r.status_code == 400
+    assert list(r.json()) == ["model_worker_level"]
+    assert a_org.get("/api/v1/applications/").json()["count"] == 0
+
+
+def test_the_application_page_asks_for_the_collection_fields(client_for, union_a, in_union):
+    from django.contrib.auth import get_user_model
+
+    from tests.conftest import HostClient, host_of
+    from workplaces.members.models import Member, MembershipApplication
+
+    page = HostClient(host_of(union_a))
+    page.cookies["django_language"] = "en"
+    with in_union(union_a):
+        page.force_login(get_user_model().objects.get(username="a_organization"))
+    html = page.get("/members/applications/").content.decode()
+    for name in ("ethnicity", "political_status", "household_type", "skill_level", "card_no"):
+        assert f'name="{name}"' in html
+    data = member_payload(name="吴磊", ethnicity="汉族", education="college", position="电工")
+    data.pop("joined_on")
+    assert page.post("/members/applications/", data).status_code == 302
+    with in_union(union_a):
+        app = MembershipApplication.objects.get()
+        assert (app.ethnicity, app.education, app.position) == ("汉族", "college", "电工")
+    assert page.post(f"/members/applications/{app.pk}/approve/").status_code == 302
+    with in_union(union_a):
+        member = Member.objects.get()
+        assert (member.ethnicity, member.education, member.position) == ("汉族", "college", "电工")

@@ -219,6 +219,7 @@ class ApplicationSerializer(serializers.ModelSerializer):
             "employment",
             "group",
             "monthly_wage",
+            *PROFILE_FIELDS,
             "note",
             "status",
             "submitted_at",
@@ -329,7 +330,7 @@ class GroupInputSerializer(serializers.Serializer):
     leader = serializers.IntegerField(required=False, allow_null=True, min_value=1, max_value=2**62)
 
 
-class ApplicationInputSerializer(serializers.Serializer):
+class ApplicationInputSerializer(ProfileInputMixin):
     name = serializers.CharField(max_length=50)
     # M/F or 男/女; the service checks it against the ID number
     gender = serializers.CharField(max_length=2, required=False, allow_blank=True)
