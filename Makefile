@@ -20,8 +20,19 @@ run: $(STAMP)
 test: $(STAMP)
 	$(BIN)/python -m federation.config.launcher test $(PYTEST_ARGS)
 
+# `make bench` runs every benchmark; `make bench tests/benchmarks/test_bench_members.py`
+# only the files or folders named. pytest options and node ids go in BENCH_ARGS, e.g.
+# BENCH_ARGS='-k "not scale"' or BENCH_ARGS=tests/benchmarks/test_bench_members.py::test_x
+ifeq (bench,$(firstword $(MAKECMDGOALS)))
+BENCH_PATHS := $(wordlist 2,$(words $(MAKECMDGOALS)),$(MAKECMDGOALS))
+ifneq ($(BENCH_PATHS),)
+.PHONY: $(BENCH_PATHS)
+$(eval $(BENCH_PATHS):;@:)
+endif
+endif
+
 bench: $(STAMP)
-	$(BIN)/python -m federation.config.launcher bench
+	$(BIN)/python -m federation.config.launcher bench $(BENCH_PATHS) $(BENCH_ARGS)
 
 lint: $(STAMP)
 	$(BIN)/ruff check .

@@ -226,15 +226,22 @@ def run_tests(args: list[str]) -> int:
     return subprocess.call([PY, "-m", "pytest", *args], env=env, cwd=ROOT)
 
 
+BENCH_DIR = "tests/benchmarks"
+
+
+def bench_args(args: list[str]) -> list[str]:
+    """pytest's arguments for ``bench``: the whole benchmarks folder unless a path (a file,
+    a folder or a ``file::test`` node) is given, then only what was named. Option values
+    such as ``-k "not scale"`` are not paths."""
+    named = any(not arg.startswith("-") and (ROOT / arg.split("::", 1)[0]).exists() for arg in args)
+    return ["-s", "-q", "-p", "no:randomly", *([] if named else [BENCH_DIR]), *args]
+
+
 def run_bench(args: list[str]) -> int:
     env = prepare_services(for_tests=True)
     env["GONGLIAN_BENCH"] = "1"
     env.setdefault("CELERY_QUEUE", f"gonglian-bench-{os.getpid()}")
-    return subprocess.call(
-        [PY, "-m", "pytest", "tests/benchmarks", "-s", "-q", "-p", "no:randomly", *args],
-        env=env,
-        cwd=ROOT,
-    )
+    return subprocess.call([PY, "-m", "pytest", *bench_args(args)], env=env, cwd=ROOT)
 
 
 def _data_locations() -> tuple[str, Path]:
