@@ -51,7 +51,6 @@ def _load(urlconf: str):
 KNOWN_FAILURES = {
     "union": [
         ("POST", "/api/v1/news/"),  # reports: a JSON array body -> 500 (ui)
-        ("GET", "/api/v1/rights/mediation-committee/"),  # [] where an object is documented (rights)
     ],
     "federation": [
         ("GET", "/api/v1/dues/remittance/"),  # ?period= (empty) -> 500 (dues)

@@ -11,6 +11,8 @@ from django.db.models import QuerySet
 from django.utils import timezone
 
 from federation.rules.selectors import rule_value
+from workplaces.congress.models import Motion
+from workplaces.congress.services import motion_passes
 from workplaces.rights import clocks
 from workplaces.rights.models import (
     CollectiveContract,
@@ -106,6 +108,68 @@ def contract_general(*, today: dt.date | None = None) -> tuple[CollectiveContrac
     if in_force:
         return max(in_force, key=lambda r: r[0].ends_on or dt.date.min)
     return rows[0]
+
+
+# --- the congress vote on the draft ------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ContractVote:
+    """The draft put to the congress and its vote: from the congress module's motion when
+    the contract points at one (``source == "congress"``), else as recorded by hand."""
+
+    source: str  # congress | manual
+    voted_on: dt.date | None
+    yes: int
+    no: int | None
+    abstain: int | None
+    delegates: int | None
+    passed: bool | None
+    session_id: int | None = None
+    session_title: str = ""
+    motion_id: int | None = None
+    motion_title: str = ""
+
+
+def contract_vote(c: CollectiveContract) -> ContractVote | None:
+    """None when no vote is recorded. A vote recorded by hand passes by the congress rule
+    (yes votes of more than the rule's share of ALL delegates), read on the voting day."""
+    m = c.congress_motion
+    if m is not None:
+        s = m.session
+        return ContractVote(
+            source="congress",
+            voted_on=s.held_on,
+            yes=m.yes,
+            no=m.no,
+            abstain=m.abstain,
+            delegates=s.delegates_total,
+            passed=m.passed,
+            session_id=s.pk,
+            session_title=s.title,
+            motion_id=m.pk,
+            motion_title=m.title,
+        )
+    if c.congress_voted_on is None or c.congress_yes is None:
+        return None
+    total = c.congress_total
+    return ContractVote(
+        source="manual",
+        voted_on=c.congress_voted_on,
+        yes=c.congress_yes,
+        no=None,
+        abstain=None,
+        delegates=total,
+        passed=None
+        if not total
+        else motion_passes(yes=c.congress_yes, total=total, on=c.congress_voted_on),
+    )
+
+
+def congress_motions() -> QuerySet[Motion]:
+    """The congress module's motions a contract's draft can point at, newest session first
+    (empty when the union does not keep its congress in the app)."""
+    return Motion.objects.select_related("session").order_by("-session__held_on", "-id")
 
 
 # --- mediation ------------------------------------------------------------------

@@ -124,3 +124,22 @@ def test_no_case_is_written_on_bad_input(a_chair, in_union, union_a):
     assert res.status_code == 400
     with in_union(union_a):
         assert MediationCase.objects.count() == 0
+
+
+def test_the_committee_is_read_as_a_paginated_list_of_its_seats(a_chair):
+    url = "/api/v1/rights/mediation-committee/"
+    a_chair.put(
+        url,
+        {
+            "since": "2026-01-01",
+            "members": [
+                {"name": "张三", "side": "employees"},
+                {"name": "王五", "side": "employer"},
+            ],
+        },
+        format="json",
+    )
+    res = a_chair.get(url)
+    assert res.status_code == 200
+    body = res.json()
+    assert (body["count"], sorted(s["name"] for s in body["results"])) == (2, ["张三", "王五"])

@@ -4,9 +4,7 @@ another union's objects out (404)."""
 import datetime as dt
 
 import pytest
-from django.test import Client
 
-from tests.conftest import PASSWORD
 from tests.workplaces.rights.factories import contract_payload
 
 pytestmark = pytest.mark.django_db
@@ -21,22 +19,6 @@ MY_FACTS = [
     "welfare.visits_by_year",
     "welfare.festival_by_year",
 ]
-
-
-@pytest.fixture
-def page_client(db):
-    from django.conf import settings
-    from django.db import connection
-
-    def make(username, union=None):
-        host = f"{union.slug}.{settings.BASE_DOMAIN}" if union else settings.BASE_DOMAIN
-        client = Client(HTTP_HOST=host)
-        res = client.post("/accounts/login/", {"username": username, "password": PASSWORD})
-        connection.set_schema_to_public()
-        assert res.status_code in (302, 200)
-        return client
-
-    return make
 
 
 @pytest.mark.parametrize(

@@ -14,6 +14,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from federation.platform.accounts.permissions import union_roles
+from workplaces.congress.models import Motion
 from workplaces.rights import selectors
 from workplaces.rights.api.common import NameList, body_size_check, union_object
 from workplaces.rights.models import CollectiveContract
@@ -29,6 +30,24 @@ class ContractRoundOutput(serializers.Serializer):
     employee_side = serializers.ListField(child=serializers.CharField())
     employer_side = serializers.ListField(child=serializers.CharField())
     summary = serializers.CharField()
+
+
+class ContractVoteOutput(serializers.Serializer):
+    origin = serializers.ChoiceField(
+        source="source",
+        choices=["congress", "manual"],
+        help_text="congress: a motion of the congress module; manual: recorded by hand",
+    )
+    voted_on = serializers.DateField(allow_null=True)
+    yes = serializers.IntegerField()
+    no = serializers.IntegerField(allow_null=True)
+    abstain = serializers.IntegerField(allow_null=True)
+    delegates = serializers.IntegerField(allow_null=True)
+    passed = serializers.BooleanField(allow_null=True)
+    session = serializers.IntegerField(allow_null=True, source="session_id")
+    session_title = serializers.CharField()
+    motion = serializers.IntegerField(allow_null=True, source="motion_id")
+    motion_title = serializers.CharField()
 
 
 class ContractOutput(serializers.Serializer):
@@ -53,6 +72,8 @@ class ContractOutput(serializers.Serializer):
     congress_voted_on = serializers.DateField(allow_null=True)
     congress_yes = serializers.IntegerField(allow_null=True)
     congress_total = serializers.IntegerField(allow_null=True)
+    congress_motion = serializers.IntegerField(allow_null=True)
+    congress_vote = ContractVoteOutput(allow_null=True)
     has_text = serializers.BooleanField()
     rounds = ContractRoundOutput(many=True)
 
@@ -79,6 +100,8 @@ def contract_out(c: CollectiveContract) -> dict[str, Any]:
         "congress_voted_on": c.congress_voted_on,
         "congress_yes": c.congress_yes,
         "congress_total": c.congress_total,
+        "congress_motion": c.congress_motion_id,
+        "congress_vote": selectors.contract_vote(c),
         "has_text": bool(c.text_file),
         "rounds": list(c.rounds.all()),
     }
@@ -102,7 +125,9 @@ class ContractListCreateApi(ListAPIView):
     serializer_class = ContractOutput
 
     def get_queryset(self):  # type: ignore[no-untyped-def]
-        qs = CollectiveContract.objects.prefetch_related("rounds")
+        qs = CollectiveContract.objects.select_related("congress_motion__session").prefetch_related(
+            "rounds"
+        )
         kind = self.request.query_params.get("kind", "")
         return qs.filter(kind=kind[:30]) if kind else qs
 
@@ -128,7 +153,12 @@ class ContractUpdateInput(serializers.Serializer):
     employer = serializers.CharField(max_length=200, required=False, allow_blank=True)
     workers_covered = serializers.IntegerField(min_value=0, max_value=1_000_000, required=False)
     note = serializers.CharField(max_length=1000, required=False, allow_blank=True)
-    congress_session = serializers.IntegerField(min_value=1, required=False, allow_null=True)
+    congress_motion = serializers.PrimaryKeyRelatedField(
+        queryset=Motion.objects.all(),
+        required=False,
+        allow_null=True,
+        help_text="a motion of this union's congress sessions; clears the vote typed by hand",
+    )
     congress_voted_on = serializers.DateField(required=False, allow_null=True)
     congress_yes = serializers.IntegerField(
         min_value=0, max_value=100_000, required=False, allow_null=True

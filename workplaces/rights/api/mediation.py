@@ -128,14 +128,15 @@ class MediationCommitteeInput(serializers.Serializer):
     members = serializers.ListField(child=MediationSeat(), max_length=60)
 
 
-class CommitteeApi(APIView):
-    """The mediation committee as a whole: GET it, PUT a new roster."""
+class CommitteeApi(ListAPIView):
+    """The mediation committee: GET its seats (a paginated list, like every list), PUT a
+    new roster as a whole (answered with the roster)."""
 
     permission_classes = [MANAGE]
+    serializer_class = MediationSeat
 
-    @extend_schema(responses=MediationSeat(many=True))
-    def get(self, request: Request) -> Response:
-        return Response(MediationSeat(selectors.committee_members(), many=True).data)
+    def get_queryset(self):  # type: ignore[no-untyped-def]
+        return selectors.committee_members()
 
     @extend_schema(request=MediationCommitteeInput, responses=MediationSeat(many=True))
     def put(self, request: Request) -> Response:

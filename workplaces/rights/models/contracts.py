@@ -34,8 +34,16 @@ class CollectiveContract(models.Model):
     filed_on = models.DateField(_("filed on"), null=True, blank=True)
     objected_on = models.DateField(_("objection received on"), null=True, blank=True)
     objection = models.CharField(_("objection"), max_length=1000, blank=True)
-    # the draft put to the congress and its vote
-    congress_session = models.PositiveIntegerField(_("congress session"), null=True, blank=True)
+    # the draft put to the congress and its vote: a motion of the congress module when the
+    # union keeps its sessions there, otherwise the vote recorded by hand below
+    congress_motion = models.ForeignKey(
+        "congress.Motion",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("congress motion"),
+    )
     congress_voted_on = models.DateField(_("put to the congress on"), null=True, blank=True)
     congress_yes = models.PositiveIntegerField(_("votes for"), null=True, blank=True)
     congress_total = models.PositiveIntegerField(_("delegates"), null=True, blank=True)

@@ -121,27 +121,28 @@ def _locked(contract: CollectiveContract) -> CollectiveContract:
     return CollectiveContract.objects.select_for_update().get(pk=contract.pk)
 
 
+MANUAL_VOTE = ("congress_voted_on", "congress_yes", "congress_total")
+
+
 @transaction.atomic
 def contract_update(
     *, contract: CollectiveContract, changes: dict[str, Any], actor: Actor
 ) -> CollectiveContract:
     """Change the descriptive fields and the congress vote (not the clocks' dates: those
-    move through signing, filing and objection)."""
-    allowed = {
-        "title",
-        "employer",
-        "workers_covered",
-        "note",
-        "congress_session",
-        "congress_voted_on",
-        "congress_yes",
-        "congress_total",
-    }
+    move through signing, filing and objection). The vote is either a motion of the
+    congress module (``congress_motion``) or recorded by hand; setting one clears the
+    other, so the contract never shows two votes."""
+    allowed = {"title", "employer", "workers_covered", "note", "congress_motion", *MANUAL_VOTE}
     c = _locked(contract)
     before = snapshot(c)
     for field, value in changes.items():
         if field in allowed:
             setattr(c, field, value)
+    if changes.get("congress_motion") is not None:
+        for field in MANUAL_VOTE:
+            setattr(c, field, None)
+    elif any(changes.get(field) is not None for field in MANUAL_VOTE):
+        c.congress_motion = None
     if (
         c.congress_yes is not None
         and c.congress_total is not None

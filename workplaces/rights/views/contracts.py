@@ -46,7 +46,9 @@ def contract_list(request: HttpRequest) -> HttpResponse:
 
 @page(*RIGHTS_READERS)
 def contract_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    c = get_object_or_404(CollectiveContract, pk=pk)
+    c = get_object_or_404(
+        CollectiveContract.objects.select_related("congress_motion__session"), pk=pk
+    )
     return render(
         request,
         "rights/contract.html",
@@ -61,6 +63,9 @@ def contract_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "file_form": forms.FileForm(),
             "objection_form": forms.ObjectionForm(),
             "congress_form": forms.CongressForm(),
+            "motion_form": forms.CongressMotionForm(),
+            "vote": selectors.contract_vote(c),
+            "has_motions": selectors.congress_motions().exists(),
             "text_form": forms.TextForm(),
         },
     )
@@ -72,6 +77,7 @@ ACTIONS = {
     "file": forms.FileForm,
     "objection": forms.ObjectionForm,
     "congress": forms.CongressForm,
+    "motion": forms.CongressMotionForm,
     "text": forms.TextForm,
 }
 
@@ -107,7 +113,7 @@ def contract_action(request: HttpRequest, pk: int, action: str) -> HttpResponse:
         run(request, services.contract_file, contract=c, actor=request.user, **d)
     elif action == "objection":
         run(request, services.contract_objection, contract=c, actor=request.user, **d)
-    elif action == "congress":
+    elif action in ("congress", "motion"):
         run(request, services.contract_update, contract=c, changes=d, actor=request.user)
     else:
         run(

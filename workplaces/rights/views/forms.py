@@ -7,7 +7,9 @@ from typing import cast
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from workplaces.congress.models import Motion
 from workplaces.rights.models import MediationOutcome, NominationStatus, ProtectionKind
+from workplaces.rights.selectors import congress_motions
 from workplaces.rights.views.common import area, date_field
 
 
@@ -59,6 +61,23 @@ class CongressForm(forms.Form):
     congress_voted_on = date_field(_("put to the congress on"))
     congress_yes = forms.IntegerField(label=_("votes for"), min_value=0, max_value=100_000)
     congress_total = forms.IntegerField(label=_("delegates"), min_value=1, max_value=100_000)
+
+
+class MotionChoice(forms.ModelChoiceField):
+    def label_from_instance(self, obj: Motion) -> str:
+        return f"{obj.session.held_on:%Y-%m-%d} {obj.session.title} · {obj.title}"
+
+
+class CongressMotionForm(forms.Form):
+    """The draft's vote as a motion of the union's congress sessions (congress module)."""
+
+    congress_motion = MotionChoice(
+        label=_("motion of the congress session"), queryset=Motion.objects.none()
+    )
+
+    def __init__(self, *args, **kwargs) -> None:  # type: ignore[no-untyped-def]
+        super().__init__(*args, **kwargs)
+        cast(MotionChoice, self.fields["congress_motion"]).queryset = congress_motions()
 
 
 class TextForm(forms.Form):
