@@ -58,6 +58,33 @@ def test_a_model_worker_nomination_is_decided_and_shows_on_the_member(
         ]
 
 
+def test_the_members_record_page_shows_their_honours_and_open_nominations(
+    organiser, member_in, union_a
+):
+    from django.test import Client
+
+    from tests.conftest import PASSWORD, host_of
+
+    m = member_in(union_a, name="李先锋")
+    other = member_in(union_a, name="赵其他")
+    for kind, level in (("may_day_medal", "city"), ("excellent_member", "")):
+        organiser.post(
+            "/api/v1/activities/honours/",
+            {"kind": kind, "level": level, "member": m.pk, "year": 2026},
+            format="json",
+        )
+    browser = Client(HTTP_HOST=host_of(union_a))
+    browser.post("/accounts/login/", {"username": "a_chair", "password": PASSWORD})
+    page = browser.get(f"/members/{m.pk}/").content.decode()
+    section = page[page.index('id="honours"') :]
+    assert "五一劳动奖章" in section
+    assert "市级" in section
+    assert "优秀会员" in section
+    assert section.count('class="badge nominated"') == 2
+    empty = browser.get(f"/members/{other.pk}/").content.decode()
+    assert "<tbody>" not in empty[empty.index('id="honours"') :].split("</section>")[0]
+
+
 @pytest.mark.parametrize(
     ("payload", "field"),
     [
