@@ -87,7 +87,7 @@ DEFAULT_CRITERIA = [
         "查合同文本和报送回执；无有效集体合同不得分。",
         "6",
         True,
-        "",
+        "collective_contract",
     ),
     (
         "WQ02",
@@ -96,7 +96,7 @@ DEFAULT_CRITERIA = [
         "查调解委员会名单和案件台账。",
         "4",
         False,
-        "",
+        "mediation",
     ),
     (
         "WQ03",

@@ -1,5 +1,5 @@
 """What the rights app adds to the shared registries, called once from ``ready()``: facts,
-navigation, the daily reminders job, report prefill sources, staff-home evidence, demo."""
+navigation, the daily reminders job, report prefill sources, demo."""
 
 from __future__ import annotations
 
@@ -7,7 +7,6 @@ from django.utils.translation import gettext_lazy as _
 
 
 def register_all() -> None:
-    from federation.homes.checks import auto_check
     from federation.platform.accounts import nav
     from federation.reports.sources import register as source_register
     from tasks.schedule import jobs_register
@@ -62,13 +61,6 @@ def register_all() -> None:
         "welfare.hardship.aid",
         _("Hardship aid given this year (CNY)"),
         evidence.source_hardship_aid,
-    )
-
-    auto_check("collective_contract", _("Collective contract (from the union's records)"))(
-        evidence.check_contract
-    )
-    auto_check("mediation", _("Labour dispute mediation (from the union's records)"))(
-        evidence.check_mediation
     )
 
     demo_rights_seed.demo_order = 60  # type: ignore[attr-defined]
