@@ -88,6 +88,12 @@ TENANT_APPS = [
 # the fast migration path.
 if "pytest" in sys.modules or env.bool("GONGLIAN_TEST_APPS", default=False):
     TENANT_APPS.append("tests.fastmigrate_app")
+    # a password hash costs ~0.5 s of CPU by design; the suite creates and logs in hundreds
+    # of users (Django's testing docs advise a fast hasher). Production keeps the default.
+    PASSWORD_HASHERS = [
+        "django.contrib.auth.hashers.MD5PasswordHasher",
+        "django.contrib.auth.hashers.PBKDF2PasswordHasher",
+    ]
 
 INSTALLED_APPS = list(SHARED_APPS) + [app for app in TENANT_APPS if app not in SHARED_APPS]
 
