@@ -15,7 +15,7 @@ OVERDUE_MEDIATION = "jiaotou"
 
 
 def _contract_in_force(today: dt.date, workers: int) -> None:
-    from workplaces.rights.services.contracts import contract_create, round_add
+    from workplaces.rights.services.contracts import contract_create, contract_update, round_add
 
     start = years_add(today, -1)
     c = contract_create(
@@ -26,6 +26,17 @@ def _contract_in_force(today: dt.date, workers: int) -> None:
         starts_on=start,
         ends_on=days_add(years_add(start, 3), -1),
         filed_on=days_add(start, -5),
+        actor=None,
+    )
+    # the draft put to the workers' congress before signing (typed by hand: the demo's
+    # congress sessions are this year's)
+    contract_update(
+        contract=c,
+        changes={
+            "congress_voted_on": days_add(start, -20),
+            "congress_yes": 52,
+            "congress_total": 60,
+        },
         actor=None,
     )
     round_add(

@@ -84,7 +84,7 @@ def festivals_with_counts() -> QuerySet[FestivalDistribution]:
     return FestivalDistribution.objects.annotate(
         recipients_count=Count("receipts"),
         missing_count=Count("receipts", filter=Q(receipts__signed_on__isnull=True)),
-    )
+    ).order_by("-distributed_on", "-id")  # a grouped query drops Meta.ordering
 
 
 def receipts(dist: FestivalDistribution, *, missing: bool = False) -> QuerySet[FestivalReceipt]:
