@@ -9,7 +9,7 @@ from rest_framework.views import APIView
 
 from federation.platform.accounts.permissions import federation_roles
 from federation.platform.accounts.roles import FED_DUES, FEDERATION_STAFF
-from federation.platform.api import Pagination
+from federation.platform.api import page
 from tenants import selectors, services
 from tenants.models import Union, UnionKind, UnionStatus
 
@@ -97,9 +97,7 @@ class UnionListCreateApi(APIView):
         query = UnionListQuery(data=request.query_params)
         query.is_valid(raise_exception=True)
         qs = selectors.union_list(**query.validated_data)
-        paginator = Pagination()
-        page = paginator.paginate_queryset(qs, request, view=self)
-        return paginator.get_paginated_response(UnionOutputSerializer(page, many=True).data)
+        return page(request, self, qs, UnionOutputSerializer)
 
     @extend_schema(request=UnionCreateInputSerializer, responses={201: UnionOutputSerializer})
     def post(self, request):

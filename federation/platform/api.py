@@ -1,7 +1,9 @@
 """What every API view shares: pagination, the error format, small helpers."""
 
+import json
 import logging
-from typing import Any
+from collections.abc import Callable
+from typing import Any, cast
 
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
 from django.core.exceptions import ValidationError as DjangoValidationError
@@ -11,12 +13,16 @@ from rest_framework import exceptions, status
 from rest_framework.pagination import PageNumberPagination
 from rest_framework.request import Request
 from rest_framework.response import Response
+from rest_framework.serializers import BaseSerializer
 from rest_framework.views import APIView, set_rollback
 from rest_framework.views import exception_handler as drf_exception_handler
 
 from federation.platform.errors import DomainError
 
 log = logging.getLogger(__name__)
+
+ERROR_CODES_HEADER = "X-Error-Codes"
+ERROR_CODES_MAX = 4000
 
 
 class Pagination(PageNumberPagination):
@@ -25,31 +31,69 @@ class Pagination(PageNumberPagination):
     max_page_size = 200
 
 
-def page(request: Request, view: APIView, rows: Any, serializer: Any) -> Response:
+def page(
+    request: Request,
+    view: APIView,
+    rows: Any,
+    serializer: type[BaseSerializer] | Callable[[Any], Any],
+    *,
+    context: dict[str, Any] | None = None,
+) -> Response:
     """A list response in the API's one shape (``{"count", "next", "previous",
-    "results"}``, ``?page=``, ``?page_size=`` up to 200); ``rows`` is a queryset or a list."""
+    "results"}``, ``?page=``, ``?page_size=`` up to 200); ``rows`` is a queryset or a list.
+    ``serializer`` is an output serializer class (given ``context``) or a function that
+    shapes one row."""
     paginator = Pagination()
-    items: Any = paginator.paginate_queryset(rows, request, view=view)
-    return paginator.get_paginated_response(serializer(items, many=True).data)
+    items: Any = paginator.paginate_queryset(rows, request, view=view) or []
+    data: Any
+    if isinstance(serializer, type) and issubclass(serializer, BaseSerializer):
+        data = serializer(items, many=True, context=context or {}).data
+    else:
+        shape = cast(Callable[[Any], Any], serializer)
+        data = [shape(item) for item in items]
+    return paginator.get_paginated_response(data)
 
 
-def validation_error_detail(exc: DjangoValidationError):
+def _field(name: str | None) -> str:
+    return "non_field_errors" if name in (None, "", "__all__") else str(name)
+
+
+def validation_error_detail(exc: DjangoValidationError) -> dict[str, list[str]]:
     if hasattr(exc, "error_dict"):
         return {
-            field or "non_field_errors": [str(m) for e in errs for m in e.messages]
+            _field(field): [str(m) for e in errs for m in e.messages]
             for field, errs in exc.error_dict.items()
         }
     return {"non_field_errors": [str(m) for m in exc.messages]}
 
 
+def validation_error_codes(exc: DjangoValidationError) -> dict[str, list[str]]:
+    """The same keys as ``validation_error_detail``, each message's ``code`` in its place
+    (``invalid`` when a service gave none)."""
+    pairs = exc.error_dict.items() if hasattr(exc, "error_dict") else [(None, [exc])]
+    return {
+        _field(field): [e.code or "invalid" for err in errs for e in err.error_list]
+        for field, errs in pairs
+    }
+
+
+def _codes_header(response: Response, codes: Any) -> Response:
+    """The 400 body keeps the contract's shape (``{"field": ["message", ...]}``); the codes
+    travel beside it in ``X-Error-Codes`` (the same keys, JSON), unless that grows too big
+    for a header."""
+    encoded = json.dumps(codes, separators=(",", ":"), ensure_ascii=True, default=str)
+    if len(encoded) <= ERROR_CODES_MAX:
+        response[ERROR_CODES_HEADER] = encoded
+    return response
+
+
 def exception_handler(exc, context):
     """DRF's handler, plus: a Django ValidationError from a service is a 400 with fields
-    (and their codes); a ``DomainError`` is its own status with ``detail`` and ``code``."""
+    (their codes in the ``X-Error-Codes`` header); a ``DomainError`` is its own status with
+    ``detail`` and ``code``."""
     if isinstance(exc, DjangoValidationError):
-        detail = validation_error_detail(exc)
-        if "__all__" in detail:
-            detail["non_field_errors"] = detail.pop("__all__")
-        return Response(detail, status=status.HTTP_400_BAD_REQUEST)
+        response = Response(validation_error_detail(exc), status=status.HTTP_400_BAD_REQUEST)
+        return _codes_header(response, validation_error_codes(exc))
     if isinstance(exc, DomainError):
         return Response({"detail": exc.detail, "code": exc.code}, status=exc.status)
     if isinstance(exc, IntegrityError):
@@ -66,4 +110,7 @@ def exception_handler(exc, context):
         exc = exceptions.NotFound()
     if isinstance(exc, DjangoPermissionDenied):
         exc = exceptions.PermissionDenied()
-    return drf_exception_handler(exc, context)
+    handled = drf_exception_handler(exc, context)
+    if handled is not None and isinstance(exc, exceptions.ValidationError):
+        _codes_header(handled, exc.get_codes())
+    return handled

@@ -25,7 +25,10 @@ ERROR_SCHEMA = {
     "additionalProperties": True,
 }
 DESCRIPTIONS = {
-    "400": "Bad input (field errors).",
+    "400": (
+        "Bad input (field errors). The `X-Error-Codes` header carries each message's "
+        'machine-readable code under the same keys, as JSON: `{"field": ["code"]}`.'
+    ),
     "401": "Not logged in.",
     "403": "Not allowed.",
     "404": "Not found, or not yours.",

@@ -16,7 +16,7 @@ from rest_framework.views import APIView
 from federation.platform.accounts.access import Access
 from federation.platform.accounts.permissions import union_roles
 from federation.platform.accounts.roles import UNION_ROLES
-from federation.platform.api import Pagination
+from federation.platform.api import page
 from tenants.context import on_federation_side
 from workplaces.activities import selectors, services
 from workplaces.activities.models import Activity, ActivityKind, ActivityPhoto, ActivityStatus
@@ -131,10 +131,7 @@ class ActivityListApi(APIView):
             status=request.query_params.get("status", ""),
             year=int(year) if year.isdigit() else None,
         )
-        paginator = Pagination()
-        page = paginator.paginate_queryset(qs, request, view=self) or []
-        data = ActivityOutput(page, many=True, context=_context(request)).data
-        return paginator.get_paginated_response(data)
+        return page(request, self, qs, ActivityOutput, context=_context(request))
 
     @extend_schema(request=ActivityInput, responses={201: ActivityOutput})
     def post(self, request):

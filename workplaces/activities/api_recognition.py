@@ -11,6 +11,7 @@ from rest_framework import serializers, status
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from federation.platform.api import page
 from workplaces.activities import recognition, selectors
 from workplaces.activities.api import ORGANISE_OR_READ, OrganiseOrRead, member_or_400, validated
 from workplaces.activities.models import (
@@ -23,12 +24,7 @@ from workplaces.activities.models import (
 
 
 def _page(view, request, qs, fields: list[str]):
-    from federation.platform.api import Pagination
-
-    paginator = Pagination()
-    page: list = paginator.paginate_queryset(qs, request, view=view) or []
-    rows = [{f: _plain(getattr(obj, f)) for f in fields} for obj in page]
-    return paginator.get_paginated_response(rows)
+    return page(request, view, qs, lambda obj: {f: _plain(getattr(obj, f)) for f in fields})
 
 
 def _plain(value):

@@ -13,7 +13,7 @@ from rest_framework import serializers
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from federation.platform.api import Pagination
+from federation.platform.api import page
 from federation.platform.errors import NotAllowedError
 from workplaces.activities.api import (
     ANY_UNION_USER,
@@ -150,9 +150,7 @@ class EquipmentApi(APIView):
 
     @extend_schema(responses={200: dict})
     def get(self, request):
-        paginator = Pagination()
-        page: list = paginator.paginate_queryset(Equipment.objects.all(), request, view=self) or []
-        return paginator.get_paginated_response([_item_out(e) for e in page])
+        return page(request, self, Equipment.objects.all(), _item_out)
 
     @extend_schema(request=EquipmentInput, responses={201: dict})
     def post(self, request):

@@ -20,7 +20,7 @@ from rest_framework.views import APIView
 
 from federation.platform.accounts.permissions import union_roles
 from federation.platform.accounts.roles import FINANCE
-from federation.platform.api import Pagination
+from federation.platform.api import page
 from workplaces.activities.api import validated
 from workplaces.finance import returns, selectors, services
 from workplaces.finance.models import Attachment, Entry, EntryKind, EntryStatus
@@ -152,9 +152,7 @@ class EntryListApi(APIView):
             status=request.query_params.get("status", ""),
             category=request.query_params.get("category", ""),
         ).prefetch_related("attachments")
-        paginator = Pagination()
-        page = paginator.paginate_queryset(qs, request, view=self) or []
-        return paginator.get_paginated_response(EntryOutput(page, many=True).data)
+        return page(request, self, qs, EntryOutput)
 
     @extend_schema(request=EntryInput, responses={201: EntryOutput})
     def post(self, request):

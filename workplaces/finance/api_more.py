@@ -16,7 +16,7 @@ from rest_framework.views import APIView
 
 from federation.platform.accounts.permissions import union_roles
 from federation.platform.accounts.roles import AUDIT, FINANCE, ORGANIZATION
-from federation.platform.api import Pagination
+from federation.platform.api import page
 from workplaces.activities.api import member_or_400, validated
 from workplaces.finance import dues_ledger, review, selectors
 from workplaces.finance.models import AuditFinding, AuditReview, MemberDues, ReviewKind
@@ -90,9 +90,7 @@ class ReviewApi(APIView):
     def get(self, request):
         year = request.query_params.get("year", "")
         qs = selectors.reviews_list(year=int(year) if year.isdigit() else None)
-        paginator = Pagination()
-        page = paginator.paginate_queryset(qs, request, view=self) or []
-        return paginator.get_paginated_response([_review_out(r) for r in page])
+        return page(request, self, qs, _review_out)
 
     @extend_schema(request=ReviewInput, responses={201: dict})
     def post(self, request):
@@ -150,6 +148,19 @@ class MonthInput(serializers.Serializer):
     month = MonthField()
 
 
+def _member_dues_out(r: MemberDues) -> dict:
+    return {
+        "member": r.member_id,
+        "name": r.member.name,
+        "member_no": r.member.member_no,
+        "month": f"{r.month:%Y-%m}",
+        "wage": f"{r.wage:.2f}",
+        "due": f"{r.due:.2f}",
+        "paid": f"{r.paid:.2f}",
+        "paid_on": r.paid_on,
+    }
+
+
 class DuesMonthApi(APIView):
     permission_classes = [LEDGER]
 
@@ -157,23 +168,7 @@ class DuesMonthApi(APIView):
     def get(self, request):
         data = validated(MonthInput, {"month": request.query_params.get("month", "")})
         qs = MemberDues.objects.filter(month=data["month"]).select_related("member")
-        paginator = Pagination()
-        page = paginator.paginate_queryset(qs, request, view=self) or []
-        return paginator.get_paginated_response(
-            [
-                {
-                    "member": r.member_id,
-                    "name": r.member.name,
-                    "member_no": r.member.member_no,
-                    "month": f"{r.month:%Y-%m}",
-                    "wage": f"{r.wage:.2f}",
-                    "due": f"{r.due:.2f}",
-                    "paid": f"{r.paid:.2f}",
-                    "paid_on": r.paid_on,
-                }
-                for r in page
-            ]
-        )
+        return page(request, self, qs, _member_dues_out)
 
     @extend_schema(request=MonthInput, responses={200: dict})
     def post(self, request):

@@ -16,7 +16,7 @@ from rest_framework.views import APIView
 
 from federation.platform.accounts.permissions import union_roles
 from federation.platform.accounts.roles import CHAIR, ORGANIZATION, UNION_OFFICERS, VICE_CHAIR
-from federation.platform.api import Pagination
+from federation.platform.api import Pagination, page
 from federation.platform.outbox.models import OutboxMessage
 from federation.platform.outbox.selectors import notices_for_union
 from tenants.context import current_union
@@ -122,10 +122,8 @@ class EmployeeCountListApi(APIView):
 
     @extend_schema(responses=EmployeeCountOutput(many=True))
     def get(self, request: Request) -> Response:
-        paginator = Pagination()
         qs = EmployeeCountChange.objects.filter(union=_union())
-        page: Any = paginator.paginate_queryset(qs, request, view=self)
-        return paginator.get_paginated_response(EmployeeCountOutput(page, many=True).data)
+        return page(request, self, qs, EmployeeCountOutput)
 
 
 class NoticeListApi(APIView):
@@ -134,12 +132,12 @@ class NoticeListApi(APIView):
     @extend_schema(responses=NoticeSerializer(many=True))
     def get(self, request: Request) -> Response:
         paginator = Pagination()
-        page: Any = paginator.paginate_queryset(
+        notices: Any = paginator.paginate_queryset(
             notices_for_union(union=_union()), request, view=self
         )
-        context = _notice_context(request, list(page))
+        context = _notice_context(request, list(notices))
         return paginator.get_paginated_response(
-            NoticeSerializer(page, many=True, context=context).data
+            NoticeSerializer(notices, many=True, context=context).data
         )
 
 

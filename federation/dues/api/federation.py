@@ -16,7 +16,6 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from federation.dues import documents, selectors, services
-from federation.dues.api._paging import page
 from federation.dues.api.inputs import (
     DuesCycleInput,
     DuesNoticeFilterInput,
@@ -42,6 +41,7 @@ from federation.dues.api.outputs import (
 from federation.dues.models import DuesNotice, NoticeStatus
 from federation.platform.accounts.permissions import federation_roles
 from federation.platform.accounts.roles import FED_DUES, FEDERATION_STAFF
+from federation.platform.api import page
 from tenants.models import Union
 
 FILTERS = [

@@ -14,12 +14,12 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from federation.dues import selectors, services, statements
-from federation.dues.api._paging import page
 from federation.dues.api.inputs import DuesDeclarationInput, DuesTargetInput, parse
 from federation.dues.api.outputs import DuesDeclarationOutput, DuesStatementOutput, DuesTargetOutput
 from federation.dues.models import OrganizingTarget, StatementImport
 from federation.platform.accounts.permissions import federation_roles
 from federation.platform.accounts.roles import FED_DUES, FEDERATION_STAFF
+from federation.platform.api import page
 
 
 class StatementImportApi(APIView):

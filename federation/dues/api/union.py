@@ -11,7 +11,6 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from federation.dues import selectors, services
-from federation.dues.api._paging import page
 from federation.dues.api.inputs import (
     DuesDeclarationCorrectInput,
     DuesDeclarationInput,
@@ -22,6 +21,7 @@ from federation.dues.api.outputs import DuesNoticeOutput, DuesUnionDeclarationOu
 from federation.dues.models import NoticeStatus
 from federation.platform.accounts.permissions import union_roles
 from federation.platform.accounts.roles import FINANCE, UNION_OFFICERS
+from federation.platform.api import page
 from tenants.context import current_union
 
 

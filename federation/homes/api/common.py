@@ -1,30 +1,17 @@
-"""What the homes API views of both hosts share: the file and PDF responses, pagination."""
+"""What the homes API views of both hosts share: the file and PDF responses."""
 
 from __future__ import annotations
 
-from typing import Any
-
-from django.db.models import QuerySet
 from django.http import FileResponse, Http404, HttpResponse
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiResponse
-from rest_framework.request import Request
-from rest_framework.response import Response
-from rest_framework.views import APIView
 
 from federation.homes import documents
 from federation.homes.checks import vetoes_run
 from federation.homes.models import Assessment, EvidenceFile, Title
-from federation.platform.api import Pagination
 
 PDF = {(200, "application/pdf"): OpenApiResponse(OpenApiTypes.BINARY)}
 FILE = {(200, "application/octet-stream"): OpenApiResponse(OpenApiTypes.BINARY)}
-
-
-def page(request: Request, view: APIView, qs: QuerySet[Any], serializer: Any) -> Response:
-    paginator = Pagination()
-    rows = paginator.paginate_queryset(qs, request, view=view)
-    return paginator.get_paginated_response(serializer(rows, many=True).data)
 
 
 def certificate_response(a: Assessment) -> HttpResponse:

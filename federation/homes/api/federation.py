@@ -22,11 +22,11 @@ from federation.homes.api.common import (
     PDF,
     certificate_response,
     evidence_response,
-    page,
 )
 from federation.homes.models import Assessment, Round, Status, Title
 from federation.platform.accounts.permissions import federation_roles
 from federation.platform.accounts.roles import FED_ASSESSOR, FEDERATION_STAFF
+from federation.platform.api import page
 
 ASSESSMENT_FILTERS = [
     OpenApiParameter("round", int),

@@ -15,11 +15,12 @@ from rest_framework.views import APIView
 from federation.homes import selectors, services
 from federation.homes.api import inputs as i
 from federation.homes.api import outputs as o
-from federation.homes.api.common import FILE, PDF, certificate_response, evidence_response, page
+from federation.homes.api.common import FILE, PDF, certificate_response, evidence_response
 from federation.homes.api.federation import found
 from federation.homes.models import Assessment
 from federation.platform.accounts.permissions import union_roles
 from federation.platform.accounts.roles import UNION_OFFICERS, VICE_CHAIR
+from federation.platform.api import page
 from tenants.context import current_union
 
 UNION_WRITERS = (VICE_CHAIR,)

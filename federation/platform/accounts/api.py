@@ -12,7 +12,7 @@ from rest_framework.views import APIView
 from federation.platform.accounts import locks, services, tokens
 from federation.platform.accounts.permissions import roles
 from federation.platform.accounts.throttle import authenticate_throttled, lockout_message
-from federation.platform.api import Pagination
+from federation.platform.api import page
 from tenants.context import on_federation_side
 
 
@@ -132,11 +132,8 @@ class TokenListApi(APIView):
 
     @extend_schema(responses=TokenOutputSerializer(many=True))
     def get(self, request):
-        paginator = Pagination()
         live = tokens.tokens_live(user=request.user)
-        page: list | None = paginator.paginate_queryset(live, request, view=self)
-        out = TokenOutputSerializer(page, many=True, context={"auth": request.auth})
-        return paginator.get_paginated_response(out.data)
+        return page(request, self, live, TokenOutputSerializer, context={"auth": request.auth})
 
 
 class TokenRevokeApi(APIView):
@@ -173,11 +170,8 @@ class LockListApi(APIView):
 
     @extend_schema(responses=LockOutputSerializer(many=True))
     def get(self, request):
-        paginator = Pagination()
-        page = paginator.paginate_queryset(
-            locks.locks_list().select_related("expiration"), request, view=self
-        )
-        return paginator.get_paginated_response(LockOutputSerializer(page, many=True).data)
+        rows = locks.locks_list().select_related("expiration")
+        return page(request, self, rows, LockOutputSerializer)
 
 
 class LockLiftApi(APIView):

@@ -11,7 +11,7 @@ from rest_framework.views import APIView
 from federation.platform.accounts import selectors, services
 from federation.platform.accounts.permissions import roles
 from federation.platform.accounts.roles import FEDERATION_ROLES, UNION_ROLES
-from federation.platform.api import Pagination
+from federation.platform.api import page
 
 
 def _role_names() -> list[str]:
@@ -60,9 +60,7 @@ class UserListCreateApi(APIView):
             search=request.query_params.get("search", "")[:100],
             role=request.query_params.get("role", "")[:40],
         )
-        paginator = Pagination()
-        page = paginator.paginate_queryset(qs, request, view=self)
-        return paginator.get_paginated_response(UserOutputSerializer(page, many=True).data)
+        return page(request, self, qs, UserOutputSerializer)
 
     @extend_schema(request=UserCreateInputSerializer, responses={201: UserOutputSerializer})
     def post(self, request):

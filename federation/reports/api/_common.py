@@ -1,4 +1,4 @@
-"""What the reports API modules share: paging, 404 on a missing or foreign object, the
+"""What the reports API modules share: 404 on a missing or foreign object, the
 xlsx content negotiation, query-parameter parsing through typed serializers."""
 
 from __future__ import annotations
@@ -11,22 +11,10 @@ from rest_framework import serializers
 from rest_framework.exceptions import NotFound
 from rest_framework.negotiation import DefaultContentNegotiation
 from rest_framework.request import Request
-from rest_framework.response import Response
-from rest_framework.views import APIView
-
-from federation.platform.api import Pagination
 
 M = TypeVar("M", bound=Model)
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-
-
-def page(
-    request: Request, view: APIView, qs: Any, serializer: type[serializers.BaseSerializer]
-) -> Response:
-    paginator = Pagination()
-    items: Any = paginator.paginate_queryset(qs, request, view=view)
-    return paginator.get_paginated_response(serializer(items, many=True).data)
 
 
 def get_or_404(qs: QuerySet[M], pk: Any) -> M:

@@ -16,9 +16,10 @@ from rest_framework.views import APIView
 
 from federation.platform.accounts.permissions import federation_roles
 from federation.platform.accounts.roles import FED_REPORTING, FEDERATION_STAFF
+from federation.platform.api import page
 from federation.reports import exports, selectors, services
 from federation.reports import rules as R
-from federation.reports.api._common import XLSX, FormatParamIsOurs, get_or_404, page, query
+from federation.reports.api._common import XLSX, FormatParamIsOurs, get_or_404, query
 from federation.reports.models import Cycle, CycleStatus, ReportForm, SubmissionStatus
 
 

@@ -12,8 +12,9 @@ from rest_framework.views import APIView
 
 from federation.platform.accounts.permissions import federation_roles
 from federation.platform.accounts.roles import FED_REPORTING, FEDERATION_STAFF
+from federation.platform.api import page
 from federation.reports import selectors, services
-from federation.reports.api._common import get_or_404, page, query
+from federation.reports.api._common import get_or_404, query
 from federation.reports.models import FieldType, ReportForm
 from federation.reports.sources import sources_all
 

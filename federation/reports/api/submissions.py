@@ -14,8 +14,9 @@ from rest_framework.views import APIView
 
 from federation.platform.accounts.permissions import federation_roles, union_roles
 from federation.platform.accounts.roles import FED_REPORTING, FEDERATION_STAFF, UNION_OFFICERS
+from federation.platform.api import page
 from federation.reports import selectors, services
-from federation.reports.api._common import get_or_404, page, query
+from federation.reports.api._common import get_or_404, query
 from federation.reports.models import Submission
 from tenants.context import current_union
 

@@ -1,6 +1,8 @@
+import json
 import logging
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.db import IntegrityError, connection, transaction
 
 from federation.dues import services as dues_services
@@ -46,3 +48,28 @@ def test_a_conflict_raised_by_a_service_is_a_409_with_its_code():
         409,
         {"detail": "taken", "code": "reference_used"},
     )
+
+
+def test_a_service_validation_error_keeps_the_body_and_sends_its_codes_in_a_header():
+    exc = ValidationError(
+        {
+            "amount": [ValidationError("More than the balance.", code="over_balance")],
+            "__all__": [ValidationError("Closed.", code="closed")],
+        }
+    )
+    response = exception_handler(exc, {})
+    assert (response.status_code, response.data) == (
+        400,
+        {"amount": ["More than the balance."], "non_field_errors": ["Closed."]},
+    )
+    assert json.loads(response["X-Error-Codes"]) == {
+        "amount": ["over_balance"],
+        "non_field_errors": ["closed"],
+    }
+
+
+def test_a_bad_request_body_names_the_field_and_its_code_in_the_header(client_for):
+    response = client_for("federation_clerk").post("/api/v1/dues/cycles/", {}, format="json")
+    assert response.status_code == 400
+    assert list(response.json()) == ["period"]
+    assert json.loads(response["X-Error-Codes"]) == {"period": ["required"]}

@@ -13,7 +13,7 @@ from rest_framework.views import APIView
 
 from federation.platform.accounts.permissions import union_roles
 from federation.platform.accounts.roles import FINANCE
-from federation.platform.api import Pagination
+from federation.platform.api import page
 from federation.platform.errors import NotFoundError
 from workplaces.members import selectors, services
 from workplaces.members.api.common import (
@@ -48,13 +48,9 @@ class MemberListCreateApi(APIView):
     def get(self, request: Request) -> Response:
         qs = selectors.member_list(user=request.user, with_dues=False, **member_filters(request))
         rule = selectors.dues_rule_in_force()
-        paginator = Pagination()
-        page = paginator.paginate_queryset(qs, request, view=self) or []
         # the same fields as MemberOutputSerializer, built directly: a list page is the hot path
         reveal = can_see_identity(request.user)
-        return paginator.get_paginated_response(
-            [member_row(m, rule=rule, reveal=reveal) for m in page]
-        )
+        return page(request, self, qs, lambda m: member_row(m, rule=rule, reveal=reveal))
 
     @extend_schema(request=MemberInputSerializer, responses={201: MemberDetailSerializer})
     def post(self, request: Request) -> Response:

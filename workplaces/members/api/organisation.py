@@ -7,7 +7,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from federation.platform.api import Pagination
+from federation.platform.api import page
 from workplaces.members import applications, groups, selectors
 from workplaces.members.api.common import MANAGE, MANAGE_ONLY, choice_param, member_out
 from workplaces.members.api.serializers import (
@@ -28,11 +28,7 @@ class GroupListCreateApi(APIView):
 
     @extend_schema(responses=GroupSerializer(many=True))
     def get(self, request: Request) -> Response:
-        paginator = Pagination()
-        page = paginator.paginate_queryset(
-            selectors.groups_list(user=request.user), request, view=self
-        )
-        return paginator.get_paginated_response(GroupSerializer(page, many=True).data)
+        return page(request, self, selectors.groups_list(user=request.user), GroupSerializer)
 
     @extend_schema(request=GroupInputSerializer, responses={201: GroupSerializer})
     def post(self, request: Request) -> Response:
@@ -73,11 +69,8 @@ class ApplicationListCreateApi(APIView):
     )
     def get(self, request: Request) -> Response:
         state = choice_param(request, "status", ApplicationStatus.values)
-        paginator = Pagination()
-        page = paginator.paginate_queryset(
-            selectors.applications_list(status=state), request, view=self
-        )
-        return paginator.get_paginated_response(ApplicationSerializer(page, many=True).data)
+        rows = selectors.applications_list(status=state)
+        return page(request, self, rows, ApplicationSerializer)
 
     @extend_schema(request=ApplicationInputSerializer, responses={201: ApplicationSerializer})
     def post(self, request: Request) -> Response:

@@ -9,7 +9,7 @@ from rest_framework.views import APIView
 
 from federation.platform.accounts.permissions import federation_roles
 from federation.platform.accounts.roles import FEDERATION_STAFF
-from federation.platform.api import Pagination
+from federation.platform.api import page
 from tenants.context import current_union
 from tenants.models import TransferStatus
 from workplaces.members import selectors, transfers
@@ -53,11 +53,7 @@ class TransferListApi(APIView):
         union = current_union()
         state = choice_param(request, "status", TransferStatus.values)
         qs = selectors.transfers_for_union(union=union, status=state)
-        paginator = Pagination()
-        page = paginator.paginate_queryset(qs, request, view=self)
-        return paginator.get_paginated_response(
-            TransferOutputSerializer(page, many=True, context={"union": union}).data
-        )
+        return page(request, self, qs, TransferOutputSerializer, context={"union": union})
 
 
 class TransferAcceptApi(APIView):
@@ -104,10 +100,5 @@ class FederationTransferListApi(APIView):
         state = choice_param(
             request, "status", [*TransferStatus.values, "all"], default=TransferStatus.PENDING
         )
-        paginator = Pagination()
-        page = paginator.paginate_queryset(
-            selectors.transfers_in_flight(status="" if state == "all" else state),
-            request,
-            view=self,
-        )
-        return paginator.get_paginated_response(TransferOutputSerializer(page, many=True).data)
+        rows = selectors.transfers_in_flight(status="" if state == "all" else state)
+        return page(request, self, rows, TransferOutputSerializer)

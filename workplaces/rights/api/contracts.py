@@ -14,6 +14,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from federation.platform.accounts.permissions import union_roles
+from federation.platform.api import page
 from workplaces.congress.models import Motion
 from workplaces.rights import selectors
 from workplaces.rights.api.common import NameList, body_size_check, union_object
@@ -137,8 +138,7 @@ class ContractListCreateApi(ListAPIView):
         rows = [contract_out(c) for c in self.get_queryset()]
         if wanted:
             rows = [r for r in rows if r["status"] == wanted]
-        page = self.paginate_queryset(rows)  # type: ignore[arg-type]
-        return self.get_paginated_response(page or [])
+        return page(request, self, rows, dict)
 
     @extend_schema(request=ContractInput, responses={201: ContractOutput})
     def post(self, request: Request) -> Response:

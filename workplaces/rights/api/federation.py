@@ -3,8 +3,6 @@ the facts the unions push. No names of people, ever."""
 
 from __future__ import annotations
 
-from typing import Any
-
 from drf_spectacular.utils import extend_schema
 from rest_framework import serializers
 from rest_framework.request import Request
@@ -13,18 +11,10 @@ from rest_framework.views import APIView
 
 from federation.platform.accounts.permissions import federation_roles
 from federation.platform.accounts.roles import FEDERATION_STAFF
-from federation.platform.api import Pagination
+from federation.platform.api import page
 from workplaces.rights import federation_selectors as selectors
 
 READ = federation_roles(read=FEDERATION_STAFF)
-
-
-def paginated(
-    request: Request, view: APIView, rows: list[Any], serializer: type[serializers.Serializer]
-) -> Response:
-    pager = Pagination()
-    page = pager.paginate_queryset(rows, request, view=view) or []  # type: ignore[arg-type]
-    return pager.get_paginated_response(serializer(page, many=True).data)
 
 
 class CoverageCollective(serializers.Serializer):
@@ -55,7 +45,7 @@ class CoverageApi(APIView):
         wanted = request.query_params.get("status", "")
         if wanted:
             rows = [r for r in rows if r["status"] == wanted]
-        return paginated(request, self, rows, CoverageRow)
+        return page(request, self, rows, CoverageRow)
 
 
 class MediationOverdueRow(serializers.Serializer):
@@ -74,4 +64,4 @@ class MediationOverdueApi(APIView):
     def get(self, request: Request) -> Response:
         everyone = request.query_params.get("all", "") in ("1", "true")
         rows = selectors.mediation_rows(overdue_only=not everyone)
-        return paginated(request, self, rows, MediationOverdueRow)
+        return page(request, self, rows, MediationOverdueRow)

@@ -13,6 +13,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from federation.platform.accounts.permissions import union_roles
+from federation.platform.api import page
 from workplaces.members.models import Member
 from workplaces.rights import selectors
 from workplaces.rights.api.common import union_object
@@ -79,8 +80,7 @@ class MediationListCreateApi(ListAPIView):
         return selectors.mediation_cases(state=state if isinstance(state, str) else "")
 
     def list(self, request: Request, *args: Any, **kwargs: Any) -> Response:
-        page = self.paginate_queryset(self.get_queryset())
-        return self.get_paginated_response([mediation_out(c) for c in (page or [])])
+        return page(request, self, self.get_queryset(), mediation_out)
 
     @extend_schema(request=MediationInput, responses={201: MediationOutput})
     def post(self, request: Request) -> Response:

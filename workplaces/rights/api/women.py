@@ -12,7 +12,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from federation.platform.accounts.permissions import union_roles
-from federation.platform.api import Pagination
+from federation.platform.api import Pagination, page
 from workplaces.members.models import Member
 from workplaces.rights.api.common import union_object
 from workplaces.rights.models import (
@@ -79,8 +79,8 @@ class RecordListCreateApi(APIView):
     def get(self, request: Request) -> Response:
         pager = Pagination()
         qs = ProtectionRecord.objects.order_by("-created_at", "-id")
-        page = pager.paginate_queryset(qs, request, view=self) or []
-        ids = [r.pk for r in page]
+        records = pager.paginate_queryset(qs, request, view=self) or []
+        ids = [r.pk for r in records]
         rows = services.protection_records_read(
             actor=request.user, records=ProtectionRecord.objects.filter(pk__in=ids)
         )
@@ -180,9 +180,7 @@ class NominationListCreateApi(APIView):
 
     @extend_schema(responses=WomenNominationOutput(many=True))
     def get(self, request: Request) -> Response:
-        pager = Pagination()
-        page = pager.paginate_queryset(HonourNomination.objects.all(), request, view=self)
-        return pager.get_paginated_response(WomenNominationOutput(page or [], many=True).data)
+        return page(request, self, HonourNomination.objects.all(), WomenNominationOutput)
 
     @extend_schema(request=WomenNominationInput, responses={201: WomenNominationOutput})
     def post(self, request: Request) -> Response:

@@ -14,8 +14,8 @@ from rest_framework.views import APIView
 
 from federation.platform.accounts.permissions import federation_roles
 from federation.platform.accounts.roles import FEDERATION_STAFF
+from federation.platform.api import page
 from tenants.models import Union
-from workplaces.rights.api.federation import paginated
 from workplaces.welfare import federation_side as selectors
 
 READ = federation_roles(read=FEDERATION_STAFF)
@@ -44,7 +44,7 @@ class WelfareOverviewApi(APIView):
     def get(self, request: Request) -> Response:
         year = request.query_params.get("year", "")
         rows = selectors.welfare_rows(year=int(year) if year.isdigit() and len(year) == 4 else None)
-        return paginated(request, self, rows, WelfareRow)
+        return page(request, self, rows, WelfareRow)
 
 
 class HardshipOpenFileRow(serializers.Serializer):
@@ -58,7 +58,7 @@ class UnionFilesApi(APIView):
     @extend_schema(responses=HardshipOpenFileRow(many=True))
     def get(self, request: Request, slug: str) -> Response:
         union = get_object_or_404(Union, slug=slug, is_federation=False)
-        return paginated(request, self, selectors.open_files(union=union), HardshipOpenFileRow)
+        return page(request, self, selectors.open_files(union=union), HardshipOpenFileRow)
 
 
 class HardshipOpenInput(serializers.Serializer):
