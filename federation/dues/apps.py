@@ -10,7 +10,7 @@ class DuesConfig(AppConfig):
     def ready(self) -> None:
         from federation.dues import rule_table
         from federation.dues.demo import dues_demo_seed
-        from federation.dues.kinds import DuesAuditKind
+        from federation.dues.kinds import DuesAuditKind, DuesRetiredKind
         from federation.platform.accounts import nav
         from federation.platform.accounts.roles import FEDERATION_STAFF, FINANCE, UNION_OFFICERS
         from federation.platform.audit.models import audit_kinds_register
@@ -18,6 +18,7 @@ class DuesConfig(AppConfig):
         from tenants.demo import DEMO_HOOKS
 
         audit_kinds_register(DuesAuditKind)
+        audit_kinds_register(DuesRetiredKind)
         rule_table.declare()
         nav.register("federation", "dues:board", _("Union funds"), roles=FEDERATION_STAFF, order=20)
         nav.register(

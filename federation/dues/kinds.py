@@ -4,6 +4,19 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 
+class DuesRetiredKind(models.TextChoices):
+    """Kinds of rows written before one kind per action (never written now): registered so
+    that those rows still read with a label."""
+
+    DECLARATION = "dues.declaration", _("Payroll declaration")
+    NOTICE = "dues.notice", _("Dues notice")
+    PAYMENT = "dues.payment", _("Dues payment")
+    ADJUSTMENT = "dues.adjustment", _("Dues adjustment")
+    REFUND = "dues.refund", _("Dues refund")
+    REMITTANCE = "dues.remittance", _("Remittance")
+    POLICY = "dues.policy", _("Dues rule changed")
+
+
 class DuesAuditKind(models.TextChoices):
     POLICY_SET = "dues.policy.set", _("Dues rule row saved")
     SETTINGS_SET = "dues.settings.set", _("Union dues settings saved")

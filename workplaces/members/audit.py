@@ -25,3 +25,13 @@ class MemberAuditKind(models.TextChoices):
     DUES_RULE_SET = "member.dues_rule_set", _("Member dues rule set")
     REVEALED = "member.revealed", _("ID number and phone revealed")
     IMPORT_CHECKED = "member.import_checked", _("Import checked against the federation index")
+
+
+@audit_kinds_register
+class MemberRetiredKind(models.TextChoices):
+    """Kinds of rows written before one kind per action (never written now): registered so
+    that those rows still read with a label."""
+
+    STATUS = "member.status", _("Membership status changed")
+    TRANSFER = "member.transfer", _("Member transfer")
+    APPLICATION = "member.application", _("Membership application")

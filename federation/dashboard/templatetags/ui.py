@@ -57,5 +57,9 @@ def grouped(value: Any, places: int | str = 2) -> str:
 
 @register.simple_tag(takes_context=True)
 def page_errors(context: Any) -> list[tuple[str, list[str]]]:
-    """The page's ``errors`` as rows, named with its ``error_labels`` when it has them."""
-    return error_rows(context.get("errors"), context.get("error_labels"))
+    """The page's ``errors`` as rows, named with its ``error_labels`` when it has them;
+    ``errors_unlabelled`` (a page whose messages name their field) shows messages only."""
+    rows = error_rows(context.get("errors"), context.get("error_labels"))
+    if context.get("errors_unlabelled"):
+        return [("", msgs) for _label, msgs in rows]
+    return rows

@@ -4,6 +4,7 @@ from decimal import Decimal
 import pytest
 from django.contrib.auth import get_user_model
 from django.db import models
+from django.utils import translation
 
 from federation.platform.audit.models import AuditEvent, audit_kind_label, audit_kinds_register
 from federation.platform.audit.services import audit_record, audit_record_many, jsonable
@@ -62,3 +63,18 @@ def test_an_apps_own_kinds_get_their_label():
     audit_kinds_register(Kinds)
     assert audit_kind_label("test.done") == "办结"
     assert audit_kind_label("test.unknown") == "test.unknown"
+
+
+@pytest.mark.parametrize(
+    ("kind", "label"),
+    [
+        ("dues.payment", "Dues payment"),
+        ("dues.policy", "Dues rule changed"),
+        ("homes.round", "Staff-home round"),
+        ("member.status", "Membership status changed"),
+        ("other", "Other"),
+    ],
+)
+def test_rows_of_retired_kinds_still_read_with_their_label(kind, label):
+    with translation.override("en"):
+        assert audit_kind_label(kind) == label
