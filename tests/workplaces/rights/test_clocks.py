@@ -59,7 +59,7 @@ def test_a_term_ending_2029_02_28_opens_renewal_talks_on_2028_11_28():
 
 
 def test_a_term_of_exactly_three_years_is_accepted():
-    _term_check(starts_on=D(2026, 3, 1), ends_on=D(2029, 2, 28))
+    assert _term_check(starts_on=D(2026, 3, 1), ends_on=D(2029, 2, 28)) is None
 
 
 def test_a_term_of_three_years_and_a_day_is_refused():
