@@ -1,8 +1,11 @@
 """The domain errors services raise. The API's exception handler maps them to HTTP once
 (``federation.platform.api.exception_handler``); pages show their message. Bad input is
-Django's ``ValidationError`` (400 with fields); these are for the other refusals."""
+Django's ``ValidationError`` (400 with fields; ``field_error`` builds one with its code);
+these are for the other refusals."""
 
 from __future__ import annotations
+
+from django.core.exceptions import ValidationError
 
 
 class DomainError(Exception):
@@ -39,3 +42,9 @@ class NotFoundError(DomainError):
 
     status = 404
     default_code = "not_found"
+
+
+def field_error(field: str, message: str, code: str) -> ValidationError:
+    """Bad input on one field, with a machine-readable code clients and tests match
+    (``ValidationError({field: message}, code=...)`` would drop the code)."""
+    return ValidationError({field: [ValidationError(message, code=code)]})

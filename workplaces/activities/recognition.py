@@ -17,6 +17,7 @@ from federation.platform.actors import Actor, actor_label
 from federation.platform.audit.services import audit_record, snapshot
 from federation.platform.errors import ConflictError
 from federation.rules.selectors import rule_value
+from tenants.facts import facts_refresh_on_commit
 from workplaces.activities.kinds import ActivityAudit
 from workplaces.activities.models import (
     Competition,
@@ -28,7 +29,7 @@ from workplaces.activities.models import (
     TrainingAttendance,
     TrainingSession,
 )
-from workplaces.activities.services import _slug, facts_after_commit
+from workplaces.activities.services import _slug
 from workplaces.members.models import Member
 
 HONOUR_FACTS = [
@@ -224,7 +225,7 @@ def honour_nominate(
     audit_record(
         actor=actor, kind=ActivityAudit.HONOUR, obj=row, after=snapshot(row), union_slug=_slug()
     )
-    facts_after_commit(HONOUR_FACTS)
+    facts_refresh_on_commit(HONOUR_FACTS)
     return row
 
 
@@ -248,7 +249,7 @@ def honour_decide(
         after=snapshot(row),
         union_slug=_slug(),
     )
-    facts_after_commit(HONOUR_FACTS)
+    facts_refresh_on_commit(HONOUR_FACTS)
     return row
 
 
@@ -298,5 +299,5 @@ def training_save(
         after={**snapshot(session), "members": ids},
         union_slug=_slug(),
     )
-    facts_after_commit(["activities.training_hours_by_year"])
+    facts_refresh_on_commit(["activities.training_hours_by_year"])
     return session

@@ -37,10 +37,6 @@ ACTIVITY_FACTS = ["activities.held_by_year", "activities.participants_by_year"]
 ACTIVITY_FIELDS = ["title", "kind", "starts_at", "ends_at", "place", "capacity", "status"]
 
 
-def facts_after_commit(keys: list[str]) -> None:
-    facts.facts_refresh_on_commit(keys)
-
-
 def _slug() -> str:
     return slug_here()
 
@@ -85,7 +81,7 @@ def activity_create(
         after=snapshot(activity, ACTIVITY_FIELDS),
         union_slug=_slug(),
     )
-    facts_after_commit(ACTIVITY_FACTS)
+    facts.facts_refresh_on_commit(ACTIVITY_FACTS)
     return activity
 
 
@@ -110,7 +106,7 @@ def activity_update(*, actor: Actor, activity: Activity, **changes: Any) -> Acti
         after=snapshot(locked, ACTIVITY_FIELDS + ["results"]),
         union_slug=_slug(),
     )
-    facts_after_commit(ACTIVITY_FACTS)
+    facts.facts_refresh_on_commit(ACTIVITY_FACTS)
     return locked
 
 
@@ -211,7 +207,7 @@ def attendance_record(*, actor: Actor, activity: Activity, member_ids: list[int]
         after={"status": locked.status, "attended": sorted(wanted)},
         union_slug=_slug(),
     )
-    facts_after_commit(ACTIVITY_FACTS)
+    facts.facts_refresh_on_commit(ACTIVITY_FACTS)
     return marked
 
 

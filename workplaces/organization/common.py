@@ -5,15 +5,12 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
-from collections.abc import Iterable
 from fractions import Fraction
 
-from django.core.exceptions import ValidationError
-from django.db import transaction
-from django_tenants.utils import schema_context
-
+from federation.platform.errors import field_error as field_error
 from federation.rules.selectors import rule_value
 from tenants.context import connection_tenant, current_schema
+from tenants.facts import facts_refresh_on_commit as facts_refresh_on_commit
 from tenants.models import Union
 from workplaces.organization.thresholds import share_parse
 
@@ -40,23 +37,3 @@ def add_months(day: dt.date, months: int) -> dt.date:
 
 def add_years(day: dt.date, years: int) -> dt.date:
     return add_months(day, 12 * years)
-
-
-def facts_refresh_on_commit(keys: Iterable[str]) -> None:
-    """After the transaction commits, recompute these facts in THIS schema (the callback
-    may run when the connection has moved to another schema, so it names it)."""
-    schema = current_schema()
-    wanted = list(keys)
-
-    def run() -> None:
-        from tenants.facts import facts_refresh
-
-        with schema_context(schema):
-            facts_refresh(keys=wanted)
-
-    transaction.on_commit(run)
-
-
-def field_error(field: str, message: str, *, code: str) -> ValidationError:
-    """A 400 naming ``field`` whose message carries ``code`` (clients and tests match codes)."""
-    return ValidationError({field: [ValidationError(message, code=code)]})

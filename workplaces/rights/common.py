@@ -1,19 +1,22 @@
-"""Small helpers both rights and welfare services use: the audit row and the fact push
-after commit, each bound to the current union's schema."""
+"""Small helpers both rights and welfare services use: the audit row bound to the current
+union's schema, the union row, field errors (the fact push after commit is
+``tenants.facts.facts_refresh_on_commit``)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from typing import Any
 
-from django.core.exceptions import ValidationError
-from django.db import models, transaction
+from django.db import models
 from django.db.models.fields.files import FieldFile
 
 from federation.platform.actors import Actor
 from federation.platform.audit.services import audit_record, snapshot
+from federation.platform.errors import field_error
 from tenants.context import connection_tenant, current_schema
 from tenants.models import Union
+
+# a 400 naming one field, with its code (the platform's helper, under this app's name)
+invalid = field_error
 
 
 def union_slug() -> str:
@@ -46,27 +49,6 @@ def _files_named(data: dict[str, Any] | None) -> dict[str, Any] | None:
     if data is None:
         return None
     return {k: (v.name or "") if isinstance(v, FieldFile) else v for k, v in data.items()}
-
-
-def facts_after_commit(keys: Iterable[str]) -> None:
-    """Push the named facts once the transaction commits, in this union's schema."""
-    wanted = list(keys)
-    schema = current_schema()
-
-    def push() -> None:
-        from django_tenants.utils import schema_context
-
-        from tenants.facts import facts_refresh
-
-        with schema_context(schema):
-            facts_refresh(keys=wanted)
-
-    transaction.on_commit(push)
-
-
-def invalid(field: str, message: str, *, code: str) -> ValidationError:
-    """A 400 naming ``field``, with a code clients and tests can match."""
-    return ValidationError({field: ValidationError(message, code=code)})
 
 
 def union_row() -> Union:

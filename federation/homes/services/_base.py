@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 
 from federation.homes.models import EDITABLE, Assessment, AssessmentEvent, AssessmentItem
 from federation.platform.actors import Actor, actor_label
+from federation.platform.errors import field_error as field_error
 
 ZERO = Decimal("0.00")
 HUNDRED = Decimal("100.00")
@@ -143,9 +144,3 @@ def _item_error(
         text = _("%(criterion)s %(label)s: enter a number from 0 to %(max)s.")
     params = {"criterion": code, "field": field, "label": labels.get(field, field), "max": maximum}
     return ValidationError(text, code=kind, params=params)
-
-
-def field_error(field: str, message: str, code: str) -> ValidationError:
-    """A 400 on one field with a machine-readable code (``ValidationError(dict, code=)``
-    would drop the code)."""
-    return ValidationError({field: [ValidationError(message, code=code)]})

@@ -9,18 +9,13 @@ class AccountsConfig(AppConfig):
 
     def ready(self) -> None:
         from federation.platform.accounts import checks, nav  # noqa: F401 - registers checks
-        from federation.platform.accounts.roles import (
-            FED_ASSESSOR,
-            FED_DUES,
-            FED_REPORTING,
-            FED_VIEWER,
-        )
+        from federation.platform.accounts.roles import FEDERATION_STAFF
 
         nav.register(
             "federation",
             "unions:list",
             _("Unions"),
-            roles=(FED_DUES, FED_ASSESSOR, FED_REPORTING, FED_VIEWER),
+            roles=FEDERATION_STAFF,
             order=10,
         )
         nav.register("union", "home", _("Home"), order=0)

@@ -15,8 +15,9 @@ from federation.platform.actors import Actor
 from federation.platform.audit.services import snapshot
 from federation.platform.errors import ConflictError
 from federation.rules.selectors import rule_value
+from tenants.facts import facts_refresh_on_commit
 from workplaces.rights import clocks
-from workplaces.rights.common import audited, facts_after_commit, invalid
+from workplaces.rights.common import audited, invalid
 from workplaces.rights.models import CollectiveContract, NegotiationRound, RightsAuditKind
 
 CONTRACT_FACTS = ("rights.contract", "rights.contracts_in_force", "rights.workers_covered")
@@ -113,7 +114,7 @@ def contract_create(
     contract.full_clean(exclude=["text_file"])
     contract.save()
     audited(actor=actor, kind=RightsAuditKind.CONTRACT_CREATED, obj=contract)
-    facts_after_commit(CONTRACT_FACTS)
+    facts_refresh_on_commit(CONTRACT_FACTS)
     return contract
 
 
@@ -152,7 +153,7 @@ def contract_update(
     c.full_clean(exclude=["text_file"])
     c.save()
     audited(actor=actor, kind=RightsAuditKind.CONTRACT_UPDATED, obj=c, before=before)
-    facts_after_commit(CONTRACT_FACTS)
+    facts_refresh_on_commit(CONTRACT_FACTS)
     return c
 
 
@@ -173,7 +174,7 @@ def contract_sign(
     _dates_check(c)
     c.save()
     audited(actor=actor, kind=RightsAuditKind.CONTRACT_SIGNED, obj=c, before=before)
-    facts_after_commit(CONTRACT_FACTS)
+    facts_refresh_on_commit(CONTRACT_FACTS)
     return c
 
 
@@ -193,7 +194,7 @@ def contract_file(
     _dates_check(c)
     c.save()
     audited(actor=actor, kind=RightsAuditKind.CONTRACT_FILED, obj=c, before=before)
-    facts_after_commit(CONTRACT_FACTS)
+    facts_refresh_on_commit(CONTRACT_FACTS)
     return c
 
 
@@ -216,7 +217,7 @@ def contract_objection(
     _dates_check(c)
     c.save()
     audited(actor=actor, kind=RightsAuditKind.CONTRACT_OBJECTED, obj=c, before=before)
-    facts_after_commit(CONTRACT_FACTS)
+    facts_refresh_on_commit(CONTRACT_FACTS)
     return c
 
 

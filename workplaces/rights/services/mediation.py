@@ -13,9 +13,10 @@ from federation.platform.actors import Actor
 from federation.platform.audit.services import snapshot
 from federation.platform.errors import ConflictError
 from federation.rules.selectors import rule_value
+from tenants.facts import facts_refresh_on_commit
 from workplaces.members.models import Member
 from workplaces.rights import clocks
-from workplaces.rights.common import audited, facts_after_commit, invalid
+from workplaces.rights.common import audited, invalid
 from workplaces.rights.models import (
     CommitteeSide,
     LegalAidRequest,
@@ -46,7 +47,7 @@ def mediation_receive(
     case.full_clean()
     case.save()
     audited(actor=actor, kind=RightsAuditKind.MEDIATION_RECEIVED, obj=case)
-    facts_after_commit(MEDIATION_FACTS)
+    facts_refresh_on_commit(MEDIATION_FACTS)
     return case
 
 
@@ -65,7 +66,7 @@ def mediation_close(
     c.outcome, c.closed_on, c.note = outcome, closed_on, note
     c.save()
     audited(actor=actor, kind=RightsAuditKind.MEDIATION_CLOSED, obj=c, before=before)
-    facts_after_commit(MEDIATION_FACTS)
+    facts_refresh_on_commit(MEDIATION_FACTS)
     return c
 
 
@@ -113,7 +114,7 @@ def committee_set(
         before={"members": before},
         after={"members": [snapshot(r) for r in rows]},
     )
-    facts_after_commit(MEDIATION_FACTS)
+    facts_refresh_on_commit(MEDIATION_FACTS)
     return rows
 
 

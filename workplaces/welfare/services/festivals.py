@@ -17,8 +17,9 @@ from federation.platform.actors import Actor
 from federation.platform.audit.services import audit_record_many
 from federation.platform.errors import ConflictError
 from federation.rules.selectors import rule_value
+from tenants.facts import facts_refresh_on_commit
 from workplaces.members.models import Member, MemberStatus
-from workplaces.rights.common import audited, facts_after_commit, invalid, union_slug
+from workplaces.rights.common import audited, invalid, union_slug
 from workplaces.welfare.models import (
     FestivalDistribution,
     FestivalReceipt,
@@ -108,7 +109,7 @@ def festival_distribute(
             "members": ids,
         },
     )
-    facts_after_commit(FESTIVAL_FACTS)
+    facts_refresh_on_commit(FESTIVAL_FACTS)
     return dist
 
 

@@ -16,10 +16,11 @@ from federation.hardship.services import household_claim, household_release
 from federation.platform.actors import Actor
 from federation.platform.audit.services import snapshot
 from federation.platform.errors import ConflictError
+from tenants.facts import facts_refresh_on_commit
 from tenants.member_index import id_hash
 from tenants.validators import validate_id_number
 from workplaces.members.models import HOLDING_STATUSES, Member
-from workplaces.rights.common import audited, facts_after_commit, invalid, union_row
+from workplaces.rights.common import audited, invalid, union_row
 from workplaces.welfare.models import (
     AidKind,
     HardshipAid,
@@ -109,7 +110,7 @@ def hardship_open(
         opened_on=opened_on,
     )
     audited(actor=actor, kind=WelfareAuditKind.HARDSHIP_OPENED, obj=file)
-    facts_after_commit(HARDSHIP_FACTS)
+    facts_refresh_on_commit(HARDSHIP_FACTS)
     return file
 
 
@@ -155,7 +156,7 @@ def hardship_close(*, file: HardshipFile, on: dt.date, reason: str, actor: Actor
     f.save(update_fields=["closed_on", "close_reason", "updated_at"])
     household_release(union=union_row(), file_id=f.pk, closed_on=on)
     audited(actor=actor, kind=WelfareAuditKind.HARDSHIP_CLOSED, obj=f, before=before)
-    facts_after_commit(HARDSHIP_FACTS)
+    facts_refresh_on_commit(HARDSHIP_FACTS)
     return f
 
 
@@ -200,7 +201,7 @@ def hardship_review(
     audited(actor=actor, kind=WelfareAuditKind.HARDSHIP_REVIEWED, obj=f, before=before)
     if outcome == ReviewOutcome.EXIT:
         hardship_close(file=f, on=reviewed_on, reason=note or _("Yearly review"), actor=actor)
-    facts_after_commit(HARDSHIP_FACTS)
+    facts_refresh_on_commit(HARDSHIP_FACTS)
     return review
 
 
@@ -226,5 +227,5 @@ def aid_give(
     aid.full_clean()
     aid.save()
     audited(actor=actor, kind=WelfareAuditKind.HARDSHIP_AID, obj=aid)
-    facts_after_commit(HARDSHIP_FACTS)
+    facts_refresh_on_commit(HARDSHIP_FACTS)
     return aid

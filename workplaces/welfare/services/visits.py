@@ -11,8 +11,9 @@ from django.utils.translation import gettext as _
 
 from federation.platform.actors import Actor
 from federation.rules.selectors import rule_value
+from tenants.facts import facts_refresh_on_commit
 from workplaces.members.models import Member
-from workplaces.rights.common import audited, facts_after_commit, invalid
+from workplaces.rights.common import audited, invalid
 from workplaces.welfare.models import Visit, WelfareAuditKind
 
 VISIT_FACTS = ("welfare.visits_by_year",)
@@ -90,5 +91,5 @@ def visit_record(
     visit.full_clean()
     visit.save()
     audited(actor=actor, kind=WelfareAuditKind.VISIT, obj=visit)
-    facts_after_commit(VISIT_FACTS)
+    facts_refresh_on_commit(VISIT_FACTS)
     return visit
