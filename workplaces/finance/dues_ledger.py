@@ -153,16 +153,31 @@ def dues_collect(
         row.paid += amount
         row.paid_on, row.collection = paid_on, collection
     MemberDues.objects.bulk_update([r for r, _a in changes], ["paid", "paid_on", "collection"])
+    collection_book(
+        actor=actor,
+        collection=collection,
+        summary=_("Member dues %(month)s (%(ref)s)")
+        % {"month": f"{month:%Y-%m}", "ref": reference},
+    )
+    audit_record_many(
+        actor=actor, kind=FinanceAudit.DUES_COLLECTED, rows=audit_rows, union_slug=_slug()
+    )
+    facts_after_commit()
+    return collection
+
+
+def collection_book(*, actor: Actor, collection: DuesCollection, summary: str) -> Entry:
+    """A collection's total arrives in the books as one approved income entry (会费), once
+    per collection (a one-to-one constraint)."""
     try:
         with transaction.atomic():
-            Entry.objects.create(
+            return Entry.objects.create(
                 kind=EntryKind.INCOME,
                 category="dues",
-                amount=total,
-                on=paid_on,
-                summary=_("Member dues %(month)s (%(ref)s)")
-                % {"month": f"{month:%Y-%m}", "ref": reference},
-                voucher_no=reference[:40],
+                amount=collection.total,
+                on=collection.paid_on,
+                summary=summary[:300],
+                voucher_no=collection.reference[:40],
                 status=EntryStatus.APPROVED,
                 source=EntrySource.MEMBER_DUES,
                 collection=collection,
@@ -171,11 +186,6 @@ def dues_collect(
             )
     except IntegrityError:
         raise ConflictError(_("This collection is booked already."), code="duplicate") from None
-    audit_record_many(
-        actor=actor, kind=FinanceAudit.DUES_COLLECTED, rows=audit_rows, union_slug=_slug()
-    )
-    facts_after_commit()
-    return collection
 
 
 def unpaid_streaks(*, upto: dt.date) -> list[dict[str, Any]]:

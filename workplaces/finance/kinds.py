@@ -21,4 +21,5 @@ class FinanceAudit(models.TextChoices):
     FINDING_CLOSED = "finance.finding_closed", _("Audit finding rectified")
     DUES_MONTH = "finance.dues_month", _("Member dues month generated")
     DUES_COLLECTED = "finance.dues_collected", _("Member dues collected")
+    DUES_IMPORTED = "finance.dues_imported", _("Member dues payments imported")
     UNPAID_DECISION = "finance.unpaid_decision", _("Decision on unpaid member dues")

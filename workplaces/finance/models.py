@@ -242,6 +242,34 @@ class MemberDues(models.Model):
         return self.paid < self.due
 
 
+class DuesImportLine(models.Model):
+    """One member's payment read from an imported file (bank or payroll list). The same
+    payment (member, month, paid on, amount) is recorded once, by constraint, so importing
+    a file again, or a longer file holding it, changes nothing."""
+
+    member = models.ForeignKey(Member, on_delete=models.PROTECT, related_name="dues_imported")
+    month = models.DateField()  # the first of the month the payment is for
+    amount = models.DecimalField(max_digits=14, decimal_places=2)
+    paid_on = models.DateField()
+    collection = models.ForeignKey(
+        DuesCollection, on_delete=models.PROTECT, related_name="import_lines"
+    )
+    row = models.PositiveIntegerField()  # the row of the file it came from (header: 1)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-paid_on", "id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["member", "month", "paid_on", "amount"], name="dues_import_line_once"
+            ),
+            models.CheckConstraint(condition=Q(amount__gt=0), name="dues_import_line_positive"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.member_id} {self.month:%Y-%m} {self.amount}"
+
+
 class UnpaidDecision(models.Model):
     """The officer's decision on a member listed as unpaid for months in a row; the member's
     status is never changed by the app (the constitution treats it as leaving)."""

@@ -80,3 +80,15 @@ def declare() -> None:
         label=_("Member dues unpaid this many months in a row: listed for the officer's decision"),
         source="中国工会章程 第八条",
     )
+    rule_declare(
+        "finance.dues_import_max_kb",
+        5120,
+        kind=INT,
+        label=_("Member dues import: largest file accepted (KB)"),
+    )
+    rule_declare(
+        "finance.dues_import_max_rows",
+        20000,
+        kind=INT,
+        label=_("Member dues import: most payment rows in one file"),
+    )

@@ -3,7 +3,15 @@
 
 from django.urls import include, path
 
-from workplaces.finance import api, api_more, pages, pages_more, views_federation
+from workplaces.finance import (
+    api,
+    api_import,
+    api_more,
+    pages,
+    pages_import,
+    pages_more,
+    views_federation,
+)
 
 union_pages = [
     path("", pages.books, name="books"),
@@ -17,6 +25,12 @@ union_pages = [
     path("audit/", pages_more.audit_page, name="audit"),
     path("audit/findings/<int:pk>/close/", pages_more.finding_close, name="finding-close"),
     path("member-dues/", pages_more.dues_page, name="dues"),
+    path("member-dues/import/", pages_import.dues_import_page, name="dues-import"),
+    path(
+        "member-dues/import/template.xlsx",
+        pages_import.dues_import_template,
+        name="dues-import-template",
+    ),
 ]
 
 union_api = [
@@ -55,6 +69,7 @@ union_api = [
     path("api/v1/finance/returns/sync/", api.ReturnsSyncApi.as_view(), name="api-finance-returns"),
     path("api/v1/finance/final-accounts/", api.FinalAccountApi.as_view(), name="api-finance-final"),
     *api_more.union_api,
+    *api_import.union_api,
 ]
 
 federation_pages = [
