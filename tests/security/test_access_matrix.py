@@ -11,20 +11,14 @@ neither and never a 5xx. A route whose access is not declared fails
 
 from __future__ import annotations
 
-import re
-
 import pytest
-from django.urls import URLPattern, URLResolver, get_resolver
 
 from federation.platform.accounts.access import Access, access_of
 from tests.conftest import HostClient, _token_for
+from tests.security.routes import HOSTS, METHODS, api_routes, concrete
 
 pytestmark = pytest.mark.django_db
 
-HOSTS = {
-    "federation": ("federation.config.urls_federation", "localhost"),
-    "union": ("federation.config.urls_union", "union-a.localhost"),
-}
 # persona -> (username, schema it lives in: "federation" | "a" | "b", roles held)
 FEDERATION_CALLERS = {
     "federation_admin": ("federation_admin", "federation", {"admin"}),
@@ -43,33 +37,6 @@ UNION_CALLERS = {
     "another union's officer": ("b_chair", "b", None),
     "federation staff at a union": ("federation_admin", "federation", None),
 }
-PATH_VALUES = {"int": "999999", "slug": "no-such-union", "str": "no-such-thing", "path": "x"}
-METHODS = ("get", "post", "put", "patch", "delete")
-
-
-def _walk(resolver, prefix=""):
-    for p in resolver.url_patterns:
-        if isinstance(p, URLResolver):
-            yield from _walk(p, prefix + str(p.pattern))
-        elif isinstance(p, URLPattern):
-            yield prefix + str(p.pattern), p.callback
-
-
-def _concrete(route: str) -> str:
-    return "/" + re.sub(
-        r"<(?:(\w+):)?\w+>", lambda m: PATH_VALUES.get(m.group(1) or "str", "x"), route
-    ).lstrip("^").rstrip("$")
-
-
-def _view_class(callback):
-    return getattr(callback, "cls", None) or getattr(callback, "view_class", None)
-
-
-def api_routes(side: str):
-    urlconf, _host = HOSTS[side]
-    for route, callback in _walk(get_resolver(urlconf)):
-        if route.startswith("api/v1/"):
-            yield route, _view_class(callback)
 
 
 def _cases():
@@ -126,7 +93,7 @@ def _send(client: HostClient, method: str, path: str):
 def test_the_access_matrix(side, route, view, method, union_a, union_b):
     access: Access = access_of(view)
     unions = {"a": union_a, "b": union_b}
-    path = _concrete(route)
+    path = concrete(route)
     callers = FEDERATION_CALLERS if side == "federation" else UNION_CALLERS
     authenticates = getattr(view, "authentication_classes", None) != []
     wrong: list[str] = []

@@ -57,7 +57,7 @@ def _filters(request: Request) -> dict:
 
 def _period_required(request: Request) -> str:
     period = parse(DuesPeriodQueryInput, request.query_params).get("period")
-    if period is None:
+    if not period:  # absent, or ``?period=`` (blank is allowed by the filter serializer)
         raise ValidationError({"period": [_("Give a period (YYYY-MM).")]}, code="required")
     return period.code
 

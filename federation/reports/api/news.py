@@ -9,11 +9,12 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import serializers, status
 from rest_framework.exceptions import NotFound
-from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
+from rest_framework.parsers import FormParser, MultiPartParser
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from federation.platform.accounts.parsers import BoundedJSONParser
 from federation.platform.accounts.permissions import federation_roles, union_roles
 from federation.platform.accounts.roles import FED_REPORTING, FEDERATION_STAFF, UNION_OFFICERS
 from federation.platform.api import page
@@ -261,7 +262,7 @@ class UnionNewsPhotoApi(_PhotoBase):
 
 class UnionNewsListCreateApi(APIView):
     permission_classes = [union_roles(*UNION_OFFICERS)]
-    parser_classes = [MultiPartParser, FormParser, JSONParser]
+    parser_classes = [MultiPartParser, FormParser, BoundedJSONParser]
 
     @extend_schema(responses=NewsOutput(many=True))
     def get(self, request: Request) -> Response:

@@ -254,3 +254,10 @@ def test_a_junk_declaration_on_the_union_page_is_a_400(frozen, union_a):
     assert response.status_code == 400
     assert PayrollDeclaration.objects.count() == 0
     assert selectors.union_balance(union=union_a) == D("0.00")
+
+
+@pytest.mark.parametrize("query", ["", "?period=", "?period=%20"])
+def test_the_remittance_report_without_a_period_is_a_400_naming_period(client_for, query):
+    response = client_for("federation_clerk").get(f"/api/v1/dues/remittance/{query}")
+    assert response.status_code == 400
+    assert list(response.json()) == ["period"]
