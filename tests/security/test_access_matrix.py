@@ -51,22 +51,12 @@ def _cases():
                     )
 
 
-# Routes landed with their own permission classes and no declaration yet (their owners
-# declare them with ``api_access``); any other undeclared route fails the test.
-PENDING_DECLARATION: set[str] = set()
-
-
-def _pending(view) -> bool:
-    dotted = f"{view.__module__}.{view.__qualname__}" if view else ""
-    return any(dotted.startswith(prefix) for prefix in PENDING_DECLARATION)
-
-
 def test_every_api_route_declares_its_access():
     undeclared = sorted(
         f"{side}: /{route} -> {view.__module__}.{view.__qualname__ if view else '?'}"
         for side in HOSTS
         for route, view in api_routes(side)
-        if (view is None or access_of(view) is None) and not _pending(view)
+        if view is None or access_of(view) is None
     )
     assert not undeclared, (
         "API routes without a declared access (set `api_access = Access(...)` on the view, "
