@@ -9,6 +9,7 @@ from typing import Any
 
 from django.utils import timezone
 
+from federation.reports.defaults import YES_NO
 from tenants.facts import fact_exists, fact_value
 from tenants.models import Union
 
@@ -32,6 +33,28 @@ def source_by_year(key: str, part: str) -> Any:
         return int((fact.get(part) or {}).get(_year(), 0))
 
     return read
+
+
+def source_contract_in_force(union: Union) -> str | None:
+    """The annual report's yes/no "collective contract signed and in force": yes when the
+    general contract is filed and in force, no when the union's records show none in force,
+    None (entered by hand) when the union keeps no contract records in the app."""
+    fact = fact_value(union=union, key="rights.contract")
+    if not isinstance(fact, dict):
+        return None
+    yes, no = YES_NO
+    return yes if fact.get("status") in ("effective", "expiring") else no
+
+
+def source_mediation_committee(union: Union) -> str | None:
+    """Yes/no "a labour dispute mediation committee is set up": yes when its seats are
+    recorded, None when the union has no mediation records in the app."""
+    fact = fact_value(union=union, key="rights.mediation")
+    if not isinstance(fact, dict):
+        return None
+    yes, no = YES_NO
+    seated = int(fact.get("committee_employees") or 0) + int(fact.get("committee_employer") or 0)
+    return yes if seated else no
 
 
 def source_hardship_households(union: Union) -> int | None:

@@ -32,6 +32,17 @@ def register_all() -> None:
         "One task per union: filing due, taking effect, renewal talks, mediation deadlines.",
     )
 
+    # supersedes the reports app's manual placeholder of the annual report's yes/no
+    source_register(
+        "rights.contract_in_force",
+        _("Collective contract signed and in force (yes/no)"),
+        evidence.source_contract_in_force,
+    )
+    source_register(
+        "rights.mediation_committee",
+        _("Labour dispute mediation committee set up (yes/no)"),
+        evidence.source_mediation_committee,
+    )
     source_register(
         "rights.contracts_in_force",
         _("Collective contracts in force"),

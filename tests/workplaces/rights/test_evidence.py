@@ -76,3 +76,43 @@ def test_the_mediation_check_fails_with_a_case_past_its_deadline(a_chair, in_uni
     assert source_value("rights.mediation.received", union_a) == (
         1 if old.year == dt.date.today().year else 0
     )
+
+
+@pytest.mark.parametrize(
+    ("status", "answer"),
+    [("effective", "是"), ("expiring", "是"), ("expired", "否"), ("none", "否")],
+)
+def test_the_annual_reports_contract_question_is_answered_from_the_contract_fact(
+    union_b, status, answer
+):
+    from tenants.facts import fact_push
+
+    fact_push(union=union_b, key="rights.contract", value={"status": status, "ends_on": None})
+    assert source_value("rights.contract_in_force", union_b) == answer
+
+
+def test_without_a_contract_fact_the_annual_reports_question_is_left_to_the_union(union_b):
+    from tenants.models import UnionFact
+
+    UnionFact.objects.filter(union=union_b, key="rights.contract").delete()
+    assert source_value("rights.contract_in_force", union_b) is None
+
+
+def test_the_mediation_committee_question_is_yes_once_its_seats_are_recorded(
+    a_chair, in_union, union_a
+):
+    from tenants.models import UnionFact
+
+    UnionFact.objects.filter(union=union_a, key="rights.mediation").delete()
+    assert source_value("rights.mediation_committee", union_a) is None
+    a_chair.put(
+        "/api/v1/rights/mediation-committee/",
+        {
+            "since": "2026-01-01",
+            "members": [{"name": "甲", "side": "employees"}, {"name": "乙", "side": "employer"}],
+        },
+        format="json",
+    )
+    with in_union(union_a):
+        facts_refresh(keys=["rights.mediation"])
+    assert source_value("rights.mediation_committee", union_a) == "是"
