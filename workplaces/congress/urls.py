@@ -10,6 +10,7 @@ union_pages = [
     path("delegates/", views.delegates_page, name="delegates"),
     path("sessions/new/", views.session_new, name="session_new"),
     path("sessions/<int:pk>/", views.session_detail, name="session"),
+    path("sessions/<int:pk>/minutes.pdf", views.session_minutes, name="session_minutes"),
     path("proposals/", views.proposals_page, name="proposals"),
     path("proposals/<int:pk>/", views.proposal_detail, name="proposal"),
     path("books/<str:kind>.pdf", views.book, name="book"),
@@ -30,6 +31,11 @@ api_union = [
     ),
     path(f"{P}sessions/", api.SessionsApi.as_view(), name="api-congress-sessions"),
     path(f"{P}sessions/<int:pk>/", api.SessionDetailApi.as_view(), name="api-congress-session"),
+    path(
+        f"{P}sessions/<int:pk>/minutes.pdf",
+        api.SessionMinutesApi.as_view(),
+        name="api-congress-session-minutes",
+    ),
     path(
         f"{P}sessions/<int:pk>/attendance/",
         api.AttendanceApi.as_view(),

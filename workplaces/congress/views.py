@@ -27,6 +27,7 @@ from workplaces.congress.models import (
     Session,
     VotedMarker,
 )
+from workplaces.congress.report import session_proposals_report
 from workplaces.organization.pages import (
     errors_of,
     federation_page,
@@ -224,10 +225,21 @@ def session_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "attending": attending,
             "motions": session.motions.all(),
             "documents": session.documents.all(),
+            "report": session_proposals_report(session=session),
             "errors": errors,
             "can_manage": _manage(request),
         },
     )
+
+
+@union_page(*UNION_OFFICERS)
+def session_minutes(request: HttpRequest, pk: int) -> HttpResponse:
+    from workplaces.congress.minutes import session_minutes_pdf
+
+    session = get_object_or_404(Session, pk=pk)
+    response = HttpResponse(session_minutes_pdf(session=session), content_type="application/pdf")
+    response["Content-Disposition"] = f'inline; filename="session-{session.pk}-minutes.pdf"'
+    return response
 
 
 @union_page(*ALL)

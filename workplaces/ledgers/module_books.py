@@ -41,18 +41,22 @@ def suggestions_rows(start: dt.date, end: dt.date) -> list[list[Any]]:
 
 
 def sessions_rows(start: dt.date, end: dt.date) -> list[list[Any]]:
-    """Congress sessions held in the period, for the minutes book."""
+    """Congress sessions held in the period, for the minutes book, each with the proposals'
+    handling report it heard."""
     from workplaces.congress.models import Session
+    from workplaces.congress.report import report_line, session_proposals_report
 
-    return [
-        [
-            s.held_on,
-            s.get_kind_display(),
-            s.title,
-            f"{s.delegates_present}/{s.delegates_total} {s.minutes}".strip(),
-        ]
-        for s in Session.objects.filter(held_on__gte=start, held_on__lte=end)
-    ]
+    rows = []
+    for s in Session.objects.filter(held_on__gte=start, held_on__lte=end):
+        report = session_proposals_report(session=s)
+        heard = report_line(report) if report["answered"] or report["in_hand"] else ""
+        text = " ".join(
+            part
+            for part in (f"{s.delegates_present}/{s.delegates_total}", s.minutes, heard)
+            if part
+        )
+        rows.append([s.held_on, s.get_kind_display(), s.title, text])
+    return rows
 
 
 def contracts_rows(start: dt.date, end: dt.date) -> list[list[Any]]:

@@ -29,6 +29,7 @@ from workplaces.congress.api.sessions import (
     DocumentsApi,
     MotionsApi,
     SessionDetailApi,
+    SessionMinutesApi,
     SessionsApi,
 )
 
@@ -39,6 +40,7 @@ __all__ = [
     "CompositionApi",
     "SessionsApi",
     "SessionDetailApi",
+    "SessionMinutesApi",
     "AttendanceApi",
     "MotionsApi",
     "DocumentsApi",

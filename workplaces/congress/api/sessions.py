@@ -3,8 +3,9 @@ and documents (union host)."""
 
 from __future__ import annotations
 
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
-from drf_spectacular.utils import extend_schema, inline_serializer
+from drf_spectacular.utils import extend_schema, extend_schema_field, inline_serializer
 from rest_framework import serializers, status
 from rest_framework.parsers import MultiPartParser
 from rest_framework.request import Request
@@ -14,14 +15,17 @@ from rest_framework.views import APIView
 from federation.platform.api import page
 from workplaces.congress import selectors, services
 from workplaces.congress.api.common import MANAGE, validated
+from workplaces.congress.minutes import session_minutes_pdf
 from workplaces.congress.models import (
     Congress,
     CongressKind,
     Delegate,
     DelegateCategory,
     Motion,
+    Satisfaction,
     Session,
 )
+from workplaces.congress.report import UNRATED, session_proposals_report
 
 
 class CongressSerializer(serializers.ModelSerializer):
@@ -165,12 +169,59 @@ class SessionsApi(APIView):
         return Response(SessionSerializer(session).data, status=status.HTTP_201_CREATED)
 
 
+class ReportedProposalSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    number = serializers.IntegerField()
+    title = serializers.CharField()
+    proposer = serializers.CharField()
+    department = serializers.CharField()
+    answered_on = serializers.DateField(allow_null=True)
+    satisfaction = serializers.CharField(help_text=f"{' | '.join([*Satisfaction.values, UNRATED])}")
+
+
+class ProposalsReportSerializer(serializers.Serializer):
+    """The proposals' handling report the session hears (提案办理情况)."""
+
+    since = serializers.DateField(allow_null=True)
+    previous_session = serializers.IntegerField(allow_null=True)
+    answered = ReportedProposalSerializer(many=True)
+    satisfaction = serializers.DictField(child=serializers.IntegerField())
+    in_hand = ReportedProposalSerializer(many=True)
+
+
+class SessionDetailSerializer(SessionSerializer):
+    proposals_report = serializers.SerializerMethodField()
+
+    class Meta(SessionSerializer.Meta):
+        fields = [*SessionSerializer.Meta.fields, "proposals_report"]
+
+    @extend_schema_field(ProposalsReportSerializer)
+    def get_proposals_report(self, obj: Session) -> dict:
+        return ProposalsReportSerializer(session_proposals_report(session=obj)).data
+
+
 class SessionDetailApi(APIView):
     permission_classes = [MANAGE]
 
-    @extend_schema(responses={200: SessionSerializer})
+    @extend_schema(responses={200: SessionDetailSerializer})
     def get(self, request: Request, pk: int) -> Response:
-        return Response(SessionSerializer(get_object_or_404(Session, pk=pk)).data)
+        return Response(SessionDetailSerializer(get_object_or_404(Session, pk=pk)).data)
+
+
+class SessionMinutesApi(APIView):
+    """The session's minutes (会议纪要) as a printable PDF, with the proposals' handling
+    report it heard."""
+
+    permission_classes = [MANAGE]
+
+    @extend_schema(responses={(200, "application/pdf"): bytes})
+    def get(self, request: Request, pk: int) -> HttpResponse:
+        session = get_object_or_404(Session, pk=pk)
+        response = HttpResponse(
+            session_minutes_pdf(session=session), content_type="application/pdf"
+        )
+        response["Content-Disposition"] = f'inline; filename="session-{session.pk}-minutes.pdf"'
+        return response
 
 
 class AttendanceInSerializer(serializers.Serializer):
