@@ -59,6 +59,7 @@ def test_the_tile_drills_down_to_the_terms_page_by_status(union_a):
     assert 'href="/organization/?status=overdue"' in _row(html, "overdue")
     listing = _page("/organization/?status=none")
     assert union_a.name in listing
+    assert 'href="/dashboard/unions/union-a/"' in listing  # and on to the union's profile
 
 
 @time_machine.travel(NOW)

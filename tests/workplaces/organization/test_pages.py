@@ -69,3 +69,25 @@ def test_a_member_sees_proposals_and_evaluation_without_officer_links(union_a):
     assert client.get("/congress/evaluations/").status_code == 200
     assert 'href="/congress/delegates/"' not in html
     assert "提交提案" in html
+
+
+def test_a_group_leader_sees_his_groups_members_and_their_events_only(union_a, in_union):
+    import datetime as dt
+
+    from django.contrib.auth import get_user_model
+
+    from tests.workplaces.organization.factories import MemberFactory
+    from workplaces.members.models import MembershipEvent, UnionGroup
+
+    with in_union(union_a):
+        leader = get_user_model().objects.get(username="a_group_leader")
+        mine = UnionGroup.objects.create(name="一组", leader=leader)
+        other = UnionGroup.objects.create(name="二组")
+        member = MemberFactory(name="张小组", group=mine)
+        MembershipEvent.objects.create(member=member, status="active", on=dt.date(2021, 3, 1))
+        MemberFactory(name="李别组", group=other)
+    html = _client("union-a.localhost", "a_group_leader").get("/organization/group/").content
+    html = html.decode()
+    assert "张小组" in html
+    assert "2021-03-01" in html
+    assert "李别组" not in html
