@@ -65,7 +65,11 @@ class DuesImportApi(APIView):
                 "properties": {"file": {"type": "string", "format": "binary"}},
             }
         },
-        responses={200: ImportResult, 400: ImportResult},
+        responses={
+            200: ImportResult,
+            # the same shape when rows have errors; ``{"file": [...]}`` for an unreadable file
+            400: OpenApiTypes.OBJECT,
+        },
     )
     def post(self, request):
         options = validated(ImportOptions, request.query_params)
