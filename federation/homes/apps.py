@@ -8,6 +8,7 @@ class HomesConfig(AppConfig):
     verbose_name = _("Staff home")
 
     def ready(self) -> None:
+        from federation.homes import rights_checks  # noqa: F401  (registers its checks)
         from federation.homes.audit_kinds import HomeAuditKind
         from federation.homes.demo import homes_demo_seed
         from federation.platform.accounts import nav

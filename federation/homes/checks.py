@@ -315,61 +315,6 @@ def auto_dues_on_time(*, union: Union, on: dt.date) -> CheckResult:
     return CheckResult(FAIL if overdue else PASS, text, f"{paid}/{len(notices)}")
 
 
-# the union's rights records (workplaces/rights pushes "rights.contract" and
-# "rights.mediation"; a union without the fact row has no record, never a pass)
-CONTRACT_STATUS_TEXT = {
-    "negotiating": gettext_lazy("The collective contract is under negotiation."),
-    "signed": gettext_lazy("The collective contract is signed but not filed."),
-    "filed": gettext_lazy("The collective contract is filed; the review period is running."),
-    "expired": gettext_lazy("The collective contract expired on %(end)s."),
-}
-
-
-@auto_check("collective_contract", gettext_lazy("Collective contract in force and filed"))
-def auto_collective_contract(*, union: Union, on: dt.date) -> CheckResult:
-    value = fact(union, "rights.contract")
-    if value is MISSING or not isinstance(value, dict):
-        return _no_record(_("the union's collective contracts are not in the app."))
-    status = str(value.get("status") or "none")
-    ends_on = _date(value.get("ends_on"))
-    if status == "none":
-        return _no_record(_("the union has recorded no collective contract."))
-    if status in ("effective", "expiring") and ends_on is not None and ends_on < on:
-        status = "expired"
-    if status in ("effective", "expiring"):
-        in_force = fact(union, "rights.contracts_in_force")
-        count = int(in_force) if isinstance(in_force, int) else 1
-        text = _(
-            "The collective contract is filed and in force until %(end)s; %(n)s contract(s) "
-            "in force, special ones included."
-        ) % {"end": ends_on, "n": count}
-        return CheckResult(PASS, text, str(ends_on))
-    message = str(CONTRACT_STATUS_TEXT.get(status, CONTRACT_STATUS_TEXT["negotiating"]))
-    return CheckResult(
-        FAIL, message % {"end": ends_on} if "%(end)s" in message else message, status
-    )
-
-
-@auto_check("mediation", gettext_lazy("Labour dispute mediation committee and cases"))
-def auto_mediation(*, union: Union, on: dt.date) -> CheckResult:
-    value = fact(union, "rights.mediation")
-    if value is MISSING or not isinstance(value, dict):
-        return _no_record(_("the union's labour dispute mediation is not in the app."))
-    employees = int(value.get("committee_employees") or 0)
-    employer = int(value.get("committee_employer") or 0)
-    overdue = int(value.get("overdue") or 0)
-    received = int(year_entry(value.get("received_by_year"), on.year) or 0)
-    settled = int(year_entry(value.get("settled_by_year"), on.year) or 0)
-    if not employees and not employer and not value.get("received_by_year"):
-        return _no_record(_("no mediation committee and no case are recorded."))
-    text = _(
-        "Mediation committee: %(e)s employees' and %(r)s employer's representatives; "
-        "%(year)s: %(n)s cases received, %(s)s settled; %(o)s open past the deadline."
-    ) % {"e": employees, "r": employer, "year": on.year, "n": received, "s": settled, "o": overdue}
-    ok = employees > 0 and employees == employer and overdue == 0
-    return CheckResult(PASS if ok else FAIL, text, f"{received}/{overdue}")
-
-
 def auto_checks_run(
     *, union: Union, keys: Iterable[str], on: dt.date | None = None
 ) -> dict[str, dict[str, Any]]:

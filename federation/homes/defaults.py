@@ -123,7 +123,7 @@ DEFAULT_CRITERIA = [
         "查走访记录、困难职工档案和帮扶记录。",
         "6",
         False,
-        "",
+        "welfare_care",
     ),
     (
         "GA02",

@@ -1,5 +1,6 @@
-"""The rights criteria (WQ01 collective contract, WQ02 mediation) read the union's own
-records through the public facts; a missing record is "no record", never a pass."""
+"""The rights and welfare criteria (WQ01 collective contract, WQ02 mediation, GA01 visits
+and hardship files) read the union's own records through the public facts; a missing
+record is "no record", never a pass."""
 
 import datetime as dt
 
@@ -21,6 +22,7 @@ def _run(union, key):
 @pytest.fixture
 def no_rights_facts(union_a):
     UnionFact.objects.filter(union=union_a, key__startswith="rights.").delete()
+    UnionFact.objects.filter(union=union_a, key__startswith="welfare.").delete()
 
 
 def _contract(union, status, ends_on="2028-02-28", in_force=1):
@@ -99,9 +101,48 @@ def test_no_committee_and_no_case_is_no_record(union_a, no_rights_facts):
     assert _run(union_a, "mediation")["status"] == "no_data"
 
 
-def test_the_default_scheme_gives_the_rights_criteria_their_checks(scheme):
-    keys = dict(scheme.criteria.filter(code__in=["WQ01", "WQ02"]).values_list("code", "auto_check"))
-    assert keys == {"WQ01": "collective_contract", "WQ02": "mediation"}
+def test_without_welfare_facts_the_care_check_says_no_record(union_a, no_rights_facts):
+    assert _run(union_a, "welfare_care")["status"] == "no_data"
+
+
+def test_empty_welfare_records_are_no_record(union_a, no_rights_facts):
+    fact_push(union=union_a, key="welfare.visits_by_year", value={})
+    fact_push(
+        union=union_a,
+        key="welfare.hardship",
+        value={"deep": 0, "relative": 0, "accident": 0, "aid_by_year": {}},
+    )
+    assert _run(union_a, "welfare_care")["status"] == "no_data"
+
+
+def test_visits_this_year_pass_the_care_check_with_the_hardship_numbers(union_a, no_rights_facts):
+    fact_push(
+        union=union_a,
+        key="welfare.visits_by_year",
+        value={"2026": {"count": 4, "amount": "1600.00"}},
+    )
+    fact_push(
+        union=union_a,
+        key="welfare.hardship",
+        value={"deep": 1, "relative": 2, "accident": 0, "aid_by_year": {"2026": "3000.00"}},
+    )
+    result = _run(union_a, "welfare_care")
+    assert (result["status"], result["value"]) == ("pass", "4")
+    assert "3000.00" in result["reason"]
+    assert "1600.00" in result["reason"]
+
+
+def test_visits_only_in_an_earlier_year_fail_the_care_check(union_a, no_rights_facts):
+    fact_push(
+        union=union_a, key="welfare.visits_by_year", value={"2025": {"count": 2, "amount": "0"}}
+    )
+    assert _run(union_a, "welfare_care")["status"] == "fail"
+
+
+def test_the_default_scheme_gives_the_rights_and_welfare_criteria_their_checks(scheme):
+    codes = ["WQ01", "WQ02", "GA01"]
+    keys = dict(scheme.criteria.filter(code__in=codes).values_list("code", "auto_check"))
+    assert keys == {"WQ01": "collective_contract", "WQ02": "mediation", "GA01": "welfare_care"}
 
 
 def test_the_self_assessment_shows_the_contract_evidence(
