@@ -73,7 +73,7 @@ def _release(
 
 
 @federation_side
-@transaction.atomic
+@transaction.atomic(durable=True)
 def union_deactivate(
     *, union: Union, actor: Any = None, members: MembersChoice = "retain", reason: str = ""
 ) -> Union:
@@ -108,7 +108,7 @@ def union_deactivate(
 
 
 @federation_side
-@transaction.atomic
+@transaction.atomic(durable=True)
 def union_reactivate(*, union: Union, actor: Any = None, reason: str = "") -> dict[str, Any]:
     """Serve a deactivated union again. Index rows released by its deactivation come back
     unless the person was admitted elsewhere meanwhile (counted as ``clashes``)."""
@@ -148,7 +148,7 @@ def union_reactivate(*, union: Union, actor: Any = None, reason: str = "") -> di
 
 
 @federation_side
-@transaction.atomic
+@transaction.atomic(durable=True)
 def member_index_release_one(
     *, union: Union, id_number: str, reason: str, actor: Any = None
 ) -> int:

@@ -29,7 +29,7 @@ def _pending_push(union: Union) -> None:
 
 
 @federation_side
-@transaction.atomic
+@transaction.atomic(durable=True)
 def application_decide(
     *, application_id: int, approve: bool, note: str = "", actor: Actor
 ) -> ElectionApplication:
@@ -59,7 +59,7 @@ def application_decide(
 
 
 @federation_side
-@transaction.atomic
+@transaction.atomic(durable=True)
 def result_decide(*, result_id: int, approve: bool, note: str = "", actor: Actor) -> ElectionResult:
     """Approve an election result (the new term starts in the union's schema) or return it.
     An invalid election (too few voters present) cannot be approved."""

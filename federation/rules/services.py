@@ -73,7 +73,7 @@ def _parsed(kind: str, raw: Any) -> Any:
     raise ValidationError({"value": _("Not a valid value for this rule.")}, code="invalid")
 
 
-@transaction.atomic
+@transaction.atomic(durable=True)
 def rule_change(
     *, key: str, value: Any, effective_from: dt.date, note: str = "", actor: Actor
 ) -> RuleValue:

@@ -85,7 +85,7 @@ def activity_create(
     return activity
 
 
-@transaction.atomic
+@transaction.atomic(durable=True)
 def activity_update(*, actor: Actor, activity: Activity, **changes: Any) -> Activity:
     locked = Activity.objects.select_for_update().get(pk=activity.pk)
     before = snapshot(locked, ACTIVITY_FIELDS + ["results"])
@@ -157,7 +157,7 @@ def signup_create(*, actor: Actor, activity: Activity, member: Member | None = N
     return signup
 
 
-@transaction.atomic
+@transaction.atomic(durable=True)
 def signup_cancel(*, actor: Actor, signup: Signup) -> None:
     locked = Activity.objects.select_for_update().get(pk=signup.activity_id)
     own = getattr(signup.member, "user_id", None) == getattr(actor, "pk", -1)
@@ -211,7 +211,7 @@ def attendance_record(*, actor: Actor, activity: Activity, member_ids: list[int]
     return marked
 
 
-@transaction.atomic
+@transaction.atomic(durable=True)
 def award_record(
     *, actor: Actor, activity: Activity, award: str, member: Member | None = None, team: str = ""
 ) -> Award:

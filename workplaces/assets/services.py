@@ -37,7 +37,7 @@ def _room_snapshot(room: Room) -> dict:
     return data
 
 
-@transaction.atomic
+@transaction.atomic(durable=True)
 def room_save(
     *,
     actor: Actor,
@@ -73,7 +73,7 @@ def room_save(
     return row
 
 
-@transaction.atomic
+@transaction.atomic(durable=True)
 def booking_create(
     *,
     actor: Actor,
@@ -122,7 +122,7 @@ def booking_create(
     return booking
 
 
-@transaction.atomic
+@transaction.atomic(durable=True)
 def booking_cancel(*, actor: Actor, booking: Booking) -> Booking:
     row = Booking.objects.select_for_update().get(pk=booking.pk)
     if row.status == BookingStatus.CANCELLED:
@@ -140,7 +140,7 @@ def booking_cancel(*, actor: Actor, booking: Booking) -> Booking:
     return row
 
 
-@transaction.atomic
+@transaction.atomic(durable=True)
 def equipment_add(
     *,
     actor: Actor,
@@ -165,7 +165,7 @@ def equipment_add(
     return row
 
 
-@transaction.atomic
+@transaction.atomic(durable=True)
 def lending_create(
     *, actor: Actor, equipment: Equipment, member: Member, lent_on: dt.date, due_on: dt.date
 ) -> Lending:
@@ -199,7 +199,7 @@ def lending_create(
     return lending
 
 
-@transaction.atomic
+@transaction.atomic(durable=True)
 def lending_return(
     *,
     actor: Actor,

@@ -25,7 +25,7 @@ from workplaces.organization.common import field_error
 
 
 @union_side
-@transaction.atomic
+@transaction.atomic(durable=True)
 def evaluation_create(*, title: str, subjects: list[tuple[str, str]], actor: Actor) -> Evaluation:
     rows = [
         (_text(n, "subjects", 50), _text(p, "subjects", 100, required=False)) for n, p in subjects
@@ -47,7 +47,7 @@ def evaluation_create(*, title: str, subjects: list[tuple[str, str]], actor: Act
 
 
 @union_side
-@transaction.atomic
+@transaction.atomic(durable=True)
 def evaluation_vote(*, evaluation: Evaluation, voter: Actor, grades: dict[int, str]) -> int:
     """Cast the voter's ballot: one grade for every subject. Returns the ballots written."""
     if voter is None or not getattr(voter, "is_authenticated", False):
@@ -79,7 +79,7 @@ def evaluation_vote(*, evaluation: Evaluation, voter: Actor, grades: dict[int, s
 
 
 @union_side
-@transaction.atomic
+@transaction.atomic(durable=True)
 def evaluation_close(*, evaluation: Evaluation, actor: Actor) -> Evaluation:
     evaluation.is_open = False
     evaluation.save(update_fields=["is_open"])

@@ -261,7 +261,7 @@ def motion_vote(
 
 
 @union_side
-@transaction.atomic
+@transaction.atomic(durable=True)
 def document_add(
     *, session: Session, title: str, file: UploadedFile, actor: Actor, motion: Motion | None = None
 ) -> Document:

@@ -110,7 +110,7 @@ def finding_close(
     return row
 
 
-@transaction.atomic
+@transaction.atomic(durable=True)
 def review_reported(*, actor: Actor, review: AuditReview, on: dt.date) -> AuditReview:
     """The committee reported the review to the members (定期向职工报告经费使用情况)."""
     _audit_only(actor)

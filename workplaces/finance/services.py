@@ -324,7 +324,7 @@ def attachment_add(*, actor: Actor, entry: Entry, upload: UploadedFile) -> Attac
     return row
 
 
-@transaction.atomic
+@transaction.atomic(durable=True)
 def final_account_close(*, actor: Actor, year: int) -> FinalAccount:
     """Close the year (决算): no pending expense may remain; the totals are frozen and no
     entry may be dated in that year afterwards."""

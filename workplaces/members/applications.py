@@ -89,7 +89,7 @@ def application_submit(*, actor: Actor, note: str = "", **data: Any) -> Membersh
 
 
 @union_side
-@transaction.atomic
+@transaction.atomic(durable=True)
 def application_approve(
     *, application: MembershipApplication, actor: Actor, on: dt.date | None = None
 ) -> Member:
@@ -125,7 +125,7 @@ def application_approve(
 
 
 @union_side
-@transaction.atomic
+@transaction.atomic(durable=True)
 def application_reject(
     *, application: MembershipApplication, reason: str, actor: Actor
 ) -> MembershipApplication:

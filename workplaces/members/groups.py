@@ -41,7 +41,7 @@ def _name_taken() -> ValidationError:
 
 
 @union_side
-@transaction.atomic
+@transaction.atomic(durable=True)
 def group_create(*, name: str, leader_id: Any = None, actor: Actor) -> UnionGroup:
     name, leader = _group_clean(name=name, leader_id=leader_id)
     if UnionGroup.objects.filter(name=name).exists():
@@ -58,7 +58,7 @@ def group_create(*, name: str, leader_id: Any = None, actor: Actor) -> UnionGrou
 
 
 @union_side
-@transaction.atomic
+@transaction.atomic(durable=True)
 def group_update(
     *, group: UnionGroup, name: str, leader_id: Any = None, actor: Actor
 ) -> UnionGroup:

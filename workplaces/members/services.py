@@ -270,7 +270,7 @@ def _leave_check(*, member: Member, new_status: str, when: dt.date, union: Union
 
 
 @union_side
-@transaction.atomic
+@transaction.atomic(durable=True)
 def member_leave(
     *, member: Member, status: str, on: dt.date | None, reason: str, actor: Actor
 ) -> Member:
@@ -311,7 +311,7 @@ def member_leave(
 
 
 @union_side
-@transaction.atomic
+@transaction.atomic(durable=True)
 def member_reinstate(*, member: Member, on: dt.date | None, reason: str, actor: Actor) -> Member:
     """A retained member back at work, or a former member admitted again."""
     union = this_union()
@@ -347,7 +347,7 @@ def member_reinstate(*, member: Member, on: dt.date | None, reason: str, actor: 
 
 
 @union_side
-@transaction.atomic
+@transaction.atomic(durable=True)
 def member_reveal(*, member: Member, actor: Actor) -> dict[str, str]:
     """The full ID number and phone of one member, for a reader who sees them masked.
     Audited every time; the numbers themselves are not written to the log."""

@@ -82,7 +82,7 @@ def _target_resolve(slug: str, union: Union) -> Union:
 
 
 @union_side
-@transaction.atomic
+@transaction.atomic(durable=True)
 def transfer_start(*, member: Member, to_union: str, reason: str, actor: Actor) -> MemberTransfer:
     union = this_union()
     target = _target_resolve(to_union, union)
@@ -243,7 +243,7 @@ def _source_close(*, transfer: MemberTransfer, union: Union, today: dt.date, act
 
 
 @union_side
-@transaction.atomic
+@transaction.atomic(durable=True)
 def transfer_accept(*, transfer_id: int, actor: Actor) -> Member:
     union = this_union()
     transfer = _pending(_transfer_get(transfer_id, to_union=union))
@@ -291,7 +291,7 @@ def transfer_accept(*, transfer_id: int, actor: Actor) -> Member:
 
 
 @union_side
-@transaction.atomic
+@transaction.atomic(durable=True)
 def transfer_reject(*, transfer_id: int, reason: str, actor: Actor) -> MemberTransfer:
     union = this_union()
     reason = (reason or "").strip()[:500]
@@ -312,7 +312,7 @@ def transfer_reject(*, transfer_id: int, reason: str, actor: Actor) -> MemberTra
 
 
 @union_side
-@transaction.atomic
+@transaction.atomic(durable=True)
 def transfer_cancel(*, transfer_id: int, actor: Actor) -> MemberTransfer:
     union = this_union()
     transfer = _pending(_transfer_get(transfer_id, lock=True, from_union=union))

@@ -139,7 +139,7 @@ def application_submit(
 
 
 @union_side
-@transaction.atomic
+@transaction.atomic(durable=True)
 def result_submit(
     *,
     held_on: dt.date,

@@ -30,7 +30,7 @@ def _text(value: str, field: str, *, max_length: int, required: bool = True) -> 
 
 
 @union_side
-@transaction.atomic
+@transaction.atomic(durable=True)
 def plan_create(*, year: int, title: str, actor: Actor, kind: str = PlanKind.YEAR) -> WorkPlan:
     title = _text(title, "title", max_length=200)
     if kind not in PlanKind.values:
@@ -53,7 +53,7 @@ def plan_create(*, year: int, title: str, actor: Actor, kind: str = PlanKind.YEA
 
 
 @union_side
-@transaction.atomic
+@transaction.atomic(durable=True)
 def plan_summarise(*, plan: WorkPlan, summary: str, actor: Actor) -> WorkPlan:
     before = snapshot(plan)
     plan.summary = _text(summary, "summary", max_length=20000)
@@ -71,7 +71,7 @@ def plan_summarise(*, plan: WorkPlan, summary: str, actor: Actor) -> WorkPlan:
 
 
 @union_side
-@transaction.atomic
+@transaction.atomic(durable=True)
 def plan_item_add(
     *, plan: WorkPlan, title: str, due_on: dt.date, actor: Actor, owner: str = ""
 ) -> PlanItem:
@@ -92,7 +92,7 @@ def plan_item_add(
 
 
 @union_side
-@transaction.atomic
+@transaction.atomic(durable=True)
 def plan_item_progress(*, item: PlanItem, progress: int, actor: Actor) -> PlanItem:
     if not 0 <= progress <= 100:
         raise field_error("progress", _("Progress is 0 to 100."), code="range")
@@ -113,7 +113,7 @@ def plan_item_progress(*, item: PlanItem, progress: int, actor: Actor) -> PlanIt
 
 
 @union_side
-@transaction.atomic
+@transaction.atomic(durable=True)
 def openness_publish(
     *, title: str, published_on: dt.date, channel: str, actor: Actor, body: str = ""
 ) -> OpennessItem:

@@ -32,7 +32,7 @@ def reminder_stage(*, term: Term, on: dt.date) -> str | None:
 
 
 @union_side
-@transaction.atomic
+@transaction.atomic(durable=True)
 def term_reminders_send(*, on: dt.date) -> int:
     """Send the reminder due for the current term today, if any; returns messages created."""
     term = Term.objects.filter(is_current=True).first()

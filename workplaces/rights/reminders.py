@@ -77,7 +77,7 @@ def mediation_items(*, today: dt.date) -> list[str]:
 
 
 @union_side
-@transaction.atomic
+@transaction.atomic(durable=True)
 def reminders_send(*, today: dt.date) -> int:
     """Queue today's digest for the current union; a second run the same day sends
     nothing (the outbox's dedupe key). Returns the number of items."""

@@ -161,7 +161,7 @@ def _cycle_check(p: Period) -> None:
 
 
 @federation_side
-@transaction.atomic
+@transaction.atomic(durable=True)
 def dues_cycle_run(*, period: Period | str, actor: Actor = None) -> dict[str, Any]:
     """Issue one notice per union (and organizing target) with a declaration for ``period``.
 
@@ -198,7 +198,7 @@ def notice_issue(
     return DuesNotice.objects.get(union=union, period=p.code), bool(created)
 
 
-@transaction.atomic
+@transaction.atomic(durable=True)
 def notices_issue_pending(*, union: Union, actor: Actor = None) -> int:
     """Bill the union's declarations of ended periods that have no notice yet (late ones)."""
     pending = [
@@ -211,7 +211,7 @@ def notices_issue_pending(*, union: Union, actor: Actor = None) -> int:
     return sum(len(_issue(decls=[d], period=as_period(d.period), actor=actor)) for d in pending)
 
 
-@transaction.atomic
+@transaction.atomic(durable=True)
 def target_notices_issue_pending(*, actor: Actor = None) -> int:
     """Bill the organizing targets' declarations of ended periods that have no notice yet:
     the beat's monthly cycle and daily job run this beside the per-union tasks (筹备金)."""

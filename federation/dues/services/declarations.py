@@ -166,7 +166,7 @@ def _closed_check(notice: DuesNotice | None) -> None:
         )
 
 
-@transaction.atomic
+@transaction.atomic(durable=True)
 def declaration_correct(
     *,
     declaration: PayrollDeclaration,

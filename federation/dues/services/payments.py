@@ -153,7 +153,7 @@ def _refund_netting(notice: DuesNotice) -> tuple[Decimal, Decimal, Decimal]:
     return rules.refund_netting(paid=notice.amount_paid, returned=returned, city_passed=city_passed)
 
 
-@transaction.atomic
+@transaction.atomic(durable=True)
 def refund_record(
     *, notice: DuesNotice, refunded_on: dt.date, reference: str, actor: Actor
 ) -> Refund:
@@ -198,7 +198,7 @@ def refund_record(
     return refund
 
 
-@transaction.atomic
+@transaction.atomic(durable=True)
 def notice_waive(*, notice: DuesNotice, reason: str, actor: Actor) -> DuesNotice:
     """Waive an unpaid notice, with the reason (kept in the audit log)."""
     locked = DuesNotice.objects.select_for_update().get(pk=notice.pk)

@@ -63,7 +63,7 @@ def _remittance_check(*, kind: str, union: Union | None, day: dt.date, value: De
         )
 
 
-@transaction.atomic
+@transaction.atomic(durable=True)
 def remittance_record(
     *,
     period: Period | str,

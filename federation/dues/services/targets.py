@@ -24,7 +24,7 @@ def _code_taken() -> ConflictError:
     )
 
 
-@transaction.atomic
+@transaction.atomic(durable=True)
 def target_create(
     *,
     name: str,
@@ -64,7 +64,7 @@ def target_create(
     return target
 
 
-@transaction.atomic
+@transaction.atomic(durable=True)
 def target_founded(*, target: OrganizingTarget, union: Union, actor: Actor) -> OrganizingTarget:
     """The employer founded its union: from now on it is billed as that union."""
     locked = OrganizingTarget.objects.select_for_update().get(pk=target.pk)

@@ -109,7 +109,7 @@ def _digest(file: IO[bytes]) -> str:
 
 
 @union_side
-@transaction.atomic
+@transaction.atomic(durable=True)
 def evidence_add(
     *, union: Union, assessment: Assessment, file: Any, code: str = "", actor: Actor
 ) -> EvidenceFile:
@@ -155,7 +155,7 @@ def evidence_add(
 
 
 @union_side
-@transaction.atomic
+@transaction.atomic(durable=True)
 def evidence_remove(
     *, union: Union, assessment: Assessment, evidence_id: int, actor: Actor
 ) -> None:

@@ -289,7 +289,7 @@ def _notify_decision(a: Assessment, *, comment: str) -> None:
 
 
 @federation_side
-@transaction.atomic
+@transaction.atomic(durable=True)
 def assessment_reopen(
     *, assessment: Assessment, deadline: dt.date | None = None, comment: str = "", actor: Actor
 ) -> Assessment:

@@ -70,7 +70,7 @@ def _assessments_create(rnd: Round, unions: list[Union], *, actor: Actor) -> lis
 
 
 @federation_side
-@transaction.atomic
+@transaction.atomic(durable=True)
 def round_open(
     *,
     scheme: Scheme,

@@ -43,7 +43,7 @@ def _days(value: list[int] | None, default: list[int]) -> list[int]:
 
 
 @federation_side
-@transaction.atomic
+@transaction.atomic(durable=True)
 def rule_set(
     *,
     effective_from: dt.date,

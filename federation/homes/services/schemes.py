@@ -125,7 +125,7 @@ def _levels_errors(levels: Sequence[dict[str, Any]], total: Decimal) -> list[Val
 
 
 @federation_side
-@transaction.atomic
+@transaction.atomic(durable=True)
 def scheme_create(
     *,
     name: str,

@@ -132,7 +132,7 @@ def cycle_unions_add(*, cycle: Cycle, unions: UnionsChoice, actor: Actor = None)
 
 
 @federation_side
-@transaction.atomic
+@transaction.atomic(durable=True)
 def cycle_close(*, cycle: Cycle, actor: Actor = None) -> Cycle:
     cycle = Cycle.objects.select_for_update().get(pk=cycle.pk)
     if cycle.status == CycleStatus.CLOSED:

@@ -91,7 +91,7 @@ def _head_errors(code: str, title: str) -> dict[str, list[str]]:
 
 
 @federation_side
-@transaction.atomic
+@transaction.atomic(durable=True)
 def form_save(
     *,
     code: str,

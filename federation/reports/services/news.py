@@ -154,7 +154,7 @@ def news_submit(
 
 
 @federation_side
-@transaction.atomic
+@transaction.atomic(durable=True)
 def news_review(*, news: NewsItem, note: str = "", actor: Actor = None) -> NewsItem:
     news = NewsItem.objects.select_for_update().select_related("union").get(pk=news.pk)
     before = {"status": news.status, "review_note": news.review_note}
@@ -247,7 +247,7 @@ def _channel_errors(code: str, name: str, points: Decimal) -> dict[str, list[str
 
 
 @federation_side
-@transaction.atomic
+@transaction.atomic(durable=True)
 def news_channel_set(
     *, code: str, name: str, points: Decimal, effective_from: dt.date, actor: Actor = None
 ) -> NewsChannel:

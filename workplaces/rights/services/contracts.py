@@ -157,7 +157,7 @@ def contract_update(
     return c
 
 
-@transaction.atomic
+@transaction.atomic(durable=True)
 def contract_sign(
     *,
     contract: CollectiveContract,
@@ -178,7 +178,7 @@ def contract_sign(
     return c
 
 
-@transaction.atomic
+@transaction.atomic(durable=True)
 def contract_file(
     *, contract: CollectiveContract, filed_on: dt.date, actor: Actor
 ) -> CollectiveContract:
@@ -198,7 +198,7 @@ def contract_file(
     return c
 
 
-@transaction.atomic
+@transaction.atomic(durable=True)
 def contract_objection(
     *, contract: CollectiveContract, objected_on: dt.date, objection: str, actor: Actor
 ) -> CollectiveContract:
@@ -267,7 +267,7 @@ def text_kind(upload: UploadedFile) -> str:
     raise invalid("file", _("Upload a PDF, PNG or JPEG file."), code="file_type")
 
 
-@transaction.atomic
+@transaction.atomic(durable=True)
 def contract_text_upload(
     *, contract: CollectiveContract, upload: UploadedFile, actor: Actor
 ) -> CollectiveContract:

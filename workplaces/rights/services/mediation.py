@@ -51,7 +51,7 @@ def mediation_receive(
     return case
 
 
-@transaction.atomic
+@transaction.atomic(durable=True)
 def mediation_close(
     *, case: MediationCase, outcome: str, closed_on: dt.date, note: str = "", actor: Actor
 ) -> MediationCase:
@@ -121,7 +121,7 @@ def committee_set(
 # --- legal aid ------------------------------------------------------------------
 
 
-@transaction.atomic
+@transaction.atomic(durable=True)
 def legal_aid_create(
     *,
     requester: str,
@@ -142,7 +142,7 @@ def legal_aid_create(
     return req
 
 
-@transaction.atomic
+@transaction.atomic(durable=True)
 def legal_aid_refer(
     *, request: LegalAidRequest, referred_to: str, referred_on: dt.date, actor: Actor
 ) -> LegalAidRequest:
@@ -162,7 +162,7 @@ def legal_aid_refer(
     return r
 
 
-@transaction.atomic
+@transaction.atomic(durable=True)
 def legal_aid_close(
     *, request: LegalAidRequest, outcome: str, closed_on: dt.date, actor: Actor
 ) -> LegalAidRequest:

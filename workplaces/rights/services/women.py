@@ -61,7 +61,7 @@ def _dates_check(r: ProtectionRecord) -> None:
         raise invalid("ended_on", _("The end is before the start."), code="order")
 
 
-@transaction.atomic
+@transaction.atomic(durable=True)
 def protection_record_create(
     *, member: Member, kind: str, actor: Actor, **dates: Any
 ) -> ProtectionRecord:
@@ -78,7 +78,7 @@ def protection_record_create(
     return record
 
 
-@transaction.atomic
+@transaction.atomic(durable=True)
 def protection_record_update(
     *, record: ProtectionRecord, changes: dict[str, Any], actor: Actor
 ) -> ProtectionRecord:
@@ -142,7 +142,7 @@ def protection_record_read(*, record: ProtectionRecord, actor: Actor) -> Protect
 # --- health check, nominations ------------------------------------------------------
 
 
-@transaction.atomic
+@transaction.atomic(durable=True)
 def health_check_record(
     *,
     year: int,
@@ -191,7 +191,7 @@ def health_check_read(*, check: HealthCheck, actor: Actor) -> list[Member]:
     return members
 
 
-@transaction.atomic
+@transaction.atomic(durable=True)
 def nomination_create(
     *, year: int, member: Member, deeds: str, level: str = "", actor: Actor
 ) -> HonourNomination:
@@ -209,7 +209,7 @@ def nomination_create(
     return n
 
 
-@transaction.atomic
+@transaction.atomic(durable=True)
 def nomination_decide(
     *, nomination: HonourNomination, status: str, actor: Actor
 ) -> HonourNomination:

@@ -113,7 +113,7 @@ def festival_distribute(
     return dist
 
 
-@transaction.atomic
+@transaction.atomic(durable=True)
 def receipt_sign(
     *, distribution: FestivalDistribution, member: Member, signed_on: dt.date, actor: Actor
 ) -> FestivalReceipt:

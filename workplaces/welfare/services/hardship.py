@@ -127,7 +127,7 @@ def _locked(file: HardshipFile) -> HardshipFile:
     return HardshipFile.objects.select_for_update().get(pk=file.pk)
 
 
-@transaction.atomic
+@transaction.atomic(durable=True)
 def hardship_notice(
     *, file: HardshipFile, notice_from: dt.date, notice_to: dt.date, actor: Actor
 ) -> HardshipFile:
@@ -160,7 +160,7 @@ def hardship_close(*, file: HardshipFile, on: dt.date, reason: str, actor: Actor
     return f
 
 
-@transaction.atomic
+@transaction.atomic(durable=True)
 def hardship_review(
     *,
     file: HardshipFile,
