@@ -27,9 +27,17 @@ def test_the_chair_adds_an_organization_officer_who_can_log_in(
     )
     assert login.status_code == 200
     with in_union(union_a):
-        assert (
-            AuditEvent.objects.filter(kind="user.created", object_id=str(resp.json()["id"])).count()
-            == 1
+        event = AuditEvent.objects.get(kind="user.created", object_id=str(resp.json()["id"]))
+        assert (event.actor_name, event.before, event.after) == (
+            "a_chair",
+            None,
+            {
+                "username": "zhang_san",
+                "first_name": "张三",
+                "email": "",
+                "is_active": True,
+                "roles": ["organization"],
+            },
         )
 
 

@@ -153,7 +153,13 @@ def test_the_admin_sees_and_lifts_a_lock(federation_admin_api):
     assert _token(client, "federation_clerk", PASSWORD).status_code == 200
     from federation.platform.audit.models import AuditEvent
 
-    assert AuditEvent.objects.filter(kind="accounts.lock_lifted").count() == 1
+    event = AuditEvent.objects.get(kind="accounts.lock_lifted")
+    assert (event.actor_name, event.object_id, event.before, event.after) == (
+        "federation_admin",
+        str(lock["id"]),
+        {"username": "federation_clerk", "ip_address": "203.0.113.9", "failures": LIMIT},
+        None,
+    )
 
 
 def test_locks_are_the_top_roles_business(client_for):

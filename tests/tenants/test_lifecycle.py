@@ -48,9 +48,10 @@ def test_releasing_on_deactivation_lets_another_union_admit_them(
         True,
         "federation_admin",
     )
-    assert (
-        AuditEvent.objects.filter(kind="member_index.released", union_slug="union-a").count() == 1
-    )
+    events = AuditEvent.objects.filter(kind="member_index.released", union_slug="union-a")
+    assert [(e.before, e.after) for e in events] == [
+        ({"active": True}, {"active": False, "reason": "企业注销"})
+    ]
     assert _admit_at_b(client_for, union_b, a_member).status_code == 201
 
 

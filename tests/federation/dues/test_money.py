@@ -26,7 +26,24 @@ def test_payments_move_the_notice_from_issued_to_partial_to_paid(issued):
         Decimal("0.00"),
         "paid",
     )
-    assert AuditEvent.objects.filter(kind="dues.payment.recorded").count() == 2
+    events = AuditEvent.objects.filter(kind="dues.payment.recorded").order_by("pk")
+    assert [
+        (e.before["amount_paid"], e.after["amount_paid"], e.after["status"], e.after["payment"])
+        for e in events
+    ] == [
+        (
+            "0.00",
+            "500.00",
+            "partial",
+            {"amount": "500.00", "paid_on": "2026-11-04", "reference": "B-1"},
+        ),
+        (
+            "500.00",
+            "2000.00",
+            "paid",
+            {"amount": "1500.00", "paid_on": "2026-11-05", "reference": "B-2"},
+        ),
+    ]
 
 
 @pytest.mark.django_db
@@ -83,7 +100,13 @@ def test_a_correction_before_payment_recomputes_the_notice(issued):
         Decimal("1800.00"),
     )
     assert Adjustment.objects.count() == 0
-    assert AuditEvent.objects.filter(kind="dues.notice.recomputed").count() == 1
+    event = AuditEvent.objects.get(kind="dues.notice.recomputed")
+    assert (
+        event.before["payroll_total"],
+        event.before["amount_due"],
+        event.after["payroll_total"],
+        event.after["amount_due"],
+    ) == ("100000.00", "2000.00", "90000.00", "1800.00")
 
 
 @pytest.mark.django_db
@@ -109,7 +132,12 @@ def test_a_correction_after_payment_is_an_adjustment_never_a_silent_change(issue
         Decimal("200.00"),
         "partial",
     )
-    assert AuditEvent.objects.filter(kind="dues.notice.adjusted").count() == 1
+    event = AuditEvent.objects.get(kind="dues.notice.adjusted")
+    assert (event.before["amount_due"], event.after["amount_due"], event.after["delta"]) == (
+        "2000.00",
+        "2200.00",
+        "200.00",
+    )
 
 
 @pytest.mark.django_db
@@ -285,7 +313,11 @@ def test_transfers_are_recorded_up_to_what_is_left_and_once_per_reference(issued
         Decimal("400.00"),
         Decimal("0.00"),
     )
-    assert AuditEvent.objects.filter(kind="dues.remittance.recorded").count() == 2
+    events = AuditEvent.objects.filter(kind="dues.remittance.recorded").order_by("pk")
+    assert [(e.after["kind"], e.after["amount"], e.after["reference"]) for e in events] == [
+        ("workplace_return", "1200.00", "T-1"),
+        ("city_upward", "400.00", "T-3"),
+    ]
 
 
 @pytest.mark.django_db

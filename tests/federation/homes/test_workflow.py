@@ -239,7 +239,12 @@ def test_a_failed_recheck_withdraws_the_title(
     assert title.current is False
     assert title.withdrawn_on == today
     assert title.withdrawn_reason == "复核未达标"
-    assert AuditEvent.objects.filter(kind="homes.withdrawn", object_id=str(title.pk)).count() == 1
+    event = AuditEvent.objects.get(kind="homes.withdrawn", object_id=str(title.pk))
+    assert (event.before, event.after, event.note) == (
+        {"current": True, "withdrawn_on": None, "withdrawn_reason": ""},
+        {"current": False, "withdrawn_on": today.isoformat(), "withdrawn_reason": "复核未达标"},
+        "复核未达标",
+    )
     assessment_a.refresh_from_db()
     assert assessment_a.status == Status.WITHDRAWN
     recheck.refresh_from_db()
@@ -322,9 +327,11 @@ def test_submit_after_the_deadline_is_refused_unless_reopened(
     r = own.post(f"/api/v1/homes/assessments/{assessment_a.pk}/submit/")
     assert r.status_code == 200
     assert (r.json()["status"], r.json()["reopened"]) == ("submitted", False)
-    assert (
-        AuditEvent.objects.filter(kind="homes.reopened", object_id=str(assessment_a.pk)).count()
-        == 1
+    event = AuditEvent.objects.get(kind="homes.reopened", object_id=str(assessment_a.pk))
+    assert (event.before["reopened"], event.after["reopened"], event.note) == (
+        False,
+        True,
+        "因疫情延期",
     )
 
 

@@ -27,7 +27,18 @@ def test_a_visit_under_the_cap_is_recorded_and_audited(a_chair, member_in, union
     assert res.status_code == 201
     assert res.json()["amount"] == "600.00"
     with in_union(union_a):
-        assert AuditEvent.objects.filter(kind="welfare.visit").count() == 1
+        event = AuditEvent.objects.get(kind="welfare.visit")
+        assert (event.object_id, event.union_slug, event.before) == (
+            str(res.json()["id"]),
+            "union-a",
+            None,
+        )
+        assert {k: event.after[k] for k in ("member_id", "reason", "visited_on", "amount")} == {
+            "member_id": m.pk,
+            "reason": "illness",
+            "visited_on": "2026-04-01",
+            "amount": "600.00",
+        }
 
 
 def test_a_visit_reaching_the_cap_exactly_is_recorded(a_chair, member_in, union_a):
