@@ -16,7 +16,7 @@ from rest_framework.views import APIView
 from federation.platform.accounts.access import Access
 from federation.platform.accounts.permissions import union_roles
 from federation.platform.accounts.roles import UNION_ROLES
-from federation.platform.api import page
+from federation.platform.api import page, validated
 from tenants.context import on_federation_side
 from workplaces.activities import selectors, services
 from workplaces.activities.models import Activity, ActivityKind, ActivityPhoto, ActivityStatus
@@ -48,12 +48,6 @@ class OrganiseOrRead(UnionUser):
         if request.method in ("GET", "HEAD", "OPTIONS"):
             return True
         return services.can_organise(request.user)
-
-
-def validated(serializer_class, data, **kwargs) -> dict:
-    serializer = serializer_class(data=data, **kwargs)
-    serializer.is_valid(raise_exception=True)
-    return dict(serializer.validated_data)
 
 
 def member_or_400(pk: int | None, field: str = "member") -> Member | None:

@@ -11,9 +11,9 @@ from rest_framework import serializers, status
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from federation.platform.api import page
+from federation.platform.api import page, validated
 from workplaces.activities import recognition, selectors
-from workplaces.activities.api import ORGANISE_OR_READ, OrganiseOrRead, member_or_400, validated
+from workplaces.activities.api import ORGANISE_OR_READ, OrganiseOrRead, member_or_400
 from workplaces.activities.models import (
     Competition,
     Honour,

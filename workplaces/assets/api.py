@@ -13,7 +13,7 @@ from rest_framework import serializers
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from federation.platform.api import page
+from federation.platform.api import page, validated
 from federation.platform.errors import NotAllowedError
 from workplaces.activities.api import (
     ANY_UNION_USER,
@@ -22,7 +22,6 @@ from workplaces.activities.api import (
     OrganiseOrRead,
     UnionUser,
     member_or_400,
-    validated,
 )
 from workplaces.activities.services import can_organise
 from workplaces.assets import selectors, services

@@ -20,8 +20,7 @@ from rest_framework.views import APIView
 
 from federation.platform.accounts.permissions import union_roles
 from federation.platform.accounts.roles import FINANCE
-from federation.platform.api import page
-from workplaces.activities.api import validated
+from federation.platform.api import page, validated
 from workplaces.finance import returns, selectors, services
 from workplaces.finance.models import Attachment, Entry, EntryKind, EntryStatus
 

@@ -16,8 +16,8 @@ from rest_framework.views import APIView
 
 from federation.platform.accounts.permissions import union_roles
 from federation.platform.accounts.roles import AUDIT, FINANCE, ORGANIZATION
-from federation.platform.api import page
-from workplaces.activities.api import member_or_400, validated
+from federation.platform.api import page, validated
+from workplaces.activities.api import member_or_400
 from workplaces.finance import dues_ledger, review, selectors
 from workplaces.finance.models import AuditFinding, AuditReview, MemberDues, ReviewKind
 

@@ -13,7 +13,7 @@ from rest_framework.views import APIView
 
 from federation.platform.accounts.permissions import union_roles
 from federation.platform.accounts.roles import FINANCE
-from federation.platform.api import page
+from federation.platform.api import page, validated
 from federation.platform.errors import NotFoundError
 from workplaces.members import selectors, services
 from workplaces.members.api.common import (
@@ -35,7 +35,6 @@ from workplaces.members.api.serializers import (
     MemberOutputSerializer,
     MemberUpdateSerializer,
     member_row,
-    validated,
 )
 from workplaces.members.masking import can_see_identity
 from workplaces.members.selectors import MANAGERS

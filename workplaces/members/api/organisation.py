@@ -7,7 +7,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from federation.platform.api import page
+from federation.platform.api import page, validated
 from workplaces.members import applications, groups, selectors
 from workplaces.members.api.common import MANAGE, MANAGE_ONLY, choice_param, member_out
 from workplaces.members.api.serializers import (
@@ -18,7 +18,6 @@ from workplaces.members.api.serializers import (
     GroupSerializer,
     MemberDetailSerializer,
     ReasonSerializer,
-    validated,
 )
 from workplaces.members.models import ApplicationStatus, MembershipApplication, UnionGroup
 

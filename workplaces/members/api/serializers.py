@@ -344,9 +344,3 @@ class ApplicationInputSerializer(ProfileInputMixin):
 
 class ApproveSerializer(serializers.Serializer):
     on = serializers.DateField(required=False)
-
-
-def validated(serializer_class: type[serializers.Serializer], data: Any, **kwargs: Any) -> Any:
-    s = serializer_class(data=data, **kwargs)
-    s.is_valid(raise_exception=True)
-    return s.validated_data

@@ -9,7 +9,7 @@ from rest_framework.views import APIView
 
 from federation.platform.accounts.permissions import federation_roles
 from federation.platform.accounts.roles import FEDERATION_STAFF
-from federation.platform.api import page
+from federation.platform.api import page, validated
 from tenants.context import current_union
 from tenants.models import TransferStatus
 from workplaces.members import selectors, transfers
@@ -19,7 +19,6 @@ from workplaces.members.api.serializers import (
     ReasonSerializer,
     TransferOutputSerializer,
     TransferStartSerializer,
-    validated,
 )
 
 
