@@ -1,0 +1,1 @@
+"""The welfare pages (union host, and the federation's overviews): doors into the services."""
