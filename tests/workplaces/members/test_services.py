@@ -17,7 +17,63 @@ def test_the_demo_hook_seeds_realistic_members(union_a, in_union):
             number, birth, gender = parse_id_number(m.id_number)
             assert (birth, gender) == (m.birth_date, m.gender)
         assert UnionGroup.objects.count() == 4
-    assert UnionRollup.objects.get(union=union_a).members_active == len(members)
+    active = sum(m.status == "active" for m in members)
+    assert UnionRollup.objects.get(union=union_a).members_active == active
+
+
+PROVINCES = {"33": "浙江省", "34": "安徽省", "41": "河南省", "42": "湖北省", "51": "四川省"}
+
+
+def _age(birth, on):
+    return on.year - birth.year - ((on.month, on.day) < (birth.month, birth.day))
+
+
+def test_the_demo_members_have_a_plausible_real_name_record(union_a, in_union):
+    import datetime as dt
+
+    from workplaces.members.profile import migrant_derive
+
+    demo_members_seed(union_a)
+    today = dt.date.today()
+    with in_union(union_a):
+        members = list(Member.objects.all())
+    for m in members:
+        assert all(
+            getattr(m, k)
+            for k in (
+                "ethnicity",
+                "political_status",
+                "education",
+                "household_type",
+                "household_place",
+                "position",
+                "skill_level",
+                "card_no",
+                "address",
+            )
+        ), m.name
+        assert m.household_place.startswith(PROVINCES[m.id_number[:2]]), m.name
+        assert m.is_migrant == migrant_derive(
+            employment=m.employment, household_type=m.household_type
+        )
+        if m.employment == "migrant":
+            assert m.household_type == "rural"
+        if m.political_status == "league":
+            assert _age(m.birth_date, today) <= 28, m.name
+        assert bool(m.model_worker_level) == m.model_worker
+        retired = m.status == "retained" or m.employment == "retired_rehired"
+        assert (m.retirement_date is not None) == retired, m.name
+        if retired:
+            years = 60 if m.gender == "M" else 50
+            assert _age(m.birth_date, m.retirement_date) >= years
+            assert m.joined_on < m.retirement_date <= today
+        else:
+            assert _age(m.birth_date, today) < (60 if m.gender == "M" else 55), m.name
+    assert len({m.card_no for m in members}) == len(members)
+    assert {"active", "retained"} <= {m.status for m in members}
+    assert any(m.is_migrant for m in members)
+    rollup = UnionRollup.objects.get(union=union_a)
+    assert rollup.members_retained == sum(m.status == "retained" for m in members)
 
 
 def test_the_demo_hook_is_registered():
