@@ -37,7 +37,11 @@ def _fill(sub, state: str) -> None:
     from federation.reports import services
 
     prefilled = services.prefill_for(form=sub.cycle.form, union=sub.union)
-    values = dict(MANUAL)
+    # typed by hand only where the union's records give no value: the report agrees with them
+    values = {k: v for k, v in MANUAL.items() if prefilled.get(k) in (None, "")}
+    if state == "returned" and prefilled.get("congress_delegates"):
+        # the mismatch the federation's return comment names
+        values["congress_delegates"] = prefilled["congress_delegates"] + 5
     if not prefilled.get("members"):
         employees = sub.union.employee_count
         values.update(

@@ -36,7 +36,10 @@ def congress_demo_seed(union: Union) -> None:
             kind=kind, starts_on=dt.date(today.year - 2, 3, 1), term_years=5, actor=None
         )
         size = max(30, -(-union.employee_count // 20))
-        people = list(Member.objects.filter(status=MemberStatus.ACTIVE).order_by("-pk")[:size])
+        active = Member.objects.filter(status=MemberStatus.ACTIVE)
+        if kind == "members":  # a members' assembly seats members only (if it has any)
+            size = min(size, active.count()) or size
+        people = list(active.order_by("-pk")[:size])
         names = [(m.name, m.gender == "F") for m in people]
         names += [(f"代表{i:02d}", i % 3 == 0) for i in range(len(names) + 1, size + 1)]
         for i, (name, woman) in enumerate(names):
