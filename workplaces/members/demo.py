@@ -153,7 +153,6 @@ def _person(rng: random.Random, *, kind: str, today: dt.date, mode: str) -> dict
         joined = min(joined, retirement - dt.timedelta(days=365))
     age = today.year - birth.year - ((today.month, today.day) < (birth.month, birth.day))
     skilled = kind in ("enterprise", "other") and not retired
-    model_level = rng.choice(["county", "county", "city"]) if rng.random() < 0.04 else ""
     return {
         "gender": gender,
         "birth": birth,
@@ -171,8 +170,9 @@ def _person(rng: random.Random, *, kind: str, today: dt.date, mode: str) -> dict
             if skilled
             else "none"
         ),
-        "model_worker": bool(model_level),
-        "model_worker_level": model_level,
+        # 劳模 stays 否: the demo's model worker is the one the union-life demo honours, and
+        # a flag on anyone else would contradict its roster
+        "model_worker": False,
         "address": (
             f"{TOWN}{rng.choice(ROADS)}{rng.randint(1, 299)}号"
             if household == "urban" or rng.random() < 0.5

@@ -60,7 +60,7 @@ def test_the_demo_members_have_a_plausible_real_name_record(union_a, in_union):
             assert m.household_type == "rural"
         if m.political_status == "league":
             assert _age(m.birth_date, today) <= 28, m.name
-        assert bool(m.model_worker_level) == m.model_worker
+        assert (m.model_worker, m.model_worker_level) == (False, "")
         retired = m.status == "retained" or m.employment == "retired_rehired"
         assert (m.retirement_date is not None) == retired, m.name
         if retired:
