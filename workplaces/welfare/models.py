@@ -40,10 +40,13 @@ class Visit(models.Model):
 
     class Meta:
         ordering = ["-visited_on", "-id"]
-        indexes = [models.Index(fields=["member", "reason", "visited_on"])]
         constraints = [
             models.CheckConstraint(
                 condition=models.Q(amount__gte=0), name="welfare_visit_amount_positive"
+            ),
+            # a retried request cannot record the same visit (and its money) twice
+            models.UniqueConstraint(
+                fields=["member", "reason", "visited_on"], name="welfare_visit_once_a_day"
             ),
         ]
 
@@ -193,6 +196,10 @@ class HardshipAid(models.Model):
         ordering = ["-given_on", "-id"]
         constraints = [
             models.CheckConstraint(condition=models.Q(amount__gt=0), name="welfare_aid_positive"),
+            # a retried request cannot give the same aid twice
+            models.UniqueConstraint(
+                fields=["file", "kind", "given_on"], name="welfare_aid_once_a_day"
+            ),
         ]
 
     def __str__(self) -> str:

@@ -108,6 +108,20 @@ def test_aid_is_recorded_on_an_open_file_and_refused_on_a_closed_one(a_chair, me
     assert a_chair.post(f"{URL}{made['id']}/aid/", aid, format="json").status_code == 409
 
 
+def test_the_same_aid_sent_twice_is_a_409_and_given_once(a_chair, member_in, union_a, in_union):
+    from workplaces.welfare.models import HardshipAid
+
+    m = member_in(union_a)
+    made = a_chair.post(URL, _file(m, opened_on="2026-01-10"), format="json").json()
+    aid = {"amount": "500.00", "given_on": "2026-02-01", "kind": "cash"}
+    assert a_chair.post(f"{URL}{made['id']}/aid/", aid, format="json").status_code == 201
+    res = a_chair.post(f"{URL}{made['id']}/aid/", aid, format="json")
+    assert res.status_code == 409
+    assert res.json()["code"] == "duplicate"
+    with in_union(union_a):
+        assert HardshipAid.objects.filter(file_id=made["id"]).count() == 1
+
+
 def test_the_yearly_review_can_change_the_category(a_chair, member_in, union_a):
     m = member_in(union_a)
     made = a_chair.post(URL, _file(m, opened_on="2026-01-10"), format="json").json()

@@ -71,6 +71,19 @@ def test_the_same_visit_the_next_year_passes(a_chair, member_in, union_a):
     assert res.status_code == 201
 
 
+def test_the_same_visit_sent_twice_is_a_409_and_recorded_once(
+    a_chair, member_in, union_a, in_union
+):
+    m = member_in(union_a)
+    assert a_chair.post(URL, _visit(m, amount="1000.00"), format="json").status_code == 201
+    res = a_chair.post(URL, _visit(m, amount="1000.00"), format="json")
+    assert res.status_code == 409
+    assert res.json()["code"] == "duplicate"
+    with in_union(union_a):
+        assert Visit.objects.count() == 1
+        assert AuditEvent.objects.filter(kind="welfare.visit").count() == 1
+
+
 def test_the_cap_counts_per_reason(a_chair, member_in, union_a):
     m = member_in(union_a)
     a_chair.post(URL, _visit(m, amount="1000.00"), format="json")

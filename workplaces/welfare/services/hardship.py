@@ -215,7 +215,8 @@ def aid_give(
     note: str = "",
     actor: Actor,
 ) -> HardshipAid:
-    """Record aid given to an open file's household (cash, goods, schooling, medical)."""
+    """Record aid given to an open file's household (cash, goods, schooling, medical); one
+    aid of a kind a day per file, so a retried request is a 409 and writes nothing."""
     f = _locked(file)
     if not f.is_open:
         raise ConflictError(_("Aid goes to an open file only."), code="closed")
@@ -223,6 +224,10 @@ def aid_give(
         raise invalid("kind", _("Choose the kind of aid."), code="invalid_choice")
     if given_on < f.opened_on:
         raise invalid("given_on", _("Aid cannot come before the file opened."), code="order")
+    if HardshipAid.objects.filter(file=f, kind=kind, given_on=given_on).exists():
+        raise ConflictError(
+            _("This aid is already recorded (same file, kind and day)."), code="duplicate"
+        )
     aid = HardshipAid(file=f, kind=kind, amount=amount, given_on=given_on, note=note.strip())
     aid.full_clean()
     aid.save()

@@ -10,6 +10,7 @@ from django.db.models import Sum
 from django.utils.translation import gettext as _
 
 from federation.platform.actors import Actor
+from federation.platform.errors import ConflictError
 from federation.rules.selectors import rule_value
 from tenants.facts import facts_refresh_on_commit
 from workplaces.members.models import Member
@@ -51,7 +52,8 @@ def visit_record(
 ) -> Visit:
     """Record a visit. The gifts to one member for one reason in one calendar year may not
     pass the cap of that reason in force on the visit day; over it, nothing is written and
-    the refusal names the cap."""
+    the refusal names the cap. The same member, reason and day twice is a 409 (a retried
+    request writes nothing; the constraint backs it)."""
     reasons = visit_reasons(on=visited_on)
     if reason not in reasons:
         raise invalid(
@@ -62,6 +64,10 @@ def visit_record(
         )
     # one writer per member at a time, so two visits cannot both slip under the cap
     Member.objects.select_for_update().get(pk=member.pk)
+    if Visit.objects.filter(member=member, reason=reason, visited_on=visited_on).exists():
+        raise ConflictError(
+            _("This visit is already recorded (same member, reason and day)."), code="duplicate"
+        )
     cap = Decimal(str(reasons[reason]["yearly_cap"]))
     given = visits_total(member=member, reason=reason, year=visited_on.year)
     if given + amount > cap:
