@@ -3,34 +3,16 @@ user value goes through ``pdf_text``."""
 
 from __future__ import annotations
 
-import io
-
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from federation.platform.safety import pdf_text
+from federation.platform.pdf import list_pdf
 from workplaces.rights import selectors
 from workplaces.rights.common import union_row
 from workplaces.rights.services.contracts import contract_kinds
 
-FONT = "STSong-Light"
-
 
 def contracts_ledger_pdf() -> bytes:
-    from reportlab.lib import colors
-    from reportlab.lib.pagesizes import A4, landscape
-    from reportlab.lib.styles import ParagraphStyle
-    from reportlab.lib.units import mm
-    from reportlab.pdfbase import pdfmetrics
-    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
-    from reportlab.platypus import Paragraph, SimpleDocTemplate, Table, TableStyle
-
-    if FONT not in pdfmetrics.getRegisteredFontNames():
-        pdfmetrics.registerFont(UnicodeCIDFont(FONT))
-    title = ParagraphStyle("t", fontName=FONT, fontSize=15, leading=21)
-    cell = ParagraphStyle("c", fontName=FONT, fontSize=8.5, leading=11)
     kinds = contract_kinds()
-    union = union_row()
     head = [
         _("Kind"),
         _("Title"),
@@ -43,9 +25,8 @@ def contracts_ledger_pdf() -> bytes:
         _("Status"),
         _("Workers covered"),
     ]
-    data = [[Paragraph(pdf_text(h), cell) for h in head]]
-    for c, k in selectors.contracts_list():
-        values = [
+    rows = [
+        [
             kinds.get(c.kind, c.kind),
             c.title,
             c.signed_on or "",
@@ -57,34 +38,10 @@ def contracts_ledger_pdf() -> bytes:
             dict(_status_labels()).get(k.status, k.status),
             c.workers_covered,
         ]
-        data.append([Paragraph(pdf_text(v), cell) for v in values])
-    buf = io.BytesIO()
-    doc = SimpleDocTemplate(
-        buf,
-        pagesize=landscape(A4),
-        leftMargin=12 * mm,
-        rightMargin=12 * mm,
-        topMargin=12 * mm,
-        bottomMargin=12 * mm,
-        title=_("Collective contract file"),
-    )
-    table = Table(data, repeatRows=1)
-    table.setStyle(
-        TableStyle(
-            [
-                ("GRID", (0, 0), (-1, -1), 0.4, colors.grey),
-                ("BACKGROUND", (0, 0), (-1, 0), colors.whitesmoke),
-                ("VALIGN", (0, 0), (-1, -1), "TOP"),
-            ]
-        )
-    )
-    story = [
-        Paragraph(pdf_text(f"{union.name} · {_('Collective contract file')}"), title),
-        Paragraph(pdf_text(_("Printed on %(d)s") % {"d": timezone.localdate()}), cell),
-        table,
+        for c, k in selectors.contracts_list()
     ]
-    doc.build(story)
-    return buf.getvalue()
+    name = _("Collective contract file")
+    return list_pdf(title=name, heading=f"{union_row().name} · {name}", head=head, rows=rows)
 
 
 def _status_labels() -> list[tuple[str, str]]:

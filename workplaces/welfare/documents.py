@@ -5,15 +5,13 @@ from __future__ import annotations
 
 import io
 
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from federation.platform.safety import cells_safe, pdf_text
+from federation.platform.pdf import list_pdf
+from federation.platform.safety import cells_safe
 from workplaces.rights.common import union_row
 from workplaces.welfare import selectors
 from workplaces.welfare.models import FestivalDistribution, HardshipFile
-
-FONT = "STSong-Light"
 
 
 def receipts_xlsx(dist: FestivalDistribution) -> bytes:
@@ -42,18 +40,6 @@ def receipts_xlsx(dist: FestivalDistribution) -> bytes:
 
 def hardship_ledger_pdf() -> bytes:
     """The hardship file ledger (困难职工档案) of the union's open and closed files."""
-    from reportlab.lib import colors
-    from reportlab.lib.pagesizes import A4, landscape
-    from reportlab.lib.styles import ParagraphStyle
-    from reportlab.lib.units import mm
-    from reportlab.pdfbase import pdfmetrics
-    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
-    from reportlab.platypus import Paragraph, SimpleDocTemplate, Table, TableStyle
-
-    if FONT not in pdfmetrics.getRegisteredFontNames():
-        pdfmetrics.registerFont(UnicodeCIDFont(FONT))
-    title = ParagraphStyle("t", fontName=FONT, fontSize=15, leading=21)
-    cell = ParagraphStyle("c", fontName=FONT, fontSize=8.5, leading=11)
     head = [
         _("Member"),
         _("Category"),
@@ -65,47 +51,22 @@ def hardship_ledger_pdf() -> bytes:
         _("Closed on"),
         _("Aid given"),
     ]
-    data = [[Paragraph(pdf_text(h), cell) for h in head]]
+    rows = []
     for f in HardshipFile.objects.select_related("member").prefetch_related("aid"):
         line = selectors.income_against_line(f)
         aid = sum((a.amount for a in f.aid.all()), start=0)
-        values = [
-            f"{f.member.name} ({f.member.member_no})",
-            f.get_category_display(),
-            f.household_size,
-            f"{line['per_head']:.2f} / {line['line']:.2f}",
-            f.reason,
-            f.opened_on,
-            f"{f.notice_from or ''} – {f.notice_to or ''}",
-            f.closed_on or "",
-            f"{aid:.2f}",
-        ]
-        data.append([Paragraph(pdf_text(v), cell) for v in values])
-    buf = io.BytesIO()
-    doc = SimpleDocTemplate(
-        buf,
-        pagesize=landscape(A4),
-        leftMargin=12 * mm,
-        rightMargin=12 * mm,
-        topMargin=12 * mm,
-        bottomMargin=12 * mm,
-        title=_("Hardship files"),
-    )
-    table = Table(data, repeatRows=1)
-    table.setStyle(
-        TableStyle(
+        rows.append(
             [
-                ("GRID", (0, 0), (-1, -1), 0.4, colors.grey),
-                ("BACKGROUND", (0, 0), (-1, 0), colors.whitesmoke),
-                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                f"{f.member.name} ({f.member.member_no})",
+                f.get_category_display(),
+                f.household_size,
+                f"{line['per_head']:.2f} / {line['line']:.2f}",
+                f.reason,
+                f.opened_on,
+                f"{f.notice_from or ''} – {f.notice_to or ''}",
+                f.closed_on or "",
+                f"{aid:.2f}",
             ]
         )
-    )
-    doc.build(
-        [
-            Paragraph(pdf_text(f"{union_row().name} · {_('Hardship files')}"), title),
-            Paragraph(pdf_text(_("Printed on %(d)s") % {"d": timezone.localdate()}), cell),
-            table,
-        ]
-    )
-    return buf.getvalue()
+    name = _("Hardship files")
+    return list_pdf(title=name, heading=f"{union_row().name} · {name}", head=head, rows=rows)
