@@ -270,7 +270,7 @@ def _leave_check(*, member: Member, new_status: str, when: dt.date, union: Union
 
 
 @union_side
-@transaction.atomic(durable=True)
+@transaction.atomic
 def member_leave(
     *, member: Member, status: str, on: dt.date | None, reason: str, actor: Actor
 ) -> Member:
