@@ -68,6 +68,9 @@ def django_db_setup(django_db_setup, django_db_blocker):
     with django_db_blocker.unblock():
         _setup_township()
         connection.set_schema_to_public()
+        from tests.live import township_snapshot
+
+        township_snapshot()
     yield
     # a live server thread or a worker may still hold a connection; the database is dropped next
     with django_db_blocker.unblock(), connection.cursor() as cur:
