@@ -2,6 +2,8 @@
 tenancy, checked by import-linter over the real import graph (function-level imports
 included), with the contract in pyproject.toml."""
 
+import ast
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -27,4 +29,41 @@ def test_no_import_error_guard_between_our_own_apps():
         for path in (ROOT / package).rglob("*.py"):
             if "except ImportError" in path.read_text(encoding="utf-8"):
                 offenders.append(str(path.relative_to(ROOT)))
+    assert offenders == []
+
+
+_DOOR = re.compile(r"(^|/)(api|views?|pages|tasks|urls|admin)([_/.]|$)|/management/commands/")
+
+
+def _durable_services() -> set[str]:
+    """The names of the functions under ``@transaction.atomic(durable=True)``."""
+    found = set()
+    for package in ("federation", "tenants", "workplaces", "tasks"):
+        for path in (ROOT / package).rglob("*.py"):
+            for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+                if isinstance(node, ast.FunctionDef) and any(
+                    isinstance(d, ast.Call)
+                    and ast.unparse(d.func) == "transaction.atomic"
+                    and any(k.arg == "durable" for k in d.keywords)
+                    for d in node.decorator_list
+                ):
+                    found.add(node.name)
+    return found
+
+
+def test_a_durable_service_is_called_only_from_doors():
+    """A durable transaction refuses to nest: a service another service, a demo seed or a
+    migration calls must stay plain ``@transaction.atomic`` (ARCHITECTURE.md)."""
+    durable = _durable_services()
+    offenders = []
+    for package in ("federation", "tenants", "workplaces", "tasks"):
+        for path in (ROOT / package).rglob("*.py"):
+            where = str(path.relative_to(ROOT))
+            if _DOOR.search(where):
+                continue
+            for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+                if isinstance(node, ast.Call):
+                    name = getattr(node.func, "id", None) or getattr(node.func, "attr", None)
+                    if name in durable:
+                        offenders.append(f"{where}:{node.lineno} calls {name}")
     assert offenders == []
