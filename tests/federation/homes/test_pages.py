@@ -388,3 +388,21 @@ def test_reading_pages_and_the_api_writes_nothing(client_for):
     assert api.get("/api/v1/homes/schemes/").json()["count"] == 0
     assert api.get("/api/v1/homes/rules/").json()["count"] == 0
     assert (Scheme.objects.count(), HomeRule.objects.count()) == (0, 0)
+
+
+def test_a_return_without_a_comment_names_the_field_in_chinese(
+    assessment_a, union_a, fill_and_submit, today
+):
+    """Issue 11 item 12: no raw ``comment:`` on the page."""
+    fill_and_submit(assessment_a, union_a)
+    r = login("federation_assessor").post(
+        f"/homes/assessments/{assessment_a.pk}/",
+        {"action": "return", "comment": "", "deadline": str(today + dt.timedelta(days=10))},
+    )
+    assert r.status_code == 400
+    html = r.content.decode()
+    errors = html.split('<div class="errors card" role="alert">')[1].split("</div></div>")[0]
+    assert "comment" not in errors
+    assert re.search(r"<b>[\u4e00-\u9fff]+</b>：", errors), errors
+    assessment_a.refresh_from_db()
+    assert assessment_a.status == Status.SUBMITTED

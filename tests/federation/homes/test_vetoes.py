@@ -180,3 +180,12 @@ def test_both_sides_see_the_veto_checks_with_reasons(assessment_a, union_a, clie
         share = next(v for v in data["vetoes"] if v["key"] == "member_share")
         assert share["status"] == "fail"
         assert "100" in share["reason"]
+
+
+def test_a_broken_dues_module_fails_loudly_never_no_data(monkeypatch, union_a):
+    """Issue 11 item 5: no ``hasattr`` guard turns a broken module into "no data"."""
+    from federation.dues import selectors as dues
+
+    monkeypatch.delattr(dues, "union_notices")
+    with pytest.raises(AttributeError):
+        vetoes_run(union=union_a)

@@ -87,6 +87,18 @@ def test_employees_reads_the_union_register(union_a, union_b):
     assert sources.source_value("employees", union_b) == 80
 
 
+def test_employees_take_a_later_declared_headcount(union_a):
+    """Issue 11 item 1: the annual report prefills the latest of the registered count and
+    the headcount declared for dues, so it does not fail its own members <= employees."""
+    from django.utils import timezone
+
+    from tenants.facts import fact_push
+
+    today = timezone.localdate().isoformat()
+    fact_push(union=union_a, key="dues.headcount", value={"headcount": 260, "as_of": today})
+    assert sources.source_value("employees", union_a) == 260
+
+
 @pytest.mark.parametrize(
     "name",
     [

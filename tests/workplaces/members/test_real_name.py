@@ -251,6 +251,35 @@ def test_a_masked_reader_exports_masked_numbers(a_org, a_finance):
     assert rows[1][3] == number[:6] + "********" + number[-4:]
 
 
+def test_the_export_carries_the_collection_in_chinese_words(a_org):
+    import datetime as dt
+
+    _add(a_org, employment="dispatched", **PROFILE)
+    ws = load_workbook(io.BytesIO(a_org.get("/api/v1/members/export/?format=xlsx").content)).active
+    row = dict(zip([c.value for c in ws[1]], [c.value for c in ws[2]], strict=True))
+    assert {k: row[k] for k in list(row)[6:]} == {
+        "用工形式": "劳务派遣",
+        "工会小组": None,
+        "月工资": 4500,
+        "月会费": 22.5,
+        "入会日期": dt.datetime(2020, 3, 1),
+        "状态": "在册",
+        "是否农民工": "是",
+        "民族": "壮族",
+        "政治面貌": "中共党员",
+        "学历": "大学本科",
+        "户籍类型": "农村户口",
+        "户籍地": "广西壮族自治区南宁市",
+        "岗位/职务": "装配工",
+        "技能等级": "中级工（四级）",
+        "是否劳模": "是",
+        "劳模级别": "省部级",
+        "会员卡号": "HZ-0001",
+        "家庭住址": "杭州市西湖区文三路 1 号",
+        "退休日期": dt.datetime(2050, 1, 1),
+    }
+
+
 # --- items 11 and 15.3 -------------------------------------------------------------
 def test_the_xlsx_export_has_typed_numbers_and_dates(a_org):
     import datetime as dt
