@@ -10,7 +10,7 @@ from typing import Any
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from federation.platform.safety import pdf_text
+from federation.platform.safety import pdf_table, pdf_text, shares
 
 FONT = "STSong-Light"
 
@@ -26,14 +26,21 @@ def pdf_font() -> str:
 
 
 def list_pdf(
-    *, title: str, heading: str, head: Sequence[Any], rows: Sequence[Sequence[Any]]
+    *,
+    title: str,
+    heading: str,
+    head: Sequence[Any],
+    rows: Sequence[Sequence[Any]],
+    weights: Sequence[float] | None = None,
 ) -> bytes:
-    """``title`` names the document; ``heading`` is printed above the date and the table."""
+    """``title`` names the document; ``heading`` is printed above the date and the table.
+    Columns share the page's width by ``weights`` (equal when none); a row taller than a
+    page splits across pages (``safety.pdf_table``)."""
     from reportlab.lib import colors
     from reportlab.lib.pagesizes import A4, landscape
     from reportlab.lib.styles import ParagraphStyle
     from reportlab.lib.units import mm
-    from reportlab.platypus import Paragraph, SimpleDocTemplate, Table, TableStyle
+    from reportlab.platypus import Paragraph, SimpleDocTemplate, TableStyle
 
     font = pdf_font()
     title_style = ParagraphStyle("t", fontName=font, fontSize=15, leading=21)
@@ -49,7 +56,8 @@ def list_pdf(
         bottomMargin=12 * mm,
         title=title,
     )
-    table = Table(data, repeatRows=1)
+    widths = shares(doc.width, weights or [1.0] * len(head))
+    table = pdf_table(data, col_widths=widths, repeatRows=1)
     table.setStyle(
         TableStyle(
             [

@@ -3,6 +3,7 @@ opens, or in a PDF the federation prints. Every export and document goes through
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 from xml.sax.saxutils import escape
 
@@ -29,3 +30,19 @@ def pdf_text(value: Any) -> str:
         return ""
     text = escape(str(value).replace("\x00", ""))
     return text.replace("\r\n", "\n").replace("\n", "<br/>")
+
+
+def pdf_table(data: list[list[Any]], *, col_widths: Sequence[float], **kwargs: Any) -> Any:
+    """A ReportLab table for rows holding user text. A row taller than a page splits across
+    pages (``splitInRow``): a 10,000-character note prints over several pages instead of
+    failing the whole document (``LayoutError``, a 500). Widths are required: ReportLab's
+    own sizing leaves a long paragraph's neighbours no room (a ``ValueError``)."""
+    from reportlab.platypus import LongTable
+
+    return LongTable(data, colWidths=list(col_widths), splitInRow=1, **kwargs)
+
+
+def shares(width: float, weights: Sequence[float]) -> list[float]:
+    """Column widths sharing ``width`` in proportion to ``weights``."""
+    total = sum(weights)
+    return [width * w / total for w in weights]

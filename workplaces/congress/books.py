@@ -7,7 +7,7 @@ import io
 
 from django.utils.translation import gettext as _
 
-from federation.platform.safety import pdf_text
+from federation.platform.safety import pdf_table, pdf_text
 from tenants.context import union_side
 from workplaces.congress.models import Proposal, ProposalKind
 
@@ -18,7 +18,7 @@ def book_pdf(*, kind: str, year: int | None = None) -> bytes:
     from reportlab.lib.pagesizes import A4
     from reportlab.lib.styles import ParagraphStyle
     from reportlab.lib.units import mm
-    from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+    from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, TableStyle
 
     from federation.homes.documents import cjk_font
     from workplaces.organization.common import this_union
@@ -60,9 +60,9 @@ def book_pdf(*, kind: str, year: int | None = None) -> bytes:
     doc = SimpleDocTemplate(
         buf, pagesize=A4, leftMargin=12 * mm, rightMargin=12 * mm, title=str(title)
     )
-    table = Table(
+    table = pdf_table(
         rows,
-        colWidths=[10 * mm, 20 * mm, 55 * mm, 28 * mm, 28 * mm, 25 * mm, 18 * mm],
+        col_widths=[10 * mm, 20 * mm, 55 * mm, 28 * mm, 28 * mm, 25 * mm, 18 * mm],
         repeatRows=1,
     )
     table.setStyle(

@@ -13,7 +13,7 @@ from typing import Any
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from federation.platform.safety import cell_safe, pdf_text
+from federation.platform.safety import cell_safe, pdf_table, pdf_text, shares
 from workplaces.ledgers.registry import Book
 
 FONT = "STSong-Light"
@@ -46,7 +46,7 @@ def book_pdf(
     from reportlab.pdfbase import pdfmetrics
     from reportlab.pdfbase.cidfonts import UnicodeCIDFont
     from reportlab.pdfgen import canvas as rl_canvas
-    from reportlab.platypus import LongTable, Paragraph, SimpleDocTemplate, Spacer, TableStyle
+    from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, TableStyle
 
     if FONT not in pdfmetrics.getRegisteredFontNames():
         pdfmetrics.registerFont(UnicodeCIDFont(FONT))
@@ -83,7 +83,7 @@ def book_pdf(
 
     width = pagesize[0] - 30 * mm
     weights = list(book.widths) or [1.0] * len(book.columns)
-    col_widths = [width * w / sum(weights) for w in weights]
+    col_widths = shares(width, weights)
     header = [Paragraph(pdf_text(c), head) for c in book.columns]
     data = [header] + [[Paragraph(pdf_text(_cell(v)), body) for v in row] for row in rows]
     if not rows:
@@ -91,7 +91,7 @@ def book_pdf(
             [Paragraph(pdf_text(_("(No records in this period.)")), body)]
             + [""] * (len(book.columns) - 1)
         )
-    table = LongTable(data, colWidths=col_widths, repeatRows=1)
+    table = pdf_table(data, col_widths=col_widths, repeatRows=1)
     style = [
         ("GRID", (0, 0), (-1, -1), 0.4, colors.grey),
         ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#9b1c1c")),

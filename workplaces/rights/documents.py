@@ -10,6 +10,9 @@ from workplaces.rights import selectors
 from workplaces.rights.common import union_row
 from workplaces.rights.services.contracts import contract_kinds
 
+# kind, title, signed, term, filing due, filed, effective, renewal, status, workers
+CONTRACT_WEIGHTS = (1.4, 3, 1, 1.8, 1, 1, 1, 1, 1, 0.8)
+
 
 def contracts_ledger_pdf() -> bytes:
     kinds = contract_kinds()
@@ -41,7 +44,13 @@ def contracts_ledger_pdf() -> bytes:
         for c, k in selectors.contracts_list()
     ]
     name = _("Collective contract file")
-    return list_pdf(title=name, heading=f"{union_row().name} · {name}", head=head, rows=rows)
+    return list_pdf(
+        title=name,
+        heading=f"{union_row().name} · {name}",
+        head=head,
+        rows=rows,
+        weights=CONTRACT_WEIGHTS,
+    )
 
 
 def _status_labels() -> list[tuple[str, str]]:

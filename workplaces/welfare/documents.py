@@ -38,6 +38,10 @@ def receipts_xlsx(dist: FestivalDistribution) -> bytes:
     return buf.getvalue()
 
 
+# member, category, household, income, cause (the long text), opened, notice, closed, aid
+HARDSHIP_WEIGHTS = (2, 1.2, 0.8, 1.4, 4, 1.2, 1.8, 1.2, 1)
+
+
 def hardship_ledger_pdf() -> bytes:
     """The hardship file ledger (困难职工档案) of the union's open and closed files."""
     head = [
@@ -69,4 +73,10 @@ def hardship_ledger_pdf() -> bytes:
             ]
         )
     name = _("Hardship files")
-    return list_pdf(title=name, heading=f"{union_row().name} · {name}", head=head, rows=rows)
+    return list_pdf(
+        title=name,
+        heading=f"{union_row().name} · {name}",
+        head=head,
+        rows=rows,
+        weights=HARDSHIP_WEIGHTS,
+    )

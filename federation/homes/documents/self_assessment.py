@@ -12,11 +12,11 @@ from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+from reportlab.platypus import LongTable, Paragraph, SimpleDocTemplate, Spacer, TableStyle
 
 from federation.homes.documents.fonts import cjk_font
 from federation.homes.models import Assessment
-from federation.platform.safety import pdf_text
+from federation.platform.safety import pdf_table, pdf_text
 
 CHECK_LABELS = {
     "pass": "通过",
@@ -77,7 +77,7 @@ def _rows(a: Assessment, small: ParagraphStyle) -> list[list[Any]]:
     return rows
 
 
-def _table(rows: list[list[Any]], font: str) -> Table:
+def _table(rows: list[list[Any]], font: str) -> LongTable:
     style = TableStyle(
         [
             ("FONTNAME", (0, 0), (-1, -1), font),
@@ -89,7 +89,7 @@ def _table(rows: list[list[Any]], font: str) -> Table:
         ]
     )
     widths = [13 * mm, 78 * mm, 14 * mm, 15 * mm, 62 * mm]
-    return Table(rows, repeatRows=1, style=style, colWidths=widths)
+    return pdf_table(rows, repeatRows=1, style=style, col_widths=widths)
 
 
 def _tail(a: Assessment, vetoes: list[dict[str, Any]], st: dict[str, ParagraphStyle]) -> list[Any]:

@@ -139,3 +139,12 @@ def test_absurd_scheme_points_and_rule_shares_are_a_400(client_for):
         format="json",
     )
     assert (r.status_code, list(r.json())) == (400, ["member_share_min"])
+
+
+def test_an_evidence_longer_than_a_page_prints_over_pages(hostile, union_a):
+    from tests.federation.homes.test_pages import login
+
+    AssessmentItem.objects.filter(assessment=hostile).update(evidence="长" * 2500)
+    r = login("a_chair", union_a).get(f"/homes/{hostile.pk}/self-assessment.pdf")
+    assert r.status_code == 200
+    assert len(PdfReader(io.BytesIO(r.content)).pages) >= 2
