@@ -10,7 +10,11 @@ class RulesConfig(AppConfig):
 
     def ready(self) -> None:
         from federation.platform.accounts import nav
+        from federation.platform.audit.models import audit_kinds_register
+        from federation.rules.kinds import RulesAuditKind
         from federation.rules.services import rules_defaults_ensure_after_migrate
+
+        audit_kinds_register(RulesAuditKind)
 
         nav.register("federation", "rules:list", _("Rule table"), order=90)
         post_migrate.connect(rules_defaults_ensure_after_migrate, sender=self)

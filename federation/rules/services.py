@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 
 from federation.platform.actors import Actor, actor_label
 from federation.platform.audit.services import audit_record
+from federation.rules.kinds import RulesAuditKind
 from federation.rules.models import RuleValue
 from federation.rules.registry import BOOL, DECIMAL, INT, JSON, STR, rule_get, rules_declared
 from tenants.context import on_federation_side
@@ -117,7 +118,7 @@ def rule_change(
             before.save(update_fields=["effective_to", "updated_at"])
     audit_record(
         actor=actor,
-        kind="rules.changed",
+        kind=RulesAuditKind.CHANGED,
         obj=row,
         before={"key": key, "value": old},
         after={"key": key, "value": stored, "effective_from": effective_from},

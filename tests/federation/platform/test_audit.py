@@ -73,8 +73,9 @@ def test_an_apps_own_kinds_get_their_label():
         ("homes.round", "Staff-home round"),
         ("member.status", "Membership status changed"),
         ("other", "Other"),
+        ("rules.changed", "Rule value changed"),
     ],
 )
-def test_rows_of_retired_kinds_still_read_with_their_label(kind, label):
+def test_rows_of_retired_and_app_kinds_read_with_their_label(kind, label):
     with translation.override("en"):
         assert audit_kind_label(kind) == label
