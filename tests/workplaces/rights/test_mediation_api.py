@@ -143,3 +143,12 @@ def test_the_committee_is_read_as_a_paginated_list_of_its_seats(a_chair):
     assert res.status_code == 200
     body = res.json()
     assert (body["count"], sorted(s["name"] for s in body["results"])) == (2, ["张三", "王五"])
+
+
+def test_the_same_dispute_sent_twice_is_a_409_and_registered_once(a_chair, in_union, union_a):
+    assert a_chair.post(URL, CASE, format="json").status_code == 201
+    res = a_chair.post(URL, CASE, format="json")
+    assert res.status_code == 409
+    assert res.json()["code"] == "duplicate"
+    with in_union(union_a):
+        assert MediationCase.objects.count() == 1

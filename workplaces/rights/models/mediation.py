@@ -36,6 +36,10 @@ class MediationCase(models.Model):
                 | (~models.Q(outcome="") & models.Q(closed_on__gte=models.F("received_on"))),
                 name="rights_mediation_closed_consistent",
             ),
+            # a retried request cannot register the same dispute twice
+            models.UniqueConstraint(
+                fields=["received_on", "applicant", "respondent"], name="rights_mediation_once"
+            ),
         ]
 
     def __str__(self) -> str:

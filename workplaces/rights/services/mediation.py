@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
 from federation.platform.actors import Actor
@@ -35,7 +35,8 @@ def mediation_receive(
     *, received_on: dt.date, applicant: str, respondent: str, matter: str, actor: Actor
 ) -> MediationCase:
     """Register a dispute; its deadline is the received day plus the mediation period in
-    force that day (art. 14: 15 days, after which a party may go to arbitration)."""
+    force that day (art. 14: 15 days, after which a party may go to arbitration). The same
+    applicant, respondent and day twice is a 409 and writes nothing."""
     days = rule_value("rights.mediation_days", on=received_on)
     case = MediationCase(
         received_on=received_on,
@@ -44,8 +45,20 @@ def mediation_receive(
         matter=matter.strip(),
         deadline=clocks.mediation_deadline(received_on=received_on, mediation_days=days),
     )
-    case.full_clean()
-    case.save()
+    duplicate = ConflictError(
+        _("This dispute is already registered (same applicant, respondent and day)."),
+        code="duplicate",
+    )
+    if MediationCase.objects.filter(
+        received_on=received_on, applicant=case.applicant, respondent=case.respondent
+    ).exists():
+        raise duplicate
+    case.full_clean(validate_constraints=False)
+    try:
+        with transaction.atomic():
+            case.save()
+    except IntegrityError:  # a concurrent retry won the race: the constraint holds
+        raise duplicate from None
     audited(actor=actor, kind=RightsAuditKind.MEDIATION_RECEIVED, obj=case)
     facts_refresh_on_commit(MEDIATION_FACTS)
     return case
