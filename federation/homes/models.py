@@ -6,44 +6,26 @@ Scores are ``Decimal`` with two places; the thresholds are rows of the scheme an
 rule table, never constants in code.
 """
 
-import os
 import uuid
 from decimal import Decimal
 from pathlib import PurePosixPath
 from typing import Any
 
-from django.conf import settings
-from django.core.files.storage import FileSystemStorage
 from django.db import models
 from django.db.models import F, Q
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
+from federation.platform.files import PrivateStorage
 from tenants.models import Union
 
 POINTS: dict[str, Any] = {"max_digits": 6, "decimal_places": 2}
 PERCENT: dict[str, Any] = {"max_digits": 5, "decimal_places": 2}
 
 
-class EvidenceStorage(FileSystemStorage):
-    """Evidence files: outside anything served under MEDIA_URL, read only through the views
-    that check the union. The path carries the union, so nothing is shared between unions."""
-
-    @property
-    def base_location(self):
-        # read at use, so a test's MEDIA_ROOT override applies
-        return os.path.join(str(settings.MEDIA_ROOT), "private")
-
-    @property
-    def location(self):
-        return os.path.abspath(self.base_location)
-
-    def url(self, name):  # never a public address
-        raise NotImplementedError("evidence files are served by the homes views only")
-
-
-def evidence_storage() -> EvidenceStorage:
-    return EvidenceStorage()
+def evidence_storage() -> PrivateStorage:
+    """Evidence files are private: the path carries the union, read through the homes views."""
+    return PrivateStorage()
 
 
 def evidence_path(instance: "EvidenceFile", filename: str) -> str:

@@ -5,37 +5,21 @@ that look the row up in the current union's schema (another union's file is a 40
 from __future__ import annotations
 
 import hashlib
-import os
 import uuid
 from pathlib import PurePosixPath
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.files.storage import FileSystemStorage
 from django.core.files.uploadedfile import UploadedFile
 from django.db import connection
 from django.utils.translation import gettext as _
 
+from federation.platform.files import private_storage
+
+__all__ = ["private_storage"]  # the models' and migrations' storage callable
+
 IMAGE_TYPES = {"jpg": "image/jpeg", "jpeg": "image/jpeg", "png": "image/png", "webp": "image/webp"}
 DOCUMENT_TYPES = {**IMAGE_TYPES, "pdf": "application/pdf"}
 MAX_UPLOAD_BYTES = 5 * 1024 * 1024
-
-
-class PrivateStorage(FileSystemStorage):
-    @property
-    def base_location(self):  # read at use, so a test's MEDIA_ROOT override applies
-        return os.path.join(str(settings.MEDIA_ROOT), "private")
-
-    @property
-    def location(self):
-        return os.path.abspath(self.base_location)
-
-    def url(self, name):  # never a public address
-        raise NotImplementedError("served by the union's views only")
-
-
-def private_storage() -> PrivateStorage:
-    return PrivateStorage()
 
 
 def private_path(folder: str, filename: str) -> str:

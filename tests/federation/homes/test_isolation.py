@@ -122,10 +122,12 @@ def test_the_evidence_page_of_another_union_is_404_for_a_logged_in_chair(evidenc
 def test_the_evidence_file_is_kept_outside_the_public_media_tree(evidence_a, settings):
     from pathlib import Path
 
+    from django.core.exceptions import SuspiciousFileOperation
+
     path = Path(evidence_a.file.path)
     assert path.is_file()
     assert Path(settings.MEDIA_ROOT, "private") in path.parents
-    with pytest.raises(NotImplementedError):
+    with pytest.raises(SuspiciousFileOperation):
         evidence_a.file.url  # noqa: B018
 
 
