@@ -9,6 +9,7 @@ class CongressAuditKind(models.TextChoices):
     CONGRESS = "congress.term", _("Congress term recorded")
     DELEGATE = "congress.delegate", _("Delegate added or changed")
     SESSION = "congress.session", _("Congress session recorded")
+    SESSION_MINUTES = "congress.session_minutes", _("Session minutes recorded")
     ATTENDANCE = "congress.attendance", _("Session attendance recorded")
     MOTION = "congress.motion", _("Motion voted")
     DOCUMENT = "congress.document", _("Session document added")

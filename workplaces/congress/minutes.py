@@ -1,19 +1,48 @@
-"""The printed minutes of a congress session (会议纪要): the session and its headcount,
-attendance from the roster, motions with their votes and resolutions, the documents, and
-the proposals' handling report the session heard. An A4 PDF; every user value goes through
-``pdf_text`` before it reaches a ReportLab Paragraph."""
+"""The minutes of a congress session (会议纪要): the text the officers record with the
+session, and the printed minutes: the session and its headcount, attendance from the
+roster, motions with their votes and resolutions, the documents, and the proposals'
+handling report the session heard. An A4 PDF; every user value goes through ``pdf_text``
+before it reaches a ReportLab Paragraph."""
 
 from __future__ import annotations
 
 import io
 from typing import Any
 
+from django.db import transaction
 from django.utils.translation import gettext as _
 
+from federation.platform.actors import Actor
+from federation.platform.audit.services import audit_record, snapshot
 from federation.platform.safety import pdf_text
 from tenants.context import union_side
+from workplaces.congress.audit_kinds import CongressAuditKind
 from workplaces.congress.models import Session
 from workplaces.congress.report import report_line, session_proposals_report
+
+MINUTES_MAX = 20_000
+
+
+@union_side
+@transaction.atomic
+def session_minutes_write(*, session: Session, minutes: str, actor: Actor) -> Session:
+    """Record (or correct) the minutes text of a session; the change is audited with the
+    text before and after."""
+    from workplaces.congress.services import _slug, _text
+
+    session = Session.objects.select_for_update().get(pk=session.pk)
+    before = snapshot(session, ["minutes"])
+    session.minutes = _text(minutes, "minutes", MINUTES_MAX, required=False)
+    session.save(update_fields=["minutes"])
+    audit_record(
+        actor=actor,
+        kind=CongressAuditKind.SESSION_MINUTES,
+        obj=session,
+        before=before,
+        after=snapshot(session, ["minutes"]),
+        union_slug=_slug(),
+    )
+    return session
 
 
 def _table(rows: list[list[Any]], widths: list[float], style: Any) -> Any:
@@ -70,6 +99,9 @@ def session_minutes_pdf(*, session: Session) -> bytes:
             body,
         ),
     ]
+    if session.minutes:
+        story.append(Spacer(1, 3 * mm))
+        story.append(Paragraph(pdf_text(session.minutes), body))
     attendance = list(session.attendance.select_related("delegate").order_by("delegate_id"))
     if attendance:
         story.append(Paragraph(pdf_text(_("Attendance")), h2))

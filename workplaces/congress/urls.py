@@ -32,6 +32,11 @@ api_union = [
     path(f"{P}sessions/", api.SessionsApi.as_view(), name="api-congress-sessions"),
     path(f"{P}sessions/<int:pk>/", api.SessionDetailApi.as_view(), name="api-congress-session"),
     path(
+        f"{P}sessions/<int:pk>/minutes/",
+        api.SessionMinutesTextApi.as_view(),
+        name="api-congress-session-minutes-text",
+    ),
+    path(
         f"{P}sessions/<int:pk>/minutes.pdf",
         api.SessionMinutesApi.as_view(),
         name="api-congress-session-minutes",

@@ -175,3 +175,69 @@ def test_the_minutes_book_row_carries_the_report(union_a, in_union, year_of_prop
         "已答复提案 2 件（满意 1 件，基本满意 0 件，不满意 0 件，未评价 1 件）" in rows["一届二次"]
     )
     assert "仍在办理 2 件" in rows["一届二次"]
+
+
+def test_the_minutes_text_is_recorded_audited_and_printed(union_a, in_union, union_a_chair_api):
+    from federation.platform.audit.models import AuditEvent
+
+    with in_union(union_a):
+        session = _session(NOVEMBER)
+    r = union_a_chair_api.put(
+        f"{S}{session.pk}/minutes/",
+        {"minutes": "会议由主席主持。\n审议通过工作报告。"},
+        format="json",
+    )
+    assert r.status_code == 200
+    assert r.data["minutes"] == "会议由主席主持。\n审议通过工作报告。"
+    with in_union(union_a):
+        session.refresh_from_db()
+        event = AuditEvent.objects.get(kind="congress.session_minutes")
+    assert session.minutes == "会议由主席主持。\n审议通过工作报告。"
+    assert (event.before, event.after["minutes"]) == ({"minutes": ""}, session.minutes)
+    assert union_a_chair_api.get(f"{S}{session.pk}/minutes.pdf").status_code == 200
+
+
+def test_minutes_over_the_limit_are_400_and_keep_the_old_text(union_a, in_union, union_a_chair_api):
+    with in_union(union_a):
+        session = _session(NOVEMBER)
+        session.minutes = "原有纪要"
+        session.save()
+    r = union_a_chair_api.put(
+        f"{S}{session.pk}/minutes/", {"minutes": "字" * 20_001}, format="json"
+    )
+    assert r.status_code == 400
+    assert list(r.data) == ["minutes"]
+    with in_union(union_a):
+        session.refresh_from_db()
+    assert session.minutes == "原有纪要"
+
+
+def test_a_member_cannot_write_the_minutes(union_a, in_union, client_for):
+    with in_union(union_a):
+        session = _session(NOVEMBER)
+    r = client_for("a_member", union_a).put(
+        f"{S}{session.pk}/minutes/", {"minutes": "x"}, format="json"
+    )
+    assert r.status_code == 403
+    with in_union(union_a):
+        session.refresh_from_db()
+    assert session.minutes == ""
+
+
+def test_the_session_page_records_the_minutes(union_a, in_union):
+    from django.test import Client
+
+    from tests.conftest import PASSWORD
+
+    with in_union(union_a):
+        session = _session(NOVEMBER)
+    client = Client(HTTP_HOST="union-a.localhost")
+    client.post("/accounts/login/", {"username": "a_chair", "password": PASSWORD})
+    r = client.post(
+        f"/congress/sessions/{session.pk}/",
+        {"action": "minutes", "minutes": "听取提案办理情况报告。"},
+    )
+    assert r.status_code == 302
+    with in_union(union_a):
+        session.refresh_from_db()
+    assert session.minutes == "听取提案办理情况报告。"

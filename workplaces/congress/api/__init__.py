@@ -30,6 +30,7 @@ from workplaces.congress.api.sessions import (
     MotionsApi,
     SessionDetailApi,
     SessionMinutesApi,
+    SessionMinutesTextApi,
     SessionsApi,
 )
 
@@ -41,6 +42,7 @@ __all__ = [
     "SessionsApi",
     "SessionDetailApi",
     "SessionMinutesApi",
+    "SessionMinutesTextApi",
     "AttendanceApi",
     "MotionsApi",
     "DocumentsApi",

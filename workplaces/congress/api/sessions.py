@@ -15,7 +15,7 @@ from rest_framework.views import APIView
 from federation.platform.api import page
 from workplaces.congress import selectors, services
 from workplaces.congress.api.common import MANAGE, validated
-from workplaces.congress.minutes import session_minutes_pdf
+from workplaces.congress.minutes import MINUTES_MAX, session_minutes_pdf, session_minutes_write
 from workplaces.congress.models import (
     Congress,
     CongressKind,
@@ -193,7 +193,7 @@ class SessionDetailSerializer(SessionSerializer):
     proposals_report = serializers.SerializerMethodField()
 
     class Meta(SessionSerializer.Meta):
-        fields = [*SessionSerializer.Meta.fields, "proposals_report"]
+        fields = [*SessionSerializer.Meta.fields, "minutes", "proposals_report"]
 
     @extend_schema_field(ProposalsReportSerializer)
     def get_proposals_report(self, obj: Session) -> dict:
@@ -206,6 +206,25 @@ class SessionDetailApi(APIView):
     @extend_schema(responses={200: SessionDetailSerializer})
     def get(self, request: Request, pk: int) -> Response:
         return Response(SessionDetailSerializer(get_object_or_404(Session, pk=pk)).data)
+
+
+class MinutesInSerializer(serializers.Serializer):
+    minutes = serializers.CharField(max_length=MINUTES_MAX, allow_blank=True)
+
+
+class SessionMinutesTextApi(APIView):
+    """Record or correct the minutes text of a session (audited)."""
+
+    permission_classes = [MANAGE]
+
+    @extend_schema(request=MinutesInSerializer, responses={200: SessionDetailSerializer})
+    def put(self, request: Request, pk: int) -> Response:
+        session = get_object_or_404(Session, pk=pk)
+        data = validated(MinutesInSerializer, request.data)
+        session = session_minutes_write(
+            session=session, minutes=data["minutes"], actor=request.user
+        )
+        return Response(SessionDetailSerializer(session).data)
 
 
 class SessionMinutesApi(APIView):

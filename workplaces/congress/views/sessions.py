@@ -14,6 +14,7 @@ from federation.platform.accounts.roles import UNION_OFFICERS
 from federation.platform.errors import DomainError
 from workplaces.congress import selectors, services
 from workplaces.congress.api import MANAGERS
+from workplaces.congress.minutes import MINUTES_MAX, session_minutes_pdf, session_minutes_write
 from workplaces.congress.models import CongressKind, Delegate, DelegateCategory, Session
 from workplaces.congress.report import session_proposals_report
 from workplaces.congress.views.common import can_manage
@@ -164,6 +165,12 @@ def session_detail(request: HttpRequest, pk: int) -> HttpResponse:
                         actor=request.user,
                         **votes,
                     )
+            elif action == "minutes":
+                session_minutes_write(
+                    session=session,
+                    minutes=request.POST.get("minutes", "")[: MINUTES_MAX + 1],
+                    actor=request.user,
+                )
             elif action == "document" and isinstance(
                 upload := request.FILES.get("file"), UploadedFile
             ):
@@ -202,8 +209,6 @@ def session_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 @union_page(*UNION_OFFICERS)
 def session_minutes(request: HttpRequest, pk: int) -> HttpResponse:
-    from workplaces.congress.minutes import session_minutes_pdf
-
     session = get_object_or_404(Session, pk=pk)
     response = HttpResponse(session_minutes_pdf(session=session), content_type="application/pdf")
     response["Content-Disposition"] = f'inline; filename="session-{session.pk}-minutes.pdf"'
