@@ -158,6 +158,9 @@ DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 # Set search_path only when the schema changes, not before every query (django-tenants 4.0
 # fixed the savepoint bug of this flag); measured in make bench (test_bench_scale).
 TENANT_LIMIT_SET_CALLS = env.bool("TENANT_LIMIT_SET_CALLS", default=True)
+# the member import: "fast" (streamed, staged, set-based; issue 16) or "classic" (the
+# path before it, kept as the benchmark's baseline and the equality test's reference)
+MEMBERS_IMPORT_ENGINE = env.str("MEMBERS_IMPORT_ENGINE", default="fast")
 if env.str("TEST_DATABASE_NAME", default=""):
     # lets several test runs share one server without clashing
     DATABASES["default"]["TEST"] = {"NAME": env.str("TEST_DATABASE_NAME")}

@@ -2,7 +2,8 @@ import datetime as dt
 from decimal import Decimal
 from typing import Any
 
-from django.db import models
+from django.db import connection, models
+from django.utils import timezone
 
 from federation.platform.actors import Actor, actor_id, actor_label
 from federation.platform.audit.models import AuditEvent, AuditKind
@@ -84,3 +85,37 @@ def audit_record_many(
     ]
     AuditEvent.objects.bulk_create(events, batch_size=1000)
     return len(events)
+
+
+def audit_record_query(
+    *,
+    actor: Actor,
+    kind: AuditKind | str,
+    query: str,
+    params: list[Any] | tuple[Any, ...] = (),
+    union_slug: str = "",
+    note: str = "",
+) -> int:
+    """Append one audit event per row of ``query`` in one ``INSERT ... SELECT``, for bulk
+    writes whose rows never come back to Python (a member import of 100,000 rows).
+
+    ``query`` yields the columns ``object_type``, ``object_id``, ``before`` and ``after``
+    (``jsonb`` or NULL, as ``jsonable`` would have written them). Returns the rows added."""
+    table = AuditEvent._meta.db_table
+    with connection.cursor() as cur:
+        cur.execute(
+            f'INSERT INTO "{table}" '  # noqa: S608 - the table name is ours, values are parameters
+            "(at, actor_id, actor_name, kind, object_type, object_id, union_slug, before, after, "
+            "note) SELECT %s, %s, %s, %s, q.object_type, q.object_id::text, %s, q.before, "
+            f"q.after, %s FROM ({query}) AS q",
+            [
+                timezone.now(),
+                actor_id(actor),
+                actor_label(actor),
+                str(kind),
+                union_slug,
+                note[:500],
+                *params,
+            ],
+        )
+        return cur.rowcount

@@ -1,9 +1,11 @@
 """Import of the member register from xlsx and csv, by concern.
 
 reading.py      the file into a header and rows (encodings, limits, malformed files)
+streaming.py    the same, row by row (python-calamine for xlsx): the fast path's reader
 validation.py   every row cleaned; duplicates, updates, people active elsewhere
+staged.py       the fast path: cleaned rows into a temporary stage, then set-based SQL
 writing.py      COPY of new members, bulk updates, in the global lock order
-jobs.py         the import as a whole, and as a background job with progress
+jobs.py         the import as a whole (fast or classic engine), and as a background job
 """
 
 from workplaces.members.imports.jobs import (

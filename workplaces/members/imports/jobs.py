@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from celery.exceptions import SoftTimeLimitExceeded
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
@@ -21,9 +22,11 @@ from django.utils.translation import gettext as _
 from federation.platform.actors import Actor, actor_id, actor_label
 from federation.platform.errors import DomainError
 from tenants.context import union_side
-from workplaces.members.imports import limits
-from workplaces.members.imports.reading import MAX_UPLOAD_BYTES, bad_file, read_table
-from workplaces.members.imports.validation import validate_rows
+from tenants.models import Union
+from workplaces.members.imports import limits, staged
+from workplaces.members.imports.reading import MAX_UPLOAD_BYTES, bad_file, map_header, read_table
+from workplaces.members.imports.streaming import table_stream
+from workplaces.members.imports.validation import Checked, validate_rows
 from workplaces.members.imports.writing import rows_write
 from workplaces.members.models import ImportJob, ImportStatus
 from workplaces.members.services import rollup_refresh, this_union
@@ -64,8 +67,125 @@ def members_import(
     dry_run: bool = False,
     valid_only: bool = False,
     progress: PhaseProgress = None,
+    engine: str = "",
 ) -> ImportResult:
-    """Validate the whole file, then write it (all or nothing, or the valid rows only)."""
+    """Validate the whole file, then write it (all or nothing, or the valid rows only).
+
+    ``engine`` (default ``settings.MEMBERS_IMPORT_ENGINE``): "fast", streamed and staged
+    (``staged``), or "classic", the path before it; both give the same members, events,
+    index rows and errors (tests/workplaces/members/test_import_engines.py)."""
+    run = (
+        _import_classic if (engine or settings.MEMBERS_IMPORT_ENGINE) == "classic" else _import_fast
+    )
+    return run(
+        content=content,
+        filename=filename,
+        actor=actor,
+        dry_run=dry_run,
+        valid_only=valid_only,
+        progress=progress,
+    )
+
+
+def _nothing_written(
+    *,
+    union: Union,
+    result: ImportResult,
+    checked: Checked,
+    dry_run: bool,
+    valid_only: bool,
+    actor: Actor,
+) -> bool:
+    """True when the import stops before writing (a dry run, errors without "valid rows
+    only", nothing to write); the index lookups then count against the day's allowance."""
+    if not (
+        dry_run or (checked.errors and not valid_only) or not (result.created or result.updated)
+    ):
+        return False
+    if checked.errors and not valid_only and not dry_run:
+        result.created = result.updated = 0
+    # nobody admitted: what the index answered counts against the day's allowance
+    limits.lookups_spend(
+        union=union,
+        count=checked.looked_up,
+        found=checked.found_elsewhere,
+        dry_run=dry_run,
+        actor=actor,
+    )
+    return True
+
+
+def _import_fast(
+    *,
+    content: bytes,
+    filename: str,
+    actor: Actor,
+    dry_run: bool,
+    valid_only: bool,
+    progress: PhaseProgress,
+) -> ImportResult:
+    union = this_union()
+    bounds = limits.limits_for_reading()
+    table = table_stream(
+        content=content,
+        filename=filename,
+        max_rows=limits.rows_cap(dry_run=dry_run),
+        max_unpacked=bounds["max_unpacked"],
+    )
+    mapping = map_header(table.header)
+    column_of_id = next(text for api, text in mapping.values() if api == "id_number")
+    checked = Checked(present=frozenset(api for api, _t in mapping.values()))
+    hint = table.hint
+    with transaction.atomic():
+        staged.stage_rows(
+            rows=table.rows,
+            mapping=mapping,
+            checked=checked,
+            progress=(lambda n: progress("validating", n, hint)) if progress else None,
+            deadline=time.monotonic() + limits.import_seconds(),
+        )
+        new, updates = staged.stage_sort(
+            union=union,
+            checked=checked,
+            column_of_id=column_of_id,
+            lookups=lambda n: limits.lookups_check(union=union, count=n),
+        )
+        result = ImportResult(
+            total=checked.total, created=new, updated=updates, errors=checked.errors
+        )
+        if _nothing_written(
+            union=union,
+            result=result,
+            checked=checked,
+            dry_run=dry_run,
+            valid_only=valid_only,
+            actor=actor,
+        ):
+            staged.stage_drop()
+            return result
+        staged.stage_write(
+            union=union,
+            new=new,
+            updates=updates,
+            actor=actor,
+            present=checked.present,
+            progress=(lambda n: progress("writing", n, new + updates)) if progress else None,
+        )
+        staged.stage_drop()
+        rollup_refresh(union=union)
+    result.written = True
+    return result
+
+
+def _import_classic(
+    *,
+    content: bytes,
+    filename: str,
+    actor: Actor,
+    dry_run: bool,
+    valid_only: bool,
+    progress: PhaseProgress,
+) -> ImportResult:
     union = this_union()
     bounds = limits.limits_for_reading()
     header, rows = read_table(
@@ -89,17 +209,14 @@ def members_import(
         updated=len(checked.updates),
         errors=checked.errors,
     )
-    if dry_run or (checked.errors and not valid_only) or not (checked.new or checked.updates):
-        if checked.errors and not valid_only and not dry_run:
-            result.created = result.updated = 0
-        # nobody admitted: what the index answered counts against the day's allowance
-        limits.lookups_spend(
-            union=union,
-            count=checked.looked_up,
-            found=checked.found_elsewhere,
-            dry_run=dry_run,
-            actor=actor,
-        )
+    if _nothing_written(
+        union=union,
+        result=result,
+        checked=checked,
+        dry_run=dry_run,
+        valid_only=valid_only,
+        actor=actor,
+    ):
         return result
     size = len(checked.new) + len(checked.updates)
     with transaction.atomic():

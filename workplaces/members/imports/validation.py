@@ -6,13 +6,14 @@ another union of the federation are refused (one membership, DESIGN.md "Members"
 """
 
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from tenants.member_index import id_hash, member_index_active_elsewhere
 from tenants.models import Union
@@ -21,6 +22,9 @@ from workplaces.members.models import Member, UnionGroup
 from workplaces.members.validation import member_clean
 
 CHUNK = 5000
+ELSEWHERE_MESSAGE = gettext_lazy(
+    "Already an active member of another union of the federation; ask that union to transfer them."
+)
 
 
 @dataclass
@@ -43,23 +47,23 @@ class Checked:
     found_elsewhere: int = 0
 
 
-def _error(row: int, column: str, fld: str, message: str) -> dict[str, Any]:
+def error_row(row: int, column: str, fld: str, message: str) -> dict[str, Any]:
     return {"row": row, "column": column, "field": fld, "message": message}
 
 
-def _clean_rows(
+def clean_rows_iter(
     *,
     rows: Iterable[list[Any]],
     mapping: dict[int, tuple[str, str]],
     checked: Checked,
     progress: Callable[[int], None] | None,
     deadline: float | None = None,
-) -> list[Row]:
-    """Clean each non-empty row; duplicates of an earlier row of the file are errors."""
+) -> Iterator[Row]:
+    """Clean each non-empty row, one at a time (the fast path streams them); duplicates of
+    an earlier row of the file are errors."""
     columns = {api: text for api, text in mapping.values()}
     groups = {g.name: g for g in UnionGroup.objects.all()}
     today = timezone.localdate()
-    clean: list[Row] = []
     first_row_of: dict[str, int] = {}
     for n, raw in enumerate(rows, start=2):
         if not any(str(v).strip() for v in raw if v is not None):
@@ -70,15 +74,15 @@ def _clean_rows(
             fields = member_clean(data, groups=groups, today=today)
         except ValidationError as exc:
             for fld, messages in exc.message_dict.items():
-                checked.errors.append(_error(n, columns.get(fld, fld), fld, " ".join(messages)))
+                checked.errors.append(error_row(n, columns.get(fld, fld), fld, " ".join(messages)))
         else:
             number = fields["id_number"]
             if number in first_row_of:
                 message = _("Duplicate of row %(r)d in this file.") % {"r": first_row_of[number]}
-                checked.errors.append(_error(n, columns["id_number"], "id_number", message))
+                checked.errors.append(error_row(n, columns["id_number"], "id_number", message))
             else:
                 first_row_of[number] = n
-                clean.append(Row(n, fields))
+                yield Row(n, fields)
         if checked.total % 500 == 0:
             if progress:
                 progress(checked.total)
@@ -87,7 +91,21 @@ def _clean_rows(
                     {"file": [_("The file took too long to check; nothing was written.")]},
                     code="too_slow",
                 )
-    return clean
+
+
+def _clean_rows(
+    *,
+    rows: Iterable[list[Any]],
+    mapping: dict[int, tuple[str, str]],
+    checked: Checked,
+    progress: Callable[[int], None] | None,
+    deadline: float | None = None,
+) -> list[Row]:
+    return list(
+        clean_rows_iter(
+            rows=rows, mapping=mapping, checked=checked, progress=progress, deadline=deadline
+        )
+    )
 
 
 def _on_register(numbers: list[str]) -> set[str]:
@@ -126,11 +144,13 @@ def validate_rows(
         lookups(len(hashes))
     elsewhere = member_index_active_elsewhere(union=union, hashes=list(hashes))
     checked.looked_up, checked.found_elsewhere = len(hashes), len(elsewhere)
-    message = _(
-        "Already an active member of another union of the federation; ask that union to transfer them."
-    )
+    message = str(ELSEWHERE_MESSAGE)
     for digest in elsewhere:
-        checked.errors.append(_error(hashes[digest].row, column_of_id, "id_number", message))
+        checked.errors.append(error_row(hashes[digest].row, column_of_id, "id_number", message))
     checked.new = [r for r in new if id_hash(r.fields["id_number"]) not in elsewhere]
-    checked.errors.sort(key=lambda e: (e["row"], e["field"]))
+    errors_sort(checked.errors)
     return checked
+
+
+def errors_sort(errors: list[dict[str, Any]]) -> None:
+    errors.sort(key=lambda e: (e["row"], e["field"]))
