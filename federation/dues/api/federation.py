@@ -25,6 +25,7 @@ from federation.dues.api.inputs import (
     DuesRemittanceInput,
     DuesUnionSettingsInput,
     parse,
+    policy_args,
 )
 from federation.dues.api.outputs import (
     DuesCycleOutput,
@@ -72,18 +73,7 @@ class PolicyApi(APIView):
     @extend_schema(request=DuesPolicyInput, responses=DuesPolicyOutput)
     def put(self, request: Request) -> Response:
         v = parse(DuesPolicyInput, request.data)
-        row = services.policy_set(
-            actor=request.user,
-            rate=v["rate"],
-            upper_share=v["upward_share"],
-            due_day=v["due_day"],
-            grace_days=v["grace_days"],
-            reminder_every_days=v["reminder_every_days"],
-            effective_from=v.get("effective_from"),
-            period_kind=v.get("period"),
-            city_share=v.get("city_share"),
-            small_micro_refund_years=v.get("small_micro_refund_years"),
-        )
+        row = services.policy_set(actor=request.user, **policy_args(v))
         return Response(DuesPolicyOutput(row).data)
 
 

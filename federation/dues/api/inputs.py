@@ -58,6 +58,21 @@ def body(data: Any) -> Any:
     return data
 
 
+def policy_args(v: dict[str, Any]) -> dict[str, Any]:
+    """The validated ``DuesPolicyInput`` (API and page) as ``policy_set``'s arguments."""
+    return {
+        "rate": v["rate"],
+        "upper_share": v["upward_share"],
+        "due_day": v["due_day"],
+        "grace_days": v["grace_days"],
+        "reminder_every_days": v["reminder_every_days"],
+        "effective_from": v.get("effective_from"),
+        "period_kind": v.get("period"),
+        "city_share": v.get("city_share"),
+        "small_micro_refund_years": v.get("small_micro_refund_years"),
+    }
+
+
 def parse(serializer_class: type[serializers.Serializer], data: Any) -> dict[str, Any]:
     """Validate ``data`` (a JSON object or a POST QueryDict); a 400 naming the fields."""
     serializer = serializer_class(data=body(data))

@@ -16,6 +16,7 @@ from federation.dues.api.inputs import (
     DuesPolicyInput,
     DuesTargetInput,
     parse,
+    policy_args,
 )
 from federation.dues.models import DuesNotice, OrganizingTarget, PeriodKind
 from federation.dues.views._base import (
@@ -75,18 +76,7 @@ class PolicyView(DuesPage):
     def post(self, request: HttpRequest) -> HttpResponse:
         try:
             v = parse(DuesPolicyInput, _policy_data(request.POST))
-            services.policy_set(
-                actor=request.user,
-                rate=v["rate"],
-                upper_share=v["upward_share"],
-                due_day=v["due_day"],
-                grace_days=v["grace_days"],
-                reminder_every_days=v["reminder_every_days"],
-                effective_from=v.get("effective_from"),
-                period_kind=v.get("period"),
-                city_share=v.get("city_share"),
-                small_micro_refund_years=v.get("small_micro_refund_years"),
-            )
+            services.policy_set(actor=request.user, **policy_args(v))
         except PAGE_ERRORS as exc:
             errors, status = form_errors(exc)
             return self._render(request, errors, status=status)
