@@ -10,8 +10,18 @@ from workplaces.rights import selectors
 from workplaces.rights.common import union_row
 from workplaces.rights.services.contracts import contract_kinds
 
-# kind, title, signed, term, filing due, filed, effective, renewal, status, workers
-CONTRACT_WEIGHTS = (1.4, 3, 1, 1.8, 1, 1, 1, 1, 1, 0.8)
+# kind, title, congress vote, signed, term, filing due, filed, effective, renewal, status,
+# workers
+CONTRACT_WEIGHTS = (1.4, 2.6, 1.4, 1, 1.8, 1, 1, 1, 1, 1, 0.8)
+
+
+def vote_text(vote: selectors.ContractVote | None) -> str:
+    """``2026-02-20 40/60 passed``: the day, the votes for of all delegates, the result."""
+    if vote is None:
+        return ""
+    delegates = vote.delegates if vote.delegates is not None else "-"
+    result = "" if vote.passed is None else (_("passed") if vote.passed else _("not passed"))
+    return f"{vote.voted_on or ''} {vote.yes}/{delegates} {result}".strip()
 
 
 def contracts_ledger_pdf() -> bytes:
@@ -19,6 +29,7 @@ def contracts_ledger_pdf() -> bytes:
     head = [
         _("Kind"),
         _("Title"),
+        _("Congress vote"),
         _("Signed on"),
         _("Term"),
         _("Filing due"),
@@ -32,6 +43,7 @@ def contracts_ledger_pdf() -> bytes:
         [
             kinds.get(c.kind, c.kind),
             c.title,
+            vote_text(selectors.contract_vote(c)),
             c.signed_on or "",
             f"{c.starts_on or ''} – {c.ends_on or ''}",
             k.filing_due or "",

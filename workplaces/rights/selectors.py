@@ -85,7 +85,7 @@ def _status(
 
 
 def contracts_list(*, kind: str = "", status: str = "") -> list[tuple[CollectiveContract, Any]]:
-    qs = CollectiveContract.objects.all()
+    qs = CollectiveContract.objects.select_related("congress_motion__session")
     if kind:
         qs = qs.filter(kind=kind)
     rows = [(c, contract_clocks(c)) for c in qs]

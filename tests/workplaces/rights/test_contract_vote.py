@@ -133,3 +133,29 @@ def test_the_contract_page_shows_the_motion_vote_and_offers_the_motions(
     assert 'data-vote-source="congress"' in html
     assert "集体合同草案" in html
     assert 'name="congress_motion"' in html
+
+
+def test_the_contract_file_prints_the_vote_as_day_votes_for_of_all_delegates_and_result():
+    from workplaces.rights.documents import vote_text
+    from workplaces.rights.selectors import ContractVote
+
+    vote = ContractVote(
+        source="congress",
+        voted_on=dt.date(2026, 2, 20),
+        yes=40,
+        no=6,
+        abstain=4,
+        delegates=60,
+        passed=True,
+    )
+    assert vote_text(vote) == "2026-02-20 40/60 passed"
+    assert vote_text(None) == ""
+
+
+def test_the_contract_file_is_a_pdf_with_a_linked_vote(a_chair, motion_in, page_client, union_a):
+    motion = motion_in(union_a, yes=40)
+    c = _contract(a_chair)
+    a_chair.patch(f"{URL}{c['id']}/", {"congress_motion": motion.pk}, format="json")
+    res = page_client("a_chair", union_a).get("/rights/contracts.pdf")
+    assert res.status_code == 200
+    assert res.content.startswith(b"%PDF")
