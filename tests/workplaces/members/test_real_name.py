@@ -397,3 +397,33 @@ def test_the_application_page_asks_for_the_collection_fields(client_for, union_a
     with in_union(union_a):
         member = Member.objects.get()
         assert (member.ethnicity, member.education, member.position) == ("汉族", "college", "电工")
+
+
+def test_the_member_page_masks_for_a_finance_officer_and_reveals_on_an_audited_post(
+    a_org, union_a, in_union
+):
+    """Item 10 on the pages: masked on the member's page and the roster; the reveal button
+    shows the numbers once and writes the audit event."""
+    from django.contrib.auth import get_user_model
+
+    from tests.conftest import HostClient, host_of
+
+    number = unique_id()
+    member = _add(a_org, id_number=number, phone="13812345678")
+    page = HostClient(host_of(union_a))
+    with in_union(union_a):
+        page.force_login(get_user_model().objects.get(username="a_finance"))
+    html = page.get(f"/members/{member['id']}/").content.decode()
+    assert number not in html
+    assert number[:6] + "********" + number[-4:] in html
+    assert "13812345678" not in page.get("/members/roster/").content.decode()
+    revealed = page.post(f"/members/{member['id']}/reveal/")
+    assert revealed.status_code == 200
+    assert number in revealed.content.decode()
+    with in_union(union_a):
+        assert (
+            AuditEvent.objects.filter(
+                kind="member.revealed", object_id=str(member["id"]), actor_name="a_finance"
+            ).count()
+            == 1
+        )

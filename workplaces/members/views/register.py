@@ -174,13 +174,22 @@ def _field_label(name: str) -> str:
         }.get(name, name)
 
 
-def _labelled(event: AuditEvent) -> dict[str, Any]:
-    """An audit event with field names in the reader's language, for the member file."""
+MASKS = {"id_number": id_number_mask, "phone": phone_mask}
+
+
+def _labelled(event: AuditEvent, *, full: bool) -> dict[str, Any]:
+    """An audit event with field names in the reader's language, for the member file; the
+    ID number and phone masked as on the rest of the page unless the reader sees them."""
+
+    def shown(key: str, value: Any) -> Any:
+        if not full and key in MASKS and isinstance(value, str):
+            return MASKS[key](value)
+        return value_label(key, value)
 
     def rows(data: Any) -> list[tuple[str, Any]]:
         if not isinstance(data, dict):
             return []
-        return [(_field_label(k), value_label(k, v)) for k, v in data.items()]
+        return [(_field_label(k), shown(k, v)) for k, v in data.items()]
 
     return {
         "at": event.at,
@@ -222,7 +231,9 @@ def _member_file(request: HttpRequest, pk: int, *, reveal: bool = False) -> Http
             "shown_phone": member.phone if full else phone_mask(member.phone),
             "profile": _profile_rows(member),
             "timeline": selectors.member_timeline(member=member),
-            "audit": [_labelled(a) for a in selectors.member_audit_events(member=member)[:100]],
+            "audit": [
+                _labelled(a, full=full) for a in selectors.member_audit_events(member=member)[:100]
+            ],
             "transfers": selectors.transfers_of_member(union=union, member=member),
             "can_manage": selectors.can_manage(request.user),
             "holding": member.status in HOLDING_STATUSES,
