@@ -262,6 +262,27 @@ def typed_report(c: Clients) -> dict[str, Any]:
     return {"cycle": cycle.pk, "submission": sub.pk}
 
 
+def typed_homes(c: Clients) -> dict[str, Any]:
+    """The federation opens a staff-home round; the union writes its evidence."""
+    from federation.homes.services import round_open, scheme_default_ensure
+
+    scheme = scheme_default_ensure()
+    deadline = timezone.localdate() + dt.timedelta(days=10)
+    opened = round_open(
+        scheme=scheme, title="验收", deadline=deadline, unions=["union-a"], actor="test"
+    )
+    assessment = opened.assessments.get()
+    code = assessment.items.order_by("criterion__order").first().criterion.code
+    body = {
+        "items": [{"code": code, "self_score": "1", "evidence": hostile(5000)}],
+        "survey_note": hostile(300),
+    }
+    url = f"/api/v1/homes/assessments/{assessment.pk}/"
+    response = c.union_api.patch(url, body, format="json")
+    assert response.status_code == 200, response.content[:500]
+    return {"assessment": assessment.pk}
+
+
 def _get(c: Clients, side: str, path: str):
     api = c.union_api if side == "union" else c.federation_api
     return api.get(path)
@@ -345,6 +366,20 @@ LANDINGS: list[Landing] = [
         "html",
         _page("/unions/union-a/", "federation"),
     ),
+    # the staff home: typed at the union, assessed at the federation
+    Landing(
+        "federation assessment page",
+        typed_homes,
+        "html",
+        _page("/homes/assessments/{assessment}/", "federation"),
+    ),
+    Landing(
+        "federation self-assessment print",
+        typed_homes,
+        "pdf",
+        _page("/homes/assessments/{assessment}/self-assessment.pdf", "federation"),
+    ),
+    Landing("union assessment page", typed_homes, "html", _page("/homes/{assessment}/")),
     # congress
     # (the page /congress/books/proposals.pdf draws the same book: one is enough, 8 s each)
     Landing(
