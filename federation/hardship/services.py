@@ -10,7 +10,7 @@ from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
 from federation.hardship.models import HouseholdClaim
-from federation.platform.errors import ConflictError
+from federation.platform.errors import ConflictError, duplicate_only
 from tenants.models import Union
 
 
@@ -28,7 +28,8 @@ def household_claim(
                         key_hash=key, union=union, file_id=file_id, opened_on=opened_on
                     )
                 )
-        except IntegrityError:
+        except IntegrityError as exc:
+            duplicate_only(exc)
             raise ConflictError(
                 _("This household already has an open hardship file in the township."),
                 code="household_open",

@@ -6,6 +6,8 @@ these are for the other refusals."""
 from __future__ import annotations
 
 from django.core.exceptions import ValidationError
+from django.db import IntegrityError
+from psycopg import errors as pg_errors
 
 
 class DomainError(Exception):
@@ -48,3 +50,12 @@ def field_error(field: str, message: str, code: str) -> ValidationError:
     """Bad input on one field, with a machine-readable code clients and tests match
     (``ValidationError({field: message}, code=...)`` would drop the code)."""
     return ValidationError({field: [ValidationError(message, code=code)]})
+
+
+def duplicate_only(exc: IntegrityError) -> None:
+    """Re-raise ``exc`` unless a unique or exclusion constraint refused the row (a duplicate,
+    a retried job, a concurrent writer): the only violations a service may answer with a
+    ``ConflictError`` or "done already". Call it first in ``except IntegrityError as exc:``;
+    a NOT NULL, check or foreign-key violation is a bug and reaches the door (a logged 500)."""
+    if not isinstance(exc.__cause__, pg_errors.UniqueViolation | pg_errors.ExclusionViolation):
+        raise exc

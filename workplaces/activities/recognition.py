@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 
 from federation.platform.actors import Actor, actor_label
 from federation.platform.audit.services import audit_record, snapshot
-from federation.platform.errors import ConflictError
+from federation.platform.errors import ConflictError, duplicate_only
 from federation.rules.selectors import rule_value
 from tenants.facts import facts_refresh_on_commit
 from workplaces.activities.kinds import ActivityAudit
@@ -92,7 +92,8 @@ def entrant_save(
     try:
         with transaction.atomic():
             row.save()
-    except IntegrityError:
+    except IntegrityError as exc:
+        duplicate_only(exc)
         raise ConflictError(_("This member has entered already."), code="duplicate") from None
     audit_record(
         actor=actor,
@@ -218,7 +219,8 @@ def honour_nominate(
     try:
         with transaction.atomic():
             row.save()
-    except IntegrityError:
+    except IntegrityError as exc:
+        duplicate_only(exc)
         raise ConflictError(
             _("This member is nominated for this honour this year already."), code="duplicate"
         ) from None

@@ -16,7 +16,7 @@ from federation.platform.accounts.permissions import has_role
 from federation.platform.accounts.roles import CULTURE_SPORTS, ORGANIZATION, VICE_CHAIR
 from federation.platform.actors import Actor, actor_label
 from federation.platform.audit.services import audit_record, snapshot
-from federation.platform.errors import ConflictError, NotAllowedError
+from federation.platform.errors import ConflictError, NotAllowedError, duplicate_only
 from tenants import facts
 from workplaces.activities.context import slug_here
 from workplaces.activities.files import IMAGE_TYPES, upload_check
@@ -144,7 +144,8 @@ def signup_create(*, actor: Actor, activity: Activity, member: Member | None = N
             signup = Signup.objects.create(
                 activity=locked, member=member, signed_up_by=actor_label(actor)
             )
-    except IntegrityError:
+    except IntegrityError as exc:
+        duplicate_only(exc)
         raise ConflictError(_("This member has signed up already."), code="duplicate") from None
     Activity.objects.filter(pk=locked.pk).update(signups_count=F("signups_count") + 1)
     audit_record(

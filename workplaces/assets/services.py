@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 
 from federation.platform.actors import Actor, actor_label
 from federation.platform.audit.services import audit_record, snapshot
-from federation.platform.errors import ConflictError
+from federation.platform.errors import ConflictError, duplicate_only
 from workplaces.activities.context import slug_here
 from workplaces.assets.kinds import AssetAudit
 from workplaces.assets.models import (
@@ -60,7 +60,8 @@ def room_save(
     try:
         with transaction.atomic():
             row.save()
-    except IntegrityError:
+    except IntegrityError as exc:
+        duplicate_only(exc)
         raise ConflictError(_("There is a room of this name already."), code="duplicate") from None
     audit_record(
         actor=actor,
@@ -155,7 +156,8 @@ def equipment_add(
     try:
         with transaction.atomic():
             row.save()
-    except IntegrityError:
+    except IntegrityError as exc:
+        duplicate_only(exc)
         raise ConflictError(
             _("There is an item with this code already."), code="duplicate"
         ) from None
@@ -185,7 +187,8 @@ def lending_create(
                 due_on=due_on,
                 lent_by=actor_label(actor),
             )
-    except IntegrityError:
+    except IntegrityError as exc:
+        duplicate_only(exc)
         raise ConflictError(_("This item is lent out."), code="lent") from None
     item.status = EquipmentStatus.LENT
     item.save(update_fields=["status"])

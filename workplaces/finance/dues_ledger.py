@@ -18,7 +18,7 @@ from django.utils.translation import gettext as _
 
 from federation.platform.actors import Actor, actor_label
 from federation.platform.audit.services import audit_record, audit_record_many
-from federation.platform.errors import ConflictError
+from federation.platform.errors import ConflictError, duplicate_only
 from federation.rules.selectors import rule_value
 from workplaces.activities.context import slug_here
 from workplaces.finance import locks
@@ -184,7 +184,8 @@ def collection_book(*, actor: Actor, collection: DuesCollection, summary: str) -
                 author_name=actor_label(actor),
                 approved_by=actor_label(actor),
             )
-    except IntegrityError:
+    except IntegrityError as exc:
+        duplicate_only(exc)
         raise ConflictError(_("This collection is booked already."), code="duplicate") from None
 
 

@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 from federation.dues.models import CollectionMode, Payment
 from federation.platform.actors import Actor, actor_label
 from federation.platform.audit.services import audit_record, snapshot
+from federation.platform.errors import duplicate_only
 from tenants.context import union_side
 from workplaces.activities.context import slug_here, union_here
 from workplaces.finance import locks
@@ -79,7 +80,8 @@ def funds_return_sync(*, actor: Actor) -> int:
         try:
             with transaction.atomic():
                 entry.save()
-        except IntegrityError:  # a concurrent run booked it first
+        except IntegrityError as exc:  # a concurrent run booked it first
+            duplicate_only(exc)
             continue
         audit_record(
             actor=actor,

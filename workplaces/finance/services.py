@@ -21,7 +21,7 @@ from federation.platform.accounts.permissions import has_role
 from federation.platform.accounts.roles import CHAIR
 from federation.platform.actors import Actor, actor_id, actor_label
 from federation.platform.audit.services import audit_record, snapshot
-from federation.platform.errors import ConflictError, NotAllowedError
+from federation.platform.errors import ConflictError, NotAllowedError, duplicate_only
 from federation.rules.selectors import rule_value
 from tenants import facts
 from workplaces.activities.context import slug_here
@@ -89,7 +89,8 @@ def budget_create(*, actor: Actor, year: int, lines: list[dict], note: str = "")
     try:
         with transaction.atomic():
             budget = Budget.objects.create(year=year, note=note, created_by=actor_label(actor))
-    except IntegrityError:
+    except IntegrityError as exc:
+        duplicate_only(exc)
         raise ConflictError(_("There is a budget for %(year)s already.") % {"year": year}) from None
     BudgetLine.objects.bulk_create(
         [BudgetLine(budget=budget, kind=k, category=c, amount=a) for c, (k, a) in resolved.items()]
@@ -286,7 +287,8 @@ def entry_reverse(*, actor: Actor, entry: Entry, on: dt.date, reason: str) -> En
     try:
         with transaction.atomic():
             counter.save()
-    except IntegrityError:
+    except IntegrityError as exc:
+        duplicate_only(exc)
         raise ConflictError(_("This entry is reversed already."), code="reversed") from None
     audit_record(
         actor=actor,

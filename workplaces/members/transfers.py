@@ -21,7 +21,7 @@ from django_tenants.utils import tenant_context
 
 from federation.platform.actors import Actor, actor_label
 from federation.platform.audit.services import audit_record, jsonable
-from federation.platform.errors import ConflictError, NotFoundError
+from federation.platform.errors import ConflictError, NotFoundError, duplicate_only
 from tenants.context import union_side
 from tenants.member_index import id_hash, member_index_move
 from tenants.models import MemberTransfer, TransferStatus, Union, UnionStatus
@@ -104,7 +104,8 @@ def transfer_start(*, member: Member, to_union: str, reason: str, actor: Actor) 
                 reason=reason,
                 created_by=actor_label(actor),
             )
-    except IntegrityError:
+    except IntegrityError as exc:
+        duplicate_only(exc)
         raise ConflictError(
             _("A transfer of this member is already pending."), code="transfer_pending"
         ) from None

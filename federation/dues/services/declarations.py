@@ -35,7 +35,7 @@ from federation.dues.services._common import (
 from federation.dues.services.credits import credit_carry
 from federation.platform.actors import Actor, actor_label
 from federation.platform.audit.services import snapshot
-from federation.platform.errors import ConflictError
+from federation.platform.errors import ConflictError, duplicate_only
 from tenants import facts
 from tenants.models import Union
 
@@ -137,7 +137,8 @@ def declaration_submit(
     try:
         with transaction.atomic():
             decl.save()
-    except IntegrityError:
+    except IntegrityError as exc:
+        duplicate_only(exc)
         raise ConflictError(
             _("A declaration for this period exists; correct it instead."), code="declared"
         ) from None

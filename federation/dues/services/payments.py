@@ -26,7 +26,7 @@ from federation.dues.services._common import (
 )
 from federation.platform.actors import Actor, actor_label
 from federation.platform.audit.services import snapshot
-from federation.platform.errors import ConflictError
+from federation.platform.errors import ConflictError, duplicate_only
 
 EARLIEST = dt.date(2000, 1, 1)
 ZERO = Decimal("0.00")
@@ -91,7 +91,8 @@ def payment_record(
                 recorded_by=actor_label(actor),
                 source=source,
             )
-    except IntegrityError:
+    except IntegrityError as exc:
+        duplicate_only(exc)
         raise _reference_used() from None
     locked.amount_paid = locked.amount_paid + value
     locked.status = rules.notice_status_for(
@@ -181,7 +182,8 @@ def refund_record(
                 reference=reference,
                 recorded_by=actor_label(actor),
             )
-    except IntegrityError:
+    except IntegrityError as exc:
+        duplicate_only(exc)
         raise ConflictError(
             _("This bank reference is already used."), code="reference_used"
         ) from None

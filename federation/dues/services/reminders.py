@@ -24,6 +24,7 @@ from federation.dues.models import (
 )
 from federation.dues.services._common import audit, audit_many
 from federation.dues.services._common import today as _today
+from federation.platform.errors import duplicate_only
 from federation.platform.outbox.services import message_enqueue
 from tenants.models import Union
 
@@ -130,7 +131,8 @@ def reminder_send(
                 body=body,
                 email=recipient,
             )
-    except IntegrityError:
+    except IntegrityError as exc:
+        duplicate_only(exc)
         return None  # already reminded today (a retried or concurrent job)
     reminder.notices.set(overdue)
     DuesNotice.objects.filter(pk__in=[n.pk for n in overdue]).update(
@@ -191,7 +193,8 @@ def target_reminder_send(
                 body=body,
                 email=target.contact_email,
             )
-    except IntegrityError:
+    except IntegrityError as exc:
+        duplicate_only(exc)
         return None
     reminder.notices.set(overdue)
     DuesNotice.objects.filter(pk__in=[n.pk for n in overdue]).update(

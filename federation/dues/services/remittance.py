@@ -24,7 +24,7 @@ from federation.dues.services._common import (
 )
 from federation.platform.actors import Actor, actor_label
 from federation.platform.audit.services import snapshot
-from federation.platform.errors import ConflictError
+from federation.platform.errors import ConflictError, duplicate_only
 from tenants.models import Union
 
 ZERO = Decimal("0.00")
@@ -100,7 +100,8 @@ def remittance_record(
                 reference=reference,
                 recorded_by=actor_label(actor),
             )
-    except IntegrityError:
+    except IntegrityError as exc:
+        duplicate_only(exc)
         raise _reference_used() from None
     audit(
         actor=actor,

@@ -12,7 +12,7 @@ from federation.dues.models import OrganizingTarget, TargetStatus
 from federation.dues.services._common import audit
 from federation.platform.actors import Actor
 from federation.platform.audit.services import snapshot
-from federation.platform.errors import ConflictError
+from federation.platform.errors import ConflictError, duplicate_only
 from tenants.models import Union
 from tenants.validators import validate_credit_code
 
@@ -53,7 +53,8 @@ def target_create(
     try:
         with transaction.atomic():
             target.save()
-    except IntegrityError:
+    except IntegrityError as exc:
+        duplicate_only(exc)
         raise _code_taken() from None
     audit(
         actor=actor,

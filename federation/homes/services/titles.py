@@ -26,7 +26,7 @@ from federation.homes.records import months_after
 from federation.homes.services._base import event_add, field_error
 from federation.platform.actors import Actor, actor_label
 from federation.platform.audit.services import audit_record, snapshot
-from federation.platform.errors import ConflictError
+from federation.platform.errors import ConflictError, duplicate_only
 from federation.platform.outbox.services import message_enqueue
 from tenants.context import federation_side
 
@@ -52,7 +52,8 @@ def title_award(a: Assessment, *, level: Level, actor: Actor) -> Title:
                 recheck_due=months_after(today, rule.recheck_months),
                 number=f"ZGZJ-{today:%Y}-{a.pk:06d}",
             )
-    except IntegrityError:
+    except IntegrityError as exc:
+        duplicate_only(exc)
         raise ConflictError(
             _("A title was already awarded for this assessment."), code="title_exists"
         ) from None

@@ -3,6 +3,7 @@ from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from federation.platform.errors import duplicate_only
 from federation.platform.outbox.models import Channel, MessageStatus, OutboxMessage
 from tenants.models import Union
 
@@ -44,7 +45,8 @@ def message_enqueue(
                     else MessageStatus.PENDING,
                     sent_at=timezone.now() if channel == Channel.IN_APP else None,
                 )
-        except IntegrityError:
+        except IntegrityError as exc:
+            duplicate_only(exc)
             continue
         created.append(msg)
     if any(m.channel == Channel.EMAIL for m in created):

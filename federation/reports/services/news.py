@@ -19,7 +19,7 @@ from PIL import Image, UnidentifiedImageError
 
 from federation.platform.actors import Actor, actor_label
 from federation.platform.audit.services import audit_record
-from federation.platform.errors import ConflictError
+from federation.platform.errors import ConflictError, duplicate_only
 from federation.reports.models import (
     NewsAdoption,
     NewsChannel,
@@ -227,7 +227,8 @@ def news_adopt(
                 after={"news": item.pk, "channel": row.code, "points": row.points},
                 union_slug=item.union.slug,
             )
-    except IntegrityError:
+    except IntegrityError as exc:
+        duplicate_only(exc)
         raise ConflictError(
             _("This item is already recorded as adopted by that channel."), code="adopted"
         ) from None

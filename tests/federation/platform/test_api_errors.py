@@ -7,7 +7,7 @@ from django.db import IntegrityError, connection, transaction
 
 from federation.dues import services as dues_services
 from federation.platform.api import exception_handler
-from federation.platform.errors import ConflictError
+from federation.platform.errors import ConflictError, duplicate_only
 from federation.rules.models import RuleValue
 
 pytestmark = pytest.mark.django_db
@@ -73,3 +73,29 @@ def test_a_bad_request_body_names_the_field_and_its_code_in_the_header(client_fo
     assert response.status_code == 400
     assert list(response.json()) == ["period"]
     assert json.loads(response["X-Error-Codes"]) == {"period": ["required"]}
+
+
+def _violation(write) -> IntegrityError:
+    try:
+        with transaction.atomic():
+            write()
+    except IntegrityError as exc:
+        return exc
+    raise AssertionError("no violation")
+
+
+def _rule(**fields):
+    return RuleValue.objects.create(**{"value": 1, "effective_from": "2026-01-01", **fields})
+
+
+def test_a_service_may_answer_a_duplicate_with_a_conflict():
+    _rule(key="x.dup")
+    exc = _violation(lambda: _rule(key="x.dup"))
+    assert duplicate_only(exc) is None
+
+
+def test_a_not_null_violation_is_never_taken_for_a_duplicate():
+    exc = _violation(lambda: _rule(key=None))
+    with pytest.raises(IntegrityError) as raised:
+        duplicate_only(exc)
+    assert raised.value is exc

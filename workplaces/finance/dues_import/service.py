@@ -23,7 +23,7 @@ from django.utils.translation import gettext as _
 
 from federation.platform.actors import Actor, actor_label
 from federation.platform.audit.services import audit_record, audit_record_many
-from federation.platform.errors import ConflictError
+from federation.platform.errors import ConflictError, duplicate_only
 from federation.rules.selectors import rule_value
 from tenants.context import union_side
 from workplaces.activities.context import slug_here
@@ -219,7 +219,8 @@ def _write(*, actor: Actor, checked: Checked, digest: str) -> list[str]:
     try:
         with transaction.atomic():
             DuesImportLine.objects.bulk_create(new_lines, batch_size=1000)
-    except IntegrityError:
+    except IntegrityError as exc:
+        duplicate_only(exc)
         raise ConflictError(
             _("These payments were recorded meanwhile; import the file again."), code="duplicate"
         ) from None

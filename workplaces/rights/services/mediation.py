@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 
 from federation.platform.actors import Actor
 from federation.platform.audit.services import snapshot
-from federation.platform.errors import ConflictError
+from federation.platform.errors import ConflictError, duplicate_only
 from federation.rules.selectors import rule_value
 from tenants.facts import facts_refresh_on_commit
 from workplaces.members.models import Member
@@ -57,7 +57,8 @@ def mediation_receive(
     try:
         with transaction.atomic():
             case.save()
-    except IntegrityError:  # a concurrent retry won the race: the constraint holds
+    except IntegrityError as exc:  # a concurrent retry won the race: the constraint holds
+        duplicate_only(exc)
         raise duplicate from None
     audited(actor=actor, kind=RightsAuditKind.MEDIATION_RECEIVED, obj=case)
     facts_refresh_on_commit(MEDIATION_FACTS)

@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 
 from federation.platform.actors import Actor
 from federation.platform.audit.services import audit_record_many, snapshot
-from federation.platform.errors import ConflictError
+from federation.platform.errors import ConflictError, duplicate_only
 from workplaces.members.models import Gender, Member
 from workplaces.rights.common import audited, invalid, union_slug
 from workplaces.rights.entitlements import entitlements, women_rules
@@ -201,7 +201,8 @@ def nomination_create(
             n = HonourNomination.objects.create(
                 year=year, member=member, deeds=deeds.strip(), level=level.strip()
             )
-    except IntegrityError:
+    except IntegrityError as exc:
+        duplicate_only(exc)
         raise ConflictError(
             _("This member is already nominated for that year."), code="duplicate"
         ) from None

@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 from federation.hardship.services import household_claim, household_release
 from federation.platform.actors import Actor
 from federation.platform.audit.services import snapshot
-from federation.platform.errors import ConflictError
+from federation.platform.errors import ConflictError, duplicate_only
 from tenants.facts import facts_refresh_on_commit
 from tenants.member_index import id_hash
 from tenants.validators import validate_id_number
@@ -99,7 +99,8 @@ def hardship_open(
     try:
         with transaction.atomic():
             file.save()
-    except IntegrityError:
+    except IntegrityError as exc:
+        duplicate_only(exc)
         raise ConflictError(
             _("This member already has an open hardship file."), code="household_open"
         ) from None
