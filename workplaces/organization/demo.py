@@ -1,6 +1,9 @@
-"""Demo data: every demo union gets a committee term; one (联合工会) is overdue for 换届."""
+"""Demo data: every demo union gets a committee term and this year's work plan (one item
+past its due date, shown on the union home); one (联合工会) is overdue for 换届."""
 
 from __future__ import annotations
+
+import datetime as dt
 
 from django.utils import timezone
 
@@ -57,6 +60,32 @@ def organization_demo_seed(union: Union) -> None:
             women_committee=[m.name for m in people if m.gender == "F"][:3],
             actor=None,
         )
+        _work_plan_seed(today)
         from tenants.facts import facts_refresh
 
         facts_refresh(keys=["organization.term", "organization.pending"])
+
+
+def _work_plan_seed(today: dt.date) -> None:
+    """This year's plan: one item done, one past its due date and half done, one ahead.
+    Rows written directly: the plan services are durable transactions, and the demo seed
+    runs in one transaction."""
+    from workplaces.organization.models import PlanItem, WorkPlan
+
+    plan = WorkPlan.objects.create(year=today.year, title=f"{today.year}年工会工作计划")
+    rows = [
+        ("召开职工代表大会，报告上年提案办理情况", "组织委员", today - dt.timedelta(days=120), 100),
+        ("开展职工技能竞赛", "文体委员", today - dt.timedelta(days=20), 50),
+        ("走访慰问困难职工", "主席", today + dt.timedelta(days=40), 0),
+    ]
+    PlanItem.objects.bulk_create(
+        PlanItem(
+            plan=plan,
+            title=title,
+            owner=owner,
+            due_on=due_on,
+            progress=progress,
+            done_on=due_on if progress == 100 else None,
+        )
+        for title, owner, due_on, progress in rows
+    )

@@ -21,6 +21,17 @@ def test_demo_gives_a_union_a_current_term(union_a, in_union, monkeypatch):
     assert fact_value(union=union_a, key="organization.term")["status"] in ("in_term", "due_soon")
 
 
+def test_demo_work_plan_has_one_item_past_its_due_date(union_a, in_union):
+    from workplaces.organization import demo
+    from workplaces.organization.selectors import plan_items_overdue
+
+    with in_union(union_a):
+        members_bulk(40)
+    demo.organization_demo_seed(union_a)
+    with in_union(union_a):
+        assert [i.title for i in plan_items_overdue()] == ["开展职工技能竞赛"]
+
+
 def test_demo_overdue_union_is_overdue(union_a, in_union, monkeypatch):
     from tenants.facts import fact_value
     from workplaces.organization import demo
