@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 
 from federation.platform.actors import Actor
 from federation.platform.audit.services import audit_record
-from federation.platform.errors import ConflictError
+from federation.platform.errors import ConflictError, duplicate_only
 from tenants.context import union_side
 from workplaces.congress.audit_kinds import CongressAuditKind
 from workplaces.congress.models import Ballot, Evaluation, EvaluationSubject, Grade, VotedMarker
@@ -63,7 +63,8 @@ def evaluation_vote(*, evaluation: Evaluation, voter: Actor, grades: dict[int, s
     try:
         with transaction.atomic():
             VotedMarker.objects.create(evaluation=evaluation, voter_id=int(getattr(voter, "pk", 0)))
-    except IntegrityError:
+    except IntegrityError as exc:
+        duplicate_only(exc)
         raise ConflictError(_("You have already voted in this evaluation."), code="voted") from None
     Ballot.objects.bulk_create(
         [Ballot(evaluation=evaluation, subject=subjects[pk], grade=g) for pk, g in grades.items()]

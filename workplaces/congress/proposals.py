@@ -18,7 +18,7 @@ from django.utils.translation import gettext as _
 
 from federation.platform.actors import Actor, actor_label
 from federation.platform.audit.services import audit_record, snapshot
-from federation.platform.errors import ConflictError
+from federation.platform.errors import ConflictError, duplicate_only
 from federation.rules.selectors import rule_value
 from tenants.context import union_side
 from workplaces.congress.audit_kinds import CongressAuditKind
@@ -125,7 +125,8 @@ def proposal_submit(
                     created_by=actor_label(actor),
                 )
             break
-        except IntegrityError:
+        except IntegrityError as exc:
+            duplicate_only(exc)
             continue
     else:
         raise ConflictError(_("Please try again."), code="busy")

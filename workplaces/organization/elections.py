@@ -20,7 +20,7 @@ from django.utils.translation import gettext as _
 from federation.elections.models import ElectionApplication, ElectionResult, StepStatus
 from federation.platform.actors import Actor, actor_label
 from federation.platform.audit.services import audit_record
-from federation.platform.errors import ConflictError
+from federation.platform.errors import ConflictError, duplicate_only
 from tenants.context import union_side
 from tenants.facts import fact_push
 from workplaces.organization.audit_kinds import OrgAuditKind
@@ -125,7 +125,8 @@ def application_submit(
                 candidates=names,
                 submitted_by=actor_label(actor),
             )
-    except IntegrityError:
+    except IntegrityError as exc:
+        duplicate_only(exc)
         raise ConflictError(_("An application is already waiting for the federation.")) from None
     audit_record(
         actor=actor,
@@ -214,7 +215,8 @@ def result_submit(
                 candidates=rows,
                 submitted_by=actor_label(actor),
             )
-    except IntegrityError:
+    except IntegrityError as exc:
+        duplicate_only(exc)
         raise ConflictError(_("A result is already waiting for the federation.")) from None
     audit_record(
         actor=actor,

@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 
 from federation.platform.actors import Actor, actor_label
 from federation.platform.audit.services import audit_record, snapshot
-from federation.platform.errors import ConflictError
+from federation.platform.errors import ConflictError, duplicate_only
 from tenants.context import union_side
 from workplaces.organization.audit_kinds import OrgAuditKind
 from workplaces.organization.common import facts_refresh_on_commit, field_error, this_union
@@ -40,7 +40,8 @@ def plan_create(*, year: int, title: str, actor: Actor, kind: str = PlanKind.YEA
     try:
         with transaction.atomic():
             plan = WorkPlan.objects.create(year=year, title=title, kind=kind)
-    except IntegrityError:
+    except IntegrityError as exc:
+        duplicate_only(exc)
         raise ConflictError(_("This plan already exists.")) from None
     audit_record(
         actor=actor,
