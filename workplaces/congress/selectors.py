@@ -195,3 +195,19 @@ def congress_overview(*, year: int | None = None) -> list[dict[str, Any]]:
             }
         )
     return rows
+
+
+@federation_side
+def congress_not_held_count(*, year: int | None = None) -> int:
+    """How many serving unions held no quorate session in ``year`` (the dashboard tile),
+    from the ``congress.sessions_by_year`` facts: two queries whatever the number of unions."""
+    from tenants.facts import facts_by_key
+    from tenants.selectors import unions_serving
+
+    key = str(year or timezone.localdate().year)
+    by_year = facts_by_key("congress.sessions_by_year")
+    return sum(
+        1
+        for pk in unions_serving().values_list("pk", flat=True)
+        if not int((by_year.get(pk) or {}).get(key, 0))
+    )
