@@ -9,6 +9,7 @@ from federation.platform.db import federation_reads
 from tenants.models import UnionKind, UnionStatus
 from tenants.selectors import unions_all
 from tenants.views import FederationPageMixin
+from workplaces.congress.selectors import congress_not_held_count
 from workplaces.organization.models import TermStatus
 from workplaces.organization.selectors import terms_status_counts, union_governance
 
@@ -43,6 +44,7 @@ class DashboardView(FederationPageMixin, View):
             "homes": homes,
             "reports": reports,
             "terms": [(code, label, terms[code]) for code, label in TermStatus.choices],
+            "congress_not_held": congress_not_held_count(),
             "chart_kinds": charts.pie(
                 _("Unions by kind"),
                 {str(kind_labels.get(k, k)): n for k, n in unions["by_kind"].items()},

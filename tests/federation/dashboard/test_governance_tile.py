@@ -99,3 +99,13 @@ def test_the_profile_of_a_union_without_records_says_no_record(union_b):
     html = _page("/dashboard/unions/union-b/")
     assert 'class="badge none"' in html.split('id="gov-term"')[1].split("</dd>")[0]
     assert 'class="badge bad"' in html.split('id="gov-congress"')[1].split("</dd>")[0]
+
+
+@time_machine.travel(NOW)
+def test_the_tile_counts_the_unions_without_a_congress_this_year(union_a, union_b):
+    fact_push(union=union_a, key="congress.sessions_by_year", value={"2026": 1})
+    fact_push(union=union_b, key="congress.sessions_by_year", value={"2025": 2})
+    html = _page("/dashboard/")
+    row = html.split('id="congress-not-held"')[1].split("</tr>")[0]
+    assert '<td class="num">1</td>' in row
+    assert 'href="/congress/"' in row
