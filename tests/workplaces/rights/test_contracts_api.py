@@ -160,3 +160,45 @@ def test_the_list_is_filtered_by_status_with_the_right_count(a_chair):
     assert res.status_code == 200
     assert res.json()["count"] == 1
     assert [r["status"] for r in res.json()["results"]] == ["negotiating"]
+
+
+def test_the_same_contract_sent_twice_is_a_409_and_recorded_once(a_chair, in_union, union_a):
+    assert a_chair.post(URL, contract_payload(), format="json").status_code == 201
+    res = a_chair.post(URL, contract_payload(), format="json")
+    assert res.status_code == 409
+    assert res.json()["code"] == "duplicate"
+    with in_union(union_a):
+        assert CollectiveContract.objects.count() == 1
+
+
+def test_a_second_negotiation_of_the_same_kind_and_employer_is_a_409(a_chair, in_union, union_a):
+    body = {"kind": "collective", "employer": "甲公司"}
+    assert a_chair.post(URL, body, format="json").status_code == 201
+    assert a_chair.post(URL, body, format="json").status_code == 409
+    assert a_chair.post(URL, {**body, "employer": "乙公司"}, format="json").status_code == 201
+    with in_union(union_a):
+        assert CollectiveContract.objects.count() == 2
+
+
+def test_signing_onto_a_contract_already_signed_that_day_is_a_409_and_leaves_it_unsigned(
+    a_chair, in_union, union_a
+):
+    a_chair.post(URL, contract_payload(), format="json")
+    talks = a_chair.post(URL, {"kind": "collective"}, format="json").json()
+    res = a_chair.post(
+        f"{URL}{talks['id']}/sign/",
+        {"signed_on": "2026-03-01", "starts_on": "2026-03-01", "ends_on": "2029-02-28"},
+        format="json",
+    )
+    assert res.status_code == 409
+    with in_union(union_a):
+        assert CollectiveContract.objects.get(pk=talks["id"]).signed_on is None
+
+
+def test_the_constraint_itself_refuses_a_second_negotiation(in_union, union_a):
+    from django.db import IntegrityError, transaction
+
+    with in_union(union_a):
+        CollectiveContract.objects.create(kind="wages", employer="甲公司")
+        with pytest.raises(IntegrityError), transaction.atomic():
+            CollectiveContract.objects.create(kind="wages", employer="甲公司")

@@ -68,6 +68,16 @@ class CollectiveContract(models.Model):
                 | models.Q(signed_on__isnull=False, filed_on__gte=models.F("signed_on")),
                 name="rights_contract_filed_after_signing",
             ),
+            # a retried request cannot record the same contract twice: one negotiation of a
+            # kind per employer at a time, one contract of a kind per employer and signing day
+            models.UniqueConstraint(
+                fields=["kind", "employer"],
+                condition=models.Q(signed_on__isnull=True),
+                name="rights_contract_one_negotiation",
+            ),
+            models.UniqueConstraint(
+                fields=["kind", "employer", "signed_on"], name="rights_contract_signed_once"
+            ),
         ]
 
     def __str__(self) -> str:

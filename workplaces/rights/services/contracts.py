@@ -7,13 +7,13 @@ import datetime as dt
 from typing import Any
 
 from django.core.files.uploadedfile import UploadedFile
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from federation.platform.actors import Actor
 from federation.platform.audit.services import snapshot
-from federation.platform.errors import ConflictError
+from federation.platform.errors import ConflictError, duplicate_only
 from federation.rules.selectors import rule_value
 from tenants.facts import facts_refresh_on_commit
 from workplaces.rights import clocks
@@ -111,8 +111,8 @@ def contract_create(
         note=note,
     )
     _dates_check(contract)
-    contract.full_clean(exclude=["text_file"])
-    contract.save()
+    contract.full_clean(exclude=["text_file"], validate_constraints=False)
+    _save_once(contract)
     audited(actor=actor, kind=RightsAuditKind.CONTRACT_CREATED, obj=contract)
     facts_refresh_on_commit(CONTRACT_FACTS)
     return contract
@@ -120,6 +120,32 @@ def contract_create(
 
 def _locked(contract: CollectiveContract) -> CollectiveContract:
     return CollectiveContract.objects.select_for_update().get(pk=contract.pk)
+
+
+def _duplicate() -> ConflictError:
+    return ConflictError(
+        _(
+            "This contract is already recorded: one negotiation of a kind per employer at a "
+            "time, one contract of a kind per employer and signing day."
+        ),
+        code="duplicate",
+    )
+
+
+def _save_once(c: CollectiveContract) -> None:
+    """Save, refusing a second contract with the same key (409) before the database does;
+    a concurrent retry that slips past the check meets the constraint, mapped the same."""
+    same = CollectiveContract.objects.filter(kind=c.kind, employer=c.employer).exclude(pk=c.pk)
+    if (c.signed_on is None and same.filter(signed_on__isnull=True).exists()) or (
+        c.signed_on is not None and same.filter(signed_on=c.signed_on).exists()
+    ):
+        raise _duplicate()
+    try:
+        with transaction.atomic():
+            c.save()
+    except IntegrityError as exc:
+        duplicate_only(exc)
+        raise _duplicate() from None
 
 
 MANUAL_VOTE = ("congress_voted_on", "congress_yes", "congress_total")
@@ -150,8 +176,8 @@ def contract_update(
         and c.congress_yes > c.congress_total
     ):
         raise invalid("congress_yes", _("More votes for than delegates."), code="too_many")
-    c.full_clean(exclude=["text_file"])
-    c.save()
+    c.full_clean(exclude=["text_file"], validate_constraints=False)
+    _save_once(c)
     audited(actor=actor, kind=RightsAuditKind.CONTRACT_UPDATED, obj=c, before=before)
     facts_refresh_on_commit(CONTRACT_FACTS)
     return c
@@ -172,7 +198,7 @@ def contract_sign(
     before = snapshot(c)
     c.signed_on, c.starts_on, c.ends_on = signed_on, starts_on, ends_on
     _dates_check(c)
-    c.save()
+    _save_once(c)
     audited(actor=actor, kind=RightsAuditKind.CONTRACT_SIGNED, obj=c, before=before)
     facts_refresh_on_commit(CONTRACT_FACTS)
     return c
