@@ -68,6 +68,17 @@ def test_a_retained_member_who_transfers_stays_retained(a_org, b_org, union_b):
 
 
 # --- item 9 ------------------------------------------------------------------------
+def test_a_transfer_carries_the_collection_to_the_destination(a_org, b_org):
+    member = _add(a_org, employment="dispatched", **PROFILE)
+    tid = a_org.post(
+        f"/api/v1/members/{member['id']}/transfer/", {"to_union": "union-b"}, format="json"
+    ).json()["id"]
+    arrived = b_org.post(f"/api/v1/transfers/{tid}/accept/")
+    assert arrived.status_code == 200
+    assert {k: arrived.json()[k] for k in PROFILE} == PROFILE
+    assert (arrived.json()["employment"], arrived.json()["is_migrant"]) == ("dispatched", True)
+
+
 def test_the_collection_fields_round_trip_through_the_api(a_org):
     member = _add(a_org, employment="contract", **PROFILE)
     got = a_org.get(f"/api/v1/members/{member['id']}/").json()
