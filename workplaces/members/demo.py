@@ -63,10 +63,16 @@ RURAL_REGIONS = {
     "411424": "河南省商丘市柘城县",
     "511623": "四川省广安市邻水县",
     "341226": "安徽省阜阳市颍上县",
-    "420106": "湖北省武汉市武昌区",
+    "421126": "湖北省黄冈市蕲春县",
 }
 REGIONS = list(LOCAL_REGIONS) + list(RURAL_REGIONS)
-EMPLOYMENT = ["regular"] * 6 + ["contract"] * 3 + ["migrant"] * 3 + ["dispatched"]
+# employment forms by union kind: schools and hospitals employ on staff or on contract
+EMPLOYMENT = {
+    "enterprise": ["regular"] * 6 + ["contract"] * 3 + ["migrant"] * 3 + ["dispatched"],
+    "school": ["regular"] * 7 + ["contract"] * 3,
+    "hospital": ["regular"] * 7 + ["contract"] * 3,
+    "other": ["regular"] * 3 + ["contract"] * 4 + ["migrant"] * 3 + ["dispatched"],
+}
 ETHNICITIES = ["汉族"] * 24 + ["壮族", "回族", "土家族", "苗族", "畲族", "满族"]
 POSITIONS = {
     "school": ["语文教师", "数学教师", "英语教师", "班主任", "体育教师", "后勤管理员", "会计"],
@@ -134,14 +140,16 @@ def _person(rng: random.Random, *, kind: str, today: dt.date, mode: str) -> dict
     else:
         birth = _birth(rng, today=today, oldest=57 if gender == "M" else 53, youngest=21)
     employment = {"rehired": "retired_rehired", "retained": "regular"}.get(mode) or rng.choice(
-        EMPLOYMENT
+        EMPLOYMENT.get(kind, EMPLOYMENT["other"])
     )
     if employment == "migrant" or (employment in ("dispatched", "contract") and rng.random() < 0.5):
         region = rng.choice(list(RURAL_REGIONS))
         household = "rural"
     else:
+        # a local village household working here is a migrant worker too (本地农民工); the
+        # retirees are townspeople, so no retiree reads as one
         region = rng.choice(list(LOCAL_REGIONS))
-        household = "rural" if rng.random() < 0.2 else "urban"
+        household = "rural" if not retired and rng.random() < 0.2 else "urban"
     place = (RURAL_REGIONS | LOCAL_REGIONS)[region]
     migrant = household == "rural"
     retirement = _years_after(birth, retire_age) if retired else None

@@ -58,6 +58,8 @@ def test_the_demo_members_have_a_plausible_real_name_record(union_a, in_union):
         )
         if m.employment == "migrant":
             assert m.household_type == "rural"
+        if m.status == "retained":  # left work: no longer a migrant worker
+            assert not m.is_migrant, m.name
         if m.political_status == "league":
             assert _age(m.birth_date, today) <= 28, m.name
         assert (m.model_worker, m.model_worker_level) == (False, "")
