@@ -152,3 +152,20 @@ def test_the_same_dispute_sent_twice_is_a_409_and_registered_once(a_chair, in_un
     assert res.json()["code"] == "duplicate"
     with in_union(union_a):
         assert MediationCase.objects.count() == 1
+
+
+def test_the_same_legal_aid_request_sent_twice_is_a_409_and_registered_once(
+    a_chair, in_union, union_a
+):
+    from workplaces.rights.models import LegalAidRequest
+
+    url = "/api/v1/rights/legal-aid/"
+    body = {"requester": "钱七", "matter": "工伤认定" * 1200, "received_on": "2026-04-01"}
+    assert a_chair.post(url, body, format="json").status_code == 201
+    res = a_chair.post(url, body, format="json")
+    assert res.status_code == 409
+    assert res.json()["code"] == "duplicate"
+    other = a_chair.post(url, {**body, "matter": "欠薪"}, format="json")
+    assert other.status_code == 201
+    with in_union(union_a):
+        assert LegalAidRequest.objects.count() == 2

@@ -1,6 +1,7 @@
 """Labour dispute mediation (劳动争议调解), its committee, and legal aid (法律援助)."""
 
 from django.db import models
+from django.db.models.functions import MD5
 from django.utils.translation import gettext_lazy as _
 
 
@@ -104,6 +105,13 @@ class LegalAidRequest(models.Model):
 
     class Meta:
         ordering = ["-received_on", "-id"]
+        constraints = [
+            # a retried request cannot register the same request twice (the matter by its
+            # digest: a long text would not fit an index row)
+            models.UniqueConstraint(
+                "requester", "received_on", MD5("matter"), name="rights_legal_aid_once"
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"{self.received_on} {self.requester}"

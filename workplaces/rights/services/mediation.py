@@ -150,8 +150,21 @@ def legal_aid_create(
         matter=matter.strip(),
         received_on=received_on,
     )
-    req.full_clean()
-    req.save()
+    req.full_clean(validate_constraints=False)
+    duplicate = ConflictError(
+        _("This request is already registered (same requester, day and matter)."),
+        code="duplicate",
+    )
+    if LegalAidRequest.objects.filter(
+        requester=req.requester, received_on=received_on, matter=req.matter
+    ).exists():
+        raise duplicate
+    try:
+        with transaction.atomic():
+            req.save()
+    except IntegrityError as exc:  # a concurrent retry won the race: the constraint holds
+        duplicate_only(exc)
+        raise duplicate from None
     audited(actor=actor, kind=RightsAuditKind.LEGAL_AID_CREATED, obj=req)
     return req
 
