@@ -27,7 +27,7 @@ from django.utils.translation import gettext_lazy as _
 from federation.platform.actors import Actor
 from federation.platform.audit.models import audit_kinds_register
 from federation.platform.audit.services import audit_record_many
-from federation.platform.errors import ConflictError
+from federation.platform.errors import ConflictError, duplicate_only
 from tenants.models import MemberIndex, Union
 
 logger = logging.getLogger(__name__)
@@ -120,7 +120,8 @@ def member_index_claim(*, union: Union, hashes: Iterable[str], message: str = ""
                     "SET active = true, updated_at = EXCLUDED.updated_at",
                     [union.pk, now, ",".join(part) if digests else part],
                 )
-    except IntegrityError:
+    except IntegrityError as exc:
+        duplicate_only(exc)
         raise ConflictError(text, code="member_elsewhere") from None
 
 
