@@ -67,3 +67,31 @@ def test_a_durable_service_is_called_only_from_doors():
                     if name in durable:
                         offenders.append(f"{where}:{node.lineno} calls {name}")
     assert offenders == []
+
+
+def _handles_only_duplicates(handler: ast.ExceptHandler) -> bool:
+    first = handler.body[0]
+    calls_guard = (
+        isinstance(first, ast.Expr)
+        and isinstance(first.value, ast.Call)
+        and ast.unparse(first.value.func) == "duplicate_only"
+    )
+    reraises = any(isinstance(n, ast.Raise) and n.exc is None for n in ast.walk(handler))
+    return calls_guard or reraises
+
+
+def test_a_service_turns_only_duplicates_into_conflicts():
+    """``except IntegrityError`` starts with ``duplicate_only(exc)`` (or re-raises): a NOT
+    NULL or check violation must never read as "exists already" (ARCHITECTURE.md)."""
+    offenders = []
+    for package in ("federation", "tenants", "workplaces", "tasks"):
+        for path in (ROOT / package).rglob("*.py"):
+            for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+                if (
+                    isinstance(node, ast.ExceptHandler)
+                    and node.type is not None
+                    and "IntegrityError" in ast.unparse(node.type)
+                    and not _handles_only_duplicates(node)
+                ):
+                    offenders.append(f"{path.relative_to(ROOT)}:{node.lineno}")
+    assert offenders == []
