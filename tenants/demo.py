@@ -22,13 +22,15 @@ def demo_credit_code(n: int) -> str:
     return first17 + credit_code_check_char(first17)
 
 
+# the employee counts given at registration; each union corrects its count against its
+# member roll once the members are in (``demo_employees_match``), so the history shows it
 DEMO_UNIONS = [
-    ("hongxing", "红星机械制造有限公司工会", "enterprise", 320),
-    ("dongfang", "东方精密电子（外商独资）有限公司工会", "enterprise", 860),
-    ("jiaotou", "示例镇交通投资集团（国有）工会", "enterprise", 240),
-    ("zhongxin-school", "示例镇中心小学工会", "school", 96),
-    ("weisheng", "示例镇卫生院工会", "hospital", 130),
-    ("lianhe", "示例镇小微企业联合工会", "other", 75),
+    ("hongxing", "红星机械制造有限公司工会", "enterprise", 46),
+    ("dongfang", "东方精密电子（外商独资）有限公司工会", "enterprise", 62),
+    ("jiaotou", "示例镇交通投资集团（国有）工会", "enterprise", 26),
+    ("zhongxin-school", "示例镇中心小学工会", "school", 42),
+    ("weisheng", "示例镇卫生院工会", "hospital", 48),
+    ("lianhe", "示例镇小微企业联合工会", "other", 57),
 ]
 
 DEMO_HOOKS: list[Callable[[Union], None]] = []
@@ -42,17 +44,20 @@ DEMO_MEMBER_SHARE = {"dongfang": Decimal("0.80")}
 
 
 def demo_employees_match(union: Union) -> None:
-    """Make the demo's employee count agree with the members just seeded."""
+    """Make the demo's employee count agree with the members just seeded, as the union
+    would correct it: through the service, so the count's history shows the change."""
     from tenants.models import UnionRollup
+    from tenants.services import employee_count_set
 
     rollup = UnionRollup.objects.filter(union=union).first()
     if rollup is None or not rollup.members_active:
         return
     share = DEMO_MEMBER_SHARE.get(union.slug, Decimal("0.95"))
-    union.employee_count = int(
-        (Decimal(rollup.members_active) / share).to_integral_value(rounding=ROUND_CEILING)
+    count = int((Decimal(rollup.members_active) / share).to_integral_value(rounding=ROUND_CEILING))
+    employee_count_set(
+        union=union, count=count, side="union", note="核对会员名册后更正职工人数", actor=None
     )
-    union.save(update_fields=["employee_count", "updated_at"])
+    union.employee_count = count  # the later hooks read it from this object
 
 
 demo_employees_match.demo_order = 20  # type: ignore[attr-defined]

@@ -70,13 +70,15 @@ def township(monkeypatch, union_a, union_b, django_capture_on_commit_callbacks):
 def _members_within_employees(unions):
     from federation.dashboard.selectors import members_by_union, members_overview
     from federation.homes.checks import vetoes_run
-    from tenants.models import UnionRollup
+    from tenants.models import EmployeeCountChange, UnionRollup
     from tenants.selectors import employees_effective
     from workplaces.home.selectors import union_membership
 
     for union in unions:
         rollup = UnionRollup.objects.get(union=union)
         employees = employees_effective(union)
+        history = EmployeeCountChange.objects.filter(union=union).values_list("count", flat=True)
+        assert history.first() == union.employee_count, union.slug
         assert employees is not None, union.slug
         assert 0 < rollup.members_active <= employees.count, union.slug
         assert rollup.members_women <= rollup.members_active, union.slug
