@@ -18,26 +18,26 @@ def declare() -> None:
         "",
         kind=STR,
         label=_("Union funds: collecting account name (户名)"),
-        source="federation settings",
+        source="总工会设定",
     )
     rule_declare(
         ACCOUNT_BANK,
         "",
         kind=STR,
         label=_("Union funds: bank of the collecting account (开户行)"),
-        source="federation settings",
+        source="总工会设定",
     )
     rule_declare(
         ACCOUNT_NUMBER,
         "",
         kind=STR,
         label=_("Union funds: collecting account number (账号)"),
-        source="federation settings",
+        source="总工会设定",
     )
     rule_declare(
         ISSUER,
         "",
         kind=STR,
         label=_("Union funds: issuing body printed on notices"),
-        source="federation settings",
+        source="总工会设定",
     )

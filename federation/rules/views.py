@@ -4,6 +4,7 @@ adds dated values."""
 from __future__ import annotations
 
 import datetime as dt
+import json
 from typing import Any
 
 from django.contrib.auth.mixins import LoginRequiredMixin
@@ -17,9 +18,17 @@ from django.views import View
 from federation.platform.accounts.permissions import has_role
 from federation.platform.accounts.roles import FEDERATION_STAFF
 from federation.rules.models import RuleValue
-from federation.rules.registry import rules_declared
+from federation.rules.registry import JSON, Rule, rules_declared
 from federation.rules.services import rule_change
 from tenants.context import on_federation_side
+
+
+def value_text(rule: Rule, value: Any) -> str:
+    """A value as the change form takes it back: JSON for lists and tables (not Python's
+    repr, whose quotes, None and True the form would refuse)."""
+    if rule.kind == JSON:
+        return json.dumps(value, ensure_ascii=False)
+    return str(value)
 
 
 class RulesView(LoginRequiredMixin, View):
@@ -49,7 +58,18 @@ class RulesView(LoginRequiredMixin, View):
                 ),
                 None,
             )
-            table.append({"rule": rule, "current": current, "history": history})
+            table.append(
+                {
+                    "rule": rule,
+                    "current": current,
+                    "current_text": value_text(rule, current.value) if current else None,
+                    "history": [
+                        {"effective_from": r.effective_from, "text": value_text(rule, r.value)}
+                        for r in history
+                        if r != current
+                    ],
+                }
+            )
         return render(
             request,
             "rules/list.html",

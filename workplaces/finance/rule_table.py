@@ -50,7 +50,7 @@ def declare() -> None:
         "5000.00",
         kind=DECIMAL,
         label=_("An expense above this amount needs a recorded committee decision (CNY)"),
-        source="集体研究决定 (local policy)",
+        source="集体研究决定（本地规定）",
     )
     rule_declare(
         "finance.caps",
