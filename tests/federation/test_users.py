@@ -1,5 +1,6 @@
 import pytest
 from django.contrib.auth import get_user_model
+from django.core.exceptions import ValidationError
 
 from federation.platform.audit.models import AuditEvent
 from tests.conftest import PASSWORD, HostClient
@@ -115,3 +116,31 @@ def test_the_accounts_page_lets_the_chair_set_roles(union_a, in_union):
     with in_union(union_a):
         roles = set(get_user_model().objects.get(pk=pk).groups.values_list("name", flat=True))
     assert roles == {"member", "group_leader"}
+
+
+def test_a_taken_username_is_refused_in_chinese_on_the_accounts_page(union_a, in_union):
+    from django.test import Client
+
+    client = Client(HTTP_HOST="union-a.localhost")
+    client.post("/accounts/login/", {"username": "a_chair", "password": PASSWORD})
+    body = {"username": "a_member", "password": "Officer-Pass-2026", "first_name": "重名"}
+    resp = client.post("/accounts/users/", body)
+    assert resp.status_code == 400
+    html = resp.content.decode()
+    assert "already exists" not in html
+    assert "已存在" in html
+    with in_union(union_a):
+        assert get_user_model().objects.filter(username="a_member").count() == 1
+
+
+def test_the_chair_is_told_in_chinese_it_cannot_deactivate_itself(union_a, in_union):
+    from django.utils import translation
+
+    from federation.platform.accounts.services import user_change
+
+    with in_union(union_a):
+        me = get_user_model().objects.get(username="a_chair")
+        with translation.override("zh-hans"), pytest.raises(ValidationError) as refused:
+            user_change(actor=me, user=me, is_active=False)
+        assert refused.value.message_dict == {"is_active": ["不能停用自己的账户。"]}
+        assert get_user_model().objects.get(username="a_chair").is_active is True

@@ -8,6 +8,7 @@ from django.contrib.auth.models import Group
 from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from federation.platform.accounts.roles import FED_ADMIN, FEDERATION_ROLES, UNION_ROLES
 from tenants.context import on_federation_side
@@ -35,12 +36,14 @@ def user_create(
     allowed = FEDERATION_ROLES if on_federation_side() else UNION_ROLES
     unknown = [r for r in roles if r not in allowed]
     if unknown:
-        raise ValidationError({"roles": [f"unknown role: {', '.join(unknown)}"]})
+        raise ValidationError(
+            {"roles": [_("Unknown role: %(roles)s") % {"roles": ", ".join(unknown)}]}
+        )
     username = (username or "").strip()
     if not username:
-        raise ValidationError({"username": ["This field is required."]})
+        raise ValidationError({"username": [_("This field is required.")]})
     if User.objects.filter(username=username).exists():
-        raise ValidationError({"username": ["A user with that username already exists."]})
+        raise ValidationError({"username": [_("A user with that username already exists.")]})
     user = User(username=username, email=email, first_name=first_name, is_staff=is_staff)
     try:
         user.full_clean(exclude=["password"])
@@ -185,11 +188,11 @@ def user_change(
     if roles is not None:
         unknown = [r for r in roles if r not in allowed]
         if unknown:
-            errors["roles"] = [f"unknown role: {', '.join(unknown)}"]
+            errors["roles"] = [_("Unknown role: %(roles)s") % {"roles": ", ".join(unknown)}]
         elif user.pk == actor.pk and top not in roles and top in user_roles(user):
-            errors["roles"] = ["You cannot remove your own administrator role."]
+            errors["roles"] = [_("You cannot remove your own administrator role.")]
     if is_active is False and user.pk == actor.pk:
-        errors["is_active"] = ["You cannot deactivate your own account."]
+        errors["is_active"] = [_("You cannot deactivate your own account.")]
     if password is not None:
         try:
             validate_password(password, user)
