@@ -1,5 +1,7 @@
 """Demo data: every demo union gets a congress with delegates, sessions, a motion and
-proposals; one union (卫生院) has held no congress this year (only last year's)."""
+proposals; one union (卫生院) has held no congress this year (only last year's). The others
+also held last year's session, whose proposal was answered before this year's: this year's
+session hears it in its proposals' handling report."""
 
 from __future__ import annotations
 
@@ -16,6 +18,41 @@ def _kind(union: Union) -> str:
     if union.kind == "school":
         return "teachers"
     return "workers" if union.employee_count >= 100 else "members"
+
+
+def _last_year_seed(*, kind: str, size: int, names: list[str], year: int) -> None:
+    """Last year's session and its proposal, answered and rated before this year's session
+    (the dates set back after the services wrote them with today's date)."""
+    from workplaces.congress import proposals, services
+    from workplaces.congress.models import Proposal
+
+    held_on = dt.date(year, 3, 20)
+    session = services.session_record(
+        kind=kind,
+        title=f"{year}年职工（会员）代表大会",
+        held_on=held_on,
+        delegates_total=size,
+        delegates_present=size - 1,
+        proposals_deadline=held_on,
+        actor=None,
+    )
+    proposal = proposals.proposal_submit(
+        title="为一线职工配备防暑降温用品",
+        body="建议夏季为高温岗位职工发放防暑降温用品。",
+        proposer=names[4],
+        seconders=[names[5], names[6]],
+        session_id=session.pk,
+        submitted_on=held_on,
+        actor=None,
+    )
+    proposals.proposal_review(
+        proposal=proposal, decision="accept", department="安全环保部", actor=None
+    )
+    proposals.proposal_answer(proposal=proposal, answer="已于六月发放到各高温岗位。", actor=None)
+    proposals.proposal_rate(proposal=proposal, satisfaction="basically", actor=None)
+    Proposal.objects.filter(pk=proposal.pk).update(
+        reviewed_on=held_on + dt.timedelta(days=20), answered_on=dt.date(year, 6, 30)
+    )
 
 
 def congress_demo_seed(union: Union) -> None:
@@ -53,6 +90,8 @@ def congress_demo_seed(union: Union) -> None:
                 congress=congress, name=name, category=category, woman=woman, actor=None
             )
         year = today.year - 1 if union.slug == NO_CONGRESS_THIS_YEAR else today.year
+        if year == today.year:
+            _last_year_seed(kind=kind, size=size, names=[n for n, _w in names], year=year - 1)
         held_on = min(dt.date(year, 3, 20), today)
         session = services.session_record(
             kind=kind,

@@ -241,3 +241,19 @@ def test_the_session_page_records_the_minutes(union_a, in_union):
     with in_union(union_a):
         session.refresh_from_db()
     assert session.minutes == "听取提案办理情况报告。"
+
+
+def test_the_demo_session_of_this_year_hears_last_years_proposal(union_a, in_union):
+    from django.utils import timezone
+
+    from workplaces.congress import demo
+    from workplaces.congress.models import Session
+    from workplaces.congress.report import session_proposals_report
+
+    demo.congress_demo_seed(union_a)
+    with in_union(union_a):
+        session = Session.objects.filter(held_on__year=timezone.localdate().year).get()
+        report = session_proposals_report(session=session)
+    assert [(r["title"], r["satisfaction"]) for r in report["answered"]] == [
+        ("为一线职工配备防暑降温用品", "basically")
+    ]
