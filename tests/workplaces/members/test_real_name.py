@@ -438,3 +438,24 @@ def test_the_member_page_masks_for_a_finance_officer_and_reveals_on_an_audited_p
             ).count()
             == 1
         )
+
+
+def test_a_vice_chair_reads_applications_with_the_numbers_masked(
+    a_org, client_for, union_a, in_union
+):
+    """Item 10: an officer who manages admissions but is not entitled to the full numbers
+    sees an application's ID number and phone masked, as on the member it becomes."""
+    from federation.platform.accounts.services import user_create
+    from tests.conftest import PASSWORD
+
+    number = unique_id()
+    app_id = _apply(a_org, id_number=number, phone="13812345678").json()["id"]
+    with in_union(union_a):
+        user_create(username="a_vice", password=PASSWORD, roles=["vice_chair"], validate=False)
+    vice = client_for("a_vice", union_a)
+    listed = vice.get("/api/v1/applications/").json()["results"]
+    assert [(a["id"], a["id_number"], a["phone"]) for a in listed] == [
+        (app_id, number[:6] + "********" + number[-4:], "138****5678")
+    ]
+    full = a_org.get("/api/v1/applications/").json()["results"][0]
+    assert (full["id_number"], full["phone"]) == (number, "13812345678")

@@ -19,6 +19,7 @@ from workplaces.members.api.serializers import (
     MemberDetailSerializer,
     ReasonSerializer,
 )
+from workplaces.members.masking import can_see_identity
 from workplaces.members.models import ApplicationStatus, MembershipApplication, UnionGroup
 
 
@@ -59,6 +60,11 @@ class GroupDetailApi(APIView):
         return Response(GroupSerializer(group).data)
 
 
+def _identity(request: Request) -> dict[str, bool]:
+    """The serializer context that shows full ID numbers and phones to those entitled."""
+    return {"reveal": can_see_identity(request.user)}
+
+
 class ApplicationListCreateApi(APIView):
     permission_classes = [MANAGE_ONLY]
 
@@ -69,13 +75,16 @@ class ApplicationListCreateApi(APIView):
     def get(self, request: Request) -> Response:
         state = choice_param(request, "status", ApplicationStatus.values)
         rows = selectors.applications_list(status=state)
-        return page(request, self, rows, ApplicationSerializer)
+        return page(request, self, rows, ApplicationSerializer, context=_identity(request))
 
     @extend_schema(request=ApplicationInputSerializer, responses={201: ApplicationSerializer})
     def post(self, request: Request) -> Response:
         data = validated(ApplicationInputSerializer, request.data)
         app = applications.application_submit(actor=request.user, **data)
-        return Response(ApplicationSerializer(app).data, status=status.HTTP_201_CREATED)
+        return Response(
+            ApplicationSerializer(app, context=_identity(request)).data,
+            status=status.HTTP_201_CREATED,
+        )
 
 
 class ApplicationApproveApi(APIView):
@@ -101,4 +110,4 @@ class ApplicationRejectApi(APIView):
         app = applications.application_reject(
             application=app, reason=data.get("reason", ""), actor=request.user
         )
-        return Response(ApplicationSerializer(app).data)
+        return Response(ApplicationSerializer(app, context=_identity(request)).data)

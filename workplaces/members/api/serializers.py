@@ -208,6 +208,16 @@ class GroupSerializer(serializers.ModelSerializer):
 
 
 class ApplicationSerializer(serializers.ModelSerializer):
+    """An application; ``id_number`` and ``phone`` masked unless the context says
+    ``reveal`` (as for the member it becomes)."""
+
+    def to_representation(self, instance: MembershipApplication) -> dict[str, Any]:
+        data = super().to_representation(instance)
+        if not self.context.get("reveal", False):
+            data["id_number"] = id_number_mask(instance.id_number)
+            data["phone"] = phone_mask(instance.phone)
+        return data
+
     class Meta:
         model = MembershipApplication
         fields = [
