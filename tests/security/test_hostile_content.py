@@ -5,7 +5,8 @@ PDF where it lands shows it inert: the page escaped, the cell neutralised as
 ``federation.platform.safety.cell_safe`` does (numbers stay numbers), the PDF generated
 and showing the text literally with nothing embedded.
 
-The pairs (where it is typed, where it lands) are the registry in ``tests/security/hostile``.
+The pairs (where it is typed, where it lands) are the registry in
+``tests/security/hostile_landings``.
 """
 
 from __future__ import annotations
@@ -19,16 +20,8 @@ from openpyxl import load_workbook
 from pypdf import PdfReader
 
 from federation.platform.safety import cell_safe
-from tests.security.hostile import (
-    FORMULA,
-    FORMULA_STARTS,
-    LANDINGS,
-    MARKUP,
-    SCRIPT,
-    Clients,
-    Landing,
-    hostile,
-)
+from tests.security.hostile import FORMULA, FORMULA_STARTS, MARKUP, SCRIPT, Clients, hostile
+from tests.security.hostile_landings import LANDINGS, Landing
 
 pytestmark = pytest.mark.django_db
 
