@@ -16,7 +16,14 @@ ANNUAL_FIELDS = [
     ("employees", "职工人数", "integer", True, "employees", []),
     ("union_staff", "专职工会工作人员数", "integer", False, "union_staff", []),
     ("congress_delegates", "职工代表人数", "integer", False, "congress.delegates", []),
-    ("congress_held", "本年度是否召开职工（代表）大会", "choice", True, "congress.held", YES_NO),
+    (
+        "congress_held",
+        "本年度是否召开职工（代表）大会",
+        "choice",
+        True,
+        "congress.held_yes_no",
+        YES_NO,
+    ),
     (
         "collective_contract",
         "是否签订集体合同并在有效期内",
@@ -25,7 +32,14 @@ ANNUAL_FIELDS = [
         "rights.contract_in_force",
         YES_NO,
     ),
-    ("mediation_committee", "是否建立劳动争议调解委员会", "choice", True, "", YES_NO),
+    (
+        "mediation_committee",
+        "是否建立劳动争议调解委员会",
+        "choice",
+        True,
+        "rights.mediation_committee",
+        YES_NO,
+    ),
     ("women_committee", "是否建立女职工委员会", "choice", True, "", YES_NO),
     ("funds_review_committee", "是否建立经费审查委员会", "choice", True, "", YES_NO),
 ]

@@ -20,6 +20,14 @@ def congress_held(union: Any) -> int | None:
     return None if fact is None else int(fact.get(str(timezone.localdate().year), 0))
 
 
+def congress_held_yes_no(union: Any) -> str | None:
+    """The annual report's yes/no "congress held this year" (是/否), from the same fact."""
+    held = congress_held(union)
+    if held is None:
+        return None
+    return "是" if held > 0 else "否"
+
+
 def delegates(union: Any) -> int | None:
     fact = _fact(union, "congress.delegates")
     return None if fact is None else int(fact)
@@ -44,6 +52,7 @@ def register_all() -> None:
     from federation.reports.sources import register
 
     register("congress.held", _("Congress sessions held this year"), congress_held)
+    register("congress.held_yes_no", _("Congress held this year (yes/no)"), congress_held_yes_no)
     register("congress.delegates", _("Congress delegates"), delegates)
     register("congress.proposals_received", _("Proposals received this year"), proposals_received)
     register("congress.proposals_answered", _("Proposals answered this year"), proposals_answered)

@@ -41,7 +41,8 @@ def test_the_annual_form_ships_with_its_indicators_and_rules(annual):
     assert sources["women"] == "members.active.women"
     assert sources["migrant"] == "members.active.migrant"
     assert sources["employees"] == "employees"
-    assert sources["mediation_committee"] == ""
+    assert sources["mediation_committee"] == "rights.mediation_committee"
+    assert sources["congress_held"] == "congress.held_yes_no"
     assert annual.fields.get(key="congress_held").choices == ["是", "否"]
     assert annual.rules == [
         {"kind": "lte", "left": "women", "right": "members"},

@@ -133,3 +133,32 @@ def test_the_annual_form_is_prefilled_from_the_sources(hand_counted, annual):
         "migrant": 2,
         "employees": 200,
     }
+
+
+@pytest.mark.parametrize(
+    ("sessions", "answer"), [({"this": 1}, "是"), ({"this": 0}, "否"), ({}, "否")]
+)
+def test_the_annual_forms_congress_question_is_answered_yes_or_no_from_the_sessions_held(
+    union_a, sessions, answer
+):
+    from django.utils import timezone
+
+    from federation.reports.defaults import ANNUAL_FORM_CODE
+    from federation.reports.models import ReportForm
+    from tenants.facts import fact_push
+
+    year = str(timezone.localdate().year)
+    value = {year: n for n in sessions.values()}
+    fact_push(union=union_a, key="congress.sessions_by_year", value=value)
+    field = ReportForm.objects.get(code=ANNUAL_FORM_CODE, version=1).fields.get(key="congress_held")
+    assert sources.source_value(field.source, union_a) == answer
+
+
+def test_the_annual_forms_mediation_question_reads_the_rights_records(union_a):
+    from federation.reports.defaults import ANNUAL_FORM_CODE
+    from federation.reports.models import ReportForm
+
+    field = ReportForm.objects.get(code=ANNUAL_FORM_CODE, version=1).fields.get(
+        key="mediation_committee"
+    )
+    assert field.source == "rights.mediation_committee"
