@@ -14,6 +14,7 @@ import datetime as dt
 from typing import Any
 
 from django.db.models import Q, QuerySet
+from django.utils.translation import gettext as _
 
 from tenants.context import union_side
 from workplaces.congress.models import (
@@ -97,8 +98,6 @@ def session_proposals_report(*, session: Session) -> dict[str, Any]:
 
 def report_line(report: dict[str, Any]) -> str:
     """One line of the report for the minutes book: answered, satisfaction, in hand."""
-    from django.utils.translation import gettext as _
-
     s = report["satisfaction"]
     return _(
         "Proposals answered: %(n)s (satisfied %(s)s, basically %(b)s, unsatisfied %(u)s, "

@@ -104,6 +104,31 @@ def _todos_transfers(union: Union) -> list[Todo]:
     ]
 
 
+def _todos_term(union: Union) -> list[Todo]:
+    """The committee's re-election (换届) once the term is due within the rule's months or
+    over, from the union's public ``organization.term`` fact."""
+    from tenants.facts import fact_value
+    from workplaces.organization.models import TermStatus
+    from workplaces.organization.selectors import term_status
+
+    fact = fact_value(union=union, key="organization.term")
+    ends = fact.get("ends_on") if isinstance(fact, dict) else None
+    if not ends:
+        return []
+    ends_on = dt.date.fromisoformat(ends)
+    if term_status(ends_on) not in (TermStatus.DUE_SOON, TermStatus.OVERDUE):
+        return []
+    return [
+        Todo(
+            "term",
+            _("Re-elect the union committee (换届): the term ends on %(date)s")
+            % {"date": ends_on.isoformat()},
+            ends_on,
+            "/organization/elections/",
+        )
+    ]
+
+
 def union_todo(*, union: Union) -> list[Todo]:
     """What the union must do, soonest first (items without a date last)."""
     items = [
@@ -111,6 +136,7 @@ def union_todo(*, union: Union) -> list[Todo]:
         *_todos_reports(union),
         *_todos_homes(union),
         *_todos_transfers(union),
+        *_todos_term(union),
     ]
     return sorted(items, key=lambda t: (t.due is None, t.due or dt.date.max, t.kind))
 

@@ -69,3 +69,23 @@ def test_without_a_term_the_home_asks_to_record_one(union_a, page_for):
 def test_a_member_does_not_see_the_governance_block(union_a, page_for):
     html = get(page_for("a_member", union_a), "/").content.decode()
     assert 'id="governance"' not in html
+
+
+@time_machine.travel(TODAY)
+def test_a_term_due_within_six_months_is_a_to_do_with_its_end_date(union_a):
+    from tenants.facts import fact_push
+    from workplaces.home.selectors import union_todo
+
+    fact_push(union=union_a, key="organization.term", value={"ends_on": "2027-05-23"})
+    assert [(t.kind, t.due, t.link) for t in union_todo(union=union_a)] == [
+        ("term", dt.date(2027, 5, 23), "/organization/elections/")
+    ]
+
+
+@time_machine.travel(TODAY)
+def test_a_term_more_than_six_months_from_its_end_is_no_to_do(union_a):
+    from tenants.facts import fact_push
+    from workplaces.home.selectors import union_todo
+
+    fact_push(union=union_a, key="organization.term", value={"ends_on": "2027-05-25"})
+    assert union_todo(union=union_a) == []
