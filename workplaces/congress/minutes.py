@@ -19,6 +19,7 @@ from tenants.context import union_side
 from workplaces.congress.audit_kinds import CongressAuditKind
 from workplaces.congress.models import Session
 from workplaces.congress.report import report_line, session_proposals_report
+from workplaces.congress.services import _slug, _text
 
 MINUTES_MAX = 20_000
 
@@ -28,8 +29,6 @@ MINUTES_MAX = 20_000
 def session_minutes_write(*, session: Session, minutes: str, actor: Actor) -> Session:
     """Record (or correct) the minutes text of a session; the change is audited with the
     text before and after."""
-    from workplaces.congress.services import _slug, _text
-
     session = Session.objects.select_for_update().get(pk=session.pk)
     before = snapshot(session, ["minutes"])
     session.minutes = _text(minutes, "minutes", MINUTES_MAX, required=False)
