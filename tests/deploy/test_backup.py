@@ -12,15 +12,33 @@ from tests.live import _test_database_url
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def fresh_database_url():
+@pytest.fixture(scope="module")
+def backed_up(django_db_setup, tmp_path_factory):
+    """One backup of the test database (every schema) and a media tree, for the module:
+    a backup reads ~650 tables, so the tests share it."""
+    tmp = tmp_path_factory.mktemp("backup")
+    media = tmp / "media"
+    (media / "u_union_a" / "evidence").mkdir(parents=True)
+    (media / "u_union_a" / "evidence" / "photo.jpg").write_bytes(b"\xff\xd8 evidence")
+    target = backup(database_url=_test_database_url(), media_root=media, out_dir=tmp / "backups")
+    return tmp, target
+
+
+@pytest.fixture(scope="module")
+def restored(backed_up):
+    """The backup restored into a fresh database (dropped after the module)."""
     import psycopg
 
-    url = _test_database_url()
-    name = f"{connection.settings_dict['NAME']}_restore"
-    yield url.rsplit("/", 1)[0] + "/" + name
     from federation.config.backup import _connect, _dsn
 
+    tmp, target = backed_up
+    url = _test_database_url()
+    name = f"{connection.settings_dict['NAME']}_restore"
+    fresh = url.rsplit("/", 1)[0] + "/" + name
+    result = restore(
+        backup_dir=target, database_url=fresh, media_root=tmp / "restored", replace=True
+    )
+    yield fresh, result
     with _connect(_dsn(url, "postgres"), autocommit=True) as conn:
         conn.execute(
             "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = %s", [name]
@@ -30,54 +48,37 @@ def fresh_database_url():
         )
 
 
-def test_a_backup_restores_into_a_fresh_database_with_every_schema_equal(
-    tmp_path, fresh_database_url
-):
-    media = tmp_path / "media"
-    (media / "u_union_a" / "evidence").mkdir(parents=True)
-    (media / "u_union_a" / "evidence" / "photo.jpg").write_bytes(b"\xff\xd8 evidence")
-    target = backup(
-        database_url=_test_database_url(), media_root=media, out_dir=tmp_path / "backups"
-    )
+def test_a_backup_restores_into_a_fresh_database_with_every_schema_equal(backed_up, restored):
+    tmp, target = backed_up
     manifest = json.loads((target / "manifest.json").read_text(encoding="utf-8"))
     schemas = {key.split(".")[0] for key in manifest["tables"]}
     assert {"public", "u_union_a", "u_union_b", "union_template"} <= schemas
     assert manifest["media_files"] == 1
-
-    restored_media = tmp_path / "restored"
-    result = restore(
-        backup_dir=target, database_url=fresh_database_url, media_root=restored_media, replace=True
-    )
-    assert result == {"tables": len(manifest["tables"]), "differing": [], "ok": True}
+    assert restored[1] == {"tables": len(manifest["tables"]), "differing": [], "ok": True}
     assert (
-        restored_media / "u_union_a" / "evidence" / "photo.jpg"
+        tmp / "restored" / "u_union_a" / "evidence" / "photo.jpg"
     ).read_bytes() == b"\xff\xd8 evidence"
 
 
-def test_verify_names_a_table_that_differs(tmp_path, fresh_database_url):
+def test_verify_names_a_table_that_differs(backed_up, restored):
+    # runs after the test above (it changes the restored database)
     from federation.config.backup import _connect, _dsn
 
-    target = backup(
-        database_url=_test_database_url(), media_root=tmp_path / "none", out_dir=tmp_path
-    )
-    restore(
-        backup_dir=target, database_url=fresh_database_url, media_root=tmp_path / "m", replace=True
-    )
-    with _connect(_dsn(fresh_database_url), autocommit=True) as conn:
+    fresh, _ = restored
+    with _connect(_dsn(fresh), autocommit=True) as conn:
         conn.execute("DELETE FROM public.django_session")
         conn.execute("INSERT INTO u_union_a.auth_group (name) VALUES ('extra')")
         assert table_checksums(conn)["u_union_a.auth_group"]["rows"] >= 1
-    result = verify(backup_dir=target, database_url=fresh_database_url)
+    result = verify(backup_dir=backed_up[1], database_url=fresh)
     assert "u_union_a.auth_group" in result["differing"]
     assert result["ok"] is False
 
 
-def test_a_restore_refuses_a_database_with_tables_unless_told(tmp_path):
-    target = backup(
-        database_url=_test_database_url(), media_root=tmp_path / "none", out_dir=tmp_path
-    )
+def test_a_restore_refuses_a_database_with_tables_unless_told(backed_up, tmp_path):
     with pytest.raises(RuntimeError, match="not empty"):
-        restore(backup_dir=target, database_url=_test_database_url(), media_root=tmp_path / "m")
+        restore(
+            backup_dir=backed_up[1], database_url=_test_database_url(), media_root=tmp_path / "m"
+        )
 
 
 def test_make_has_backup_and_restore_targets():
