@@ -1,4 +1,5 @@
 from django.db import models
+from django.db.models.functions import Now
 from django.utils.translation import gettext_lazy as _
 
 from tenants.models import Union
@@ -20,3 +21,23 @@ class RollupDrift(models.Model):
 
     def __str__(self) -> str:
         return f"{self.union_id} {self.field}: {self.recorded} -> {self.recounted}"
+
+
+class DataChange(models.Model):
+    """One row per transaction that wrote a table the dashboard page reads, kept by a
+    statement trigger (``federation.dashboard.freshness``): each writing statement gives
+    the row a new ``stamp`` from the table's sequence (never reused, not even after a
+    rollback). The page's cached figures are keyed by these rows, so any write, by any
+    service, bulk statement, COPY or hand-typed SQL, makes the next request compute them
+    afresh. Old rows are pruned nightly."""
+
+    id = models.BigAutoField(primary_key=True)
+    txid = models.BigIntegerField(unique=True)
+    stamp = models.BigIntegerField()
+    at = models.DateTimeField(db_default=Now(), db_index=True)
+
+    class Meta:
+        verbose_name = _("dashboard data change")
+
+    def __str__(self) -> str:
+        return f"{self.txid} {self.at:%Y-%m-%d %H:%M:%S}"

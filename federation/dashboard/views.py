@@ -1,9 +1,13 @@
+from django.core.cache import cache
 from django.shortcuts import get_object_or_404, render
+from django.template.loader import render_to_string
 from django.utils import timezone
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views import View
 
-from federation.dashboard import charts, selectors
+from federation.dashboard import charts, freshness, selectors
 from federation.dashboard.reconcile import drift_recent
 from federation.platform.db import federation_reads
 from tenants.models import UnionKind, UnionStatus
@@ -15,55 +19,84 @@ from workplaces.organization.selectors import terms_status_counts, union_governa
 
 
 class DashboardView(FederationPageMixin, View):
+    """The township at a glance. The figures (every tile, table and chart) are the same
+    for every federation user; they are rendered once per change of the data they come
+    from and served from the cache until the next change (``freshness``): a request then
+    costs the session, one version query and one cache read."""
+
     def get(self, request):
         with federation_reads():
-            return self._render(request)
+            return render(
+                request,
+                "dashboard/home.html",
+                {"as_of": timezone.now(), "figures": figures_html()},
+            )
 
-    def _render(self, request):
-        unions = selectors.unions_overview()
-        members = selectors.members_overview()
-        dues = selectors.dues_overview()
-        homes = selectors.homes_overview()
-        reports = selectors.reports_overview()
-        terms = terms_status_counts()
-        kind_labels = dict(UnionKind.choices)
-        status_labels = dict(UnionStatus.choices)
-        ctx = {
-            "as_of": timezone.now(),
-            "unions": unions,
-            "unions_by_kind": [
-                (kind_labels.get(k, k), n) for k, n in sorted(unions["by_kind"].items())
-            ],
-            "unions_by_status": [
-                (status_labels.get(k, k), n) for k, n in sorted(unions["by_status"].items())
-            ],
-            "members": members,
-            "member_rows": selectors.members_by_union(limit=50),
-            "drifts": drift_recent(limit=10),
-            "dues": dues,
-            "homes": homes,
-            "reports": reports,
-            "terms": [(code, label, terms[code]) for code, label in TermStatus.choices],
-            "congress_not_held": congress_not_held_count(),
-            "chart_kinds": charts.pie(
-                _("Unions by kind"),
-                {str(kind_labels.get(k, k)): n for k, n in unions["by_kind"].items()},
-            ),
-            "chart_dues": charts.bar(
-                _("Union funds, last 13 periods"),
-                [p["period"] for p in dues["periods"]],
-                {
-                    _("Due"): [float(p["amount_due"]) for p in dues["periods"]],
-                    _("Collected"): [float(p["amount_paid"]) for p in dues["periods"]],
-                },
-            ),
-            "chart_homes": charts.bar(
-                _("Staff-home titles"),
-                list(homes["by_level"]),
-                {_("Unions"): list(homes["by_level"].values())},
-            ),
-        }
-        return render(request, "dashboard/home.html", ctx)
+
+FIGURES_PREFIX = "dashboard:figures:v1:"
+FIGURES_SECONDS = 24 * 3600
+
+
+def figures_key() -> str:
+    """The figures' cache key: the data's version (read first), the day (periods, due
+    dates and re-checks are counted from today) and the language. The cache's key function
+    puts the schema in front."""
+    version = freshness.data_version()
+    return f"{FIGURES_PREFIX}{version}:{timezone.localdate().isoformat()}:{get_language()}"
+
+
+def figures_html() -> str:
+    key = figures_key()
+    html = cache.get(key)
+    if html is None:
+        html = render_to_string("dashboard/_figures.html", figures_context())
+        cache.set(key, html, FIGURES_SECONDS)
+    return mark_safe(html)  # noqa: S308 - our own template's output, escaped when rendered
+
+
+def figures_context() -> dict:
+    unions = selectors.unions_overview()
+    members = selectors.members_overview()
+    dues = selectors.dues_overview()
+    homes = selectors.homes_overview()
+    reports = selectors.reports_overview()
+    terms = terms_status_counts()
+    kind_labels = dict(UnionKind.choices)
+    status_labels = dict(UnionStatus.choices)
+    return {
+        "unions": unions,
+        "unions_by_kind": [
+            (kind_labels.get(k, k), n) for k, n in sorted(unions["by_kind"].items())
+        ],
+        "unions_by_status": [
+            (status_labels.get(k, k), n) for k, n in sorted(unions["by_status"].items())
+        ],
+        "members": members,
+        "member_rows": selectors.members_by_union(limit=50),
+        "drifts": drift_recent(limit=10),
+        "dues": dues,
+        "homes": homes,
+        "reports": reports,
+        "terms": [(code, label, terms[code]) for code, label in TermStatus.choices],
+        "congress_not_held": congress_not_held_count(),
+        "chart_kinds": charts.pie(
+            _("Unions by kind"),
+            {str(kind_labels.get(k, k)): n for k, n in unions["by_kind"].items()},
+        ),
+        "chart_dues": charts.bar(
+            _("Union funds, last 13 periods"),
+            [p["period"] for p in dues["periods"]],
+            {
+                _("Due"): [float(p["amount_due"]) for p in dues["periods"]],
+                _("Collected"): [float(p["amount_paid"]) for p in dues["periods"]],
+            },
+        ),
+        "chart_homes": charts.bar(
+            _("Staff-home titles"),
+            list(homes["by_level"]),
+            {_("Unions"): list(homes["by_level"].values())},
+        ),
+    }
 
 
 class UnionProfileView(FederationPageMixin, View):

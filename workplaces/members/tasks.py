@@ -1,5 +1,6 @@
 """Member jobs. Thin: each calls services."""
 
+from federation.dashboard.freshness import changes_prune
 from federation.dashboard.reconcile import rollup_reconcile
 from tasks.app import app
 from tasks.dispatch import dispatch_per_union
@@ -17,7 +18,9 @@ def import_run(job_id: int) -> int:
 
 @app.task(name="members.rollup_dispatch", **DISPATCHER_TASK)
 def rollup_dispatch() -> int:
-    """Nightly: one roll-up reconciliation per serving union."""
+    """Nightly: the dashboard's day-old change rows pruned, then one roll-up
+    reconciliation per serving union."""
+    changes_prune()
     return dispatch_per_union(rollup_union)
 
 

@@ -1,0 +1,113 @@
+"""The dashboard page's figures are computed once per change of the data they come from
+and served from the cache until then (issue 16, item 4)."""
+
+import datetime as dt
+from unittest import mock
+
+import pytest
+import time_machine
+from django.core.cache import cache
+from django.db import connection, transaction
+from django.test import Client
+
+from federation.dashboard import freshness, selectors
+from federation.dashboard.models import DataChange
+from tests.conftest import PASSWORD
+from tests.federation.dashboard.test_dashboard import _rollup
+
+pytestmark = pytest.mark.django_db
+NOW = dt.datetime(2026, 11, 24, 10, 0, tzinfo=dt.UTC)
+
+
+@pytest.fixture
+def page():
+    cache.clear()
+    client = Client(HTTP_HOST="localhost")
+    client.post("/accounts/login/", {"username": "federation_admin", "password": PASSWORD})
+
+    def get() -> str:
+        resp = client.get("/dashboard/")
+        assert resp.status_code == 200
+        return resp.content.decode()
+
+    return get
+
+
+class _Undo(Exception):
+    pass
+
+
+def _members_tile(html: str) -> str:
+    return html.split('id="tile-members">')[1].split("<")[0]
+
+
+def _set_members_by_sql(union, n: int) -> None:
+    with connection.cursor() as cur:
+        cur.execute(
+            "UPDATE tenants_unionrollup SET members_active = %s WHERE union_id = %s", [n, union.pk]
+        )
+
+
+def test_every_table_the_page_reads_has_the_change_trigger():
+    assert freshness.tables_without_trigger() == []
+
+
+@time_machine.travel(NOW)
+def test_a_second_request_is_served_without_computing_the_figures(union_a, page):
+    _rollup(union_a, 41)
+    first = page()
+    with mock.patch.object(selectors, "unions_overview", side_effect=AssertionError) as sel:
+        second = page()
+    assert sel.call_count == 0
+    assert _members_tile(second) == _members_tile(first) == "41"
+
+
+@time_machine.travel(NOW)
+def test_a_roll_up_changed_by_plain_sql_shows_on_the_next_request(union_a, page):
+    _rollup(union_a, 41)
+    assert _members_tile(page()) == "41"
+
+    _set_members_by_sql(union_a, 777)
+
+    assert _members_tile(page()) == "777"
+
+
+@time_machine.travel(NOW)
+def test_figures_cached_in_a_rolled_back_savepoint_are_never_served_again(union_a, page):
+    _rollup(union_a, 41)
+    page()
+    seen_inside = ""
+    try:
+        with transaction.atomic():
+            _set_members_by_sql(union_a, 111)
+            seen_inside = _members_tile(page())
+            raise _Undo
+    except _Undo:
+        pass
+    assert seen_inside == "111"
+
+    _set_members_by_sql(union_a, 222)
+
+    assert _members_tile(page()) == "222"
+
+
+def test_a_transaction_keeps_one_change_row_whatever_its_statements(union_a):
+    before = DataChange.objects.count()
+    _set_members_by_sql(union_a, 1)
+    _set_members_by_sql(union_a, 2)
+    version = freshness.data_version()
+    _set_members_by_sql(union_a, 3)
+
+    assert DataChange.objects.count() == before + 1
+    assert freshness.data_version() != version
+
+
+def test_pruning_forgets_day_old_change_rows_only(union_a):
+    _set_members_by_sql(union_a, 5)
+    DataChange.objects.update(at=dt.datetime(2020, 1, 1, tzinfo=dt.UTC))
+    assert freshness.changes_prune() >= 1
+    assert DataChange.objects.count() == 0
+    _set_members_by_sql(union_a, 6)  # the same transaction: its row is written again
+
+    assert freshness.changes_prune() == 0
+    assert DataChange.objects.count() == 1
