@@ -39,6 +39,17 @@ def session_previous(session: Session) -> Session | None:
     )
 
 
+@union_side
+def proposal_reported_at(proposal: Proposal) -> Session | None:
+    """The session whose handling report carries this answered proposal: the first session
+    held on or after the answer's day (None while no such session is recorded)."""
+    if proposal.kind != ProposalKind.PROPOSAL or proposal.answered_on is None:
+        return None
+    return (
+        Session.objects.filter(held_on__gte=proposal.answered_on).order_by("held_on", "id").first()
+    )
+
+
 def _answered(since: dt.date | None, until: dt.date) -> QuerySet[Proposal]:
     qs = Proposal.objects.filter(
         kind=ProposalKind.PROPOSAL, status=ProposalStatus.ANSWERED, answered_on__lte=until

@@ -257,3 +257,34 @@ def test_the_demo_session_of_this_year_hears_last_years_proposal(union_a, in_uni
     assert [(r["title"], r["satisfaction"]) for r in report["answered"]] == [
         ("为一线职工配备防暑降温用品", "basically")
     ]
+
+
+def test_an_answered_proposal_names_the_session_that_heard_it(union_a, in_union, year_of_proposals):
+    from workplaces.congress.models import Proposal
+    from workplaces.congress.report import proposal_reported_at
+
+    first, second = year_of_proposals
+    with in_union(union_a):
+        by_number = {p.number: p for p in Proposal.objects.all()}
+        assert proposal_reported_at(by_number[1]) == first
+        assert proposal_reported_at(by_number[2]) == second
+        assert proposal_reported_at(by_number[6]) is None  # answered after the last session
+        assert proposal_reported_at(by_number[4]) is None  # not answered
+
+
+def test_the_proposal_page_links_the_session_that_heard_it(union_a, in_union, year_of_proposals):
+    from django.test import Client
+
+    from tests.conftest import PASSWORD
+    from workplaces.congress.models import Proposal
+
+    _first, second = year_of_proposals
+    with in_union(union_a):
+        reported = Proposal.objects.get(number=2).pk
+        pending = Proposal.objects.get(number=6).pk
+    client = Client(HTTP_HOST="union-a.localhost")
+    client.post("/accounts/login/", {"username": "a_chair", "password": PASSWORD})
+    html = client.get(f"/congress/proposals/{reported}/").content.decode()
+    assert f'href="/congress/sessions/{second.pk}/"' in html.split('id="reported-at"')[1]
+    html = client.get(f"/congress/proposals/{pending}/").content.decode()
+    assert "将在下次会议上报告办理情况。" in html.split('id="reported-at"')[1]

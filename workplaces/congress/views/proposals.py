@@ -15,6 +15,7 @@ from federation.platform.errors import DomainError
 from workplaces.congress import proposals, selectors
 from workplaces.congress.api import MANAGERS
 from workplaces.congress.models import Proposal, ProposalKind, Satisfaction
+from workplaces.congress.report import proposal_reported_at
 from workplaces.congress.views.common import ALL, can_manage, names_of
 from workplaces.organization.pages import errors_of, union_page
 
@@ -103,6 +104,7 @@ def proposal_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "congress/proposal.html",
         {
             "p": proposal,
+            "reported_at": proposal_reported_at(proposal),
             "errors": errors,
             "satisfactions": Satisfaction.choices,
             "can_manage": can_manage(request),
