@@ -15,6 +15,7 @@ from __future__ import annotations
 from typing import Any
 
 from drf_spectacular.openapi import AutoSchema as SpectacularAutoSchema
+from rest_framework import serializers
 from rest_framework.permissions import AllowAny
 
 from federation.platform.api import Pagination
@@ -37,7 +38,38 @@ DESCRIPTIONS = {
 }
 
 
+def _decimal_pattern(field: serializers.DecimalField) -> str:
+    """What the field parses: at least one digit (drf-spectacular's pattern also matches
+    "", "-" and "."), no sign when negatives are refused."""
+    sign = "" if field.min_value is not None and field.min_value >= 0 else "-?"
+    whole = field.max_whole_digits
+    whole_part = r"0" if whole == 0 else (rf"\d{{1,{whole}}}" if whole else r"\d+")
+    places = field.decimal_places
+    fraction = rf"(?:\.\d{{1,{places}}})?" if places else ""
+    if not sign and field.max_value is not None and field.max_value == 1 and places:
+        return rf"^(?:0{fraction}|1(?:\.0{{1,{places}}})?)$"  # a share: 0 to 1
+    return rf"^{sign}{whole_part}{fraction}$"
+
+
 class AutoSchema(SpectacularAutoSchema):
+    def _map_serializer_field(self, field, direction, bypass_extensions=False):
+        """drf-spectacular's mapping, told two refusals it leaves out: a list that may not
+        be empty (``allow_empty=False``) has ``minItems: 1``, and a decimal sent as text
+        has a pattern that only matches numbers."""
+        schema = super()._map_serializer_field(field, direction, bypass_extensions)
+        if not isinstance(schema, dict):
+            return schema
+        is_list = isinstance(field, serializers.ListField | serializers.ListSerializer)
+        if is_list and getattr(field, "allow_empty", True) is False:
+            schema["minItems"] = max(schema.get("minItems", 0), 1)
+        if (
+            isinstance(field, serializers.DecimalField)
+            and schema.get("type") == "string"
+            and "pattern" in schema
+        ):
+            schema["pattern"] = _decimal_pattern(field)
+        return schema
+
     def _get_paginator(self) -> Any:
         paginator = super()._get_paginator()
         if (
