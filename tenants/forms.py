@@ -1,5 +1,6 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from tenants.models import UnionKind
 
@@ -7,7 +8,7 @@ from tenants.models import UnionKind
 class UnionCreateForm(forms.Form):
     name = forms.CharField(label=_("Union name"), max_length=200)
     slug = forms.CharField(
-        label=_("Address"),
+        label=pgettext_lazy("web address", "Address"),
         max_length=40,
         help_text=_(
             "Lowercase letters, digits and '-'; the union is served at <address>.%(domain)s"

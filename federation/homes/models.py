@@ -15,6 +15,7 @@ from django.db import models
 from django.db.models import F, Q
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from federation.platform.files import PrivateStorage
 from tenants.models import Union
@@ -197,7 +198,7 @@ class Status(models.TextChoices):
     ACCEPTED = "accepted", _("Accepted")
     FAILED = "failed", _("Not passed")
     VETOED = "vetoed", _("Vetoed")
-    WITHDRAWN = "withdrawn", _("Withdrawn")
+    WITHDRAWN = "withdrawn", pgettext_lazy("staff-home title", "Withdrawn")
 
 
 EDITABLE = (Status.NOT_STARTED, Status.DRAFT, Status.RETURNED)

@@ -11,7 +11,7 @@ from django.http import FileResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, pgettext_lazy
 from django.views.decorators.http import require_POST
 
 from federation.platform.errors import DomainError
@@ -221,7 +221,9 @@ class PlanForm(forms.Form):
         label=gettext_lazy("Plan"), required=False, widget=forms.Textarea(attrs={"rows": 4})
     )
     summary = forms.CharField(
-        label=gettext_lazy("Summary"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+        label=pgettext_lazy("plan", "Summary"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
     )
 
 

@@ -9,6 +9,7 @@ from decimal import Decimal
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from workplaces.activities.files import private_storage, voucher_path
 from workplaces.members.models import Member
@@ -191,7 +192,7 @@ class AuditReview(models.Model):
 
 
 class FindingStatus(models.TextChoices):
-    OPEN = "open", _("Open")
+    OPEN = "open", pgettext_lazy("finding", "Open")
     CLOSED = "closed", _("Rectified")
 
 

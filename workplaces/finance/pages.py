@@ -11,7 +11,7 @@ from django.http import FileResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, pgettext_lazy
 from django.views.decorators.http import require_POST
 
 from workplaces.activities.forms_util import field_set
@@ -92,7 +92,7 @@ class EntryForm(forms.Form):
         label=gettext_lazy("Amount (CNY)"), min_value=0.01, max_digits=14, decimal_places=2
     )
     on = forms.DateField(label=gettext_lazy("Date"), widget=forms.DateInput(attrs={"type": "date"}))
-    summary = forms.CharField(label=gettext_lazy("Summary"), max_length=300)
+    summary = forms.CharField(label=pgettext_lazy("bookkeeping", "Summary"), max_length=300)
     voucher_no = forms.CharField(
         label=gettext_lazy("Voucher number"), max_length=40, required=False
     )

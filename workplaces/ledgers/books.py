@@ -11,6 +11,7 @@ from typing import Any
 
 from django.db.models import Count, Q
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from workplaces.ledgers.registry import Book, book_register, rows_contribute
 
@@ -230,11 +231,11 @@ def register_builtin() -> None:
                 [
                     _("Date"),
                     _("Voucher"),
-                    _("Summary"),
+                    pgettext_lazy("ledger", "Summary"),
                     _("Category"),
                     _("Income"),
                     _("Expense"),
-                    _("Balance"),
+                    pgettext_lazy("ledger", "Balance"),
                 ],
                 order=31,
                 roles=(FINANCE, AUDIT),

@@ -4,6 +4,7 @@ user value goes through ``pdf_text``."""
 from __future__ import annotations
 
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 from federation.platform.pdf import list_pdf
 from workplaces.rights import selectors
@@ -28,7 +29,7 @@ def contracts_ledger_pdf() -> bytes:
     kinds = contract_kinds()
     head = [
         _("Kind"),
-        _("Title"),
+        pgettext("contract", "Title"),
         _("Congress vote"),
         _("Signed on"),
         _("Term"),

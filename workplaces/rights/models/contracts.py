@@ -2,6 +2,7 @@
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class ContractStatus(models.TextChoices):
@@ -85,7 +86,7 @@ class CollectiveContract(models.Model):
 
 
 class NegotiationSide(models.TextChoices):
-    EMPLOYEES = "employees", _("Employees")
+    EMPLOYEES = "employees", pgettext_lazy("contract party", "Employees")
     EMPLOYER = "employer", _("Employer")
 
 

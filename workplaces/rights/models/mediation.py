@@ -3,12 +3,13 @@
 from django.db import models
 from django.db.models.functions import MD5
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class MediationOutcome(models.TextChoices):
     SETTLED = "settled", _("Settled with an agreement")
     FAILED = "failed", _("Failed")
-    WITHDRAWN = "withdrawn", _("Withdrawn")
+    WITHDRAWN = "withdrawn", pgettext_lazy("mediation", "Withdrawn")
 
 
 class MediationCase(models.Model):

@@ -1,0 +1,92 @@
+"""One English word, two meanings: Django merges every app's catalog into one, so a
+msgid translated differently by two apps shows one app's word on the other's pages (a
+congress form asking for a 称号, the union's books showing a 欠缴余额). The word of the
+narrower meaning carries a context; the plain msgid keeps the common one."""
+
+import pytest
+from django.test import Client
+from django.utils import translation
+
+from tests.conftest import PASSWORD
+
+pytestmark = pytest.mark.django_db
+
+PLAIN = [
+    ("Title", "标题"),
+    ("Withdrawn", "退会"),
+    ("passed", "通过"),
+    ("Received", "已受理"),
+    ("Name", "姓名"),
+    ("Address", "地址"),
+    ("Rate", "比例"),
+    ("Recorded", "已入账"),
+    ("Employees", "职工人数"),
+    ("Delegates", "代表"),
+]
+
+IN_CONTEXT = [
+    ("staff-home title", "Title", "称号"),
+    ("staff-home title", "Withdrawn", "已撤销"),
+    ("deadline", "passed", "已截止"),
+    ("mediation", "Withdrawn", "撤回"),
+    ("contract party", "Employees", "职工方"),
+    ("bargaining", "Round", "轮次"),
+    ("bargaining", "Summary", "纪要"),
+    ("vote", "Delegates", "代表总数"),
+    ("case", "Close", "结案"),
+    ("money", "Received", "实收"),
+    ("bookkeeping", "Balance", "结余"),
+    ("bookkeeping", "Summary", "摘要"),
+    ("ledger", "Balance", "余额"),
+    ("ledger", "Summary", "摘要"),
+    ("plan", "Summary", "总结"),
+    ("rollup", "Recorded", "汇总值"),
+    ("collection", "Rate", "收缴率"),
+    ("web address", "Address", "访问地址"),
+    ("thing", "Name", "名称"),
+    ("contract", "Title", "名称"),
+    ("loan", "Returned", "已归还"),
+    ("congress", "Sessions", "会议次数"),
+    ("evaluation", "Open", "进行中"),
+    ("evaluation", "Closed", "已结束"),
+    ("finding", "Open", "未整改"),
+]
+
+
+@pytest.mark.parametrize(("msgid", "chinese"), PLAIN)
+def test_a_shared_word_keeps_its_common_meaning(msgid, chinese):
+    with translation.override("zh-hans"):
+        assert translation.gettext(msgid) == chinese
+
+
+@pytest.mark.parametrize(("context", "msgid", "chinese"), IN_CONTEXT)
+def test_a_narrower_meaning_has_its_own_word(context, msgid, chinese):
+    with translation.override("zh-hans"):
+        assert translation.pgettext(context, msgid) == chinese
+
+
+@pytest.fixture
+def chair_page(union_a):
+    client = Client(HTTP_HOST="union-a.localhost")
+    client.post("/accounts/login/", {"username": "a_chair", "password": PASSWORD})
+    return client
+
+
+def test_the_union_books_say_summary_and_surplus_not_overview_and_arrears(chair_page):
+    html = chair_page.get("/finance/").content.decode()
+    assert "<th>摘要</th>" in html
+    assert "<span>结余</span>" in html
+    assert "概览" not in html
+    assert "欠缴余额" not in html
+
+
+def test_the_congress_session_form_asks_for_a_title_not_an_honour(chair_page):
+    html = chair_page.get("/congress/sessions/new/").content.decode()
+    assert "标题" in html
+    assert "称号" not in html
+
+
+def test_the_equipment_list_names_things_not_people(chair_page):
+    html = chair_page.get("/assets/equipment/").content.decode()
+    assert "<th>名称</th>" in html
+    assert "<th>姓名</th>" not in html
