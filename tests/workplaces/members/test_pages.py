@@ -247,3 +247,18 @@ def test_a_member_sees_their_own_record_page(page_for, make_member, union_a, in_
     assert "本人" in html
     assert member.member_no in html
     assert 'href="/members/me/"' in client.get("/").content.decode()
+
+
+def test_a_member_checks_their_own_real_name_record(page_for, make_member, union_a, in_union):
+    """Issue 11 item 9: the member sees what the collection holds about them (to have it
+    corrected), their own ID number in full."""
+    from workplaces.members.services import member_update
+
+    member = make_member(union_a, name="本人", ethnicity="壮族", position="电工")
+    with in_union(union_a):
+        login = get_user_model().objects.get(username="a_member")
+        member_update(member=member, actor="t", user=login.pk)
+    html = page_for("a_member", union_a).get("/members/me/").content.decode()
+    assert "壮族" in html
+    assert "电工" in html
+    assert member.id_number in html

@@ -271,7 +271,11 @@ def my_membership(request: HttpRequest) -> HttpResponse:
     member = selectors.member_of_user(user=request.user)
     if member is None:
         return render(request, "members/me.html", {"member": None}, status=404)
-    context = {"member": member, "timeline": selectors.member_timeline(member=member)}
+    context = {
+        "member": member,
+        "profile": _profile_rows(member),
+        "timeline": selectors.member_timeline(member=member),
+    }
     return render(request, "members/me.html", context)
 
 
