@@ -135,9 +135,7 @@ def test_the_annual_form_is_prefilled_from_the_sources(hand_counted, annual):
     }
 
 
-@pytest.mark.parametrize(
-    ("sessions", "answer"), [({"this": 1}, "是"), ({"this": 0}, "否"), ({}, "否")]
-)
+@pytest.mark.parametrize(("sessions", "answer"), [(1, "是"), (0, "否"), (None, "否")])
 def test_the_annual_forms_congress_question_is_answered_yes_or_no_from_the_sessions_held(
     union_a, sessions, answer
 ):
