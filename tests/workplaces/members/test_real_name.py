@@ -404,6 +404,11 @@ def test_the_application_page_asks_for_the_collection_fields(client_for, union_a
     with in_union(union_a):
         app = MembershipApplication.objects.get()
         assert (app.ethnicity, app.education, app.position) == ("汉族", "college", "电工")
+    listed = page.get("/members/applications/").content.decode()
+    record = listed.split('<details class="application-record">')[1].split("</details>")[0]
+    assert "汉族" in record
+    assert "电工" in record
+    assert data["id_number"] in record  # the organization officer sees it in full
     assert page.post(f"/members/applications/{app.pk}/approve/").status_code == 302
     with in_union(union_a):
         member = Member.objects.get()

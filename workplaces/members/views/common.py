@@ -13,7 +13,9 @@ from federation.platform.accounts.permissions import has_role
 from federation.platform.errors import DomainError, NotFoundError
 from tenants.context import current_union
 from workplaces.members import selectors
-from workplaces.members.models import Employment, Gender, MemberStatus
+from workplaces.members.labels import value_label
+from workplaces.members.models import Employment, Gender, Member, MemberStatus, RealNameRecord
+from workplaces.members.profile import PROFILE_FIELDS
 
 View = Callable[..., HttpResponse]
 
@@ -39,6 +41,19 @@ def page(*, manage: bool = False) -> Callable[[View], View]:
         return wrapper
 
     return deco
+
+
+def profile_rows(record: RealNameRecord) -> list[tuple[str, Any]]:
+    """The real-name collection's fields of a member or an application as (label, value
+    label); a member's also says whether they count as a migrant worker."""
+    rows: list[tuple[str, Any]] = []
+    names = (*PROFILE_FIELDS, "is_migrant") if isinstance(record, Member) else PROFILE_FIELDS
+    for name in names:
+        field = type(record)._meta.get_field(name)
+        rows.append(
+            (str(getattr(field, "verbose_name", name)), value_label(name, getattr(record, name)))
+        )
+    return rows
 
 
 def list_filters(request: HttpRequest) -> dict[str, Any]:

@@ -21,13 +21,14 @@ from tenants.models import TransferStatus
 from workplaces.members import applications, groups, imports, selectors, transfers
 from workplaces.members.api.imports import template_response
 from workplaces.members.forms import ApplicationForm, GroupForm, ImportForm
+from workplaces.members.masking import can_see_identity, id_number_mask, phone_mask
 from workplaces.members.models import (
     ApplicationStatus,
     ImportJob,
     MembershipApplication,
     UnionGroup,
 )
-from workplaces.members.views.common import page, refusal_to_message
+from workplaces.members.views.common import page, profile_rows, refusal_to_message
 
 
 def _group_save(request: HttpRequest, form: GroupForm) -> None:
@@ -84,8 +85,17 @@ def application_list(request: HttpRequest) -> HttpResponse:
                 form.add_error(None, exc.detail)
     state = request.GET.get("status", "submitted")
     state = state if state in ApplicationStatus.values else ""
+    full = can_see_identity(request.user)
     context = {
-        "applications": selectors.applications_list(status=state)[:200],
+        "applications": [
+            {
+                "app": app,
+                "id_number": app.id_number if full else id_number_mask(app.id_number),
+                "phone": app.phone if full else phone_mask(app.phone),
+                "profile": profile_rows(app),
+            }
+            for app in selectors.applications_list(status=state)[:200]
+        ],
         "form": form,
         "status": state,
         "statuses": ApplicationStatus.choices,

@@ -30,7 +30,7 @@ from workplaces.members.models import (
     MemberStatus,
 )
 from workplaces.members.profile import PROFILE_FIELDS
-from workplaces.members.views.common import list_filters, page, refusal_to_message
+from workplaces.members.views.common import list_filters, page, profile_rows, refusal_to_message
 
 
 @page()
@@ -201,17 +201,6 @@ def _labelled(event: AuditEvent, *, full: bool) -> dict[str, Any]:
     }
 
 
-def _profile_rows(member: Member) -> list[tuple[str, Any]]:
-    """The collection's fields as (label, value label) for the member's file."""
-    rows: list[tuple[str, Any]] = []
-    for name in (*PROFILE_FIELDS, "is_migrant"):
-        field = Member._meta.get_field(name)
-        rows.append(
-            (str(getattr(field, "verbose_name", name)), value_label(name, getattr(member, name)))
-        )
-    return rows
-
-
 def _member_file(request: HttpRequest, pk: int, *, reveal: bool = False) -> HttpResponse:
     member = get_object_or_404(
         selectors.members_with_dues(
@@ -229,7 +218,7 @@ def _member_file(request: HttpRequest, pk: int, *, reveal: bool = False) -> Http
             "masked": not full,
             "shown_id_number": member.id_number if full else id_number_mask(member.id_number),
             "shown_phone": member.phone if full else phone_mask(member.phone),
-            "profile": _profile_rows(member),
+            "profile": profile_rows(member),
             "timeline": selectors.member_timeline(member=member),
             "audit": [
                 _labelled(a, full=full) for a in selectors.member_audit_events(member=member)[:100]
@@ -273,7 +262,7 @@ def my_membership(request: HttpRequest) -> HttpResponse:
         return render(request, "members/me.html", {"member": None}, status=404)
     context = {
         "member": member,
-        "profile": _profile_rows(member),
+        "profile": profile_rows(member),
         "timeline": selectors.member_timeline(member=member),
     }
     return render(request, "members/me.html", context)
