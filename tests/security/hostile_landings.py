@@ -4,7 +4,6 @@ kind; a new export or document joins by adding a line to ``LANDINGS``."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -12,6 +11,7 @@ from tests.security.hostile import YEAR, Clients, Typed
 from tests.security.hostile_typed import (
     typed_activity,
     typed_audit_review,
+    typed_congress_session,
     typed_congress_suggestion,
     typed_contract,
     typed_festival,
@@ -33,20 +33,31 @@ from tests.security.hostile_typed import (
 )
 
 
-def _get(c: Clients, side: str, path: str):
-    api = c.union_api if side == "union" else c.federation_api
-    return api.get(path)
+@dataclass(frozen=True)
+class Fetch:
+    """A GET of ``path`` (``{id}`` placeholders filled from the typing's ids) on one host,
+    through the API (token) or a page (a logged-in browser)."""
+
+    path: str
+    side: str  # "union" (A), "union_b", "federation"
+    via: str  # "api" or "page"
+
+    def __call__(self, c: Clients, ids: dict[str, Any]) -> Any:
+        path = self.path.format(**ids)
+        if self.via == "page":
+            return c.page(self.side).get(path)
+        return (c.union_api if self.side == "union" else c.federation_api).get(path)
 
 
-def _page(path: str, side: str = "union") -> Callable[[Clients, dict], Any]:
-    return lambda c, ids: c.page(side).get(path.format(**ids))
+def _page(path: str, side: str = "union") -> Fetch:
+    return Fetch(path, side, "page")
 
 
-def _api(path: str, side: str = "union") -> Callable[[Clients, dict], Any]:
-    return lambda c, ids: _get(c, side, path.format(**ids))
+def _api(path: str, side: str = "union") -> Fetch:
+    return Fetch(path, side, "api")
 
 
-def _book(code: str, fmt: str) -> Callable[[Clients, dict], Any]:
+def _book(code: str, fmt: str) -> Fetch:
     return _api(f"/api/v1/ledgers/{code}/?format={fmt}&{YEAR}")
 
 
@@ -55,7 +66,7 @@ class Landing:
     name: str
     typed: Typed
     kind: str  # xlsx, csv, pdf, html
-    fetch: Callable[[Clients, dict], Any]
+    fetch: Fetch
 
 
 def _books(typed: Typed, code: str) -> list[Landing]:
@@ -146,6 +157,12 @@ LANDINGS: list[Landing] = [
     Landing("proposal page", typed_proposal, "html", _page("/congress/proposals/{proposal}/")),
     *_books(typed_proposal, "proposals"),
     *_books(typed_congress_suggestion, "suggestions"),
+    Landing(
+        "session minutes",
+        typed_congress_session,
+        "pdf",
+        _api("/api/v1/congress/sessions/{session}/minutes.pdf"),
+    ),
     # rights
     Landing("contracts ledger", typed_contract, "pdf", _page("/rights/contracts.pdf")),
     Landing("contract page", typed_contract, "html", _page("/rights/contracts/{contract}/")),

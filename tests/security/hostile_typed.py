@@ -256,3 +256,17 @@ def typed_work_plan(c: Clients) -> dict[str, Any]:
     item = {"title": hostile(200), "owner": hostile(50), "due_on": IN_YEAR}
     _post(c, f"/api/v1/organization/plans/{plan['id']}/items/", item)
     return {"plan": plan["id"]}
+
+
+def typed_congress_session(c: Clients) -> dict[str, Any]:
+    body = {
+        "kind": "workers",
+        "title": hostile(200),
+        "held_on": IN_YEAR,
+        "delegates_total": 30,
+        "delegates_present": 25,
+    }
+    session = _post(c, "/api/v1/congress/sessions/", body)["id"]
+    motion = {"title": hostile(200), "yes": 20, "no": 3, "abstain": 2, "resolution": hostile(20000)}
+    _post(c, f"/api/v1/congress/sessions/{session}/motions/", motion)
+    return {"session": session}

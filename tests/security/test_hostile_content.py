@@ -14,14 +14,17 @@ from __future__ import annotations
 import csv
 import html
 import io
+import re
 
 import pytest
+from django.urls import get_resolver
 from openpyxl import load_workbook
 from pypdf import PdfReader
 
 from federation.platform.safety import cell_safe
 from tests.security.hostile import FORMULA, FORMULA_STARTS, MARKUP, SCRIPT, Clients, hostile
 from tests.security.hostile_landings import LANDINGS, Landing
+from tests.security.routes import HOSTS, _walk
 
 pytestmark = pytest.mark.django_db
 
@@ -103,3 +106,49 @@ def test_hostile_text_lands_inert(landing: Landing, clients):
     assert response.status_code == 200, response.content[:300]
     content = b"".join(response.streaming_content) if response.streaming else response.content
     CHECKS[landing.kind](content)
+
+
+# Document routes whose hostile text is proven elsewhere, or that show none a union typed
+COVERED_ELSEWHERE = {
+    "dues/export.xlsx": "tests/federation/dues/test_hostile.py",
+    "dues/notices/<int:pk>/notice.pdf": "tests/federation/dues/test_hostile.py",
+    "dues/notices/<int:pk>.pdf": "tests/federation/dues/test_hostile.py",
+    "dues/unions/<slug:slug>/arrears.pdf": "tests/federation/dues/test_hostile.py",
+    "api/v1/dues/unions/<slug:slug>/arrears.pdf": "tests/federation/dues/test_hostile.py",
+    "homes/export.xlsx": "tests/federation/homes/test_hostile.py",
+    "homes/assessments/<int:pk>/certificate.pdf": "tests/federation/homes/test_hostile.py",
+    "homes/assessments/<int:pk>/evidence.zip": "tests/federation/homes/test_hostile.py",
+    "api/v1/homes/assessments/<int:pk>/certificate.pdf": "tests/federation/homes/test_hostile.py",
+    "homes/<int:pk>/certificate.pdf": "tests/federation/homes/test_hostile.py",
+    "homes/<int:pk>/self-assessment.pdf": "tests/federation/homes/test_hostile.py",
+    "reports/cycles/<int:pk>/export.xlsx": "the API cycle export's renderer",
+    "members/export/<str:fmt>/": "the API member export's renderer",
+    "api/v1/members/<int:pk>/registration.pdf": "the registration page's renderer",
+    "congress/sessions/<int:pk>/minutes.pdf": "the API minutes' renderer",
+    "congress/books/<str:kind>.pdf": "the API proposal book's renderer",
+    "api/v1/congress/books/suggestions.pdf": "the proposal book's renderer (by kind)",
+    "ledgers/<slug:code>.<str:fmt>": "the API ledger books' renderer",
+    "ledgers/": "the list of books (no user text)",
+    "api/v1/ledgers/": "the list of books (no user text)",
+    "members/import/template.xlsx": "no user text",
+    "finance/member-dues/import/template.xlsx": "no user text",
+}
+DOCUMENT = re.compile(r"\.(pdf|xlsx|csv|zip)|export|ledgers/|books/")
+
+
+def _pattern(route: str) -> re.Pattern:
+    """The paths a route serves: each ``<converter:name>`` one path segment or part."""
+    return re.compile("^/" + "[^/]+".join(map(re.escape, re.split(r"<[^>]+>", route))) + "$")
+
+
+def test_every_document_of_both_hosts_has_a_hostile_landing():
+    landed = [x.fetch.path.split("?")[0].replace("{", "").replace("}", "") for x in LANDINGS]
+    missing = sorted(
+        route
+        for side in HOSTS
+        for route, _callback in _walk(get_resolver(HOSTS[side][0]))
+        if DOCUMENT.search(route)
+        and route not in COVERED_ELSEWHERE
+        and not any(_pattern(route).match(path) for path in landed)
+    )
+    assert missing == [], "add a landing to tests/security/hostile_landings.py"
