@@ -3,9 +3,7 @@ within the yearly limit per member (rule table), and each member's receipt."""
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
-import io
 from decimal import Decimal
 
 from django.core.files.uploadedfile import UploadedFile
@@ -140,32 +138,19 @@ def receipt_sign(
 
 
 def _rows(upload: UploadedFile) -> list[list[str]]:
-    """The rows of a signed list: csv (UTF-8, with or without BOM, or GB18030) or xlsx."""
+    """The rows of a signed list: csv (UTF-8, with or without BOM, or GB18030) or xlsx, read
+    by the member import's bounded reader (a zip bomb or a sheet declaring too many rows is
+    refused before it is read)."""
+    from workplaces.members.imports.reading import read_table
+
     if upload.size is None or upload.size > IMPORT_MAX_BYTES:
         raise invalid(
             "file",
             _("The file is larger than %(mb)s MB.") % {"mb": IMPORT_MAX_BYTES // 2**20},
             code="too_large",
         )
-    raw = upload.read()
-    if raw[:2] == b"PK":
-        from openpyxl import load_workbook
-
-        book = load_workbook(io.BytesIO(raw), read_only=True, data_only=True)
-        sheet = book.worksheets[0]
-        return [
-            ["" if v is None else str(v).strip() for v in row]
-            for row in sheet.iter_rows(values_only=True)
-        ]
-    for encoding in ("utf-8-sig", "gb18030"):
-        try:
-            text = raw.decode(encoding)
-            break
-        except UnicodeDecodeError:
-            continue
-    else:
-        raise invalid("file", _("The file is not readable text."), code="encoding")
-    return [[c.strip() for c in row] for row in csv.reader(io.StringIO(text))]
+    header, rows = read_table(content=upload.read(), filename=upload.name or "")
+    return [["" if v is None else str(v).strip() for v in row] for row in [header, *rows]]
 
 
 @transaction.atomic
