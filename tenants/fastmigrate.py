@@ -77,6 +77,29 @@ def _statement_has_sql(statement: str) -> bool:
     )
 
 
+def plan_sql(
+    executor: MigrationExecutor, *, applied: frozenset[Key], plan: list[tuple[Migration, bool]]
+) -> list[str]:
+    """The SQL of ``plan`` (forwards), from the state of every applied migration.
+
+    Not Django's ``loader.collect_sql``: that starts from the state before the plan's FIRST
+    migration, which is right for ``sqlmigrate``'s one migration but lacks every other
+    app's models when several apps have pending migrations (an upgrade bringing new
+    migrations in two apps stopped ``migrate_all`` with a KeyError on the second app)."""
+    graph = executor.loader.graph
+    state = executor.loader.project_state(
+        sorted(key for key in applied if key in graph.nodes), at_end=True
+    )
+    statements: list[str] = []
+    for migration, _backwards in plan:
+        with executor.connection.schema_editor(
+            collect_sql=True, atomic=migration.atomic
+        ) as schema_editor:
+            state = migration.apply(state, schema_editor, collect_sql=True)
+        statements.extend(schema_editor.collected_sql)
+    return statements
+
+
 def plan_prepare() -> FastPlan:
     """Read the template's pending plan and compute the fast part's SQL. Run it BEFORE the
     template is migrated (the SQL is computed from the template's current state)."""
@@ -103,7 +126,7 @@ def plan_prepare() -> FastPlan:
                 result.fast.append(key)
                 fast_plan.append((migration, backwards))
         if fast_plan:
-            statements = executor.loader.collect_sql(fast_plan)
+            statements = plan_sql(executor, applied=applied, plan=fast_plan)
             result.sql = [s for s in statements if _statement_has_sql(s)]
         return result
     finally:

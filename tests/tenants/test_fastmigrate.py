@@ -122,3 +122,32 @@ def test_migrate_all_takes_the_fast_path(rewound):
     call_command("migrate_all", verbosity=0)
     for schema in fastmigrate.union_schemas():
         assert schema_structure(schema) == schema_structure(settings.TENANT_BASE_SCHEMA)
+
+
+@pytest.mark.django_db
+def test_pending_migrations_in_two_apps_are_planned_from_every_applied_migration():
+    """An upgrade bringing migrations in two apps: the second app's SQL is computed from a
+    state that holds its models (a KeyError stopped ``migrate_all`` before)."""
+    from django.apps import apps
+    from django.db.migrations.executor import MigrationExecutor
+
+    connection.set_schema(settings.TENANT_BASE_SCHEMA)
+    try:
+        executor = MigrationExecutor(connection)
+        graph = executor.loader.graph
+        other = next(
+            key
+            for key in sorted(graph.leaf_nodes())
+            if key[0] > APP
+            and graph.nodes[key].operations
+            and all(getattr(op, "model_name", None) for op in graph.nodes[key].operations)
+        )
+        changed = graph.nodes[other].operations[0].model_name
+        table = apps.get_model(other[0], changed)._meta.db_table
+        applied = frozenset(graph.nodes) - {ADD, DATA, other}
+        plan = [(graph.nodes[ADD], False), (graph.nodes[other], False)]
+        sql = fastmigrate.plan_sql(executor, applied=applied, plan=plan)
+    finally:
+        connection.set_schema_to_public()
+    assert any("probe_score_name" in s for s in sql)
+    assert any(table in s for s in sql)
