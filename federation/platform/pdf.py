@@ -10,7 +10,7 @@ from typing import Any
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from federation.platform.safety import pdf_table, pdf_text, shares
+from federation.platform.safety import pdf_cell, pdf_table, pdf_text, shares
 
 FONT = "STSong-Light"
 
@@ -45,7 +45,7 @@ def list_pdf(
     font = pdf_font()
     title_style = ParagraphStyle("t", fontName=font, fontSize=15, leading=21)
     cell = ParagraphStyle("c", fontName=font, fontSize=8.5, leading=11)
-    data = [[Paragraph(pdf_text(v), cell) for v in row] for row in [head, *rows]]
+    data = [[pdf_cell(v, cell) for v in row] for row in [head, *rows]]
     buf = io.BytesIO()
     doc = SimpleDocTemplate(
         buf,

@@ -46,3 +46,34 @@ def shares(width: float, weights: Sequence[float]) -> list[float]:
     """Column widths sharing ``width`` in proportion to ``weights``."""
     total = sum(weights)
     return [width * w / total for w in weights]
+
+
+PDF_CHUNK = 800  # characters of one paragraph in a table cell
+_BREAKS = "\n。！？；;.!?，, "
+
+
+def _chunks(text: str, size: int) -> list[str]:
+    """``text`` in pieces of at most ``size`` characters, cut after a line end or else a
+    sentence or clause end where there is one in the second half of a piece."""
+    pieces: list[str] = []
+    while len(text) > size:
+        window = text[:size]
+        cut = max(window.rfind(c) for c in _BREAKS) + 1
+        if cut <= size // 2:
+            cut = size
+        pieces.append(text[:cut])
+        text = text[cut:]
+    return [*pieces, text]
+
+
+def pdf_cell(value: Any, style: Any) -> list[Any]:
+    """A table cell showing a user value: escaped ``Paragraph`` flowables, one per
+    ~``PDF_CHUNK`` characters of a long text. A row splits across pages between
+    paragraphs cheaply; ReportLab re-wraps one long CJK paragraph at every page, which
+    took seconds for a 10,000-character note with markup characters in it."""
+    from reportlab.platypus import Paragraph
+
+    text = "" if value is None else str(value)
+    if len(text) <= PDF_CHUNK:
+        return [Paragraph(pdf_text(text), style)]
+    return [Paragraph(pdf_text(piece.strip("\n")), style) for piece in _chunks(text, PDF_CHUNK)]

@@ -7,7 +7,7 @@ import io
 
 from django.utils.translation import gettext as _
 
-from federation.platform.safety import pdf_table, pdf_text
+from federation.platform.safety import pdf_cell, pdf_table, pdf_text
 from tenants.context import union_side
 from workplaces.congress.models import Proposal, ProposalKind
 
@@ -49,7 +49,7 @@ def book_pdf(*, kind: str, year: int | None = None) -> bytes:
             [
                 Paragraph(str(p.number), body),
                 Paragraph(p.submitted_on.isoformat(), body),
-                Paragraph(f"<b>{pdf_text(p.title)}</b><br/>{pdf_text(p.body)}", body),
+                [Paragraph(f"<b>{pdf_text(p.title)}</b>", body), *pdf_cell(p.body, body)],
                 Paragraph(pdf_text(" ".join([p.proposer, *p.seconders])), body),
                 Paragraph(pdf_text(f"{p.get_status_display()} {p.department} {p.reason}"), body),
                 Paragraph(pdf_text(p.answer), body),

@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 
 from federation.platform.actors import Actor
 from federation.platform.audit.services import audit_record, snapshot
-from federation.platform.safety import pdf_table, pdf_text
+from federation.platform.safety import pdf_cell, pdf_table, pdf_text
 from tenants.context import union_side
 from workplaces.congress.audit_kinds import CongressAuditKind
 from workplaces.congress.models import Session
@@ -46,10 +46,10 @@ def session_minutes_write(*, session: Session, minutes: str, actor: Actor) -> Se
 
 def _table(rows: list[list[Any]], widths: list[float], style: Any) -> Any:
     from reportlab.lib import colors
-    from reportlab.platypus import Paragraph, TableStyle
+    from reportlab.platypus import TableStyle
 
     table = pdf_table(
-        [[Paragraph(pdf_text(str(c)), style) for c in row] for row in rows],
+        [[pdf_cell(c, style) for c in row] for row in rows],
         col_widths=widths,
         repeatRows=1,
     )

@@ -13,7 +13,7 @@ from typing import Any
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from federation.platform.safety import cell_safe, pdf_table, pdf_text, shares
+from federation.platform.safety import cell_safe, pdf_cell, pdf_table, pdf_text, shares
 from workplaces.ledgers.registry import Book
 
 FONT = "STSong-Light"
@@ -85,7 +85,7 @@ def book_pdf(
     weights = list(book.widths) or [1.0] * len(book.columns)
     col_widths = shares(width, weights)
     header = [Paragraph(pdf_text(c), head) for c in book.columns]
-    data = [header] + [[Paragraph(pdf_text(_cell(v)), body) for v in row] for row in rows]
+    data = [header] + [[pdf_cell(_cell(v), body) for v in row] for row in rows]
     if not rows:
         data.append(
             [Paragraph(pdf_text(_("(No records in this period.)")), body)]

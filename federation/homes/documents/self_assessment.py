@@ -16,7 +16,7 @@ from reportlab.platypus import LongTable, Paragraph, SimpleDocTemplate, Spacer, 
 
 from federation.homes.documents.fonts import cjk_font
 from federation.homes.models import Assessment
-from federation.platform.safety import pdf_table, pdf_text
+from federation.platform.safety import pdf_cell, pdf_table, pdf_text
 
 CHECK_LABELS = {
     "pass": "通过",
@@ -58,10 +58,10 @@ def _rows(a: Assessment, small: ParagraphStyle) -> list[list[Any]]:
     rows: list[list[Any]] = [["编号", "验收项目", "分值", "自评分", "佐证材料"]]
     for item in a.items.select_related("criterion").order_by("criterion__order"):
         c = item.criterion
-        evidence = pdf_text(item.evidence)
+        evidence = pdf_cell(item.evidence, small) if item.evidence else []
         if files_by_item.get(item.pk):
             names = "、".join(pdf_text(n) for n in files_by_item[item.pk])
-            evidence += ("<br/>" if evidence else "") + "附件：" + names
+            evidence.append(Paragraph("附件：" + names, small))
         mandatory = "（必备）" if c.mandatory else ""
         rows.append(
             [
@@ -69,7 +69,7 @@ def _rows(a: Assessment, small: ParagraphStyle) -> list[list[Any]]:
                 Paragraph(f"［{pdf_text(c.category)}］{pdf_text(c.title)}{mandatory}", small),
                 f"{c.max_points:.2f}",
                 "" if item.self_score is None else f"{item.self_score:.2f}",
-                Paragraph(evidence or "—", small),
+                evidence or Paragraph("—", small),
             ]
         )
     total = f"{a.round.scheme.total_points:.2f}"
