@@ -22,6 +22,7 @@ PLAIN = [
     ("Recorded", "已入账"),
     ("Employees", "职工人数"),
     ("Delegates", "代表"),
+    ("name", "名称"),
 ]
 
 IN_CONTEXT = [
@@ -44,6 +45,7 @@ IN_CONTEXT = [
     ("collection", "Rate", "收缴率"),
     ("web address", "Address", "访问地址"),
     ("thing", "Name", "名称"),
+    ("person", "name", "姓名"),
     ("contract", "Title", "名称"),
     ("loan", "Returned", "已归还"),
     ("congress", "Sessions", "会议次数"),
@@ -63,6 +65,14 @@ def test_a_shared_word_keeps_its_common_meaning(msgid, chinese):
 def test_a_narrower_meaning_has_its_own_word(context, msgid, chinese):
     with translation.override("zh-hans"):
         assert translation.pgettext(context, msgid) == chinese
+
+
+def test_a_member_change_log_names_the_person_not_a_thing():
+    from workplaces.members.models import Member, UnionGroup
+
+    with translation.override("zh-hans"):
+        assert str(Member._meta.get_field("name").verbose_name) == "姓名"
+        assert str(UnionGroup._meta.get_field("name").verbose_name) == "名称"
 
 
 @pytest.fixture

@@ -14,6 +14,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class CongressKind(models.TextChoices):
@@ -55,7 +56,7 @@ class DelegateCategory(models.TextChoices):
 
 class Delegate(models.Model):
     congress = models.ForeignKey(Congress, on_delete=models.CASCADE, related_name="delegates")
-    name = models.CharField(_("name"), max_length=50)
+    name = models.CharField(pgettext_lazy("person", "name"), max_length=50)
     category = models.CharField(_("category"), max_length=20, choices=DelegateCategory.choices)
     woman = models.BooleanField(_("woman"), default=False)
     member = models.ForeignKey(
@@ -223,7 +224,7 @@ class Evaluation(models.Model):
 
 class EvaluationSubject(models.Model):
     evaluation = models.ForeignKey(Evaluation, on_delete=models.CASCADE, related_name="subjects")
-    name = models.CharField(_("name"), max_length=50)
+    name = models.CharField(pgettext_lazy("person", "name"), max_length=50)
     post = models.CharField(_("post"), max_length=100, blank=True)
 
     class Meta:

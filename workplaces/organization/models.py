@@ -10,6 +10,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from federation.platform.accounts import roles
 
@@ -70,7 +71,7 @@ class Seat(models.Model):
     """A member of the committee in one term and their position."""
 
     term = models.ForeignKey(Term, on_delete=models.CASCADE, related_name="seats")
-    name = models.CharField(_("name"), max_length=50)
+    name = models.CharField(pgettext_lazy("person", "name"), max_length=50)
     position = models.CharField(_("position"), max_length=20, choices=Position.choices)
     member = models.ForeignKey(
         "members.Member", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"

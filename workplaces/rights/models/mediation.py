@@ -61,7 +61,7 @@ class MediationCommitteeMember(models.Model):
     """One seat of the enterprise's labour dispute mediation committee. The committee is
     set as a whole, with as many seats for the employees as for the employer."""
 
-    name = models.CharField(_("name"), max_length=50)
+    name = models.CharField(pgettext_lazy("person", "name"), max_length=50)
     side = models.CharField(_("side"), max_length=20, choices=CommitteeSide.choices)
     position = models.CharField(_("position"), max_length=100, blank=True)
     is_chair = models.BooleanField(_("committee chair"), default=False)
