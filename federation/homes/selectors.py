@@ -116,7 +116,13 @@ def round_progress(*, round: Round) -> dict:
         .filter(Q(deadline__lt=today) | Q(deadline__isnull=True, round__deadline__lt=today))
         .count()
     )
-    return {"total": sum(counts.values()), "by_status": by_status, "late": late}
+    return {
+        "total": sum(counts.values()),
+        "by_status": by_status,
+        # (code, label, count) for pages: a tooltip reads 未开始, not not_started
+        "segments": [(value, label, by_status[value]) for value, label in Status.choices],
+        "late": late,
+    }
 
 
 def round_assessment(*, round: Round, union_slug: str) -> Assessment:

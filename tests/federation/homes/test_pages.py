@@ -406,3 +406,9 @@ def test_a_return_without_a_comment_names_the_field_in_chinese(
     assert re.search(r"<b>[\u4e00-\u9fff]+</b>：", errors), errors
     assessment_a.refresh_from_db()
     assert assessment_a.status == Status.SUBMITTED
+
+
+def test_the_overview_progress_bar_names_each_status_in_chinese(round_ab):
+    html = login("federation_assessor").get("/homes/").content.decode()
+    assert 'title="未开始: 2"' in html
+    assert 'title="not_started' not in html
