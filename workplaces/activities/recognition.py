@@ -251,8 +251,37 @@ def honour_decide(
         after=snapshot(row),
         union_slug=_slug(),
     )
+    if awarded:
+        _model_worker_record(actor=actor, honour=row)
     facts_refresh_on_commit(HONOUR_FACTS)
     return row
+
+
+# highest first: a member keeps the highest model-worker title awarded
+MODEL_WORKER_RANK = ["national", "provincial", "city", "county"]
+
+
+def _model_worker_record(*, actor: Actor, honour: Honour) -> None:
+    """An awarded 劳动模范 (an honour kind flagged ``model_worker`` in the rule table) is
+    written to the member's real-name record (是否劳模 and its level), through the members
+    service so the change is audited; a lower title never replaces a higher one."""
+    spec = honour_kinds().get(honour.kind) or {}
+    if not spec.get("model_worker") or honour.member_id is None:
+        return
+    from workplaces.members.services import member_update
+
+    member = Member.objects.get(pk=honour.member_id)
+    level = honour.level if honour.level in MODEL_WORKER_RANK else ""
+    held = member.model_worker_level
+    if member.model_worker and (
+        not level
+        or (
+            held in MODEL_WORKER_RANK
+            and MODEL_WORKER_RANK.index(held) <= MODEL_WORKER_RANK.index(level)
+        )
+    ):
+        return
+    member_update(member=member, actor=actor, model_worker=True, model_worker_level=level or held)
 
 
 @transaction.atomic

@@ -7,6 +7,7 @@ from decimal import Decimal
 import factory
 from factory.django import DjangoModelFactory
 
+from tests.factories import id_number
 from workplaces.members.models import Member
 
 _seq = itertools.count(1)
@@ -18,10 +19,16 @@ class MemberFactory(DjangoModelFactory):
     class Meta:
         model = Member
 
-    name = factory.Sequence(lambda n: f"会员{n}")
+    name = factory.Sequence(
+        lambda n: "会员" + str(n).translate(str.maketrans("0123456789", "〇一二三四五六七八九"))
+    )
     gender = "M"
-    id_number = factory.LazyFunction(lambda: f"T{next(_seq):017d}")
-    birth_date = dt.date(1990, 1, 1)
+    # a valid GB 11643 number agreeing with birth date and gender (services re-validate
+    # the record when another module writes to it)
+    birth_date = factory.Sequence(lambda n: dt.date(1970, 1, 1) + dt.timedelta(days=n))
+    id_number = factory.LazyAttribute(
+        lambda m: id_number(birth=m.birth_date.strftime("%Y%m%d"), gender=m.gender, seq=7)
+    )
     member_no = factory.LazyFunction(lambda: f"LT{next(_seq):08d}")
     joined_on = dt.date(2020, 1, 1)
     monthly_wage = Decimal("5000.00")

@@ -219,3 +219,60 @@ def test_another_unions_honour_is_a_404(login_api, union_b, organiser, member_in
         ).status_code
         == 404
     )
+
+
+def _award(organiser, member, level: str, kind: str = "model_worker") -> None:
+    created = organiser.post(
+        "/api/v1/activities/honours/",
+        {"kind": kind, "level": level, "member": member.pk, "year": 2026},
+        format="json",
+    )
+    organiser.post(
+        f"/api/v1/activities/honours/{created.json()['id']}/decide/",
+        {"awarded": True, "on": "2026-05-01"},
+        format="json",
+    )
+
+
+def test_an_awarded_model_worker_title_is_written_to_the_members_record(
+    organiser, member_in, union_a, in_union
+):
+    from workplaces.members.models import Member
+
+    m = member_in(union_a, name="王劳模")
+    _award(organiser, m, "city")
+    with in_union(union_a):
+        row = Member.objects.get(pk=m.pk)
+        assert (row.model_worker, row.model_worker_level) == (True, "city")
+
+
+def test_a_lower_model_worker_title_does_not_replace_a_higher_one(
+    organiser, member_in, union_a, in_union
+):
+    from workplaces.members.models import Member
+
+    m = member_in(union_a, name="钱劳模")
+    _award(organiser, m, "provincial")
+    organiser.post(  # a county title in another year
+        "/api/v1/activities/honours/",
+        {"kind": "model_worker", "level": "county", "member": m.pk, "year": 2025},
+        format="json",
+    )
+    with in_union(union_a):
+        from workplaces.activities.models import Honour
+
+        county = Honour.objects.get(member_id=m.pk, year=2025)
+    organiser.post(
+        f"/api/v1/activities/honours/{county.pk}/decide/", {"awarded": True}, format="json"
+    )
+    with in_union(union_a):
+        assert Member.objects.get(pk=m.pk).model_worker_level == "provincial"
+
+
+def test_another_honour_leaves_the_model_worker_flag_alone(organiser, member_in, union_a, in_union):
+    from workplaces.members.models import Member
+
+    m = member_in(union_a, name="孙奖章")
+    _award(organiser, m, "city", kind="may_day_medal")
+    with in_union(union_a):
+        assert Member.objects.get(pk=m.pk).model_worker is False
