@@ -8,7 +8,7 @@ from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, pgettext, pgettext_lazy
 
 from workplaces.activities import recognition
 from workplaces.activities.forms_util import field_set
@@ -283,7 +283,7 @@ class TrainingForm(forms.Form):
     audience = forms.ChoiceField(label=gettext_lazy("Audience"), choices=TrainingAudience.choices)
     held_on = forms.DateField(label=gettext_lazy("Held on"), widget=DATE)
     hours = forms.DecimalField(
-        label=gettext_lazy("Hours"), min_value=0.5, max_value=200, decimal_places=1
+        label=pgettext_lazy("training", "Hours"), min_value=0.5, max_value=200, decimal_places=1
     )
     place = forms.CharField(label=gettext_lazy("Place"), max_length=200, required=False)
     trainer = forms.CharField(label=gettext_lazy("Trainer"), max_length=100, required=False)
@@ -314,7 +314,13 @@ def training_list(request):
     return _records(
         request,
         title=_("Training"),
-        headers=[_("Held on"), _("Title"), _("Audience"), _("Hours"), _("Attendees")],
+        headers=[
+            _("Held on"),
+            _("Title"),
+            _("Audience"),
+            pgettext("training", "Hours"),
+            _("Attendees"),
+        ],
         rows=rows,
         form=form,
     )

@@ -218,7 +218,14 @@ def register_builtin() -> None:
             Book(
                 "training",
                 _("Training file (培训档案)"),
-                [_("Date"), _("Training"), _("Audience"), _("Hours"), _("Trainer"), _("Attendees")],
+                [
+                    _("Date"),
+                    _("Training"),
+                    _("Audience"),
+                    pgettext_lazy("training", "Hours"),
+                    _("Trainer"),
+                    _("Attendees"),
+                ],
                 order=30,
                 landscape=True,
             ),
