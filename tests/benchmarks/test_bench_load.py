@@ -18,13 +18,11 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from django.contrib.auth import get_user_model
 from django.db import connection
-from rest_framework.authtoken.models import Token
 
 from tests.benchmarks.conftest import report
 from tests.benchmarks.test_bench_scale import _fill_members, _free_port, _provision
-from tests.conftest import PASSWORD
+from tests.conftest import PASSWORD, _token_for
 from tests.live import _test_database_url
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -113,6 +111,11 @@ def _locust(port: int, classes: list[str], config: dict, out: Path) -> list[dict
         check=False,
         timeout=SECONDS + 120,
     )
+    failures = Path(f"{out}_failures.csv")
+    if failures.exists():
+        with failures.open(encoding="utf-8") as fh:
+            for row in list(csv.DictReader(fh))[:5]:
+                print(f"   failure: {row['Name']}: {row['Error'][:160]} ({row['Occurrences']}x)")
     with open(f"{out}_stats.csv", encoding="utf-8") as fh:
         return list(csv.DictReader(fh))
 
@@ -141,11 +144,9 @@ def test_bench_load(live_township, tmp_path):
 
     with schema_context(unions[0].schema_name):
         members = list(Member.objects.values_list("pk", flat=True)[:50])
-    user = get_user_model().objects.get(username="federation_admin")
-    fed_token = Token.objects.get_or_create(user=user)[0].key
-    with schema_context(unions[0].schema_name):
-        chair = get_user_model().objects.get(username="a_chair")
-        union_token = Token.objects.get_or_create(user=chair)[0].key
+    # tokens through the platform's service (hashed, per schema), as clients get them
+    fed_token = _token_for("federation_admin")
+    union_token = _token_for("a_chair", unions[0])
     config = {
         "fed_token": fed_token,
         "fed_user": "federation_admin",
