@@ -16,12 +16,11 @@ import time
 from decimal import Decimal
 
 import pytest
-from django.conf import settings
 from django.core.cache import cache
 from django.test import Client
 
 from tests.benchmarks.conftest import report
-from tests.benchmarks.test_bench_load import ROOT, _wait_port
+from tests.benchmarks.test_bench_load import ROOT, _session_cookie, _wait_port
 from tests.benchmarks.test_bench_scale import _free_port
 from tests.conftest import PASSWORD
 from tests.live import _test_database_url
@@ -188,17 +187,8 @@ def test_bench_dashboard_page_http(live_township):
     """The page over HTTP from gunicorn as ``make run`` serves it (2 workers x 4 threads),
     HTTP_CLIENTS concurrent clients on keep-alive connections, beside /healthz (the
     trivial view: this stack's limit here). Target: at least 100 requests/s on 2 cores."""
-    from django.contrib.auth import get_user_model
-    from django.contrib.sessions.backends.db import SessionStore
-
     _township()
-    user = get_user_model().objects.get(username="federation_admin")
-    session = SessionStore()
-    session["_auth_user_id"] = str(user.pk)
-    session["_auth_user_backend"] = "django.contrib.auth.backends.ModelBackend"
-    session["_auth_user_hash"] = user.get_session_auth_hash()
-    session.create()
-    cookie = f"{settings.SESSION_COOKIE_NAME}={session.session_key}"
+    cookie = _session_cookie("federation_admin")
     port = _free_port()
     env = dict(os.environ, DATABASE_URL=_test_database_url())
     env.pop("TEST_DATABASE_NAME", None)

@@ -46,6 +46,21 @@ def _grow_township(n: int) -> list:
     return unions
 
 
+def _session_cookie(username: str) -> str:
+    """A logged-in session of a public-schema user, as the Cookie header's value."""
+    from django.conf import settings
+    from django.contrib.auth import get_user_model
+    from django.contrib.sessions.backends.db import SessionStore
+
+    user = get_user_model().objects.get(username=username)
+    session = SessionStore()
+    session["_auth_user_id"] = str(user.pk)
+    session["_auth_user_backend"] = "django.contrib.auth.backends.ModelBackend"
+    session["_auth_user_hash"] = user.get_session_auth_hash()
+    session.create()
+    return f"{settings.SESSION_COOKIE_NAME}={session.session_key}"
+
+
 def _notices(unions) -> list[int]:
     from federation.dues.models import PayrollDeclaration
     from federation.dues.periods import MONTHLY, period_containing
@@ -147,8 +162,10 @@ def test_bench_load(live_township, tmp_path):
     # tokens through the platform's service (hashed, per schema), as clients get them
     fed_token = _token_for("federation_admin")
     union_token = _token_for("a_chair", unions[0])
+    fed_cookie = _session_cookie("federation_admin")
     config = {
         "fed_token": fed_token,
+        "fed_cookie": fed_cookie,
         "fed_user": "federation_admin",
         "fed_password": PASSWORD,
         "union_token": union_token,
