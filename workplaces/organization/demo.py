@@ -57,7 +57,12 @@ def organization_demo_seed(union: Union) -> None:
             approval_ref="示例镇总工会〔批复〕",
             committee=seats,
             audit_committee=[people[-1].name],
-            women_committee=[m.name for m in people if m.gender == "F"][:3],
+            # required from the rule's count of women members on: three of the union's women
+            women_committee=list(
+                Member.objects.filter(status=MemberStatus.ACTIVE, gender="F")
+                .order_by("pk")
+                .values_list("name", flat=True)[:3]
+            ),
             actor=None,
         )
         _work_plan_seed(today)

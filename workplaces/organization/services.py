@@ -1,7 +1,8 @@
 """Committee terms and the roles their seats carry (委员会、换届).
 
 Rules (rule table, ``rule_table.py``): term lengths allowed (3 or 5 years), committee size
-by active members (2016 election rules), exactly one chair. A seat's position is a union
+by active members (2016 election rules), exactly one chair, the women workers'
+committee once the active women members reach the rule value. A seat's position is a union
 role from the election on; the roles granted by a term end when the next term starts.
 """
 
@@ -53,6 +54,24 @@ def members_active_count() -> int:
 @union_side
 def women_members_count() -> int:
     return Member.objects.filter(status=MemberStatus.ACTIVE, gender=Gender.FEMALE).count()
+
+
+def women_committee_check(names: list[str], *, on: dt.date) -> None:
+    """A union whose active women members reach the rule value records its women workers'
+    committee (女职工委员会) with the term."""
+    threshold = int(rule_value("organization.women_committee_threshold", on=on))
+    women = women_members_count()
+    if women >= threshold and not names:
+        raise field_error(
+            "women_committee",
+            _(
+                "The union has %(women)s active women members (from %(threshold)s a women "
+                "workers' committee is set up): record the women workers' committee with "
+                "the term."
+            )
+            % {"women": women, "threshold": threshold},
+            code="women_committee_required",
+        )
 
 
 def committee_band(*, members: int, on: dt.date | None = None) -> dict:
@@ -236,6 +255,9 @@ def term_create(
     seats = _seats_resolve(committee, on=elected_on)
     audit_names = _names(audit_committee, "audit_committee")
     women_names = _names(women_committee, "women_committee")
+    if result_ref is None:
+        # a term from an approved election result (federation side) carries no bodies yet
+        women_committee_check(women_names, on=elected_on)
     if len(approval_ref) > 100:
         raise field_error("approval_ref", _("At most 100 characters."), code="too_long")
     union_slug = this_union().slug

@@ -21,6 +21,18 @@ def test_demo_gives_a_union_a_current_term(union_a, in_union, monkeypatch):
     assert fact_value(union=union_a, key="organization.term")["status"] in ("in_term", "due_soon")
 
 
+def test_demo_records_a_women_committee_when_the_women_are_not_on_the_committee(union_a, in_union):
+    from workplaces.organization import demo
+    from workplaces.organization.models import Body
+
+    with in_union(union_a):
+        members_bulk(40)
+        members_bulk(12, women=12)
+    demo.organization_demo_seed(union_a)
+    with in_union(union_a):
+        assert len(Body.objects.get(kind="women").names) == 3
+
+
 def test_demo_work_plan_has_one_item_past_its_due_date(union_a, in_union):
     from workplaces.organization import demo
     from workplaces.organization.selectors import plan_items_overdue

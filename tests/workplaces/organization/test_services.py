@@ -154,7 +154,11 @@ def test_term_fact_pushed_after_commit(union_a, in_union, django_capture_on_comm
         seats[1] = services.SeatInput(name="女委员", position="women_workers", woman=True)
         with django_capture_on_commit_callbacks(execute=True):
             services.term_create(
-                elected_on=dt.date(2024, 5, 1), term_years=5, committee=seats, actor=None
+                elected_on=dt.date(2024, 5, 1),
+                term_years=5,
+                committee=seats,
+                women_committee=["女委员"],
+                actor=None,
             )
     fact = fact_value(union=union_a, key="organization.term")
     assert fact == {

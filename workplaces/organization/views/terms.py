@@ -106,6 +106,7 @@ def term_new(request: HttpRequest) -> HttpResponse:
             )[:500],
             "band": services.committee_band(members=services.members_active_count()),
             "members_active": services.members_active_count(),
+            "women_needed": selectors.women_committee_needed(),
         },
     )
 
