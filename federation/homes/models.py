@@ -185,6 +185,10 @@ class Round(models.Model):
     class Meta:
         ordering = ["-opened_at", "-id"]
         verbose_name = _("assessment round")
+        constraints = [
+            # a form sent twice (a double click, a retry) cannot open the round twice
+            models.UniqueConstraint(fields=["title"], name="homes_round_title_once"),
+        ]
 
     def __str__(self) -> str:
         return self.title

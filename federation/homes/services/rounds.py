@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -22,6 +22,7 @@ from federation.homes.models import (
 from federation.homes.services._base import field_error
 from federation.platform.actors import Actor, actor_label
 from federation.platform.audit.services import audit_record
+from federation.platform.errors import duplicate_only
 from tenants.context import federation_side
 from tenants.models import Union
 from tenants.selectors import unions_serving
@@ -81,13 +82,28 @@ def round_open(
     actor: Actor,
 ) -> Round:
     """Open a round: one assessment (with one item per criterion) for each union named, or
-    for every serving union with ``"all"`` (for a re-check, every union holding a title)."""
+    for every serving union with ``"all"`` (for a re-check, every union holding a title).
+    A title already used is refused (``duplicate``): the same form sent twice opens one round."""
     if deadline < timezone.localdate():
         raise field_error("deadline", _("The deadline cannot be in the past."), "past")
-    chosen = _unions_chosen(unions, kind=kind)
-    rnd = Round.objects.create(
-        title=title, scheme=scheme, deadline=deadline, kind=kind, opened_by=actor_label(actor)
+    duplicate = field_error(
+        "title", _("There is already an assessment round with this title."), "duplicate"
     )
+    if Round.objects.filter(title=title).exists():
+        raise duplicate
+    chosen = _unions_chosen(unions, kind=kind)
+    try:
+        with transaction.atomic():
+            rnd = Round.objects.create(
+                title=title,
+                scheme=scheme,
+                deadline=deadline,
+                kind=kind,
+                opened_by=actor_label(actor),
+            )
+    except IntegrityError as exc:  # a concurrent retry won the race: the constraint holds
+        duplicate_only(exc)
+        raise duplicate from None
     _assessments_create(rnd, chosen, actor=actor)
     audit_record(
         actor=actor,

@@ -412,3 +412,20 @@ def test_the_overview_progress_bar_names_each_status_in_chinese(round_ab):
     html = login("federation_assessor").get("/homes/").content.decode()
     assert 'title="未开始: 2"' in html
     assert 'title="not_started' not in html
+
+
+def test_the_round_form_sent_twice_opens_one_round(scheme, union_a, today):
+    client = login("federation_assessor")
+    body = {
+        "title": "2027 验收",
+        "scheme": scheme.pk,
+        "kind": "normal",
+        "deadline": str(today + dt.timedelta(days=20)),
+        "scope": "chosen",
+        "unions": ["union-a"],
+    }
+    assert client.post("/homes/rounds/new/", body).status_code == 302
+    again = client.post("/homes/rounds/new/", body)
+    assert again.status_code == 400
+    assert "已有同名的验收批次" in again.content.decode()
+    assert Round.objects.filter(title="2027 验收").count() == 1

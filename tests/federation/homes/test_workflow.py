@@ -453,3 +453,11 @@ def test_the_union_hears_of_each_decision_through_the_outbox(
     assert [m.kind for m in msgs] == ["homes.returned", "homes.accepted"]
     assert "补充材料" in msgs[0].body
     assert "先进" in msgs[1].subject
+
+
+def test_a_round_opened_twice_under_one_title_is_a_400_on_title(client_for, scheme, today):
+    assert _open(client_for, scheme, today).status_code == 201
+    r = _open(client_for, scheme, today)
+    assert r.status_code == 400
+    assert "title" in r.json()
+    assert Round.objects.filter(title="2026年度职工之家验收").count() == 1
