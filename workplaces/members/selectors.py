@@ -23,6 +23,7 @@ from federation.platform.accounts.permissions import has_role
 from federation.platform.accounts.roles import FINANCE, GROUP_LEADER, ORGANIZATION, VICE_CHAIR
 from federation.platform.audit.models import AuditEvent
 from tenants.models import MemberTransfer, TransferStatus, Union
+from workplaces.members.masking import can_see_identity
 from workplaces.members.models import (
     ImportJob,
     Member,
@@ -122,15 +123,21 @@ def dues_monthly_total(*, qs: QuerySet[Member] | None = None) -> Decimal:
 
 
 # --- lists ----------------------------------------------------------------------
-def search_condition(term: str) -> Q:
+def search_condition(term: str, *, identity: bool) -> Q:
     """What a search box term means: digits are a member number or phone prefix (indexed),
     an 18-character number an ID number, anything else part of a name. Chinese has no case,
-    so a name search uses plain LIKE unless the term has Latin letters."""
+    so a name search uses plain LIKE unless the term has Latin letters.
+
+    A reader who sees ID numbers and phones masked (``identity`` false, see
+    ``masking.can_see_identity``) cannot search by them: a match would confirm whose the
+    hidden number is. Their digits search member numbers only."""
     upper = term.upper()
-    if len(upper) == 18 and upper[:17].isdigit() and (upper[17].isdigit() or upper[17] == "X"):
-        return Q(id_number=upper)
+    is_id = len(upper) == 18 and upper[:17].isdigit() and (upper[17].isdigit() or upper[17] == "X")
+    if is_id:
+        return Q(id_number=upper) if identity else Q(pk__in=[])
     if term.isdigit():
-        return Q(member_no__startswith=term) | Q(phone__startswith=term)
+        by_no = Q(member_no__startswith=term)
+        return by_no | Q(phone__startswith=term) if identity else by_no
     if any("a" <= ch.lower() <= "z" for ch in term):
         return Q(name__icontains=term)
     return Q(name__contains=term)
@@ -152,7 +159,7 @@ def member_list(
     qs = members_visible(user=user).select_related("group")
     search = (search or "").strip()
     if search:
-        qs = qs.filter(search_condition(search))
+        qs = qs.filter(search_condition(search, identity=can_see_identity(user)))
     if status:
         qs = qs.filter(status=status)
     if group is not None:

@@ -262,3 +262,16 @@ def test_a_member_checks_their_own_real_name_record(page_for, make_member, union
     assert "壮族" in html
     assert "电工" in html
     assert member.id_number in html
+
+
+def test_a_bad_application_answers_400_with_the_errors(org_page, union_a, in_union):
+    from workplaces.members.models import MembershipApplication
+
+    data = member_payload(name="吴磊", id_number="123")
+    data.pop("joined_on")
+    data.pop("gender")
+    r = org_page.post("/members/applications/", data)
+    assert r.status_code == 400
+    assert 'class="errors"' in r.content.decode()
+    with in_union(union_a):
+        assert not MembershipApplication.objects.exists()

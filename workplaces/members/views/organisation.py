@@ -69,6 +69,7 @@ def group_list(request: HttpRequest) -> HttpResponse:
 @page(manage=True)
 def application_list(request: HttpRequest) -> HttpResponse:
     form = ApplicationForm()
+    status = 200
     if request.method == "POST":
         form = ApplicationForm(request.POST)
         if form.is_valid():
@@ -83,6 +84,7 @@ def application_list(request: HttpRequest) -> HttpResponse:
                 form.add_service_errors(exc.message_dict)
             except DomainError as exc:
                 form.add_error(None, exc.detail)
+        status = 400
     state = request.GET.get("status", "submitted")
     state = state if state in ApplicationStatus.values else ""
     full = can_see_identity(request.user)
@@ -100,7 +102,7 @@ def application_list(request: HttpRequest) -> HttpResponse:
         "status": state,
         "statuses": ApplicationStatus.choices,
     }
-    return render(request, "members/applications.html", context)
+    return render(request, "members/applications.html", context, status=status)
 
 
 @page(manage=True)
