@@ -28,6 +28,8 @@ from tests.live import _test_database_url
 ROOT = Path(__file__).resolve().parents[2]
 USERS = int(os.environ.get("LOAD_USERS", "50"))
 SECONDS = int(os.environ.get("LOAD_SECONDS", "60"))
+# gunicorn threads per worker: 4 as `make run` serves (LOAD_THREADS tries another count)
+THREADS = int(os.environ.get("LOAD_THREADS", "4"))
 
 
 def _grow_township(n: int) -> list:
@@ -190,7 +192,7 @@ def test_bench_load(live_township, tmp_path):
             "--workers",
             "2",
             "--threads",
-            "4",
+            str(THREADS),
             "--log-level",
             "warning",
         ],
@@ -225,6 +227,8 @@ def test_bench_load(live_township, tmp_path):
         ]
     )
     report(
-        f"Load: {USERS} users, {SECONDS} s, {len(unions)} unions (cores: {os.cpu_count()})", rows
+        f"Load: {USERS} users, {SECONDS} s, {len(unions)} unions, gunicorn 2 workers x "
+        f"{THREADS} threads (cores: {os.cpu_count()})",
+        rows,
     )
     assert int(total["Request Count"]) > 0

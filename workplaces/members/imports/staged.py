@@ -35,7 +35,7 @@ from workplaces.members.imports.validation import (
     error_row,
     errors_sort,
 )
-from workplaces.members.imports.writing import BATCH, _updates_write
+from workplaces.members.imports.writing import BATCH, updates_write
 from workplaces.members.locks import index_claim, member_numbers_take
 from workplaces.members.models import Member, MembershipEvent, MemberStatus, UnionGroup
 from workplaces.members.profile import PROFILE_FIELDS
@@ -245,7 +245,7 @@ def _updates_apply(*, union: Union, actor: Actor, present: frozenset[str]) -> No
             "ON m.id_number = s.id_number WHERE s.existing ORDER BY m.id"
         )
         while chunk := cur.fetchmany(BATCH):
-            _updates_write(
+            updates_write(
                 union=union, updates=_update_rows(chunk, groups), actor=actor, present=present
             )
 

@@ -160,7 +160,7 @@ def _values(m: Member) -> dict[str, str]:
     return {k: str(getattr(m, k + "_id" if k == "group" else k)) for k in UPDATE_FIELDS}
 
 
-def _updates_write(
+def updates_write(
     *, union: Union, updates: list[Row], actor: Actor, present: frozenset[str]
 ) -> None:
     """Step 3: existing rows, locked by primary key. The collection's fields change only
@@ -204,6 +204,6 @@ def rows_write(
     if new:
         _new_write(union=union, new=new, actor=actor, progress=progress)
     if updates:
-        _updates_write(union=union, updates=updates, actor=actor, present=present)
+        updates_write(union=union, updates=updates, actor=actor, present=present)
         if progress:
             progress(len(new) + len(updates))
