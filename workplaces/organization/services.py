@@ -1,11 +1,9 @@
 """Committee terms and the roles their seats carry (委员会、换届).
 
 Rules (rule table, ``rule_table.py``): term lengths allowed (3 or 5 years), committee size
-by active members (2016 election rules), exactly one chair, the audit committee, the women
-workers' committee once the active women members reach the rule value (a term from an
-approved election result is not asked for the two committees: the result does not carry
-them). A seat's position is a union role from the election on; the roles granted by a term
-end when the next term starts.
+by active members (2016 election rules), exactly one chair, the women workers'
+committee once the active women members reach the rule value. A seat's position is a union
+role from the election on; the roles granted by a term end when the next term starts.
 """
 
 from __future__ import annotations
@@ -58,29 +56,22 @@ def women_members_count() -> int:
     return Member.objects.filter(status=MemberStatus.ACTIVE, gender=Gender.FEMALE).count()
 
 
-def bodies_check(*, audit: list[str], women: list[str], on: dt.date) -> None:
-    """The audit committee (经审) is recorded with every term; the women workers' committee
-    (女职工委员会) once the union's active women members reach the rule value."""
-    errors: dict[str, ValidationError] = {}
-    if not audit:
-        errors["audit_committee"] = ValidationError(
-            _("Record the audit committee (经审) with the term: the names of its members."),
-            code="audit_committee_required",
-        )
+def women_committee_check(names: list[str], *, on: dt.date) -> None:
+    """A union whose active women members reach the rule value records its women workers'
+    committee (女职工委员会) with the term."""
     threshold = int(rule_value("organization.women_committee_threshold", on=on))
-    count = women_members_count()
-    if count >= threshold and not women:
-        errors["women_committee"] = ValidationError(
+    women = women_members_count()
+    if women >= threshold and not names:
+        raise field_error(
+            "women_committee",
             _(
                 "The union has %(women)s active women members (from %(threshold)s a women "
                 "workers' committee is set up): record the women workers' committee with "
                 "the term."
             )
-            % {"women": count, "threshold": threshold},
+            % {"women": women, "threshold": threshold},
             code="women_committee_required",
         )
-    if errors:
-        raise ValidationError(errors)
 
 
 def committee_band(*, members: int, on: dt.date | None = None) -> dict:
@@ -266,7 +257,7 @@ def term_create(
     women_names = _names(women_committee, "women_committee")
     if result_ref is None:
         # a term from an approved election result (federation side) carries no bodies yet
-        bodies_check(audit=audit_names, women=women_names, on=elected_on)
+        women_committee_check(women_names, on=elected_on)
     if len(approval_ref) > 100:
         raise field_error("approval_ref", _("At most 100 characters."), code="too_long")
     union_slug = this_union().slug

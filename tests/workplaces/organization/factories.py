@@ -13,8 +13,6 @@ from workplaces.organization.services import SeatInput
 
 _seq = itertools.count(1)
 
-AUDIT = ["经审甲"]  # the audit committee recorded with every term
-
 
 class MemberFactory(factory.django.DjangoModelFactory):
     class Meta:

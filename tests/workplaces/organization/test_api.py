@@ -5,7 +5,7 @@ import datetime as dt
 import pytest
 from django.utils import timezone
 
-from tests.workplaces.organization.factories import AUDIT, committee_json, members_bulk
+from tests.workplaces.organization.factories import committee_json, members_bulk
 from workplaces.organization.models import Term
 
 pytestmark = pytest.mark.django_db
@@ -19,7 +19,6 @@ def _term(**overrides) -> dict:
         "term_years": 5,
         "approved_on": "2024-05-10",
         "committee": committee_json(5),
-        "audit_committee": AUDIT,
     }
     data.update(overrides)
     return data
@@ -137,20 +136,3 @@ def test_union_user_cannot_read_the_federation_terms_at_the_union_host(union_a_c
     r = union_a_chair_api.get(TERMS)
     assert r.status_code == 200
     assert all("union" not in row for row in r.data["results"])
-
-
-def test_a_term_without_the_audit_committee_is_400_on_it(
-    union_a_chair_api, a_members, union_a, in_union
-):
-    r = union_a_chair_api.post(TERMS, _term(audit_committee=[]), format="json")
-    assert r.status_code == 400
-    assert list(r.data) == ["audit_committee"]
-    assert "经审" in str(r.data["audit_committee"][0])
-    with in_union(union_a):
-        assert Term.objects.count() == 0
-
-
-def test_the_audit_committee_is_recorded_with_the_term(union_a_chair_api, a_members):
-    r = union_a_chair_api.post(TERMS, _term(audit_committee=["赵审"]), format="json")
-    assert r.status_code == 201, r.data
-    assert r.data["audit_committee"] == ["赵审"]

@@ -6,7 +6,7 @@ import datetime as dt
 import pytest
 
 from federation.platform.outbox.models import OutboxMessage
-from tests.workplaces.organization.factories import AUDIT, committee, members_bulk
+from tests.workplaces.organization.factories import committee, members_bulk
 from workplaces.organization import services
 from workplaces.organization.reminders import reminder_stage, term_reminders_send
 
@@ -21,11 +21,7 @@ def term(union_a, in_union):
     with in_union(union_a):
         members_bulk(30)
         return services.term_create(
-            elected_on=ELECTED,
-            term_years=5,
-            committee=committee(5),
-            audit_committee=AUDIT,
-            actor=None,
+            elected_on=ELECTED, term_years=5, committee=committee(5), actor=None
         )
 
 

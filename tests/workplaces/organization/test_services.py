@@ -7,7 +7,7 @@ from django.utils import timezone
 
 from federation.platform.accounts.permissions import has_role
 from federation.platform.audit.models import AuditEvent
-from tests.workplaces.organization.factories import AUDIT, committee, members_bulk, user_make
+from tests.workplaces.organization.factories import committee, members_bulk, user_make
 from workplaces.organization import services
 from workplaces.organization.models import RoleGrant, Term
 from workplaces.organization.selectors import term_status
@@ -38,11 +38,7 @@ def test_term_of_8_at_200_members_refused_on_committee(union_a, in_union):
         members_bulk(200)
         with pytest.raises(ValidationError) as exc:
             services.term_create(
-                elected_on=dt.date(2025, 5, 1),
-                term_years=5,
-                committee=committee(8),
-                audit_committee=AUDIT,
-                actor=None,
+                elected_on=dt.date(2025, 5, 1), term_years=5, committee=committee(8), actor=None
             )
         assert "committee" in exc.value.message_dict
         assert Term.objects.count() == 0
@@ -52,11 +48,7 @@ def test_term_of_7_at_200_members_recorded(union_a, in_union):
     with in_union(union_a):
         members_bulk(200)
         term = services.term_create(
-            elected_on=dt.date(2025, 5, 1),
-            term_years=5,
-            committee=committee(7),
-            audit_committee=AUDIT,
-            actor=None,
+            elected_on=dt.date(2025, 5, 1), term_years=5, committee=committee(7), actor=None
         )
         assert term.ends_on == dt.date(2030, 5, 1)
         assert term.seats.count() == 7
@@ -69,11 +61,7 @@ def test_two_chairs_refused(union_a, in_union):
         seats[2] = services.SeatInput(name="另一主席", position="chair")
         with pytest.raises(ValidationError) as exc:
             services.term_create(
-                elected_on=dt.date(2025, 5, 1),
-                term_years=5,
-                committee=seats,
-                audit_committee=AUDIT,
-                actor=None,
+                elected_on=dt.date(2025, 5, 1), term_years=5, committee=seats, actor=None
             )
         assert exc.value.error_dict["committee"][0].code == "chair_count"
 
@@ -83,11 +71,7 @@ def test_term_of_4_years_refused(union_a, in_union):
         members_bulk(30)
         with pytest.raises(ValidationError) as exc:
             services.term_create(
-                elected_on=dt.date(2025, 5, 1),
-                term_years=4,
-                committee=committee(5),
-                audit_committee=AUDIT,
-                actor=None,
+                elected_on=dt.date(2025, 5, 1), term_years=4, committee=committee(5), actor=None
             )
         assert "term_years" in exc.value.message_dict
 
@@ -112,7 +96,6 @@ def test_roles_follow_the_term(union_a, in_union):
             elected_on=dt.date(2021, 5, 1),
             term_years=5,
             committee=committee(5, vice_user=old.pk),
-            audit_committee=AUDIT,
             actor=None,
         )
         User = get_user_model()
@@ -121,7 +104,6 @@ def test_roles_follow_the_term(union_a, in_union):
             elected_on=timezone.localdate() - dt.timedelta(days=1),
             term_years=5,
             committee=committee(5, vice_user=new.pk),
-            audit_committee=AUDIT,
             actor=None,
         )
         assert not has_role(User.objects.get(pk=old.pk), "vice_chair")
@@ -141,18 +123,10 @@ def test_a_role_held_before_the_term_stays_after_it(union_a, in_union):
         seats = committee(5)
         seats[2] = services.SeatInput(name="财务", position="finance", user=officer.pk)
         services.term_create(
-            elected_on=dt.date(2021, 5, 1),
-            term_years=5,
-            committee=seats,
-            audit_committee=AUDIT,
-            actor=None,
+            elected_on=dt.date(2021, 5, 1), term_years=5, committee=seats, actor=None
         )
         services.term_create(
-            elected_on=dt.date(2025, 5, 1),
-            term_years=5,
-            committee=committee(5),
-            audit_committee=AUDIT,
-            actor=None,
+            elected_on=dt.date(2025, 5, 1), term_years=5, committee=committee(5), actor=None
         )
         assert has_role(get_user_model().objects.get(pk=officer.pk), "finance")
 
@@ -161,19 +135,11 @@ def test_term_elected_before_the_current_one_refused(union_a, in_union):
     with in_union(union_a):
         members_bulk(30)
         services.term_create(
-            elected_on=dt.date(2025, 5, 1),
-            term_years=5,
-            committee=committee(5),
-            audit_committee=AUDIT,
-            actor=None,
+            elected_on=dt.date(2025, 5, 1), term_years=5, committee=committee(5), actor=None
         )
         with pytest.raises(ValidationError) as exc:
             services.term_create(
-                elected_on=dt.date(2024, 5, 1),
-                term_years=5,
-                committee=committee(5),
-                audit_committee=AUDIT,
-                actor=None,
+                elected_on=dt.date(2024, 5, 1), term_years=5, committee=committee(5), actor=None
             )
         assert "elected_on" in exc.value.message_dict
         assert Term.objects.filter(is_current=True).get().elected_on == dt.date(2025, 5, 1)
@@ -192,7 +158,6 @@ def test_term_fact_pushed_after_commit(union_a, in_union, django_capture_on_comm
                 term_years=5,
                 committee=seats,
                 women_committee=["女委员"],
-                audit_committee=AUDIT,
                 actor=None,
             )
     fact = fact_value(union=union_a, key="organization.term")
@@ -216,7 +181,6 @@ def test_the_new_vice_chair_can_do_what_a_vice_chair_can_and_the_old_one_no_long
             elected_on=dt.date(2021, 5, 1),
             term_years=5,
             committee=committee(5, vice_user=old.pk),
-            audit_committee=AUDIT,
             actor=None,
         )
     body = {"year": 2026, "title": "计划"}
@@ -235,7 +199,6 @@ def test_the_new_vice_chair_can_do_what_a_vice_chair_can_and_the_old_one_no_long
             elected_on=dt.date(2026, 5, 1),
             term_years=5,
             committee=committee(5, vice_user=new.pk),
-            audit_committee=AUDIT,
             actor=None,
         )
     body = {"year": 2027, "title": "计划"}
@@ -271,7 +234,6 @@ def test_a_new_terms_chair_is_the_name_the_federation_shows(
                 elected_on=timezone.localdate() - dt.timedelta(days=1),
                 term_years=5,
                 committee=committee(5, chair_user=chair.pk),
-                audit_committee=AUDIT,
                 actor=None,
             )
     assert "新主席" in str(fact_value(union=union_a, key="organization.chair_name"))

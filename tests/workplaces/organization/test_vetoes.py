@@ -15,7 +15,7 @@ from federation.homes.checks import (
     vetoes_blocking,
     vetoes_run,
 )
-from tests.workplaces.organization.factories import AUDIT, committee, members_bulk
+from tests.workplaces.organization.factories import committee, members_bulk
 from workplaces.congress import services as congress_services
 from workplaces.organization import services
 
@@ -27,11 +27,7 @@ def _term(union, in_union, elected_on, capture):
         members_bulk(30)
         with capture(execute=True):
             services.term_create(
-                elected_on=elected_on,
-                term_years=5,
-                committee=committee(5),
-                audit_committee=AUDIT,
-                actor=None,
+                elected_on=elected_on, term_years=5, committee=committee(5), actor=None
             )
 
 

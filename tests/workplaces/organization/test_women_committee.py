@@ -7,7 +7,7 @@ import pytest
 from django.test import Client
 
 from tests.conftest import PASSWORD
-from tests.workplaces.organization.factories import AUDIT, committee_json, members_bulk
+from tests.workplaces.organization.factories import committee_json, members_bulk
 from workplaces.organization.models import Term
 
 pytestmark = pytest.mark.django_db
@@ -17,12 +17,7 @@ THRESHOLD = "organization.women_committee_threshold"
 
 
 def _term(**overrides) -> dict:
-    data = {
-        "elected_on": "2024-05-01",
-        "term_years": 5,
-        "committee": committee_json(5),
-        "audit_committee": AUDIT,
-    }
+    data = {"elected_on": "2024-05-01", "term_years": 5, "committee": committee_json(5)}
     data.update(overrides)
     return data
 
@@ -74,7 +69,7 @@ def test_the_term_page_names_the_missing_women_committee(union_a, in_union):
         members_bulk(30, women=10)
     client = Client(HTTP_HOST="union-a.localhost")
     client.post("/accounts/login/", {"username": "a_chair", "password": PASSWORD})
-    post = {"elected_on": "2024-05-01", "term_years": "5", "rows": "5", "audit_committee": "经审甲"}
+    post = {"elected_on": "2024-05-01", "term_years": "5", "rows": "5"}
     for i, seat in enumerate(committee_json(5)):
         post.update({f"name_{i}": seat["name"], f"position_{i}": seat["position"]})
     r = client.post("/organization/terms/new/", post)
