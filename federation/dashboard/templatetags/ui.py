@@ -9,6 +9,9 @@ from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from django import template
+from django.utils.translation import gettext as _
+
+from federation.platform.actors import SYSTEM
 
 register = template.Library()
 
@@ -63,3 +66,12 @@ def page_errors(context: Any) -> list[tuple[str, list[str]]]:
     if context.get("errors_unlabelled"):
         return [("", msgs) for _label, msgs in rows]
     return rows
+
+
+@register.filter
+def actor(value: Any) -> str:
+    """A stored actor label as the reader sees it: a periodic job's ``system`` in the
+    reader's language (系统), a username as it is."""
+    if value is None:
+        return ""
+    return _("System") if value == SYSTEM else str(value)

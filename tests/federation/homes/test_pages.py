@@ -429,3 +429,19 @@ def test_the_round_form_sent_twice_opens_one_round(scheme, union_a, today):
     assert again.status_code == 400
     assert "已有同名的验收批次" in again.content.decode()
     assert Round.objects.filter(title="2027 验收").count() == 1
+
+
+def test_a_job_in_the_history_reads_as_the_system_in_chinese(scheme, union_a, today):
+    from federation.homes.services import round_open
+
+    rnd = round_open(
+        scheme=scheme,
+        title="系统开启",
+        deadline=today + dt.timedelta(days=9),
+        unions=["union-a"],
+        actor=None,
+    )
+    assessment = rnd.assessments.get()
+    html = login("a_chair", union_a).get(f"/homes/{assessment.pk}/").content.decode()
+    assert "· 系统" in html
+    assert "· system" not in html
