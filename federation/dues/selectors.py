@@ -160,13 +160,21 @@ def union_reminders(*, union: Union) -> QuerySet[Reminder]:
     return Reminder.objects.filter(union=union).order_by("-sent_on", "-id")
 
 
-def missing_declarations(*, period: Period) -> list[str]:
+def _undeclared(period: Period) -> QuerySet[Union]:
     declared = PayrollDeclaration.objects.filter(period=period.code, union__isnull=False).values(
         "union_id"
     )
-    return list(
-        unions_billable().exclude(pk__in=declared).order_by("slug").values_list("slug", flat=True)
-    )
+    return unions_billable().exclude(pk__in=declared)
+
+
+def missing_declarations(*, period: Period) -> list[str]:
+    return list(_undeclared(period).order_by("slug").values_list("slug", flat=True))
+
+
+def missing_declaration_names(*, period: Period) -> list[tuple[str, str]]:
+    """(slug, name) of the billable unions that have not declared ``period``, by name: the
+    board names them as the reader knows them."""
+    return list(_undeclared(period).order_by("name", "slug").values_list("slug", "name"))
 
 
 def dues_period_summary(*, period: str) -> dict:

@@ -42,7 +42,7 @@ class BoardView(DuesPage):
                 "summary": summary,
                 "statuses": NoticeStatus.choices,
                 "filters": {"status": state, "search": search},
-                "missing": selectors.missing_declarations(period=period_parse(period)),
+                "missing": selectors.missing_declaration_names(period=period_parse(period)),
                 "can_write": has_role(request.user, FED_DUES),
                 "collection_pct": summary["collection_rate"] * 100,
                 "period_kind": period_kind_today(),

@@ -186,3 +186,9 @@ def test_a_bad_period_is_explained_in_chinese(client_for):
     assert response.json() == {
         "period": ["所属期格式为 YYYY-MM（月份 01 至 12）或 YYYY-Qn（季度 1 至 4）。"]
     }
+
+
+def test_the_board_names_the_unions_that_have_not_declared(issued, union_b):
+    html = fed_client("federation_viewer").get("/dues/?period=2026-10").content.decode()
+    assert f'href="/dues/unions/union-b/">{union_b.name}</a>' in html
+    assert 'href="/dues/unions/union-b/">union-b</a>' not in html
