@@ -161,7 +161,22 @@ def home_round(client_for, union_a):
     return fed, r.json()["id"]
 
 
-def test_homes_round_self_scores_submit_results_review_certificate(home_round, client_for, union_a):
+def _approval_recorded(union, in_union, assessment_id: int) -> None:
+    from decimal import Decimal
+
+    from federation.homes.models import Assessment
+    from federation.homes.services import assessment_save
+
+    assessment = Assessment.objects.get(pk=assessment_id)
+    with in_union(union):
+        assessment_save(
+            union=union, assessment=assessment, approval_rate=Decimal("90"), actor="chair"
+        )
+
+
+def test_homes_round_self_scores_submit_results_review_certificate(
+    home_round, client_for, union_a, in_union
+):
     fed, round_id = home_round
     own = client_for("a_chair", union_a)
     [mine] = paged(own.get("/api/v1/homes/assessments/"))
@@ -170,6 +185,7 @@ def test_homes_round_self_scores_submit_results_review_certificate(home_round, c
     assert own.patch(url, over, format="json").status_code == 400
     items = {"items": [{"code": "A1", "self_score": "90", "evidence": "制度汇编"}]}
     assert own.patch(url, items, format="json").status_code == 200
+    _approval_recorded(union_a, in_union, mine["id"])  # a precondition API.md does not name
     r = own.post(url + "submit/")
     assert r.status_code == 200, r.json()
     [row] = paged(fed.get(f"/api/v1/homes/rounds/{round_id}/results/"))
@@ -178,6 +194,20 @@ def test_homes_round_self_scores_submit_results_review_certificate(home_round, c
     r = fed.post(url + "review/", {**review, "comment": "好"}, format="json")
     assert r.status_code == 200, r.json()
     assert fed.get(url + "certificate.pdf").status_code == 200
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="submit also needs approval_rate (members' satisfaction), a field API.md does not "
+    "name for PATCH /api/v1/homes/assessments/{id}/: a client following API.md gets a 400",
+)
+def test_homes_submit_after_the_documented_self_scores(home_round, client_for, union_a):
+    own = client_for("a_chair", union_a)
+    [mine] = paged(own.get("/api/v1/homes/assessments/"))
+    url = f"/api/v1/homes/assessments/{mine['id']}/"
+    items = {"items": [{"code": "A1", "self_score": "90", "evidence": "制度汇编"}]}
+    assert own.patch(url, items, format="json").status_code == 200
+    assert own.post(url + "submit/").status_code == 200
 
 
 @pytest.mark.xfail(
