@@ -8,12 +8,14 @@ rolled back (only the union-registration test creates a schema: that endpoint do
 import re
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
 from tests.factories import MemberFactory, id_number, union_payload
 
 pytestmark = pytest.mark.django_db
 
+PDF = b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 MONEY = re.compile(r"^-?\d+\.\d{2}$")
 DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
@@ -41,6 +43,11 @@ def has(body: dict, *keys: str) -> dict:
     return body
 
 
+@pytest.fixture(autouse=True)
+def _media(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path / "media"
+
+
 @pytest.fixture
 def fed(client_for):
     return client_for("federation_admin")
@@ -55,6 +62,34 @@ def chair(client_for, union_a):
 def member_a(union_a, in_union):
     with in_union(union_a):
         return MemberFactory()
+
+
+# --- conventions: auth, pagination, errors ----------------------------------------------
+
+
+def test_a_token_from_the_auth_endpoint_opens_the_api_on_its_host(client_for, union_a):
+    from tests.conftest import PASSWORD
+
+    anon = client_for(None, union_a)
+    assert anon.get("/api/v1/members/").status_code == 401
+    r = anon.post("/api/v1/auth/token/", {"username": "a_chair", "password": PASSWORD})
+    assert r.status_code == 200
+    anon.credentials(HTTP_AUTHORIZATION=f"Token {r.json()['token']}")
+    assert anon.get("/api/v1/members/").status_code == 200
+
+
+def test_page_size_pages_a_list(chair, union_a, in_union):
+    with in_union(union_a):
+        MemberFactory.create_batch(2)
+    body = chair.get("/api/v1/members/?page_size=1").json()
+    assert len(body["results"]) == 1
+    assert body["next"] is not None
+    assert body["count"] == 2
+
+
+def test_another_unions_member_is_a_404(client_for, union_b, member_a):
+    r = client_for("b_chair", union_b).get(f"/api/v1/members/{member_a.pk}/")
+    assert r.status_code == 404
 
 
 # --- federation host ------------------------------------------------------------------
@@ -102,6 +137,10 @@ def test_dues_declarations_cycle_notices_payments_summary(fed, chair, union_a):
         format="json",
     )
     assert again.status_code == 409
+    fix = {"payroll_total": "110000.00"}
+    r = chair.patch(f"/api/v1/dues/declarations/{r.json()['id']}/", fix, format="json")
+    assert r.status_code == 200, r.json()
+    assert r.json()["payroll_total"] == "110000.00"
     assert paged(fed.get("/api/v1/dues/declarations/?period=2026-10&union=union-a"))
     r = fed.post("/api/v1/dues/cycles/", {"period": "2026-10"}, format="json")
     assert r.status_code == 200, r.json()
@@ -135,7 +174,10 @@ def test_dues_declarations_cycle_notices_payments_summary(fed, chair, union_a):
     has(summary, "period", "unions", "amount_due", "amount_paid", "outstanding")
     has(summary, "collection_rate", "upward_remittance", "by_union")
     assert all(money(summary[k]) for k in ("amount_due", "amount_paid", "outstanding"))
-    has(summary["by_union"][0], "union", "amount_due", "amount_paid", "status")
+    assert money(summary["upward_remittance"])
+    row = has(summary["by_union"][0], "union", "amount_due", "amount_paid", "status")
+    assert money(row["amount_due"])
+    assert money(row["amount_paid"])
 
 
 @pytest.fixture
@@ -185,6 +227,9 @@ def test_homes_round_self_scores_submit_results_review_certificate(
     assert own.patch(url, over, format="json").status_code == 400
     items = {"items": [{"code": "A1", "self_score": "90", "evidence": "制度汇编"}]}
     assert own.patch(url, items, format="json").status_code == 200
+    pdf = SimpleUploadedFile("制度.pdf", PDF, content_type="application/pdf")
+    r = own.post(url + "evidence/", {"file": pdf}, format="multipart")
+    assert r.status_code == 201, r.json()
     _approval_recorded(union_a, in_union, mine["id"])  # a precondition API.md does not name
     r = own.post(url + "submit/")
     assert r.status_code == 200, r.json()
@@ -263,10 +308,42 @@ def test_reports_form_cycle_status_aggregate_export_accept_return(client_for, un
     assert fed.post(sub + "accept/", {"comment": ""}, format="json").status_code == 200
 
 
+def test_a_round_and_a_cycle_for_all_unions_cover_both_unions(client_for, union_a, union_b):
+    from tests.federation.homes.conftest import records_clean
+
+    records_clean(union_a)
+    records_clean(union_b)
+    homes = client_for("federation_assessor")
+    criteria = [{"code": "A1", "category": "组织建设", "title": "组织健全", "max_points": 100}]
+    scheme = {
+        "name": "全体验收",
+        "criteria": criteria,
+        "levels": [{"name": "合格", "min_score": 60}],
+    }
+    scheme_id = homes.post("/api/v1/homes/schemes/", scheme, format="json").json()["id"]
+    due = str(timezone.localdate() + timezone.timedelta(days=10))
+    body = {"scheme": scheme_id, "title": "全体", "deadline": due, "unions": "all"}
+    r = homes.post("/api/v1/homes/rounds/", body, format="json")
+    assert r.status_code == 201, r.json()
+    rows = paged(homes.get(f"/api/v1/homes/rounds/{r.json()['id']}/results/"))
+    assert {"union-a", "union-b"} <= {row["union"] for row in rows}
+    reports = client_for("federation_reporter")
+    field = {"key": "n", "label": "人数", "type": "integer", "required": False}
+    form = {"code": "all-form", "title": "全体报表", "fields": [field], "rules": []}
+    form_id = reports.post("/api/v1/reports/forms/", form, format="json").json()["id"]
+    cycle = {"form": form_id, "period": "2026", "due_date": due, "unions": "all"}
+    r = reports.post("/api/v1/reports/cycles/", cycle, format="json")
+    assert r.status_code == 201, r.json()
+    rows = paged(reports.get(f"/api/v1/reports/cycles/{r.json()['id']}/status/"))
+    assert {"union-a", "union-b"} <= {row["union"] for row in rows}
+
+
 def test_dashboard(fed):
     body = fed.get("/api/v1/dashboard/").json()
     has(body, "unions", "members", "women_members", "dues", "homes", "reports", "as_of")
-    has(body["dues"], "period", "amount_due", "amount_paid", "collection_rate")
+    dues = has(body["dues"], "period", "amount_due", "amount_paid", "collection_rate")
+    assert money(dues["amount_due"])
+    assert money(dues["amount_paid"])
     has(body["reports"], "open_cycles", "late")
     assert isinstance(body["homes"], dict)
 
@@ -294,6 +371,9 @@ def test_members_create_list_get_patch_leave(chair):
     assert r.status_code == 201, r.json()
     created = has(r.json(), "id", "status", "birth_date", "member_no")
     assert created["birth_date"] == "1988-08-08"
+    assert created["status"] == "active"
+    assert money(created["monthly_wage"])
+    assert created["joined_on"] == "2026-01-05"
     bad = chair.post("/api/v1/members/", _member_body(id_number="123"), format="json")
     assert bad.status_code == 400
     assert "id_number" in bad.json()
@@ -317,8 +397,6 @@ def test_member_active_in_another_union_is_409(chair, client_for, union_b):
 def test_members_import_and_export(chair):
     csv = "姓名,性别,身份证号,手机,入会日期,用工形式,月工资\n"
     csv += f"李导入,男,{id_number(birth='19770707', seq=3)},13700137000,2026-02-01,劳务派遣,5000\n"
-    from django.core.files.uploadedfile import SimpleUploadedFile
-
     upload = SimpleUploadedFile("m.csv", csv.encode(), content_type="text/csv")
     r = chair.post("/api/v1/members/import/", {"file": upload}, format="multipart")
     assert r.status_code == 200, r.json()
@@ -367,7 +445,9 @@ def test_organization_terms_current_and_the_federation_list(
     with django_capture_on_commit_callbacks(execute=True):
         r = chair.post("/api/v1/organization/terms/", body, format="json")
     assert r.status_code == 201, r.json()
-    has(r.json(), "id", "elected_on", "ends_on", "status")
+    term = has(r.json(), "id", "elected_on", "ends_on", "status")
+    assert term["elected_on"] == "2024-05-01"
+    assert date(term["ends_on"])
     current = chair.get("/api/v1/organization/terms/current/").json()
     has(current, "id", "elected_on", "ends_on", "days_left", "status")
     assert current["ends_on"] == "2029-05-01"
