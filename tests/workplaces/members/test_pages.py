@@ -275,3 +275,12 @@ def test_a_bad_application_answers_400_with_the_errors(org_page, union_a, in_uni
     assert 'class="errors"' in r.content.decode()
     with in_union(union_a):
         assert not MembershipApplication.objects.exists()
+
+
+def test_the_roster_menu_offers_a_reader_only_what_it_may_open(page_for, org_page, union_a):
+    finance = page_for("a_finance", union_a)
+    html = finance.get("/members/").content.decode()
+    for refused in ("/members/applications/", "/members/transfers/", "/members/import/"):
+        assert f'href="{refused}"' not in html
+        assert finance.get(refused).status_code == 403
+    assert 'href="/members/import/"' in org_page.get("/members/").content.decode()
