@@ -11,6 +11,7 @@ from typing import Any
 from django import template
 from django.utils.translation import gettext as _
 
+from federation.platform.accounts.permissions import has_role
 from federation.platform.actors import SYSTEM
 
 register = template.Library()
@@ -75,3 +76,10 @@ def actor(value: Any) -> str:
     if value is None:
         return ""
     return _("System") if value == SYSTEM else str(value)
+
+
+@register.filter
+def holds(user: Any, roles: str) -> bool:
+    """``user|holds:"women_workers,vice_chair"``: whether a menu may offer a page guarded by
+    those roles (the side's top role passes, as in the page's own check)."""
+    return has_role(user, *[r.strip() for r in roles.split(",") if r.strip()])

@@ -166,3 +166,11 @@ def test_the_receipt_export_neutralises_formulas(a_chair, page_client, union_a, 
     res = page_client("a_chair", union_a).get(f"/welfare/festivals/{made['id']}/receipts.xlsx")
     sheet = load_workbook(io.BytesIO(res.content)).worksheets[0]
     assert sheet.cell(row=1, column=1).value == "'=HYPERLINK(1)"
+
+
+def test_the_menus_offer_an_officer_only_the_registers_it_may_open(page_client, union_a):
+    finance = page_client("a_finance", union_a)
+    for page, guarded in (("/rights/", "/rights/women/"), ("/welfare/", "/welfare/hardship/")):
+        assert f'href="{guarded}"' not in finance.get(page).content.decode()
+        assert finance.get(guarded).status_code == 403
+        assert f'href="{guarded}"' in page_client("a_chair", union_a).get(page).content.decode()
