@@ -405,6 +405,34 @@ def test_members_import_and_export(chair):
         assert chair.get(f"/api/v1/members/export/?format={fmt}").status_code == 200
 
 
+def test_members_import_dry_run_writes_nothing_valid_only_skips_the_bad_row(chair):
+    head = "name,gender,id_number,phone,joined_on,employment,monthly_wage\n"
+    good = f"王试,M,{id_number(birth='19790101', seq=4)},13600136000,2026-02-01,regular,5000\n"
+    bad = "赵错,M,123,13600136001,2026-02-01,regular,5000\n"
+    upload = SimpleUploadedFile("m.csv", (head + good + bad).encode(), content_type="text/csv")
+    r = chair.post("/api/v1/members/import/?dry_run=1", {"file": upload}, format="multipart")
+    assert r.status_code == 400, r.json()
+    has(r.json(), "created", "updated", "errors")
+    [error] = r.json()["errors"]
+    assert has(error, "row", "column", "message")["row"] == 3
+    assert paged(chair.get("/api/v1/members/")) == []
+    upload = SimpleUploadedFile("m.csv", (head + good + bad).encode(), content_type="text/csv")
+    r = chair.post("/api/v1/members/import/?valid_only=1", {"file": upload}, format="multipart")
+    assert r.status_code == 200, r.json()
+    assert r.json()["created"] == 1
+
+
+def test_a_transfer_the_destination_rejects(chair, client_for, union_b, member_a):
+    body = {"to_union": "union-b", "reason": "调动"}
+    assert (
+        chair.post(f"/api/v1/members/{member_a.pk}/transfer/", body, format="json").status_code
+        == 202
+    )
+    dest = client_for("b_chair", union_b)
+    [row] = paged(dest.get("/api/v1/transfers/"))
+    assert dest.post(f"/api/v1/transfers/{row['id']}/reject/").status_code == 200
+
+
 def test_member_transfer_and_the_destinations_transfers(chair, client_for, union_b, member_a):
     r = chair.post(
         f"/api/v1/members/{member_a.pk}/transfer/",
@@ -442,6 +470,11 @@ def test_organization_terms_current_and_the_federation_list(
         "approved_on": "2024-05-10",
         "committee": committee_json(5),
     }
+    too_big = chair.post(
+        "/api/v1/organization/terms/", {**body, "committee": committee_json(8)}, format="json"
+    )
+    assert too_big.status_code == 400
+    assert "committee" in too_big.json()
     with django_capture_on_commit_callbacks(execute=True):
         r = chair.post("/api/v1/organization/terms/", body, format="json")
     assert r.status_code == 201, r.json()
@@ -609,12 +642,16 @@ def test_finance_budgets_entries_approval_and_report(chair, client_for, union_a)
     r = author.post("/api/v1/finance/entries/", expense, format="json")
     assert r.status_code == 201, r.json()
     has(r.json(), "id", "status")
+    assert has(r.json(), "status")["status"] != "approved"
+    before = chair.get("/api/v1/finance/report/?year=2026").json()["expense"]
+    assert before["activities"] == "0.00"
     approve = f"/api/v1/finance/entries/{r.json()['id']}/approve/"
     assert author.post(approve).status_code == 403
     assert chair.post(approve).status_code == 200
     report = chair.get("/api/v1/finance/report/?year=2026").json()
     has(report, "year", "income", "expense", "budget", "balance")
     assert money(report["balance"])
+    assert report["expense"]["activities"] == "800.00"
     assert all(money(v) for v in report["expense"].values())
     assert report["expense"]
     assert all(money(v) for v in report["budget"].values())
