@@ -8,7 +8,10 @@ from datetime import timedelta
 from typing import Any
 
 from django.conf import settings
+from django.contrib.auth.models import Group
+from django.contrib.postgres.expressions import ArraySubquery
 from django.db import transaction
+from django.db.models import OuterRef
 from django.utils import timezone
 from rest_framework import exceptions
 from rest_framework.authentication import TokenAuthentication
@@ -28,10 +31,12 @@ def key_digest(key: str) -> str:
     return hashlib.sha256(key.encode()).hexdigest()
 
 
-def credential_stamp(user: Any) -> str:
+def credential_stamp(user: Any, *, role_names: list[str] | None = None) -> str:
     """What a token was issued against: the password hash, the roles and the active flag.
-    A change by any path (service, admin, shell) makes the stamp differ."""
-    roles = sorted(user.groups.values_list("name", flat=True))
+    A change by any path (service, admin, shell) makes the stamp differ. ``role_names``
+    are the user's roles when the caller read them already (in the token's query)."""
+    names = user.groups.values_list("name", flat=True) if role_names is None else role_names
+    roles = sorted(names)
     user._role_names = set(roles)  # what accounts.services.user_roles would query again
     raw = "\x1f".join([user.password or "", ",".join(roles), str(bool(user.is_active))])
     return hashlib.sha256(raw.encode()).hexdigest()
@@ -72,8 +77,11 @@ class ApiTokenAuthentication(TokenAuthentication):
     model = ApiToken
 
     def authenticate_credentials(self, key: str):
+        # the user's roles come in the token's query (one query, not two, per request)
+        roles = ArraySubquery(Group.objects.filter(user=OuterRef("user_id")).values("name"))
         token = (
             ApiToken.objects.select_related("user")
+            .annotate(role_names=roles)
             .filter(digest=key_digest(key), revoked_at__isnull=True)
             .first()
         )
@@ -85,7 +93,7 @@ class ApiTokenAuthentication(TokenAuthentication):
             raise exceptions.AuthenticationFailed("Token expired.")
         if not user.is_active:
             raise exceptions.AuthenticationFailed("User inactive or deleted.")
-        if token.stamp != credential_stamp(user):
+        if token.stamp != credential_stamp(user, role_names=token.role_names):
             with transaction.atomic():
                 ApiToken.objects.filter(pk=token.pk, revoked_at__isnull=True).update(
                     revoked_at=now, revoked_reason="credentials"
