@@ -55,6 +55,7 @@ IN_CONTEXT = [
     ("evaluation", "Open", "进行中"),
     ("evaluation", "Closed", "已结束"),
     ("finding", "Open", "未整改"),
+    ("opening hours", "Open", "开放"),
 ]
 
 
@@ -97,6 +98,18 @@ def test_the_congress_session_form_asks_for_a_title_not_an_honour(chair_page):
     html = chair_page.get("/congress/sessions/new/").content.decode()
     assert "标题" in html
     assert "称号" not in html
+
+
+def test_a_rooms_hours_read_open_not_view(chair_page, in_union, union_a):
+    import datetime as dt
+
+    from workplaces.assets.models import Room
+
+    with in_union(union_a):
+        Room.objects.create(name="职工书屋", opens_at=dt.time(8), closes_at=dt.time(21))
+    html = chair_page.get("/assets/").content.decode()
+    assert "开放 08:00–21:00" in html
+    assert "查看 08:00" not in html
 
 
 def test_the_equipment_list_names_things_not_people(chair_page):
