@@ -23,6 +23,8 @@ PLAIN = [
     ("Employees", "职工人数"),
     ("Delegates", "代表"),
     ("name", "名称"),
+    ("Held", "已召开"),
+    ("Term", "期限"),
 ]
 
 IN_CONTEXT = [
@@ -56,6 +58,8 @@ IN_CONTEXT = [
     ("evaluation", "Closed", "已结束"),
     ("finding", "Open", "未整改"),
     ("opening hours", "Open", "开放"),
+    ("activity", "Held", "已举办"),
+    ("school term", "Term", "学期"),
 ]
 
 
@@ -98,6 +102,13 @@ def test_the_congress_session_form_asks_for_a_title_not_an_honour(chair_page):
     html = chair_page.get("/congress/sessions/new/").content.decode()
     assert "标题" in html
     assert "称号" not in html
+
+
+def test_a_held_activity_and_a_term_plan_read_as_such():
+    from workplaces.activities.models import ActivityStatus, PlanPeriod
+
+    with translation.override("zh-hans"):
+        assert (str(ActivityStatus.HELD.label), str(PlanPeriod.TERM.label)) == ("已举办", "学期")
 
 
 def test_a_rooms_hours_read_open_not_view(chair_page, in_union, union_a):

@@ -12,6 +12,7 @@ from decimal import Decimal
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from workplaces.activities.files import photo_path, private_storage
 from workplaces.members.models import Member
@@ -27,13 +28,13 @@ class ActivityKind(models.TextChoices):
 
 class ActivityStatus(models.TextChoices):
     PLANNED = "planned", _("Planned")
-    HELD = "held", _("Held")
+    HELD = "held", pgettext_lazy("activity", "Held")
     CANCELLED = "cancelled", _("Cancelled")
 
 
 class PlanPeriod(models.TextChoices):
     MONTH = "month", _("Monthly")
-    TERM = "term", _("Term")
+    TERM = "term", pgettext_lazy("school term", "Term")
     YEAR = "year", _("Yearly")
 
 
