@@ -25,7 +25,7 @@ STYLE = Style(
     colors=("#b71c1c", "#1e88e5", "#43a047", "#fb8c00", "#8e24aa"),
     font_family="'Noto Sans CJK SC', 'PingFang SC', 'Microsoft YaHei', sans-serif",
 )
-CACHE_PREFIX = "dashboard:chart:v1:"
+CACHE_PREFIX = "dashboard:chart:v2:"
 CACHE_SECONDS = 7 * 24 * 3600
 
 
@@ -61,9 +61,22 @@ def _cached(key: str, draw) -> str:
     return mark_safe(svg)  # noqa: S308 - our own SVG
 
 
+def _count_ticks(series: dict[str, list[float]]) -> list[int] | None:
+    """Whole-number ticks when every value is a count (a chart of 1 union read 0.1 ... 1)."""
+    values = [v for vs in series.values() for v in vs]
+    if not all(isinstance(v, int) for v in values):
+        return None
+    top = max([*values, 1])
+    step = max(1, -(-top // 5))
+    return list(range(0, top + step, step))
+
+
 def _draw_bar(title: str, labels: list[str], series: dict[str, list[float]]) -> str:
     chart = _base(pygal.Bar, title, x_label_rotation=30 if len(labels) > 6 else 0)
     chart.x_labels = labels
+    ticks = _count_ticks(series)
+    if ticks is not None:
+        chart.y_labels = ticks
     for name, values in series.items():
         chart.add(name, values)
     return _render(chart)
