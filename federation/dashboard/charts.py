@@ -66,7 +66,7 @@ def _count_ticks(series: dict[str, list[float]]) -> list[int] | None:
     values = [v for vs in series.values() for v in vs]
     if not all(isinstance(v, int) for v in values):
         return None
-    top = max([*values, 1])
+    top = int(max([*values, 1]))
     step = max(1, -(-top // 5))
     return list(range(0, top + step, step))
 
