@@ -11,9 +11,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 PACKAGES = ("federation", "tenants", "workplaces")
 
-# (msgctxt, msgid) -> the distinct translations it has today. Each was checked to be a
-# harmless synonym (or a wording nobody reads side by side); the list only shrinks: when a
-# clash is fixed, delete its line.
+# (msgctxt, msgid) -> the distinct translations it had on 2026-12-07 (found, not reviewed
+# one by one: most are harmless synonyms, some deserve a msgctxt). The list only shrinks:
+# when a clash is fixed, delete its line; never add one, give the new string a msgctxt.
 KNOWN_CLASHES: dict[tuple[str | None, str], set[str]] = {
     ("transfer status", "Accepted"): {"已接受", "已接收"},
     (None, "Add"): {"新增", "添加"},
