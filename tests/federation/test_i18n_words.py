@@ -25,6 +25,12 @@ PLAIN = [
     ("name", "名称"),
     ("Held", "已召开"),
     ("Term", "期限"),
+    ("Deadline", "截止日期"),
+    ("deadline", "截止日期"),
+    ("Failed", "失败"),
+    ("Reject", "拒绝"),
+    ("No items yet.", "尚无事项。"),
+    ("Closed", "已关闭"),
 ]
 
 IN_CONTEXT = [
@@ -60,6 +66,14 @@ IN_CONTEXT = [
     ("opening hours", "Open", "开放"),
     ("activity", "Held", "已举办"),
     ("school term", "Term", "学期"),
+    ("mediation", "Deadline", "调解期限"),
+    ("mediation", "deadline", "调解期限"),
+    ("mediation", "Failed", "调解不成"),
+    ("proposal", "Reject", "不予立案"),
+    ("approval", "Reject", "不批准"),
+    ("equipment", "No items yet.", "暂无器材。"),
+    ("hardship file", "Closed", "退出"),
+    ("case", "Closed", "已办结"),
 ]
 
 
@@ -127,3 +141,8 @@ def test_the_equipment_list_names_things_not_people(chair_page):
     html = chair_page.get("/assets/equipment/").content.decode()
     assert "<th>名称</th>" in html
     assert "<th>姓名</th>" not in html
+
+
+def test_the_mediation_list_reads_mediation_deadline(chair_page):
+    html = chair_page.get("/rights/mediation/").content.decode()
+    assert "<th>调解期限</th>" in html

@@ -9,6 +9,7 @@ from typing import Any
 
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from workplaces.ledgers.registry import Book, book_register, rows_contribute
 
@@ -161,7 +162,7 @@ def register_module_books() -> None:
                     _("Income per month"),
                     _("Cause"),
                     _("Reviewed on"),
-                    _("Closed"),
+                    pgettext_lazy("hardship file", "Closed"),
                 ],
                 order=36,
                 landscape=True,

@@ -8,7 +8,7 @@ from django.utils.translation import pgettext_lazy
 
 class MediationOutcome(models.TextChoices):
     SETTLED = "settled", _("Settled with an agreement")
-    FAILED = "failed", _("Failed")
+    FAILED = "failed", pgettext_lazy("mediation", "Failed")
     WITHDRAWN = "withdrawn", pgettext_lazy("mediation", "Withdrawn")
 
 
@@ -20,7 +20,7 @@ class MediationCase(models.Model):
     applicant = models.CharField(_("applicant"), max_length=100)
     respondent = models.CharField(_("respondent"), max_length=200)
     matter = models.TextField(_("matter"))
-    deadline = models.DateField(_("deadline"))
+    deadline = models.DateField(pgettext_lazy("mediation", "deadline"))
     outcome = models.CharField(
         _("outcome"), max_length=20, choices=MediationOutcome.choices, blank=True
     )
@@ -77,7 +77,7 @@ class MediationCommitteeMember(models.Model):
 class LegalAidStatus(models.TextChoices):
     RECEIVED = "received", _("Received")
     REFERRED = "referred", _("Referred")
-    CLOSED = "closed", _("Closed")
+    CLOSED = "closed", pgettext_lazy("case", "Closed")
 
 
 class LegalAidRequest(models.Model):
