@@ -16,7 +16,8 @@ from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from federation.platform.actors import Actor, actor_label
+from federation.platform.accounts.permissions import has_role
+from federation.platform.actors import Actor, actor_id, actor_label
 from federation.platform.audit.services import audit_record, snapshot
 from federation.platform.errors import ConflictError, duplicate_only
 from federation.rules.selectors import rule_value
@@ -31,7 +32,8 @@ from workplaces.congress.models import (
     Satisfaction,
     Session,
 )
-from workplaces.congress.services import _slug, _text
+from workplaces.congress.services import MANAGERS, _slug, _text
+from workplaces.members.models import Member
 from workplaces.organization.common import facts_refresh_on_commit, field_error
 
 PROPOSAL_FACTS = ("congress.proposals_by_year",)
@@ -52,6 +54,34 @@ def _roster_check(names: list[str], field: str) -> None:
         raise ValidationError(
             {field: [_("Not a delegate: %(names)s") % {"names": "、".join(strangers)}]},
             code="not_delegate",
+        )
+
+
+def _proposer_check(proposer: str, actor: Actor) -> None:
+    """A congress manager (or a job) may register a proposal on anyone's behalf, e.g. from
+    a paper form; anyone else files in their own name, that of their member record."""
+    if actor is None or has_role(actor, *MANAGERS):
+        return
+    uid = actor_id(actor)
+    own = (
+        Member.objects.filter(user_id=uid).values_list("name", flat=True).first()
+        if uid is not None
+        else None
+    )
+    if own is None:
+        raise field_error(
+            "proposer",
+            _(
+                "Your login is not linked to a member record; ask the union's organization "
+                "officer to register the proposal for you."
+            ),
+            code="no_member",
+        )
+    if proposer != own:
+        raise field_error(
+            "proposer",
+            _("You can only submit in your own name (%(name)s).") % {"name": own},
+            code="not_self",
         )
 
 
@@ -87,6 +117,7 @@ def proposal_submit(
     title = _text(title, "title", 200)
     body = _text(body, "body", 20000)
     proposer = _text(proposer, "proposer", 50)
+    _proposer_check(proposer, actor)
     names = []
     for name in seconders:
         name = str(name).strip()

@@ -14,6 +14,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from federation.platform.accounts.roles import ORGANIZATION, VICE_CHAIR
 from federation.platform.actors import Actor
 from federation.platform.audit.services import audit_record, snapshot
 from federation.platform.errors import ConflictError
@@ -38,6 +39,9 @@ from workplaces.organization.common import (
     this_union,
 )
 from workplaces.organization.thresholds import at_least, more_than
+
+# who manages the congress (the chair and a superuser hold every union role)
+MANAGERS = (ORGANIZATION, VICE_CHAIR)
 
 SESSION_FACTS = ("congress.last_held_on", "congress.sessions_by_year")
 DELEGATE_FACTS = ("congress.delegates",)

@@ -11,6 +11,15 @@ P = "/api/v1/congress/proposals/"
 E = "/api/v1/congress/evaluations/"
 
 
+def _link_member(union, in_union, name):
+    from django.contrib.auth import get_user_model
+
+    from tests.workplaces.organization.factories import MemberFactory
+
+    with in_union(union):
+        MemberFactory(name=name, user=get_user_model().objects.get(username="a_member"))
+
+
 def _session(api, present=200, total=300, held_on="2026-03-01"):
     body = {
         "kind": "workers",
@@ -223,7 +232,8 @@ def test_the_federation_has_no_ballot_endpoint(federation_admin_api):
     assert federation_admin_api.post(f"{E}1/ballots/", {}, format="json").status_code == 404
 
 
-def test_a_member_can_submit_a_proposal_but_not_review(client_for, union_a):
+def test_a_member_can_submit_a_proposal_but_not_review(client_for, union_a, in_union):
+    _link_member(union_a, in_union, "甲")
     member = client_for("a_member", union_a)
     r = member.post(
         P, {"title": "a", "body": "b", "proposer": "甲", "seconders": ["乙", "丙"]}, format="json"
@@ -235,3 +245,33 @@ def test_a_member_can_submit_a_proposal_but_not_review(client_for, union_a):
         ).status_code
         == 403
     )
+
+
+def test_a_member_naming_someone_else_as_proposer_is_400(client_for, union_a, in_union):
+    _link_member(union_a, in_union, "甲")
+    r = client_for("a_member", union_a).post(
+        P, {"title": "a", "body": "b", "proposer": "乙", "seconders": ["丙", "丁"]}, format="json"
+    )
+    assert r.status_code == 400
+    assert list(r.data) == ["proposer"]
+    assert "本人名义" in str(r.data["proposer"][0])
+    with in_union(union_a):
+        assert Proposal.objects.count() == 0
+
+
+def test_a_member_without_a_member_record_cannot_submit(client_for, union_a, in_union):
+    r = client_for("a_member", union_a).post(
+        P, {"title": "a", "body": "b", "proposer": "甲", "seconders": ["乙", "丙"]}, format="json"
+    )
+    assert r.status_code == 400
+    assert list(r.data) == ["proposer"]
+    with in_union(union_a):
+        assert Proposal.objects.count() == 0
+
+
+def test_an_officer_registers_a_proposal_on_a_delegates_behalf(client_for, union_a, in_union):
+    r = client_for("a_organization", union_a).post(
+        P, {"title": "a", "body": "b", "proposer": "乙", "seconders": ["丙", "丁"]}, format="json"
+    )
+    assert r.status_code == 201
+    assert r.data["proposer"] == "乙"

@@ -91,3 +91,48 @@ def test_a_group_leader_sees_his_groups_members_and_their_events_only(union_a, i
     assert "张小组" in html
     assert "2021-03-01" in html
     assert "李别组" not in html
+
+
+def _member_named(union_a, in_union, name):
+    from django.contrib.auth import get_user_model
+
+    from tests.workplaces.organization.factories import MemberFactory
+
+    with in_union(union_a):
+        MemberFactory(name=name, user=get_user_model().objects.get(username="a_member"))
+
+
+PROPOSAL_FORM = {"title": "食堂", "body": "改善", "seconders_text": "丙、丁"}
+
+
+def test_a_member_cannot_file_a_proposal_page_in_someone_elses_name(union_a, in_union):
+    from workplaces.congress.models import Proposal
+
+    _member_named(union_a, in_union, "甲")
+    client = _client("union-a.localhost", "a_member")
+    r = client.post("/congress/proposals/", {**PROPOSAL_FORM, "proposer": "乙"})
+    assert r.status_code == 200
+    assert "本人名义" in r.content.decode()
+    with in_union(union_a):
+        assert Proposal.objects.count() == 0
+
+
+def test_a_member_files_a_proposal_page_in_their_own_name(union_a, in_union):
+    from workplaces.congress.models import Proposal
+
+    _member_named(union_a, in_union, "甲")
+    client = _client("union-a.localhost", "a_member")
+    r = client.post("/congress/proposals/", {**PROPOSAL_FORM, "proposer": "甲"})
+    assert r.status_code == 302
+    with in_union(union_a):
+        assert list(Proposal.objects.values_list("proposer", flat=True)) == ["甲"]
+
+
+def test_an_officer_files_a_proposal_page_for_a_delegate(union_a, in_union):
+    from workplaces.congress.models import Proposal
+
+    client = _client("union-a.localhost", "a_organization")
+    r = client.post("/congress/proposals/", {**PROPOSAL_FORM, "proposer": "乙"})
+    assert r.status_code == 302
+    with in_union(union_a):
+        assert list(Proposal.objects.values_list("proposer", flat=True)) == ["乙"]
