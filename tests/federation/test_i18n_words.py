@@ -31,6 +31,11 @@ PLAIN = [
     ("Reject", "拒绝"),
     ("No items yet.", "尚无事项。"),
     ("Closed", "已关闭"),
+    ("federation", "镇总工会"),
+    ("Submit to the federation", "提交总工会"),
+    ("Members", "会员"),
+    ("Unions", "基层工会"),
+    ("Women", "女性"),
 ]
 
 IN_CONTEXT = [
@@ -74,6 +79,12 @@ IN_CONTEXT = [
     ("equipment", "No items yet.", "暂无器材。"),
     ("hardship file", "Closed", "退出"),
     ("case", "Closed", "已办结"),
+    ("staff home", "federation", "联合会"),
+    ("staff home", "Submit to the federation", "提交联合会"),
+    ("count", "Members", "会员人数"),
+    ("headcount", "Members", "人数"),
+    ("count", "Unions", "工会数"),
+    ("members", "Women", "女会员"),
 ]
 
 
@@ -146,3 +157,8 @@ def test_the_equipment_list_names_things_not_people(chair_page):
 def test_the_mediation_list_reads_mediation_deadline(chair_page):
     html = chair_page.get("/rights/mediation/").content.decode()
     assert "<th>调解期限</th>" in html
+
+
+def test_the_member_list_counts_women_members(chair_page):
+    html = chair_page.get("/members/").content.decode()
+    assert '<span class="muted">女会员</span>' in html

@@ -180,7 +180,7 @@ def register_builtin() -> None:
             Book(
                 "groups",
                 _("Union group roster (工会小组名册)"),
-                [_("Group"), _("Leader"), _("Members"), _("Names")],
+                [_("Group"), _("Leader"), pgettext_lazy("headcount", "Members"), _("Names")],
                 order=11,
                 widths=(2, 2, 1, 8),
             ),

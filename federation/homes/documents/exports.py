@@ -11,6 +11,7 @@ from typing import IO, Any
 
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 from openpyxl import Workbook
 from openpyxl.styles import Font
 from openpyxl.worksheet.worksheet import Worksheet
@@ -68,7 +69,7 @@ def overview_xlsx(*, overview: dict[str, Any]) -> bytes:
     _titles(ws, overview)
     levels = [[name, n] for name, n in overview["levels"].items()]
     levels.append([_("Without a title"), max(overview["unions"] - overview["titled"], 0)])
-    _sheet(wb.create_sheet(_("Per level")[:31]), [_("Level"), _("Unions")], levels)
+    _sheet(wb.create_sheet(_("Per level")[:31]), [_("Level"), pgettext("count", "Unions")], levels)
     expiring = [[t.union.name, t.level.name, t.recheck_due] for t in overview["expiring"]]
     _sheet(
         wb.create_sheet(_("Expiring in 90 days")[:31]),
