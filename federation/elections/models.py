@@ -4,6 +4,7 @@ key to any tenant row: member and login ids of candidates are plain integers).""
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class StepStatus(models.TextChoices):
@@ -25,7 +26,7 @@ class ElectionApplication(models.Model):
     submitted_by = models.CharField(max_length=150, blank=True)
     decided_at = models.DateTimeField(null=True, blank=True)
     decided_by = models.CharField(max_length=150, blank=True)
-    note = models.CharField(_("note"), max_length=500, blank=True)
+    note = models.CharField(pgettext_lazy("decision", "note"), max_length=500, blank=True)
 
     class Meta:
         ordering = ["-submitted_at", "-id"]
@@ -62,7 +63,7 @@ class ElectionResult(models.Model):
     submitted_by = models.CharField(max_length=150, blank=True)
     decided_at = models.DateTimeField(null=True, blank=True)
     decided_by = models.CharField(max_length=150, blank=True)
-    note = models.CharField(_("note"), max_length=500, blank=True)
+    note = models.CharField(pgettext_lazy("decision", "note"), max_length=500, blank=True)
     term_ref = models.PositiveBigIntegerField(null=True, blank=True)
 
     class Meta:

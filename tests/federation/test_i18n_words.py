@@ -36,6 +36,11 @@ PLAIN = [
     ("Members", "会员"),
     ("Unions", "基层工会"),
     ("Women", "女性"),
+    ("rules", "校验规则"),
+    ("summary", "总结"),
+    ("note", "备注"),
+    ("Note", "备注"),
+    ("Paid", "已缴金额"),
 ]
 
 IN_CONTEXT = [
@@ -85,6 +90,12 @@ IN_CONTEXT = [
     ("headcount", "Members", "人数"),
     ("count", "Unions", "工会数"),
     ("members", "Women", "女会员"),
+    ("room", "rules", "管理制度"),
+    ("bookkeeping", "summary", "摘要"),
+    ("bargaining", "summary", "纪要"),
+    ("decision", "note", "意见"),
+    ("decision", "Note", "意见"),
+    ("proposal", "Note", "说明"),
 ]
 
 
@@ -162,3 +173,10 @@ def test_the_mediation_list_reads_mediation_deadline(chair_page):
 def test_the_member_list_counts_women_members(chair_page):
     html = chair_page.get("/members/").content.decode()
     assert '<span class="muted">女会员</span>' in html
+
+
+def test_a_rooms_rules_field_reads_house_rules():
+    from workplaces.assets.models import Room
+
+    with translation.override("zh-hans"):
+        assert str(Room._meta.get_field("rules").verbose_name) == "管理制度"

@@ -10,6 +10,7 @@ from django.contrib.postgres.fields import DateTimeRangeField, RangeOperators
 from django.db import models
 from django.db.models import F, Func, Q, Value
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from workplaces.members.models import Member
 
@@ -27,7 +28,7 @@ class Room(models.Model):
     capacity = models.PositiveIntegerField(_("capacity"), null=True, blank=True)
     opens_at = models.TimeField(_("opens at"))
     closes_at = models.TimeField(_("closes at"))
-    rules = models.TextField(_("rules"), default=DEFAULT_ROOM_RULES)
+    rules = models.TextField(pgettext_lazy("room", "rules"), default=DEFAULT_ROOM_RULES)
     active = models.BooleanField(_("in use"), default=True)
 
     class Meta:

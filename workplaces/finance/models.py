@@ -91,7 +91,7 @@ class Entry(models.Model):
     category = models.CharField(_("category"), max_length=40)
     amount = models.DecimalField(_("amount"), max_digits=14, decimal_places=2)
     on = models.DateField(_("date"))
-    summary = models.CharField(_("summary"), max_length=300)
+    summary = models.CharField(pgettext_lazy("bookkeeping", "summary"), max_length=300)
     voucher_no = models.CharField(_("voucher number"), max_length=40, blank=True)
     status = models.CharField(_("status"), max_length=10, choices=EntryStatus.choices)
     source = models.CharField(

@@ -254,7 +254,14 @@ def register_builtin() -> None:
             Book(
                 "rationalisation",
                 _("Rationalisation proposals (合理化建议簿)"),
-                [_("Date"), _("Title"), _("Proposer"), _("Status"), _("Benefit (CNY)"), _("Note")],
+                [
+                    _("Date"),
+                    _("Title"),
+                    _("Proposer"),
+                    _("Status"),
+                    _("Benefit (CNY)"),
+                    pgettext_lazy("proposal", "Note"),
+                ],
                 order=41,
             ),
             suggestions_rows,

@@ -100,7 +100,7 @@ class NegotiationRound(models.Model):
     held_on = models.DateField(_("held on"))
     employee_side = models.JSONField(_("for the employees"), default=list)
     employer_side = models.JSONField(_("for the employer"), default=list)
-    summary = models.TextField(_("summary"), blank=True)
+    summary = models.TextField(pgettext_lazy("bargaining", "summary"), blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

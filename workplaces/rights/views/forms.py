@@ -6,6 +6,7 @@ from typing import cast
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from workplaces.congress.models import Motion
 from workplaces.rights.models import MediationOutcome, NominationStatus, ProtectionKind
@@ -35,7 +36,7 @@ class RoundForm(forms.Form):
     employee_side = forms.CharField(label=_("for the employees (one name a line)"), widget=area(3))
     employer_side = forms.CharField(label=_("for the employer (one name a line)"), widget=area(3))
     summary = forms.CharField(
-        label=_("summary"),
+        label=pgettext_lazy("bargaining", "summary"),
         required=False,
         max_length=5000,
         widget=area(3),
