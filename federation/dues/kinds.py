@@ -2,6 +2,7 @@
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class DuesRetiredKind(models.TextChoices):
@@ -13,7 +14,7 @@ class DuesRetiredKind(models.TextChoices):
     PAYMENT = "dues.payment", _("Dues payment")
     ADJUSTMENT = "dues.adjustment", _("Dues adjustment")
     REFUND = "dues.refund", _("Dues refund")
-    REMITTANCE = "dues.remittance", _("Remittance")
+    REMITTANCE = "dues.remittance", pgettext_lazy("audit event", "Remittance")
     POLICY = "dues.policy", _("Dues rule changed")
 
 

@@ -41,6 +41,9 @@ PLAIN = [
     ("note", "备注"),
     ("Note", "备注"),
     ("Paid", "已缴金额"),
+    ("Due on", "完成期限"),
+    ("due on", "完成期限"),
+    ("Remittance", "回拨与上解"),
 ]
 
 IN_CONTEXT = [
@@ -96,6 +99,9 @@ IN_CONTEXT = [
     ("decision", "note", "意见"),
     ("decision", "Note", "意见"),
     ("proposal", "Note", "说明"),
+    ("loan", "Due on", "应还日期"),
+    ("loan", "due on", "应还日期"),
+    ("audit event", "Remittance", "划拨"),
 ]
 
 

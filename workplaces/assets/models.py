@@ -111,7 +111,7 @@ class Lending(models.Model):
     equipment = models.ForeignKey(Equipment, on_delete=models.PROTECT, related_name="lendings")
     member = models.ForeignKey(Member, on_delete=models.PROTECT, related_name="lendings")
     lent_on = models.DateField(_("lent on"))
-    due_on = models.DateField(_("due on"))
+    due_on = models.DateField(pgettext_lazy("loan", "due on"))
     returned_on = models.DateField(_("returned on"), null=True, blank=True)
     lent_by = models.CharField(max_length=150, blank=True)
 
