@@ -6,6 +6,7 @@ GB 11643-1999: the citizen identification number (公民身份号码).
 
 import datetime as dt
 import re
+from operator import mul
 
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
@@ -44,7 +45,10 @@ _ID_RE = re.compile(r"^[0-9]{17}[0-9X]$")
 
 
 def id_number_check_char(first17: str) -> str:
-    return ID_CHECK[sum(int(c) * w for c, w in zip(first17, ID_WEIGHTS, strict=True)) % 11]
+    if len(first17) != len(ID_WEIGHTS):
+        raise ValueError("an ID number's check character is computed on 17 digits")
+    # map over C builtins: a member import checks 10,000 numbers a second (issue 16)
+    return ID_CHECK[sum(map(mul, map(int, first17), ID_WEIGHTS)) % 11]
 
 
 def parse_id_number(value: str) -> tuple[str, dt.date, str]:

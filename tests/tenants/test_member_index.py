@@ -128,3 +128,16 @@ def test_the_database_refusal_under_a_race_is_still_a_conflict(union_a, union_b,
     monkeypatch.setattr(member_index, "member_index_active_elsewhere", lambda **kw: set())
     with pytest.raises(ConflictError):
         member_index.member_index_claim(union=union_b, hashes=[digest])
+
+
+def test_the_hash_is_keyed_by_the_secret_in_force():
+    import hashlib
+    import hmac
+
+    number = id_number(birth="19880808", seq=9)
+    first = id_hash(number)
+    with override_settings(ID_HASH_SECRET="another secret"):
+        other = id_hash(number)
+        assert other == hmac.new(b"another secret", number.encode(), hashlib.sha256).hexdigest()
+    assert other != first
+    assert id_hash(" " + number.lower() + " ") == first

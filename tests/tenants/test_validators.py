@@ -56,3 +56,13 @@ def test_gender_is_read_from_the_seventeenth_digit():
 def test_bad_id_numbers_are_refused(value):
     with pytest.raises(ValidationError):
         parse_id_number(value)
+
+
+def test_the_id_check_character_needs_exactly_17_digits():
+    from tenants.validators import id_number_check_char
+
+    assert id_number_check_char("11010519491231002") == "X"
+    with pytest.raises(ValueError, match="17 digits"):
+        id_number_check_char("1101051949123100")
+    with pytest.raises(ValueError, match="17 digits"):
+        id_number_check_char("110105194912310021")

@@ -96,10 +96,22 @@ def _yes(value: Any, errors: dict[str, list[str]]) -> bool | None:
     return found
 
 
+BLANK_PROFILE: dict[str, Any] = {
+    "ethnicity": "",
+    **dict.fromkeys(CHOICE_FIELDS, ""),
+    **dict.fromkeys(TEXT_FIELDS, ""),
+    "model_worker": False,
+    "retirement_date": None,
+}
+
+
 def profile_clean(
     data: dict[str, Any], errors: dict[str, list[str]], *, birth: dt.date | None
 ) -> dict[str, Any]:
     """Clean the collection's fields present in ``data`` (absent ones are blank)."""
+    if all(data.get(name) in (None, "") for name in PROFILE_FIELDS):
+        # what the checks below give for nothing given (most rows of an import: issue 16)
+        return dict(BLANK_PROFILE)
     from workplaces.members.validation import date_parse
 
     out: dict[str, Any] = {"ethnicity": _ethnicity(data.get("ethnicity"), errors)}

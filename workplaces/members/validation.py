@@ -21,6 +21,7 @@ from workplaces.members.profile import migrant_derive, profile_clean
 NAME_RE = re.compile(r"^[\u4e00-\u9fff\u3400-\u4dbfA-Za-z·•.\- ]+$")
 PHONE_RE = re.compile(r"^(?:\+?86)?(?:1[3-9][0-9]{9}|0[0-9]{2,3}-?[0-9]{7,8})$")
 MAX_WAGE = Decimal("1000000.00")
+GENDERS = frozenset(Gender.values)  # ``Gender.values`` builds a list on every read
 
 GENDER_WORDS = {"M": "M", "F": "F", "男": "M", "女": "F", "m": "M", "f": "F"}
 EMPLOYMENT_WORDS = {code: code for code in Employment.values} | {
@@ -179,11 +180,7 @@ def _gender_clean(
         elif id_gender and gender != id_gender:
             errors["gender"] = [_("The gender does not agree with the ID number.")]
         out["gender"] = gender
-    if (
-        out.get("gender") not in Gender.values
-        and "gender" not in errors
-        and "id_number" not in errors
-    ):
+    if out.get("gender") not in GENDERS and "gender" not in errors and "id_number" not in errors:
         errors["gender"] = [_("This field is required.")]
 
 

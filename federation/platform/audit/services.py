@@ -95,20 +95,29 @@ def audit_record_query(
     params: list[Any] | tuple[Any, ...] = (),
     union_slug: str = "",
     note: str = "",
+    ctes: str = "",
+    cte_params: list[Any] | tuple[Any, ...] = (),
 ) -> int:
     """Append one audit event per row of ``query`` in one ``INSERT ... SELECT``, for bulk
     writes whose rows never come back to Python (a member import of 100,000 rows).
 
     ``query`` yields the columns ``object_type``, ``object_id``, ``before`` and ``after``
-    (``jsonb`` or NULL, as ``jsonable`` would have written them). Returns the rows added."""
+    (``jsonb`` or NULL, as ``jsonable`` would have written them). ``ctes`` (with
+    ``cte_params``) goes before the insert as its ``WITH`` list, so the change itself can be
+    a data-modifying ``name AS (INSERT ... RETURNING ...)`` that ``query`` reads: the change
+    and its audit in one statement. Returns the rows added."""
     table = AuditEvent._meta.db_table
     with connection.cursor() as cur:
-        cur.execute(
+        insert = (
             f'INSERT INTO "{table}" '  # noqa: S608 - the table name is ours, values are parameters
             "(at, actor_id, actor_name, kind, object_type, object_id, union_slug, before, after, "
             "note) SELECT %s, %s, %s, %s, q.object_type, q.object_id::text, %s, q.before, "
-            f"q.after, %s FROM ({query}) AS q",
+            f"q.after, %s FROM ({query}) AS q"
+        )
+        cur.execute(
+            (f"WITH {ctes} " if ctes else "") + insert,
             [
+                *cte_params,
                 timezone.now(),
                 actor_id(actor),
                 actor_label(actor),

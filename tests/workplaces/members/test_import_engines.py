@@ -165,3 +165,30 @@ def test_the_fast_path_refuses_a_file_over_the_row_cap_and_writes_nothing(union_
     assert caught.value.message_dict == {"file": ["At most 5 rows per file."]}
     with in_union(union_a):
         assert Member.objects.count() == 0
+
+
+def test_the_fast_path_refuses_a_person_admitted_here_just_before_its_claim(
+    union_a, in_union, make_member, monkeypatch
+):
+    """Between sorting the file (nobody on the register) and claiming the index rows, an
+    admission of one of the people commits: the unique ID number refuses the import's row,
+    answered as a conflict, and nothing of the import is written."""
+    from federation.platform.errors import ConflictError
+    from workplaces.members.imports import staged
+
+    data = _good_rows(5)
+    claim = staged.index_claim
+
+    def admitted_meanwhile(**kwargs):
+        make_member(union_a, id_number=data[3][2], gender="F" if data[3][1] == "女" else "M")
+        claim(**kwargs)
+
+    monkeypatch.setattr(staged, "index_claim", admitted_meanwhile)
+    with pytest.raises(ConflictError) as caught, transaction.atomic(), in_union(union_a):
+        members_import(content=as_csv(ZH, data), filename="m.csv", actor=None, engine="fast")
+
+    assert caught.value.code == "member_exists"
+    with in_union(union_a):
+        assert Member.objects.count() == 0
+        assert MembershipEvent.objects.count() == 0
+        assert AuditEvent.objects.filter(object_type="members.member").count() == 0

@@ -17,13 +17,13 @@ from collections.abc import Callable, Iterator
 from itertools import islice
 from typing import Any
 
-from django.db import connection
+from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from federation.platform.actors import Actor, actor_label
 from federation.platform.audit.services import audit_record_query
-from federation.platform.errors import ConflictError
+from federation.platform.errors import ConflictError, duplicate_only
 from tenants.member_index import id_hash, member_index_active_elsewhere
 from tenants.models import Union
 from workplaces.members.audit import MemberAuditKind
@@ -118,12 +118,6 @@ def stage_rows(
         _stage_copy(chunk)
 
 
-def _scalar(sql: str, params: list[Any] | None = None) -> Any:
-    with connection.cursor() as cur:
-        cur.execute(sql, params or [])
-        return cur.fetchone()[0]
-
-
 def stage_sort(
     *,
     union: Union,
@@ -164,7 +158,9 @@ NEW = "NOT existing AND NOT elsewhere"
 
 
 def _new_write(*, union: Union, count: int, actor: Actor, now: Any) -> None:
-    """Steps 1-2 of the lock order, then members, events and audit rows from the stage."""
+    """Steps 1-2 of the lock order, then members, events and audit rows from the stage in
+    one statement: the members' ``INSERT ... RETURNING`` feeds the other two (no join of
+    the stage with the register, no second look at the rows)."""
     with connection.cursor() as cur:
         cur.execute(f"SELECT id_hash FROM {STAGE} WHERE {NEW} ORDER BY id_hash")  # noqa: S608
         hashes = [h for (h,) in cur.fetchall()]
@@ -175,52 +171,52 @@ def _new_write(*, union: Union, count: int, actor: Actor, now: Any) -> None:
     )
     del hashes
     member, event = Member._meta.db_table, MembershipEvent._meta.db_table
-    # read after the index rows are ours: an admission of one of them may have committed
-    if _scalar(
-        f'SELECT EXISTS (SELECT 1 FROM {STAGE} AS s JOIN "{member}" AS m '  # noqa: S608
-        f"ON m.id_number = s.id_number WHERE {NEW})"
-    ):
-        raise ConflictError(
-            _("Someone in the file was added to the register meanwhile; try again."),
-            code="member_exists",
-        )
     first = int(member_numbers_take(count=count)[0]) if count else 0
     stage_cols = ", ".join(f's."{c}"' for c in FIELDS)
     number = "(%s - 1 + s.k)"
-    with connection.cursor() as cur:
-        # ids follow the file's order: volatile output expressions are computed after the sort
-        cur.execute(
-            f'INSERT INTO "{member}" (id, {COLUMNS}, member_no, status, status_on, '  # noqa: S608
-            "created_at, updated_at) "
-            f"SELECT nextval(pg_get_serial_sequence(%s, 'id')), {stage_cols}, "
-            f"CASE WHEN {number} < 1000000 THEN lpad({number}::text, 6, '0') "
-            f"ELSE {number}::text END, %s, s.joined_on, %s, %s "
-            f'FROM (SELECT *, row_number() OVER (ORDER BY "row") AS k FROM {STAGE} '
-            f"WHERE {NEW}) AS s ORDER BY s.k",
-            [member, first, first, first, MemberStatus.ACTIVE, now, now],
-        )
-        cur.execute(
-            f'INSERT INTO "{event}" (member_id, status, "on", reason, union_name, '  # noqa: S608
-            "actor_name, carried, created_at) "
-            f"SELECT m.id, %s, m.joined_on, %s, %s, %s, false, %s "
-            f'FROM "{member}" AS m JOIN {STAGE} AS s ON s.id_number = m.id_number '
-            f"WHERE {NEW} ORDER BY m.id",
-            [MemberStatus.ACTIVE, _("Imported"), union.name, actor_label(actor), now],
-        )
+    # ids follow the file's order: volatile output expressions are computed after the sort
+    ctes = (
+        f'm AS (INSERT INTO "{member}" (id, {COLUMNS}, member_no, status, status_on, '  # noqa: S608
+        "created_at, updated_at) "
+        f"SELECT nextval(pg_get_serial_sequence(%s, 'id')), {stage_cols}, "
+        f"CASE WHEN {number} < 1000000 THEN lpad({number}::text, 6, '0') "
+        f"ELSE {number}::text END, %s, s.joined_on, %s, %s "
+        f'FROM (SELECT *, row_number() OVER (ORDER BY "row") AS k FROM {STAGE} '
+        f"WHERE {NEW}) AS s ORDER BY s.k "
+        "RETURNING id, name, member_no, joined_on, monthly_wage), "
+        f'e AS (INSERT INTO "{event}" (member_id, status, "on", reason, union_name, '
+        "actor_name, carried, created_at) "
+        "SELECT m.id, %s, m.joined_on, %s, %s, %s, false, %s FROM m ORDER BY m.id)"
+    )
     created = (
-        "SELECT 'members.member' AS object_type, m.id AS object_id, NULL::jsonb AS before, "  # noqa: S608
+        "SELECT 'members.member' AS object_type, m.id AS object_id, NULL::jsonb AS before, "
         "jsonb_build_object('name', m.name, 'member_no', m.member_no, 'status', 'active', "
         "'joined_on', m.joined_on, 'monthly_wage', m.monthly_wage::text) AS after "
-        f'FROM "{member}" AS m JOIN {STAGE} AS s ON s.id_number = m.id_number '
-        f"WHERE {NEW} ORDER BY m.id"
+        "FROM m ORDER BY m.id"
     )
-    audit_record_query(
-        actor=actor,
-        kind=MemberAuditKind.CREATED,
-        query=created,
-        union_slug=union.slug,
-        note="import",
-    )
+    try:
+        # a savepoint: the import's transaction stays usable to answer with a ConflictError
+        with transaction.atomic():
+            audit_record_query(
+                actor=actor,
+                kind=MemberAuditKind.CREATED,
+                query=created,
+                union_slug=union.slug,
+                note="import",
+                ctes=ctes,
+                cte_params=[
+                    *(member, first, first, first, MemberStatus.ACTIVE, now, now),
+                    *(MemberStatus.ACTIVE, _("Imported"), union.name, actor_label(actor), now),
+                ],
+            )
+    except IntegrityError as exc:
+        # the index rows are ours, but an admission of one of them committed before we
+        # took them (the unique ID number refuses the row)
+        duplicate_only(exc)
+        raise ConflictError(
+            _("Someone in the file was added to the register meanwhile; try again."),
+            code="member_exists",
+        ) from None
 
 
 def _update_rows(chunk: list[tuple[Any, ...]], groups: dict[int, UnionGroup]) -> list[Row]:
