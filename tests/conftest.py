@@ -82,8 +82,13 @@ def django_db_setup(django_db_setup, django_db_blocker):
 
 @pytest.fixture(autouse=True)
 def _back_to_public():
+    from tenants.middleware import routing_cache_clear
+
+    # a test's rolled-back changes to a union must not stay in the host routing cache
+    routing_cache_clear()
     yield
     connection.set_schema_to_public()
+    routing_cache_clear()
 
 
 @pytest.fixture

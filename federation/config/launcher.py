@@ -110,20 +110,17 @@ DEFAULT_HOST = "127.0.0.1"
 
 
 def web_command(bin_dir: Path, *, host: str, port: int) -> list[str]:
+    """gunicorn with the shape in federation/config/gunicorn.py (the one the load test
+    measures; WEB_WORKERS / WEB_THREADS override it)."""
     bind = f"[{host}]:{port}" if ":" in host else f"{host}:{port}"
     return [
         str(bin_dir / "gunicorn"),
-        "federation.config.wsgi:application",
+        "-c",
+        "python:federation.config.gunicorn",
         "--bind",
         bind,
-        "--workers",
-        "2",
-        "--threads",
-        "4",
         "--access-logfile",
         "-",
-        "--graceful-timeout",
-        "5",
     ]
 
 

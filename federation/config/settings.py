@@ -158,6 +158,11 @@ DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 # Set search_path only when the schema changes, not before every query (django-tenants 4.0
 # fixed the savepoint bug of this flag); measured in make bench (test_bench_scale).
 TENANT_LIMIT_SET_CALLS = env.bool("TENANT_LIMIT_SET_CALLS", default=True)
+# Seconds a process keeps a host's union row instead of reading it on every request
+# (tenants/middleware.py; 0: read every time). A union deactivated or changed in one
+# process is refused there on the next request; the other processes (gunicorn workers,
+# machines) see the change within this many seconds (deploy/SCALING.md).
+TENANT_ROUTING_CACHE_SECONDS = env.float("TENANT_ROUTING_CACHE_SECONDS", default=5.0)
 # the member import: "fast" (streamed, staged, set-based; issue 16) or "classic" (the
 # path before it, kept as the benchmark's baseline and the equality test's reference)
 MEMBERS_IMPORT_ENGINE = env.str("MEMBERS_IMPORT_ENGINE", default="fast")

@@ -1,13 +1,28 @@
 """A load test: 50 concurrent users for LOAD_SECONDS (default 60) against gunicorn served
-as `make run` serves it (2 workers x 4 threads), with the township grown to 100 unions of
-100 members. Prints requests/s, p50/p95/p99 per endpoint and errors, then the same
-gunicorn serving only a trivial view (the limit of this stack on this machine)."""
+as `make run` serves it (federation/config/gunicorn.py), with the township grown to 100
+unions of 100 members. Prints requests/s, p50/p95/p99 per endpoint and errors, then the
+same gunicorn serving only a trivial view (the limit of this stack on this machine), and
+the CPU each request cost in gunicorn, in PostgreSQL (the bench database's backends) and in
+locust itself: the three share the machine's cores.
+
+Runs per server: "mixed" is the headline scenario (each user pauses 0.1-0.5 s between
+requests, as since the load test was written); "mixed, no pause" is the same mix in a
+closed loop without pauses, the like-for-like comparison with the trivial view (which never
+pauses: with pauses 50 users cannot ask more than ~170 req/s whatever the server does);
+LOAD_THINK="1-3" adds a run with that think time in seconds, labelled so.
+
+Knobs: LOAD_USERS (50), LOAD_SECONDS (60), LOAD_UNIONS (100), LOAD_CLIENT ("fast":
+locust's FastHttpUser; "http": HttpUser, python-requests, the client until 2026-12-07),
+LOAD_VARIANTS: servers to compare in one run, ";"-separated "label:ENV=V,ENV=V" (the
+variables go to gunicorn: WEB_WORKERS, WEB_THREADS, TENANT_ROUTING_CACHE_SECONDS,
+DB_CONN_MAX_AGE ...); default one server as `make run` serves."""
 
 import csv
 import datetime as dt
 import json
 import os
 import random
+import resource
 import socket
 import subprocess
 import sys
@@ -17,6 +32,7 @@ import uuid
 from decimal import Decimal
 from pathlib import Path
 
+import psutil
 import pytest
 from django.db import connection
 
@@ -28,8 +44,9 @@ from tests.live import _test_database_url
 ROOT = Path(__file__).resolve().parents[2]
 USERS = int(os.environ.get("LOAD_USERS", "50"))
 SECONDS = int(os.environ.get("LOAD_SECONDS", "60"))
-# gunicorn threads per worker: 4 as `make run` serves (LOAD_THREADS tries another count)
-THREADS = int(os.environ.get("LOAD_THREADS", "4"))
+CLIENT = os.environ.get("LOAD_CLIENT", "fast")
+THINK = os.environ.get("LOAD_THINK", "")
+VARIANTS = os.environ.get("LOAD_VARIANTS", "as make run serves:")
 
 
 def _grow_township(n: int) -> list:
@@ -98,8 +115,41 @@ def _wait_port(port: int) -> None:
     raise RuntimeError("gunicorn did not start")
 
 
-def _locust(port: int, classes: list[str], config: dict, out: Path) -> list[dict]:
+def _cpu_s(pids: list[int]) -> dict[int, float]:
+    out = {}
+    for pid in pids:
+        try:
+            t = psutil.Process(pid).cpu_times()
+        except psutil.Error:
+            continue
+        out[pid] = t.user + t.system
+    return out
+
+
+def _server_pids(master: int) -> list[int]:
+    return [master] + [c.pid for c in psutil.Process(master).children(recursive=True)]
+
+
+def _backend_pids() -> list[int]:
+    """PostgreSQL's backends on the bench database other than this process's own."""
+    with connection.cursor() as cur:
+        cur.execute(
+            "SELECT pid FROM pg_stat_activity WHERE datname = current_database() "
+            "AND pid <> pg_backend_pid()"
+        )
+        return [r[0] for r in cur.fetchall()]
+
+
+def _locust(
+    port: int, classes: list[str], config: dict, out: Path, master: int
+) -> tuple[list[dict], dict]:
+    """One headless locust run; its stats rows, and the CPU seconds spent meanwhile by
+    gunicorn, by the bench database's PostgreSQL backends and by locust."""
     env = dict(os.environ, LOAD_CONFIG=json.dumps(config))
+    server0 = _cpu_s(_server_pids(master))
+    pg0 = _cpu_s(_backend_pids())
+    locust0 = resource.getrusage(resource.RUSAGE_CHILDREN)
+    load0 = Path("/proc/loadavg").read_text().split()[0]
     subprocess.run(
         [
             sys.executable,
@@ -128,13 +178,22 @@ def _locust(port: int, classes: list[str], config: dict, out: Path) -> list[dict
         check=False,
         timeout=SECONDS + 120,
     )
+    locust1 = resource.getrusage(resource.RUSAGE_CHILDREN)
+    server1 = _cpu_s(_server_pids(master))
+    pg1 = _cpu_s(_backend_pids())
+    cpu = {
+        "gunicorn": sum(v - server0.get(pid, 0.0) for pid, v in server1.items()),
+        "postgres": sum(v - pg0.get(pid, 0.0) for pid, v in pg1.items()),
+        "locust": (locust1.ru_utime + locust1.ru_stime) - (locust0.ru_utime + locust0.ru_stime),
+        "load": f"{load0} -> {Path('/proc/loadavg').read_text().split()[0]}",
+    }
     failures = Path(f"{out}_failures.csv")
     if failures.exists():
         with failures.open(encoding="utf-8") as fh:
             for row in list(csv.DictReader(fh))[:5]:
                 print(f"   failure: {row['Name']}: {row['Error'][:160]} ({row['Occurrences']}x)")
     with open(f"{out}_stats.csv", encoding="utf-8") as fh:
-        return list(csv.DictReader(fh))
+        return list(csv.DictReader(fh)), cpu
 
 
 def _rows(stats: list[dict], label: str) -> list[tuple[str, str]]:
@@ -178,27 +237,54 @@ def test_bench_load(live_township, tmp_path):
         "run": uuid.uuid4().hex,
         "fed_host": "localhost",
     }
+    title = (
+        f"Load: {USERS} users, {SECONDS} s, {len(unions)} unions, locust "
+        f"{'FastHttpUser' if CLIENT == 'fast' else 'HttpUser'} (cores: {os.cpu_count()})"
+    )
+    rows: list[tuple[str, str]] = []
+    try:
+        for variant in VARIANTS.split(";"):
+            label, _, extra = variant.partition(":")
+            server_env = dict(kv.split("=", 1) for kv in extra.split(",") if kv)
+            rows += _serve_and_load(label.strip(), server_env, config, tmp_path)
+    finally:
+        connection.set_schema_to_public()
+        with connection.cursor() as cur:
+            cur.execute("SELECT nspname FROM pg_namespace WHERE nspname LIKE 'u\\_scale\\_%%'")
+            for (schema,) in cur.fetchall():
+                cur.execute(f'DROP SCHEMA "{schema}" CASCADE')
+    report(title, rows)
+
+
+def _serve_and_load(label: str, server_env: dict, config: dict, tmp: Path) -> list:
+    from federation.config import gunicorn as shape
+
     port = _free_port()
-    env = dict(os.environ, DATABASE_URL=_test_database_url())
+    env = dict(os.environ, DATABASE_URL=_test_database_url(), **server_env)
     env.pop("TEST_DATABASE_NAME", None)
+    workers = env.get("WEB_WORKERS", str(shape.workers))
+    threads = env.get("WEB_THREADS", str(shape.threads))
     web = subprocess.Popen(
         [
             sys.executable,
             "-m",
             "gunicorn",
-            "federation.config.wsgi:application",
+            "-c",
+            "python:federation.config.gunicorn",
             "--bind",
             f"127.0.0.1:{port}",
-            "--workers",
-            "2",
-            "--threads",
-            str(THREADS),
             "--log-level",
             "warning",
         ],
         cwd=ROOT,
         env=env,
     )
+    runs = [("mixed", "0.1-0.5", ["Clerk", "Officer"])]
+    runs.append(("mixed, no pause", "0-0", ["Clerk", "Officer"]))
+    if THINK:
+        runs.append((f"mixed, think {THINK} s", THINK, ["Clerk", "Officer"]))
+    runs.append(("trivial", "0-0", ["Baseline"]))
+    results = {}
     try:
         _wait_port(port)
         probe = urllib.request.Request(
@@ -206,29 +292,37 @@ def test_bench_load(live_township, tmp_path):
         )
         with urllib.request.urlopen(probe, timeout=30) as resp:  # noqa: S310 - loopback
             assert resp.status == 200
-        mixed = _locust(port, ["Clerk", "Officer"], config, tmp_path / "mixed")
-        trivial = _locust(port, ["Baseline"], config, tmp_path / "trivial")
+        for name, wait, classes in runs:
+            out = tmp / f"{label}-{name}".replace(" ", "_").replace(",", "")
+            results[name] = _locust(
+                port, classes, dict(config, wait=wait, client=CLIENT), out, web.pid
+            )
     finally:
         web.terminate()
         web.wait(timeout=20)
-        connection.set_schema_to_public()
-        with connection.cursor() as cur:
-            cur.execute("SELECT nspname FROM pg_namespace WHERE nspname LIKE 'u\\_scale\\_%%'")
-            for (schema,) in cur.fetchall():
-                cur.execute(f'DROP SCHEMA "{schema}" CASCADE')
-    total = next(s for s in mixed if s["Name"] == "Aggregated")
-    base = next(s for s in trivial if s["Name"] == "Aggregated")
-    ratio = float(base["Requests/s"]) / max(float(total["Requests/s"]), 0.001)
-    rows = (
-        _rows(mixed, "mixed")
-        + _rows([base], "trivial")
-        + [
-            ("trivial view throughput / mixed throughput", f"{ratio:.2f}x (target: within 2x)"),
-        ]
+    knobs = ", ".join(
+        f"{k}={v}" for k, v in server_env.items() if k not in ("WEB_WORKERS", "WEB_THREADS")
     )
-    report(
-        f"Load: {USERS} users, {SECONDS} s, {len(unions)} unions, gunicorn 2 workers x "
-        f"{THREADS} threads (cores: {os.cpu_count()})",
-        rows,
+    head = f"[{label}] gunicorn {workers} workers x {threads} threads" + (
+        f", {knobs}" if knobs else ""
     )
-    assert int(total["Request Count"]) > 0
+    rows: list[tuple[str, str]] = [(head, "")]
+    for name, _, _ in runs:
+        stats, cpu = results[name]
+        agg = next(s for s in stats if s["Name"] == "Aggregated")
+        rows += _rows(stats if name == "mixed" else [agg], name)
+        n = max(int(agg["Request Count"]), 1)
+        rows.append(
+            (
+                f"{name}: CPU ms per request",
+                f"gunicorn {cpu['gunicorn'] * 1000 / n:.2f}  postgres {cpu['postgres'] * 1000 / n:.2f}"
+                f"  locust {cpu['locust'] * 1000 / n:.2f}  (load average {cpu['load']})",
+            )
+        )
+    trivial = next(s for s in results["trivial"][0] if s["Name"] == "Aggregated")
+    for name in ("mixed", "mixed, no pause"):
+        mixed = next(s for s in results[name][0] if s["Name"] == "Aggregated")
+        assert int(mixed["Request Count"]) > 0
+        ratio = float(trivial["Requests/s"]) / max(float(mixed["Requests/s"]), 0.001)
+        rows.append((f"trivial view throughput / {name}", f"{ratio:.2f}x (target: within 2x)"))
+    return rows
