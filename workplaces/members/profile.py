@@ -96,6 +96,7 @@ def _yes(value: Any, errors: dict[str, list[str]]) -> bool | None:
     return found
 
 
+PROFILE_NAMES = frozenset(PROFILE_FIELDS)
 BLANK_PROFILE: dict[str, Any] = {
     "ethnicity": "",
     **dict.fromkeys(CHOICE_FIELDS, ""),
@@ -109,7 +110,7 @@ def profile_clean(
     data: dict[str, Any], errors: dict[str, list[str]], *, birth: dt.date | None
 ) -> dict[str, Any]:
     """Clean the collection's fields present in ``data`` (absent ones are blank)."""
-    if all(data.get(name) in (None, "") for name in PROFILE_FIELDS):
+    if PROFILE_NAMES.isdisjoint(data) or all(data.get(n) in (None, "") for n in PROFILE_FIELDS):
         # what the checks below give for nothing given (most rows of an import: issue 16)
         return dict(BLANK_PROFILE)
     from workplaces.members.validation import date_parse

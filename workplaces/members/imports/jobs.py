@@ -151,7 +151,7 @@ def _import_fast(
             lookups=lambda n: limits.lookups_check(union=union, count=n),
         )
         result = ImportResult(
-            total=checked.total, created=new, updated=updates, errors=checked.errors
+            total=checked.total, created=len(new), updated=updates, errors=checked.errors
         )
         if _nothing_written(
             union=union,
@@ -169,7 +169,7 @@ def _import_fast(
             updates=updates,
             actor=actor,
             present=checked.present,
-            progress=(lambda n: progress("writing", n, new + updates)) if progress else None,
+            progress=(lambda n: progress("writing", n, len(new) + updates)) if progress else None,
         )
         staged.stage_drop()
         rollup_refresh(union=union)
