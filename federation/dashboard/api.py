@@ -3,7 +3,7 @@ from rest_framework import serializers
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from federation.dashboard.selectors import dashboard_api_payload
+from federation.dashboard.selectors import dashboard_api_payload_cached
 from federation.platform.accounts.permissions import federation_roles
 from federation.platform.accounts.roles import FEDERATION_STAFF
 from federation.platform.db import federation_reads
@@ -39,4 +39,4 @@ class DashboardApi(APIView):
     @extend_schema(responses=DashboardOut)
     def get(self, request):
         with federation_reads():
-            return Response(dashboard_api_payload())
+            return Response(dashboard_api_payload_cached())

@@ -8,9 +8,11 @@ import datetime as dt
 from decimal import Decimal
 from typing import Any
 
+from django.core.cache import cache
 from django.db.models import Count, F, Q, Sum
 from django.utils import timezone
 
+from federation.dashboard import freshness
 from federation.dashboard.facts import CHAIR_NAME
 from federation.dues.models import DuesNotice, NoticeStatus
 from federation.homes.models import Title
@@ -238,6 +240,23 @@ def dashboard_api_payload(*, today: dt.date | None = None) -> dict:
         "reports": {"open_cycles": reports["open_cycles"], "late": reports["late"]},
         "as_of": timezone.now().isoformat(timespec="seconds"),
     }
+
+
+API_PREFIX = "dashboard:api:v1:"
+API_SECONDS = 24 * 3600
+
+
+def dashboard_api_payload_cached() -> dict:
+    """``dashboard_api_payload`` computed once per change of its data (the page's
+    ``freshness`` version, read first) and per day, then read from the cache; ``as_of`` is
+    the time of the answer, as on the page. The cache's key function puts the schema in
+    front."""
+    key = f"{API_PREFIX}{freshness.data_version()}:{timezone.localdate().isoformat()}"
+    payload = cache.get(key)
+    if payload is None:
+        payload = dashboard_api_payload()
+        cache.set(key, payload, API_SECONDS)
+    return dict(payload, as_of=timezone.now().isoformat(timespec="seconds"))
 
 
 def union_profile(*, union: Union) -> dict:

@@ -15,7 +15,8 @@ Knobs: LOAD_USERS (50), LOAD_SECONDS (60), LOAD_UNIONS (100), LOAD_CLIENT ("fast
 locust's FastHttpUser; "http": HttpUser, python-requests, the client until 2026-12-07),
 LOAD_VARIANTS: servers to compare in one run, ";"-separated "label:ENV=V,ENV=V" (the
 variables go to gunicorn: WEB_WORKERS, WEB_THREADS, TENANT_ROUTING_CACHE_SECONDS,
-DB_CONN_MAX_AGE ...); default one server as `make run` serves."""
+DB_CONN_MAX_AGE ...; ROOT=<directory> serves the code checked out there, e.g. the commit
+before a change, on the same data); default one server as `make run` serves."""
 
 import csv
 import datetime as dt
@@ -260,6 +261,8 @@ def _serve_and_load(label: str, server_env: dict, config: dict, tmp: Path) -> li
     from federation.config import gunicorn as shape
 
     port = _free_port()
+    # ROOT=<a checkout of another commit>: that code served on the same data (old beside new)
+    root = Path(server_env.pop("ROOT", ROOT))
     env = dict(os.environ, DATABASE_URL=_test_database_url(), **server_env)
     env.pop("TEST_DATABASE_NAME", None)
     workers = env.get("WEB_WORKERS", str(shape.workers))
@@ -276,7 +279,7 @@ def _serve_and_load(label: str, server_env: dict, config: dict, tmp: Path) -> li
             "--log-level",
             "warning",
         ],
-        cwd=ROOT,
+        cwd=root,
         env=env,
     )
     runs = [("mixed", "0.1-0.5", ["Clerk", "Officer"])]
@@ -306,6 +309,8 @@ def _serve_and_load(label: str, server_env: dict, config: dict, tmp: Path) -> li
     head = f"[{label}] gunicorn {workers} workers x {threads} threads" + (
         f", {knobs}" if knobs else ""
     )
+    if root != ROOT:
+        head += f", code from {root}"
     rows: list[tuple[str, str]] = [(head, "")]
     for name, _, _ in runs:
         stats, cpu = results[name]

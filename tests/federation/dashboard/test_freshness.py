@@ -111,3 +111,23 @@ def test_pruning_forgets_day_old_change_rows_only(union_a):
 
     assert freshness.changes_prune() == 0
     assert DataChange.objects.count() == 1
+
+
+@time_machine.travel(dt.datetime(2026, 11, 24, 10, 0, tzinfo=dt.UTC))
+def test_the_dashboard_api_is_computed_once_per_change_of_its_data(union_a, federation_admin_api):
+    """GET /api/v1/dashboard/ is served from the cache until a tracked table changes; a
+    write is in the next answer, and as_of is the time of the answer."""
+    cache.clear()
+    _rollup(union_a, 150, women=60)
+    with mock.patch.object(
+        selectors, "dashboard_api_payload", wraps=selectors.dashboard_api_payload
+    ) as computed:
+        first = federation_admin_api.get("/api/v1/dashboard/").json()
+        again = federation_admin_api.get("/api/v1/dashboard/").json()
+        assert computed.call_count == 1
+        assert again == first
+        assert first["members"] == 150
+        assert first["as_of"].startswith("2026-11-24T10:00")
+        _rollup(union_a, 151, women=60)
+        assert federation_admin_api.get("/api/v1/dashboard/").json()["members"] == 151
+        assert computed.call_count == 2
