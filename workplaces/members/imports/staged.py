@@ -2,19 +2,20 @@
 
 Rows are read one at a time (``streaming``), cleaned by the same ``member_clean`` as the
 old path (``validation.clean_rows_iter``: the same errors, duplicates and messages), and
-copied in chunks into a temporary staging table, so a 100,000-row file is never held as
-Python objects. What needs the whole file is then one statement each against the stage:
-who is already on this register (an update), who is active in another union (the index,
-one lookup), the members added by ``INSERT ... SELECT`` with their numbers, their
-membership events, their audit events (``audit_record_query``). The locks are taken in
-the order of ``workplaces.members.locks`` as in the old path.
+copied as they come (one COPY) into a temporary staging table, so a 100,000-row file is
+never held as Python objects. What needs the whole file is then one statement each against
+the stage: who is already on this register (an update), who is active in another union
+(the index, one lookup), the index claim, and one statement adding the members by
+``INSERT ... SELECT`` with their numbers, whose ``RETURNING`` feeds their membership
+events and their audit events (``audit_record_query``). The locks are taken in the order
+of ``workplaces.members.locks`` as in the old path.
 
 The old path (``jobs.members_import`` with ``MEMBERS_IMPORT_ENGINE = "classic"``) stays
 as the baseline of ``make bench`` and the reference of the equality test.
 """
 
-from collections.abc import Callable, Iterator
-from itertools import islice
+from collections.abc import Callable, Iterable, Iterator
+from itertools import chain
 from operator import itemgetter
 from typing import Any
 
@@ -42,7 +43,6 @@ from workplaces.members.models import Member, MembershipEvent, MemberStatus, Uni
 from workplaces.members.profile import PROFILE_FIELDS
 
 STAGE = "pg_temp.members_import_stage"
-CHUNK = 5000
 # the cleaned fields, in the stage's column order (the member table's names)
 FIELDS = (
     "name",
@@ -58,11 +58,6 @@ FIELDS = (
     "is_migrant",
 )
 COLUMNS = ", ".join(f'"{c}"' for c in FIELDS)
-
-
-def _chunks(rows: Iterator[Row], size: int) -> Iterator[list[Row]]:
-    while chunk := list(islice(rows, size)):
-        yield chunk
 
 
 def _stage_create() -> None:
@@ -89,12 +84,14 @@ _values = itemgetter(*("group" if k == "group_id" else k for k in FIELDS))
 _GROUP = FIELDS.index("group_id")
 
 
-def _stage_copy(chunk: list[Row]) -> None:
+def _stage_copy(rows: Iterable[Row]) -> None:
+    """One COPY for the whole file: psycopg sends the rows as they are cleaned and the
+    server stores them meanwhile (by chunks, the worker waited at the end of each)."""
     with (
         connection.cursor() as cur,
         cur.cursor.copy(f'COPY {STAGE} ("row", id_hash, {COLUMNS}) FROM STDIN') as copy,
     ):
-        for r in chunk:
+        for r in rows:
             f = r.fields
             values = _values(f)
             if f["group"] is not None:
@@ -110,14 +107,17 @@ def stage_rows(
     progress: Callable[[int], None] | None,
     deadline: float | None,
 ) -> None:
-    """Clean the rows as they come and copy the good ones into the stage, by chunks
-    (call inside a transaction: the stage is dropped at its end)."""
+    """Clean the rows as they come and copy the good ones into the stage (call inside a
+    transaction: the stage is dropped at its end). A row cap or deadline passed while
+    reading ends the COPY with that error."""
     _stage_create()
     cleaned = clean_rows_iter(
         rows=rows, mapping=mapping, checked=checked, progress=progress, deadline=deadline
     )
-    for chunk in _chunks(cleaned, CHUNK):
-        _stage_copy(chunk)
+    # the first row before the COPY starts: cleaning reads the union's groups first
+    first = next(cleaned, None)
+    if first is not None:
+        _stage_copy(chain([first], cleaned))
 
 
 def stage_sort(
