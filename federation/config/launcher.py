@@ -12,6 +12,7 @@ Celery worker and Celery beat until Ctrl-C, then stops every process it started.
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import signal
 import socket
@@ -51,13 +52,46 @@ def _local_postgres_ok() -> bool:
         return False
 
 
+# The shared lock table holds max_locks_per_transaction x (max_connections +
+# max_prepared_transactions) relation locks: 64 x 100 = 6,400 by default, and every union
+# schema has ~86 tables, ~82 sequences and ~267 indexes. A transaction that touches many
+# union schemas (a migration over all of them, a whole-database pg_dump) runs out of it at
+# ~100 unions. The embedded server gets 4x the default (25,600 locks, ~2.5 MB of shared
+# memory); backups batch by the server's own setting (federation/config/backup.py), so they
+# do not depend on this.
+EMBEDDED_MAX_LOCKS_PER_TRANSACTION = 256
+
+
+def _embedded_max_locks(socket_dir: str) -> bool:
+    """Raise max_locks_per_transaction on the embedded server (ALTER SYSTEM, kept in its
+    postgresql.auto.conf); True when it was lower, i.e. the server must restart to use it."""
+    import psycopg
+
+    with psycopg.connect(
+        f"host={socket_dir} user=postgres dbname=postgres", autocommit=True
+    ) as conn:
+        row = conn.execute("SHOW max_locks_per_transaction").fetchone()
+        if row and int(row[0]) >= EMBEDDED_MAX_LOCKS_PER_TRANSACTION:
+            return False
+        conn.execute(
+            f"ALTER SYSTEM SET max_locks_per_transaction = {EMBEDDED_MAX_LOCKS_PER_TRANSACTION}"
+        )
+        return True
+
+
 def _embedded_postgres(dbname: str) -> str:
     import pgserver
 
     DATA.mkdir(exist_ok=True)
     server = pgserver.get_server(DATA / "pg", cleanup_mode="stop")
-    _keep.append(server)
     socket_dir = str(DATA / "pg")
+    if _embedded_max_locks(socket_dir):
+        # the setting is read at server start: stop and start again, once per data
+        # directory. cleanup() stops the server only if no other process holds a handle on
+        # it (cleanup_mode "stop" keeps the data); if one does, the next start applies it.
+        server.cleanup()
+        server = pgserver.get_server(DATA / "pg", cleanup_mode="stop")
+    _keep.append(server)
     import psycopg
 
     with psycopg.connect(
@@ -248,28 +282,48 @@ def _data_locations() -> tuple[str, Path]:
     return url, media
 
 
+def _lock_budget() -> int | None:
+    """BACKUP_LOCK_BUDGET: the relation locks one backup batch may take (default: a quarter
+    of the server's lock table, see federation/config/backup.py)."""
+    value = os.environ.get("BACKUP_LOCK_BUDGET")
+    return int(value) if value else None
+
+
 def run_backup(args: list[str]) -> int:
     """``backup [DIR]``: a backup directory under DIR (default .data/backups)."""
-    from federation.config.backup import backup
+    from federation.config.backup import BackupError, backup
 
     url, media = _data_locations()
     out = Path(args[0]) if args else DATA / "backups"
-    target = backup(database_url=url, media_root=media, out_dir=out)
-    print(f"backup written to {target}")
+    try:
+        target = backup(database_url=url, media_root=media, out_dir=out, lock_budget=_lock_budget())
+    except BackupError as exc:
+        print(f"backup FAILED, nothing written: {exc}", file=sys.stderr)
+        return 1
+    files = len(json.loads((target / "manifest.json").read_text(encoding="utf-8"))["dumps"])
+    print(f"backup written to {target} ({files} dump files)")
     return 0
 
 
 def run_restore(args: list[str]) -> int:
     """``restore DIR [--replace]``: restore a backup directory, then verify every table."""
-    from federation.config.backup import restore
+    from federation.config.backup import BackupError, restore
 
     if not args:
         print("usage: restore BACKUP_DIR [--replace]", file=sys.stderr)
         return 2
     url, media = _data_locations()
-    result = restore(
-        backup_dir=Path(args[0]), database_url=url, media_root=media, replace="--replace" in args
-    )
+    try:
+        result = restore(
+            backup_dir=Path(args[0]),
+            database_url=url,
+            media_root=media,
+            replace="--replace" in args,
+            lock_budget=_lock_budget(),
+        )
+    except BackupError as exc:
+        print(f"restore FAILED: {exc}", file=sys.stderr)
+        return 1
     if not result["ok"]:
         print(f"restored, but {len(result['differing'])} tables differ: {result['differing']}")
         return 1

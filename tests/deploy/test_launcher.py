@@ -25,3 +25,23 @@ def test_bench_with_options_only_still_runs_the_whole_folder():
 
     assert BENCH_DIR in args
     assert args[-2:] == ["-k", "not scale"]
+
+
+def test_the_embedded_server_runs_with_a_larger_lock_table(tmp_path, monkeypatch):
+    # a fresh data directory: initdb and start at PostgreSQL's 64, then raised and restarted
+    import psycopg
+
+    from federation.config import launcher
+
+    data = tmp_path / "d"
+    monkeypatch.setattr(launcher, "DATA", data)
+    monkeypatch.setattr(launcher, "_keep", [])
+    launcher._embedded_postgres("gonglian")
+    (server,) = launcher._keep
+    try:
+        with psycopg.connect(f"host={data / 'pg'} user=postgres dbname=gonglian") as conn:
+            row = conn.execute("SHOW max_locks_per_transaction").fetchone()
+        assert row == (str(launcher.EMBEDDED_MAX_LOCKS_PER_TRANSACTION),)
+        assert launcher.EMBEDDED_MAX_LOCKS_PER_TRANSACTION == 256
+    finally:
+        server.cleanup()  # cleanup_mode "stop": stops the server
