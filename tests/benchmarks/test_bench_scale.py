@@ -10,18 +10,30 @@ For each N it prints, side by side:
 5. the catalog (pg_class rows, database size), a fresh backend's first query in a union
    schema and its memory after touching 100 union schemas (relcache growth), and the
    nightly reconciliation (member roll-ups and union facts) over all N unions.
+6. ``make backup`` after the reconciliation, at each N up to BENCH_SCALE_BACKUP (default
+   1000; ``all`` or ``0``): duration, size, dump files, ok or the error. Each dump file's
+   pg_dump first reads the whole catalog, and with default server settings a file holds ~14
+   unions, so the backup grows with N squared (projected ~10 min at 1,000, hours at 3,000).
+   Restore into a fresh database + verify only with BENCH_SCALE_RESTORE=1 (~1.5 s per
+   union measured at 150). BENCH_SCALE_OLD_BACKUP=1 also runs
+   main's old backup dump (one pg_dump of the whole database) beside it: on a server with
+   default settings it fills the shared lock table until it fails, which makes other
+   sessions of the server fail too, so only on a server of your own.
 With BENCH_SCALE_MIGRATE=1, at the largest N, ``migrate_schemas`` for every union with one
 new no-op tenant migration, default executor against multiprocessing (test_bench_migrate
 compares both with the fast path). BENCH_SCALE_EXECUTORS=multiprocessing runs only that.
 """
 
 import datetime as dt
+import json
 import os
 import random
+import shutil
 import socket
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.request
 from decimal import Decimal
@@ -191,6 +203,112 @@ def _nightly(unions) -> float:
     return time.perf_counter() - t
 
 
+def _load() -> str:
+    return " ".join(Path("/proc/loadavg").read_text().split()[:3])
+
+
+def _first_line(exc: BaseException) -> str:
+    """The message's first line, and the server's ERROR line when that is further down."""
+    lines = str(exc).strip().splitlines() or [type(exc).__name__]
+    error = next((line for line in lines if "ERROR" in line), "")
+    return lines[0][:200] + (f" | {error.strip()[:200]}" if error and error != lines[0] else "")
+
+
+def _backup_probe(n: int) -> list[tuple[str, str]]:
+    """``make backup`` of the whole database at N unions (the product's path, the server's
+    own lock budget), then with BENCH_SCALE_RESTORE=1 a restore into a fresh database and
+    the verification of every table; with BENCH_SCALE_OLD_BACKUP=1 first the old way."""
+    from federation.config.backup import _connect, _dsn, _env, backup, pg_tools, restore
+
+    url = _test_database_url()
+    tmp = Path(tempfile.mkdtemp(prefix="bench-backup-"))
+    rows: list[tuple[str, str]] = []
+    try:
+        if os.environ.get("BENCH_SCALE_OLD_BACKUP") == "1":
+            # main's backup before the batches: one pg_dump of everything in one snapshot
+            params = _dsn(url)
+            t = time.perf_counter()
+            with _connect(params, autocommit=False) as exporter:
+                exporter.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
+                snap = exporter.execute("SELECT pg_export_snapshot()").fetchone()[0]
+                proc = subprocess.run(
+                    [pg_tools(params)[0], "--format=custom", "--snapshot", snap]
+                    + ["--file", str(tmp / "database.dump")],
+                    env=_env(params),
+                    capture_output=True,
+                    text=True,
+                    timeout=7200,
+                )
+            took = time.perf_counter() - t
+            outcome = (
+                f"ok, {(tmp / 'database.dump').stat().st_size / 1024 / 1024:.0f} MB"
+                if proc.returncode == 0
+                else "FAILED: " + _first_line(RuntimeError(proc.stderr))
+            )
+            rows.append(
+                (
+                    f"N={n:<5} old backup: one pg_dump of the whole database",
+                    f"{took:.1f} s, {outcome}  (load {_load()})",
+                )
+            )
+            (tmp / "database.dump").unlink(missing_ok=True)
+        t = time.perf_counter()
+        try:
+            target = backup(database_url=url, media_root=tmp / "media", out_dir=tmp / "out")
+        except Exception as exc:  # noqa: BLE001 - the figure is the outcome
+            rows.append(
+                (
+                    f"N={n:<5} backup: duration / size / dump files",
+                    f"FAILED after {time.perf_counter() - t:.1f} s: {_first_line(exc)}  "
+                    f"(load {_load()})",
+                )
+            )
+            return rows
+        took = time.perf_counter() - t
+        manifest = json.loads((target / "manifest.json").read_text(encoding="utf-8"))
+        size = sum(f.stat().st_size for f in target.iterdir()) / 1024 / 1024
+        rows.append(
+            (
+                f"N={n:<5} backup: duration / size / dump files",
+                f"{took:.1f} s / {size:.0f} MB / {len(manifest['dumps'])} files, ok  "
+                f"(lock budget {manifest['lock_budget']}, {len(manifest['tables'])} tables; "
+                f"load {_load()})",
+            )
+        )
+        if os.environ.get("BENCH_SCALE_RESTORE") == "1":
+            import psycopg
+
+            name = f"{connection.settings_dict['NAME']}_bench_restore"
+            fresh = url.rsplit("/", 1)[0] + "/" + name
+            t = time.perf_counter()
+            try:
+                result = restore(
+                    backup_dir=target, database_url=fresh, media_root=tmp / "m", replace=True
+                )
+                outcome = (
+                    "ok, every table equal"
+                    if result["ok"]
+                    else f"DIFFERS: {len(result['differing'])} tables"
+                )
+            except Exception as exc:  # noqa: BLE001 - the figure is the outcome
+                outcome = f"FAILED: {_first_line(exc)}"
+            rows.append(
+                (
+                    f"N={n:<5} restore + verify into a fresh database",
+                    f"{time.perf_counter() - t:.1f} s, {outcome}  (load {_load()})",
+                )
+            )
+            with _connect(_dsn(url, "postgres"), autocommit=True) as conn:
+                conn.execute(
+                    psycopg.sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(
+                        psycopg.sql.Identifier(name)
+                    )
+                )
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+    return rows
+
+
 def _noop_migration(name: str, after: str | None) -> Path:
     path = ROOT / "workplaces" / "home" / "migrations" / f"{name}.py"
     deps = f'[("home", "{after}")]' if after else "[]"
@@ -320,6 +438,16 @@ def test_bench_scale(live_township):
                 [u.schema_name for u in unions[:100]]
             )
             nightly_s = _nightly(unions)
+            backup_upto = os.environ.get("BENCH_SCALE_BACKUP", "1000")
+            if backup_upto == "all" or n <= int(backup_upto):
+                backup_rows = _backup_probe(n)
+            else:
+                backup_rows = [
+                    (
+                        f"N={n:<5} backup",
+                        f"not run above N={backup_upto} (BENCH_SCALE_BACKUP=all runs it)",
+                    )
+                ]
             rows += [
                 (f"N={n:<5} catalog: pg_class rows / database size", f"{rels} / {size_mb:.0f} MB"),
                 (
@@ -331,6 +459,7 @@ def test_bench_scale(live_township):
                     f"{mem_before:.1f} / {mem_after:.1f} MB",
                 ),
                 (f"N={n:<5} nightly reconciliation (roll-ups + facts)", f"{nightly_s:.1f} s"),
+                *backup_rows,
                 (
                     f"N={n:<5} generated (SQL clone + {M} members each)",
                     f"{generate_s:.1f} s for {new} new unions",
