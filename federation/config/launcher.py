@@ -85,10 +85,10 @@ def _embedded_postgres(dbname: str) -> str:
     DATA.mkdir(exist_ok=True)
     server = pgserver.get_server(DATA / "pg", cleanup_mode="stop")
     socket_dir = str(DATA / "pg")
-    if _embedded_max_locks(socket_dir):
-        # the setting is read at server start: stop and start again, once per data
-        # directory. cleanup() stops the server only if no other process holds a handle on
-        # it (cleanup_mode "stop" keeps the data); if one does, the next start applies it.
+    if _embedded_max_locks(socket_dir) and server.global_process_id_list.get() == [os.getpid()]:
+        # the setting is read at server start: stop (cleanup_mode "stop" keeps the data) and
+        # start again, once per data directory. While another process (a running `make run`)
+        # holds the server too, it is left alone: its next start applies the setting.
         server.cleanup()
         server = pgserver.get_server(DATA / "pg", cleanup_mode="stop")
     _keep.append(server)

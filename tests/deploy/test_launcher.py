@@ -45,3 +45,33 @@ def test_the_embedded_server_runs_with_a_larger_lock_table(tmp_path, monkeypatch
         assert launcher.EMBEDDED_MAX_LOCKS_PER_TRANSACTION == 256
     finally:
         server.cleanup()  # cleanup_mode "stop": stops the server
+
+
+def test_the_embedded_server_is_not_restarted_under_another_process(tmp_path, monkeypatch):
+    # another process holding the server (a running `make run`): the setting waits for the
+    # next start rather than stopping the server under it
+    import os
+
+    import pgserver
+    import psycopg
+
+    from federation.config import launcher
+
+    data = tmp_path / "d"
+    data.mkdir()
+    monkeypatch.setattr(launcher, "DATA", data)
+    monkeypatch.setattr(launcher, "_keep", [])
+    server = pgserver.get_server(data / "pg", cleanup_mode="stop")
+    server.global_process_id_list.get_and_add(1)  # pid 1 stands for the other process
+    try:
+        launcher._embedded_postgres("gonglian")
+        with psycopg.connect(f"host={data / 'pg'} user=postgres dbname=gonglian") as conn:
+            row = conn.execute("SHOW max_locks_per_transaction").fetchone()
+        assert row == ("64",)  # still the first start's
+        auto = (data / "pg" / "postgresql.auto.conf").read_text(encoding="utf-8")
+        assert "max_locks_per_transaction = '256'" in auto  # for the next start
+        # this process still counts as a user of the server (the other's exit won't stop it)
+        assert sorted(server.global_process_id_list.get()) == sorted([1, os.getpid()])
+    finally:
+        server.global_process_id_list.get_and_remove(1)
+        server.cleanup()
