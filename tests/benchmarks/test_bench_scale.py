@@ -99,7 +99,8 @@ def _fill_members(union, rng: random.Random) -> None:
                     birth=f"19{70 + k % 30}0{1 + k % 9}1{k % 9}",
                     gender=gender,
                     seq=k % 50,
-                    region=f"33{union.pk % 100:02d}{k // 50:02d}",
+                    # unique across unions up to 10,000 (the index refuses a second membership)
+                    region=f"{11 + k // 50 + 2 * (union.pk // 10000)}{union.pk % 10000:04d}",
                 ),
                 birth_date=dt.date(1970 + k % 30, 1 + k % 9, 10 + k % 9),
                 phone="",
