@@ -9,9 +9,9 @@ from tests.factories import MemberFactory, UnionGroupFactory
 # per request on a union's host, token-authenticated, once this process has looked the
 # host's union up (tenants/middleware.py keeps it TENANT_ROUTING_CACHE_SECONDS): the
 # search_path to the union, the token with its user and roles, the dues rule in force, the
-# count, the page (members with their group's name). The first request of a host adds the
-# search_path to public and the union of the host.
-LIST_QUERIES = 5
+# page (members with their group's name, and the total by a window count). The first
+# request of a host adds the search_path to public and the union of the host.
+LIST_QUERIES = 4
 
 
 @pytest.fixture
