@@ -4,9 +4,22 @@ the number of unions.
 django-tenants' ``clone_schema`` SQL function reads ``information_schema`` views whose cost
 grows with every schema in the database: measured here at 0.15 s per clone with a few
 unions and over 2 s with a hundred. Instead we take the template's structure once with
-``pg_dump --schema-only`` (cached until the template's migrations change), rename the
-schema in it and run it. When no ``pg_dump`` of a suitable version is installed the
-django-tenants clone is used, which is correct, only slower at scale.
+``pg_dump --schema-only``, rename the schema in it and run it, then copy the template's
+``django_migrations`` rows in the same transaction. When no ``pg_dump`` of a suitable
+version is installed the django-tenants clone is used, which is correct, only slower at
+scale.
+
+The dump is kept in a public table keyed by the template's migration state
+(``TemplateStructure``): pg_dump reads the whole catalog (about 4 s at 468 unions), so it
+is taken once per migration state, not once per web or worker process.
+
+Not ``migrate_schemas --fake`` after the clone (what django-tenants does): with 1,000
+unions it cost more than the clone itself, and grew with the number of unions. Django's
+migration recorder lists the schema's tables four times through introspection that
+scans all of ``pg_class`` (435 relations per union), and it writes one row per
+migration. Its ``post_migrate`` handlers create nothing in a faked schema (the faked
+migrations leave the migration state empty, so contenttypes and auth find no models):
+the copied rows are the whole of what it left behind (tests/tenants/test_cloning.py).
 """
 
 from __future__ import annotations
@@ -18,9 +31,10 @@ import subprocess
 from pathlib import Path
 
 from django.conf import settings
-from django.db import connection
+from django.db import connection, transaction
+from django_tenants.utils import get_public_schema_name
 
-_cache: dict[tuple, str] = {}
+_cache: dict[str, str] = {}
 _SKIP = re.compile(r"^(\\|SET |SELECT pg_catalog\.set_config|--)")
 
 
@@ -55,16 +69,45 @@ def pg_dump_binary() -> str | None:
     return None
 
 
-def _template_fingerprint(base: str) -> tuple:
+def _template_fingerprint(base: str) -> str:
+    """The template's migration state: its name and a digest of its ``django_migrations``
+    rows (any migration applied or unapplied changes it)."""
     with connection.cursor() as cur:
-        cur.execute(f'SELECT count(*), max(id) FROM "{base}".django_migrations')  # noqa: S608
-        return (base, *cur.fetchone())
+        digest_sql = "md5(coalesce(string_agg(app || '.' || name, ',' ORDER BY app, name), ''))"
+        cur.execute(
+            f'SELECT count(*), coalesce(max(id), 0), {digest_sql} FROM "{base}".django_migrations'  # noqa: S608 - the template's name, from settings
+        )
+        count, max_id, digest = cur.fetchone()
+    return f"{base}:{count}:{max_id}:{digest}"
 
 
-def template_ddl(base: str) -> str | None:
-    key = _template_fingerprint(base)
-    if key in _cache:
-        return _cache[key]
+def _stored_ddl(fingerprint: str) -> str | None:
+    public = get_public_schema_name()
+    with connection.cursor() as cur:
+        cur.execute(
+            f'SELECT ddl FROM "{public}".tenants_templatestructure WHERE fingerprint = %s',  # noqa: S608
+            [fingerprint],
+        )
+        row = cur.fetchone()
+    return row[0] if row else None
+
+
+def _store_ddl(fingerprint: str, ddl: str) -> None:
+    """Keep the dump for every process; the dumps of older migration states go."""
+    public = get_public_schema_name()
+    with transaction.atomic(), connection.cursor() as cur:
+        cur.execute(
+            f'DELETE FROM "{public}".tenants_templatestructure WHERE fingerprint <> %s',  # noqa: S608
+            [fingerprint],
+        )
+        cur.execute(
+            f'INSERT INTO "{public}".tenants_templatestructure (fingerprint, ddl, created_at) '  # noqa: S608
+            "VALUES (%s, %s, now()) ON CONFLICT (fingerprint) DO NOTHING",
+            [fingerprint, ddl],
+        )
+
+
+def _dump(base: str) -> str | None:
     binary = pg_dump_binary()
     if binary is None:
         return None
@@ -89,7 +132,22 @@ def template_ddl(base: str) -> str | None:
     result = subprocess.run(cmd, capture_output=True, text=True, env=env, timeout=120)
     if result.returncode != 0:
         return None
-    ddl = "\n".join(line for line in result.stdout.splitlines() if not _SKIP.match(line))
+    return "\n".join(line for line in result.stdout.splitlines() if not _SKIP.match(line))
+
+
+def template_ddl(base: str) -> str | None:
+    """The template's structure as SQL: from this process's memory, else from the public
+    table, else from ``pg_dump`` (then stored for the other processes). None when no
+    suitable ``pg_dump`` is installed."""
+    key = _template_fingerprint(base)
+    if key in _cache:
+        return _cache[key]
+    ddl = _stored_ddl(key)
+    if ddl is None:
+        ddl = _dump(base)
+        if ddl is None:
+            return None
+        _store_ddl(key, ddl)
     _cache.clear()
     _cache[key] = ddl
     return ddl
@@ -107,28 +165,29 @@ def schema_clone(*, source: str, target: str) -> bool:
     return True
 
 
+def migrations_copy(*, source: str, target: str) -> None:
+    """Record in ``target`` the migrations recorded in ``source`` (its clone): the rows
+    ``migrate --fake`` would write, in the template's order."""
+    with connection.cursor() as cur:
+        cur.execute(
+            f'INSERT INTO "{target}".django_migrations (app, name, applied) '  # noqa: S608 - our own schema names
+            f'SELECT app, name, now() FROM "{source}".django_migrations ORDER BY id'
+        )
+
+
 def union_schema_create(union) -> None:
-    """Create the union's schema: clone of the template and its migrations faked, or, with no
-    template, every migration run."""
-    from django.core.management import call_command
+    """Create the union's schema: clone of the template with its migration records, all
+    or nothing, or, with no template, every migration run."""
     from django_tenants.utils import schema_exists
 
     base = settings.TENANT_BASE_SCHEMA
-    if (
-        settings.TENANT_CREATION_FAKES_MIGRATIONS
-        and schema_exists(base)
-        and schema_clone(source=base, target=union.schema_name)
-    ):
-        call_command(
-            "migrate_schemas",
-            tenant=True,
-            fake=True,
-            schema_name=union.schema_name,
-            interactive=False,
-            verbosity=0,
-        )
-        connection.set_schema_to_public()  # type: ignore[attr-defined]
-        return
+    if settings.TENANT_CREATION_FAKES_MIGRATIONS and schema_exists(base):
+        with transaction.atomic():
+            cloned = schema_clone(source=base, target=union.schema_name)
+            if cloned:
+                migrations_copy(source=base, target=union.schema_name)
+        if cloned:
+            return
     union.create_schema(check_if_exists=False, verbosity=0)
 
 

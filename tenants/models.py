@@ -247,3 +247,17 @@ class MemberIndexRelease(models.Model):
 
     def __str__(self) -> str:
         return f"{self.index_id} released from {self.union_id}: {self.reason}"
+
+
+class TemplateStructure(models.Model):
+    """The template schema's structure as SQL (``pg_dump --schema-only``), one row per
+    migration state of the template (``fingerprint``). Kept in the database so the dump,
+    which reads the whole catalog (seconds with hundreds of unions), is taken once per
+    migration state rather than once per web or worker process."""
+
+    fingerprint = models.CharField(max_length=200, unique=True)
+    ddl = models.TextField()
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    def __str__(self) -> str:
+        return self.fingerprint

@@ -106,8 +106,10 @@ def test_the_clone_takes_the_fast_path_when_pg_dump_is_installed():
 
 def test_without_pg_dump_the_django_tenants_clone_still_provisions(monkeypatch):
     import tenants.cloning
+    from tenants.models import TemplateStructure
 
     monkeypatch.setattr(tenants.cloning, "pg_dump_binary", lambda: None)
     tenants.cloning._cache.clear()
+    TemplateStructure.objects.all().delete()  # no dump kept by another process either
     union = _create()
     assert _tables(union.schema_name) == _tables(settings.TENANT_BASE_SCHEMA)
