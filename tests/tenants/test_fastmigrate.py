@@ -124,6 +124,15 @@ def test_migrate_all_takes_the_fast_path(rewound):
         assert schema_structure(schema) == schema_structure(settings.TENANT_BASE_SCHEMA)
 
 
+def test_migrate_all_keeps_the_templates_dump_for_provisioning(rewound):
+    from tenants import cloning
+    from tenants.models import TemplateStructure
+
+    call_command("migrate_all", verbosity=0)
+    fingerprint = cloning._template_fingerprint(settings.TENANT_BASE_SCHEMA)
+    assert list(TemplateStructure.objects.values_list("fingerprint", flat=True)) == [fingerprint]
+
+
 @pytest.mark.django_db
 def test_pending_migrations_in_two_apps_are_planned_from_every_applied_migration():
     """An upgrade bringing migrations in two apps: the second app's SQL is computed from a

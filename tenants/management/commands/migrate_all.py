@@ -1,7 +1,8 @@
+from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 
-from tenants import fastmigrate
+from tenants import cloning, fastmigrate
 from tenants.services import federation_tenant_ensure, template_schema_ensure
 
 
@@ -36,6 +37,9 @@ class Command(BaseCommand):
             if report.failed:
                 lines = "\n".join(f"  {s}: {e}" for s, e in sorted(report.failed.items()))
                 raise CommandError(f"{len(report.failed)} union schema(s) failed:\n{lines}")
+        # the template's dump for provisioning, taken here once per migration state rather
+        # than by the first union registered after a deploy (tenants/cloning.py)
+        cloning.template_ddl(settings.TENANT_BASE_SCHEMA)
         from tasks.schedule import beat_schedule_ensure
 
         beat_schedule_ensure()
