@@ -154,7 +154,9 @@ DATABASES = {
 # a unix socket directory may be given percent-encoded as the host (libpq's URI form)
 DATABASES["default"]["HOST"] = unquote(DATABASES["default"].get("HOST") or "")
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("DB_CONN_MAX_AGE", default=60)
-DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+# a SELECT 1 before a persistent connection's first query of each request (a database
+# restart then costs no 500); one round trip per request, measured in RESULTS.md
+DATABASES["default"]["CONN_HEALTH_CHECKS"] = env.bool("DB_CONN_HEALTH_CHECKS", default=True)
 # Set search_path only when the schema changes, not before every query (django-tenants 4.0
 # fixed the savepoint bug of this flag); measured in make bench (test_bench_scale).
 TENANT_LIMIT_SET_CALLS = env.bool("TENANT_LIMIT_SET_CALLS", default=True)
