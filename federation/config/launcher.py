@@ -57,7 +57,7 @@ def _local_postgres_ok() -> bool:
 # schema has ~86 tables, ~82 sequences and ~267 indexes. A transaction that touches many
 # union schemas (a migration over all of them, a whole-database pg_dump) runs out of it at
 # ~100 unions. The embedded server gets 4x the default (25,600 locks, ~2.5 MB of shared
-# memory); backups batch by the server's own setting (federation/config/backup.py), so they
+# memory); backups batch by the server's own setting (federation/config/backup/), so they
 # do not depend on this.
 EMBEDDED_MAX_LOCKS_PER_TRANSACTION = 256
 
@@ -284,7 +284,7 @@ def _data_locations() -> tuple[str, Path]:
 
 def _lock_budget() -> int | None:
     """BACKUP_LOCK_BUDGET: the relation locks one backup batch may take (default: a quarter
-    of the server's lock table, see federation/config/backup.py)."""
+    of the server's lock table, see federation/config/backup/)."""
     value = os.environ.get("BACKUP_LOCK_BUDGET")
     return int(value) if value else None
 
