@@ -158,10 +158,9 @@ class Member(RealNameRecord):
         indexes = [
             models.Index(fields=["status"]),
             models.Index(fields=["name"]),
-            # prefix searches (LIKE 'x%') on member numbers and phones use these
-            models.Index(
-                fields=["member_no"], name="member_no_prefix", opclasses=["varchar_pattern_ops"]
-            ),
+            # prefix searches (LIKE 'x%') on phones use this one; on member numbers, the
+            # pattern index Django makes for the unique column (a second one on member_no
+            # cost every insert and served nothing)
             models.Index(
                 fields=["phone"], name="member_phone_prefix", opclasses=["varchar_pattern_ops"]
             ),

@@ -93,18 +93,29 @@ def member_numbers_reserve(*, count: int) -> list[str]:
 # --- roll-up and the nightly reconciliation ---------------------------------------------
 @union_side
 def rollup_refresh(*, union: Union) -> UnionRollup:
-    """Push this union's member counts and monthly dues total into the public roll-up."""
+    """Push this union's member counts and monthly dues total into the public roll-up.
+
+    The row is written only when a figure changed: every write to the roll-ups is a new
+    version of the federation dashboard's data (``federation.dashboard.freshness``), so an
+    edit that moves no figure (a phone number) or a nightly recount that finds no drift
+    leaves the dashboard's cached figures standing."""
     counts = selectors.member_counts()
-    rollup, _created = UnionRollup.objects.update_or_create(
-        union=union,
-        defaults={
-            "members_active": counts["active"],
-            "members_women": counts["women"],
-            "members_migrant": counts["migrant"],
-            "members_retained": counts["retained"],
-            "member_dues_monthly": selectors.dues_monthly_total(),
-        },
-    )
+    values = {
+        "members_active": counts["active"],
+        "members_women": counts["women"],
+        "members_migrant": counts["migrant"],
+        "members_retained": counts["retained"],
+        "member_dues_monthly": selectors.dues_monthly_total(),
+    }
+    rollup = UnionRollup.objects.select_for_update().filter(union=union).first()
+    if rollup is None:
+        rollup, _created = UnionRollup.objects.update_or_create(union=union, defaults=values)
+        return rollup
+    changed = [field for field, value in values.items() if getattr(rollup, field) != value]
+    if changed:
+        for field in changed:
+            setattr(rollup, field, values[field])
+        rollup.save(update_fields=[*changed, "updated_at"])
     return rollup
 
 

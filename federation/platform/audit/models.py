@@ -49,17 +49,24 @@ class AuditEvent(models.Model):
     actor_id = models.BigIntegerField(null=True, blank=True)
     actor_name = models.CharField(max_length=150, blank=True)
     # an AuditKind value; no `choices=` so that a new kind needs no migration
-    kind = models.CharField(max_length=40, db_index=True)
+    kind = models.CharField(max_length=40)
     object_type = models.CharField(max_length=60)
-    object_id = models.CharField(max_length=64, db_index=True)
-    union_slug = models.CharField(max_length=40, blank=True, db_index=True)
+    object_id = models.CharField(max_length=64)
+    union_slug = models.CharField(max_length=40, blank=True)
     before = models.JSONField(null=True, blank=True)
     after = models.JSONField(null=True, blank=True)
     note = models.CharField(max_length=500, blank=True)
 
     class Meta:
         ordering = ["-at", "-id"]
-        indexes = [models.Index(fields=["object_type", "object_id"])]
+        # Only the indexes a query uses: every member import writes one row per member, and
+        # each index costs every row (issue 16). An object's history filters by type and id
+        # (the pair); the admin filters by kind (equality); nothing searches object_id or
+        # union_slug alone or by prefix (the admin's search is a substring: no index helps).
+        indexes = [
+            models.Index(fields=["object_type", "object_id"]),
+            models.Index(fields=["kind"], name="audit_kind"),
+        ]
 
     def __str__(self) -> str:
         return f"{self.at:%Y-%m-%d %H:%M} {self.kind} {self.object_type}#{self.object_id}"

@@ -136,3 +136,35 @@ def test_the_nightly_reconciliation_repairs_the_index_and_the_rollup(
     assert active == {id_hash(kept.id_number)}
     assert MemberIndex.objects.get(id_hash=id_hash(clash_number), active=True).union == union_b
     assert rollup.members_active == 2
+
+
+def test_an_edit_that_moves_no_figure_leaves_the_rollup_and_the_dashboard_version_alone(
+    union_a, in_union, make_member
+):
+    from federation.dashboard.freshness import data_version
+    from workplaces.members.services import member_update
+
+    member = make_member(union_a)
+    rollup = UnionRollup.objects.get(union=union_a)
+    version = data_version()
+    with in_union(union_a):
+        member_update(member=member, actor=None, phone="13900001111")
+    assert UnionRollup.objects.get(union=union_a).updated_at == rollup.updated_at
+    assert data_version() == version
+
+
+def test_an_edit_that_moves_a_figure_rewrites_the_rollup_and_the_dashboard_version(
+    union_a, in_union, make_member
+):
+    from decimal import Decimal
+
+    from federation.dashboard.freshness import data_version
+    from workplaces.members.services import member_update
+
+    member = make_member(union_a, monthly_wage=Decimal("5000.00"))
+    before = UnionRollup.objects.get(union=union_a).member_dues_monthly
+    version = data_version()
+    with in_union(union_a):
+        member_update(member=member, actor=None, monthly_wage=Decimal("7000.00"))
+    assert UnionRollup.objects.get(union=union_a).member_dues_monthly == before + Decimal("10.00")
+    assert data_version() != version
