@@ -92,6 +92,7 @@ def member_numbers_reserve(*, count: int) -> list[str]:
 
 # --- roll-up and the nightly reconciliation ---------------------------------------------
 @union_side
+@transaction.atomic
 def rollup_refresh(*, union: Union) -> UnionRollup:
     """Push this union's member counts and monthly dues total into the public roll-up.
 

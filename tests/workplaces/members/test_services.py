@@ -168,3 +168,19 @@ def test_an_edit_that_moves_a_figure_rewrites_the_rollup_and_the_dashboard_versi
         member_update(member=member, actor=None, monthly_wage=Decimal("7000.00"))
     assert UnionRollup.objects.get(union=union_a).member_dues_monthly == before + Decimal("10.00")
     assert data_version() != version
+
+
+def test_the_rollup_is_refreshed_outside_a_transaction_too(live_township):
+    """Jobs and scripts call it in autocommit (it locks the row: its own transaction)."""
+    from django.db import connection
+    from django_tenants.utils import schema_context
+
+    from tenants.models import Union
+    from workplaces.members.services import rollup_refresh
+
+    union = Union.objects.get(slug="union-a")
+    assert connection.get_autocommit()
+    with schema_context(union.schema_name):
+        rollup = rollup_refresh(union=union)
+        active = Member.objects.filter(status="active").count()
+    assert rollup.members_active == active
