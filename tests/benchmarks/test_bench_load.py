@@ -263,15 +263,24 @@ def test_bench_load(live_township, tmp_path):
 
 
 def _serve_and_load(label: str, server_env: dict, config: dict, tmp: Path) -> list:
-    from federation.config import gunicorn as shape
-
     port = _free_port()
     # ROOT=<a checkout of another commit>: that code served on the same data (old beside new)
     root = Path(server_env.pop("ROOT", ROOT))
     env = dict(os.environ, DATABASE_URL=_test_database_url(), **server_env)
     env.pop("TEST_DATABASE_NAME", None)
-    workers = env.get("WEB_WORKERS", str(shape.workers))
-    threads = env.get("WEB_THREADS", str(shape.threads))
+    # the shape of the code served (ROOT's own federation/config/gunicorn.py), not this one's
+    workers, threads = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "from federation.config import gunicorn as g; print(g.workers, g.threads)",
+        ],
+        cwd=root,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.split()
     web = subprocess.Popen(
         [
             sys.executable,
