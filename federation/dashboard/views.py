@@ -1,4 +1,3 @@
-from django.core.cache import cache
 from django.shortcuts import get_object_or_404, render
 from django.template.loader import render_to_string
 from django.utils import timezone
@@ -46,11 +45,11 @@ def figures_key() -> str:
 
 
 def figures_html() -> str:
-    key = figures_key()
-    html = cache.get(key)
-    if html is None:
-        html = render_to_string("dashboard/_figures.html", figures_context())
-        cache.set(key, html, FIGURES_SECONDS)
+    html = freshness.computed_once(
+        figures_key(),
+        lambda: render_to_string("dashboard/_figures.html", figures_context()),
+        seconds=FIGURES_SECONDS,
+    )
     return mark_safe(html)  # noqa: S308 - our own template's output, escaped when rendered
 
 

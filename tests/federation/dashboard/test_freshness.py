@@ -131,3 +131,53 @@ def test_the_dashboard_api_is_computed_once_per_change_of_its_data(union_a, fede
         _rollup(union_a, 151, women=60)
         assert federation_admin_api.get("/api/v1/dashboard/").json()["members"] == 151
         assert computed.call_count == 2
+
+
+def test_figures_being_computed_by_one_request_are_awaited_by_the_others_not_computed_again():
+    import threading
+    import time
+
+    key = "test:computed-once:awaited"
+    cache.delete(key)
+    calls = []
+
+    def compute():
+        calls.append(1)
+        time.sleep(0.3)
+        return "figures"
+
+    results = []
+    threads = [
+        threading.Thread(
+            target=lambda: results.append(freshness.computed_once(key, compute, seconds=60))
+        )
+        for _ in range(4)
+    ]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert results == ["figures"] * 4
+    assert len(calls) == 1
+
+
+def test_a_holder_that_never_finishes_is_waited_for_only_so_long(monkeypatch):
+    key = "test:computed-once:stuck"
+    cache.delete(key)
+    cache.set(f"{key}:computing", 1, 30)  # a process that died while computing
+    monkeypatch.setattr(freshness, "COMPUTE_WAIT_SECONDS", 0.05)
+    assert freshness.computed_once(key, lambda: "mine", seconds=60) == "mine"
+    assert cache.get(key) == "mine"
+
+
+def test_a_computation_that_fails_releases_its_lock():
+    key = "test:computed-once:fails"
+    cache.delete(key)
+
+    def boom():
+        raise RuntimeError("database went away")
+
+    with pytest.raises(RuntimeError):
+        freshness.computed_once(key, boom, seconds=60)
+    assert cache.get(f"{key}:computing") is None
+    assert freshness.computed_once(key, lambda: "again", seconds=60) == "again"
