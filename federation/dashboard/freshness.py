@@ -22,11 +22,7 @@ the older key, which no later request asks for. Rows older than a day are pruned
 """
 
 import datetime as dt
-import time
-from collections.abc import Callable
-from typing import Any
 
-from django.core.cache import cache
 from django.db import connection, connections, router
 from django.utils import timezone
 
@@ -84,38 +80,3 @@ def changes_prune(*, older_than: dt.timedelta = dt.timedelta(days=1)) -> int:
     """Forget change rows older than ``older_than`` (nightly); returns the rows deleted."""
     deleted, _kinds = DataChange.objects.filter(at__lt=timezone.now() - older_than).delete()
     return deleted
-
-
-# how long a request waits for another process computing the same figures before it
-# computes them itself (the page's figures take ~0.1 s at 100 unions, ~0.4 s at 1,000)
-COMPUTE_WAIT_SECONDS = 2.0
-COMPUTE_LOCK_SECONDS = 30
-_POLL_SECONDS = 0.01
-
-
-def computed_once(key: str, compute: Callable[[], Any], *, seconds: int) -> Any:
-    """The cached value of ``key``, computed by one process at a time: after a change of the
-    data, the requests that arrive while one of them computes the new figures wait for its
-    result instead of each computing the same figures (a payment every few seconds made
-    several processes compute the page at once under load). Waiting is bounded: a holder
-    that died or takes too long is not waited for (the lock also expires). The key carries
-    the data's version, so a waiter gets the figures of the version it asked for."""
-    value = cache.get(key)
-    if value is not None:
-        return value
-    lock = f"{key}:computing"
-    if not cache.add(lock, 1, COMPUTE_LOCK_SECONDS):
-        deadline = time.monotonic() + COMPUTE_WAIT_SECONDS
-        while time.monotonic() < deadline:
-            time.sleep(_POLL_SECONDS)
-            value = cache.get(key)
-            if value is not None:
-                return value
-        lock = ""  # computed here too; the holder's lock is the holder's
-    try:
-        value = compute()
-        cache.set(key, value, seconds)
-    finally:
-        if lock:
-            cache.delete(lock)
-    return value
