@@ -101,18 +101,21 @@ def member_index_is_active_elsewhere(*, union: Union, digest: str) -> bool:
 
 
 # --- services -----------------------------------------------------------------------
-def member_index_claim(*, union: Union, hashes: Iterable[str], message: str = "") -> None:
+def member_index_claim(
+    *, union: Union, hashes: Iterable[str], message: str = "", looked_up: bool = False
+) -> None:
     """Mark these people active in ``union``, in ``id_hash`` order; ConflictError when one
     is active in another union.
 
-    The check first makes the usual case a clear message; the partial unique index is what
+    The check first makes the usual case a clear message (``looked_up``: the caller has
+    just made it, as the import does for its whole file); the partial unique index is what
     enforces the rule under concurrency (a concurrent claim waits for ours, then fails).
     """
     keys = sorted(set(hashes))
     if not keys:
         return
     text = message or str(ELSEWHERE_MESSAGE)
-    if member_index_active_elsewhere(union=union, hashes=keys):
+    if not looked_up and member_index_active_elsewhere(union=union, hashes=keys):
         raise ConflictError(text, code="member_elsewhere")
     table = MemberIndex._meta.db_table
     now = timezone.now()

@@ -164,7 +164,10 @@ class MemberIndex(models.Model):
     """
 
     id_hash = models.CharField(max_length=64)
-    union = models.ForeignKey(Union, on_delete=models.CASCADE, related_name="member_index")
+    # no index of its own: the unique (union, id_hash) below serves lookups by union
+    union = models.ForeignKey(
+        Union, on_delete=models.CASCADE, related_name="member_index", db_index=False
+    )
     active = models.BooleanField(default=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -174,7 +177,7 @@ class MemberIndex(models.Model):
                 fields=["id_hash"], condition=models.Q(active=True), name="member_index_one_active"
             ),
             models.UniqueConstraint(
-                fields=["id_hash", "union"], name="member_index_once_per_union"
+                fields=["union", "id_hash"], name="member_index_once_per_union"
             ),
         ]
 

@@ -53,3 +53,29 @@ def test_the_audit_log_keeps_only_the_indexes_its_queries_use():
         )
         columns = sorted(d.split("USING btree ")[1] for (d,) in cur.fetchall())
     assert columns == ["(at)", "(id)", "(kind)", "(object_type, object_id)"]
+
+
+def _index_columns(schema: str, table: str) -> list[str]:
+    with connection.cursor() as cur:
+        cur.execute(
+            "SELECT indexdef FROM pg_indexes WHERE schemaname = %s AND tablename = %s",
+            [schema, table],
+        )
+        return sorted(d.split("USING btree ")[1] for (d,) in cur.fetchall())
+
+
+def test_an_id_number_has_one_index_an_exact_lookup_uses():
+    """The register's ID numbers are looked up whole (search, import, admission): the
+    pattern index Django adds to a ``unique=True`` text column would only cost inserts."""
+    columns = _index_columns(settings.TENANT_BASE_SCHEMA, "members_member")
+    assert [c for c in columns if "id_number" in c] == ["(id_number)"]
+
+
+def test_the_member_index_is_reached_by_union_through_its_unique_pair():
+    """(union_id, id_hash) serves the lookups by union, so the foreign key has no index of
+    its own; lookups by person use the partial unique index of active rows."""
+    assert _index_columns("public", "tenants_memberindex") == [
+        "(id)",
+        "(id_hash) WHERE active",
+        "(union_id, id_hash)",
+    ]

@@ -26,9 +26,12 @@ from workplaces.members.models import Counter
 M = TypeVar("M", bound=models.Model)
 
 
-def index_claim(*, union: Union, hashes: Iterable[str], message: str = "") -> None:
-    """Step 1: claim (and lock) the people's index rows for ``union``."""
-    member_index_claim(union=union, hashes=hashes, message=message)
+def index_claim(
+    *, union: Union, hashes: Iterable[str], message: str = "", looked_up: bool = False
+) -> None:
+    """Step 1: claim (and lock) the people's index rows for ``union`` (``looked_up``: the
+    caller has just checked them against the other unions)."""
+    member_index_claim(union=union, hashes=hashes, message=message, looked_up=looked_up)
 
 
 def member_numbers_take(*, count: int) -> list[str]:

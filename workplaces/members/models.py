@@ -114,7 +114,9 @@ class RealNameRecord(models.Model):
 class Member(RealNameRecord):
     name = models.CharField(pgettext_lazy("person", "name"), max_length=50)
     gender = models.CharField(_("gender"), max_length=1, choices=Gender.choices)
-    id_number = models.CharField(_("ID number"), max_length=18, unique=True)
+    # unique by the constraint below, not ``unique=True``: that would add a pattern index
+    # (LIKE 'x%') to every insert, and an ID number is only ever looked up whole
+    id_number = models.CharField(_("ID number"), max_length=18)
     birth_date = models.DateField(_("birth date"))
     phone = models.CharField(_("phone"), max_length=20, blank=True)
     employment = models.CharField(
@@ -164,6 +166,9 @@ class Member(RealNameRecord):
             models.Index(
                 fields=["phone"], name="member_phone_prefix", opclasses=["varchar_pattern_ops"]
             ),
+        ]
+        constraints = [
+            models.UniqueConstraint(fields=["id_number"], name="member_id_number_unique"),
         ]
 
     def __str__(self) -> str:

@@ -167,6 +167,50 @@ def test_the_fast_path_refuses_a_file_over_the_row_cap_and_writes_nothing(union_
         assert Member.objects.count() == 0
 
 
+def test_the_fast_path_looks_the_file_up_in_the_federation_index_once(union_a, in_union):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as ctx, in_union(union_a):
+        members_import(
+            content=as_csv(ZH, _good_rows(5)), filename="m.csv", actor=None, engine="fast"
+        )
+
+    lookups = [
+        q["sql"]
+        for q in ctx.captured_queries
+        if "tenants_memberindex" in q["sql"] and q["sql"].lstrip().startswith("SELECT")
+    ]
+    assert len(lookups) == 1, lookups
+
+
+def test_the_fast_path_refuses_a_person_admitted_elsewhere_after_its_lookup(
+    union_a, union_b, in_union, make_member, monkeypatch
+):
+    """The import looks the whole file up in the index once and claims without looking
+    again: another union admitting one of the people in between is refused by the index's
+    unique row, answered as a conflict naming the race, and nothing of the import stays."""
+    from federation.platform.errors import ConflictError
+    from workplaces.members.imports import staged
+
+    data = _good_rows(5)
+    claim = staged.index_claim
+
+    def admitted_elsewhere(**kwargs):
+        make_member(union_b, id_number=data[2][2], gender="F" if data[2][1] == "女" else "M")
+        claim(**kwargs)
+
+    monkeypatch.setattr(staged, "index_claim", admitted_elsewhere)
+    with pytest.raises(ConflictError) as caught, transaction.atomic(), in_union(union_a):
+        members_import(content=as_csv(ZH, data), filename="m.csv", actor=None, engine="fast")
+
+    assert caught.value.code == "member_elsewhere"
+    assert "meanwhile" in str(caught.value)
+    with in_union(union_a):
+        assert Member.objects.count() == 0
+    assert not MemberIndex.objects.filter(union=union_a).exists()
+
+
 def test_the_fast_path_refuses_a_person_admitted_here_just_before_its_claim(
     union_a, in_union, make_member, monkeypatch
 ):

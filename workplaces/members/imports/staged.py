@@ -168,6 +168,7 @@ def _new_write(*, union: Union, hashes: list[str], actor: Actor, now: Any) -> No
         union=union,
         hashes=hashes,
         message=_("Someone in the file became a member of another union meanwhile; try again."),
+        looked_up=True,  # stage_sort did, in this transaction (the unique index still rules)
     )
     member, event = Member._meta.db_table, MembershipEvent._meta.db_table
     first = int(member_numbers_take(count=len(hashes))[0])
