@@ -3,7 +3,7 @@ from rest_framework import serializers
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from federation.dashboard.selectors import dashboard_api_payload_cached
+from federation.dashboard.figures import dashboard_api_payload_cached
 from federation.platform.accounts.permissions import federation_roles
 from federation.platform.accounts.roles import FEDERATION_STAFF
 from federation.platform.db import federation_reads

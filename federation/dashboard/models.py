@@ -24,20 +24,25 @@ class RollupDrift(models.Model):
 
 
 class DataChange(models.Model):
-    """One row per transaction that wrote a table the dashboard page reads, kept by a
-    statement trigger (``federation.dashboard.freshness``): each writing statement gives
-    the row a new ``stamp`` from the table's sequence (never reused, not even after a
-    rollback). The page's cached figures are keyed by these rows, so any write, by any
-    service, bulk statement, COPY or hand-typed SQL, makes the next request compute them
-    afresh. Old rows are pruned nightly."""
+    """One row per transaction and table it wrote among those the dashboard page reads,
+    kept by a statement trigger (``federation.dashboard.freshness``): each writing
+    statement gives the row a new ``stamp`` from the table's sequence (never reused, not
+    even after a rollback). The page's cached figures are keyed by these rows, so any
+    write, by any service, bulk statement, COPY or hand-typed SQL, makes the next request
+    compute them afresh; the table (``source``) lets a payment recompute only what reads
+    dues notices. Old rows are pruned nightly."""
 
     id = models.BigAutoField(primary_key=True)
-    txid = models.BigIntegerField(unique=True)
+    txid = models.BigIntegerField()
+    source = models.CharField(max_length=63, default="")
     stamp = models.BigIntegerField()
     at = models.DateTimeField(db_default=Now(), db_index=True)
 
     class Meta:
         verbose_name = _("dashboard data change")
+        constraints = [
+            models.UniqueConstraint(fields=["txid", "source"], name="dashboard_change_per_table")
+        ]
 
     def __str__(self) -> str:
-        return f"{self.txid} {self.at:%Y-%m-%d %H:%M:%S}"
+        return f"{self.txid} {self.source} {self.at:%Y-%m-%d %H:%M:%S}"

@@ -8,11 +8,9 @@ import datetime as dt
 from decimal import Decimal
 from typing import Any
 
-from django.core.cache import cache
 from django.db.models import Count, F, Q, Sum
 from django.utils import timezone
 
-from federation.dashboard import freshness
 from federation.dashboard.facts import CHAIR_NAME
 from federation.dues.models import DuesNotice, NoticeStatus
 from federation.homes.models import Title
@@ -219,13 +217,19 @@ def reports_overview(*, today: dt.date | None = None) -> dict:
     return {"open_cycles": open_cycles.count(), "late": late.count(), "cycles": cycles}
 
 
-def dashboard_api_payload(*, today: dt.date | None = None) -> dict:
-    """The contract of GET /api/v1/dashboard/ (API.md, "Dashboard")."""
-    unions = unions_overview()
-    members = members_overview()
-    dues = dues_overview(today=today)
-    homes = homes_overview(today=today)
-    reports = reports_overview(today=today)
+def dashboard_api_payload(*, today: dt.date | None = None, data: dict | None = None) -> dict:
+    """The contract of GET /api/v1/dashboard/ (API.md, "Dashboard"), from ``data`` (the
+    figures of ``federation.dashboard.figures``) or computed here."""
+    if data is None:
+        data = {
+            "unions": unions_overview(),
+            "members": members_overview(),
+            "dues": dues_overview(today=today),
+            "homes": homes_overview(today=today),
+            "reports": reports_overview(today=today),
+        }
+    unions, members, dues = data["unions"], data["members"], data["dues"]
+    homes, reports = data["homes"], data["reports"]
     return {
         "unions": unions["active"],
         "members": members["active"],
@@ -240,23 +244,6 @@ def dashboard_api_payload(*, today: dt.date | None = None) -> dict:
         "reports": {"open_cycles": reports["open_cycles"], "late": reports["late"]},
         "as_of": timezone.now().isoformat(timespec="seconds"),
     }
-
-
-API_PREFIX = "dashboard:api:v1:"
-API_SECONDS = 24 * 3600
-
-
-def dashboard_api_payload_cached() -> dict:
-    """``dashboard_api_payload`` computed once per change of its data (the page's
-    ``freshness`` version, read first) and per day, then read from the cache; ``as_of`` is
-    the time of the answer, as on the page. The cache's key function puts the schema in
-    front."""
-    key = f"{API_PREFIX}{freshness.data_version()}:{timezone.localdate().isoformat()}"
-    payload = cache.get(key)
-    if payload is None:
-        payload = dashboard_api_payload()
-        cache.set(key, payload, API_SECONDS)
-    return dict(payload, as_of=timezone.now().isoformat(timespec="seconds"))
 
 
 def union_profile(*, union: Union) -> dict:

@@ -7,15 +7,13 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views import View
 
-from federation.dashboard import charts, freshness, selectors
-from federation.dashboard.reconcile import drift_recent
+from federation.dashboard import charts, figures, freshness, selectors
 from federation.platform.db import federation_reads
 from tenants.models import UnionKind, UnionStatus
 from tenants.selectors import unions_all
 from tenants.views import FederationPageMixin
-from workplaces.congress.selectors import congress_not_held_count
 from workplaces.organization.models import TermStatus
-from workplaces.organization.selectors import terms_status_counts, union_governance
+from workplaces.organization.selectors import union_governance
 
 
 class DashboardView(FederationPageMixin, View):
@@ -55,30 +53,19 @@ def figures_html() -> str:
 
 
 def figures_context() -> dict:
-    unions = selectors.unions_overview()
-    members = selectors.members_overview()
-    dues = selectors.dues_overview()
-    homes = selectors.homes_overview()
-    reports = selectors.reports_overview()
-    terms = terms_status_counts()
+    data = figures.figures_data()
+    unions, dues, homes, terms = data["unions"], data["dues"], data["homes"], data["terms"]
     kind_labels = dict(UnionKind.choices)
     status_labels = dict(UnionStatus.choices)
     return {
-        "unions": unions,
+        **data,
         "unions_by_kind": [
             (kind_labels.get(k, k), n) for k, n in sorted(unions["by_kind"].items())
         ],
         "unions_by_status": [
             (status_labels.get(k, k), n) for k, n in sorted(unions["by_status"].items())
         ],
-        "members": members,
-        "member_rows": selectors.members_by_union(limit=50),
-        "drifts": drift_recent(limit=10),
-        "dues": dues,
-        "homes": homes,
-        "reports": reports,
         "terms": [(code, label, terms[code]) for code, label in TermStatus.choices],
-        "congress_not_held": congress_not_held_count(),
         "chart_kinds": charts.pie(
             _("Unions by kind"),
             {str(kind_labels.get(k, k)): n for k, n in unions["by_kind"].items()},

@@ -13,7 +13,7 @@ from django.test import Client
 from federation.dashboard import freshness, selectors
 from federation.dashboard.models import DataChange
 from tests.conftest import PASSWORD
-from tests.federation.dashboard.test_dashboard import _rollup
+from tests.federation.dashboard.test_dashboard import _notice, _rollup
 
 pytestmark = pytest.mark.django_db
 NOW = dt.datetime(2026, 11, 24, 10, 0, tzinfo=dt.UTC)
@@ -91,7 +91,7 @@ def test_figures_cached_in_a_rolled_back_savepoint_are_never_served_again(union_
     assert _members_tile(page()) == "222"
 
 
-def test_a_transaction_keeps_one_change_row_whatever_its_statements(union_a):
+def test_a_transaction_keeps_one_change_row_per_table_whatever_its_statements(union_a):
     before = DataChange.objects.count()
     _set_members_by_sql(union_a, 1)
     _set_members_by_sql(union_a, 2)
@@ -100,6 +100,78 @@ def test_a_transaction_keeps_one_change_row_whatever_its_statements(union_a):
 
     assert DataChange.objects.count() == before + 1
     assert freshness.data_version() != version
+    _notice(union_a, "2026-10", "100.00")
+    assert DataChange.objects.count() == before + 2
+    assert set(DataChange.objects.values_list("source", flat=True)) >= {
+        "tenants_unionrollup",
+        "dues_duesnotice",
+    }
+
+
+def _pay_by_sql(notice, amount: str) -> None:
+    with connection.cursor() as cur:
+        cur.execute(
+            "UPDATE dues_duesnotice SET amount_paid = %s WHERE id = %s", [amount, notice.pk]
+        )
+
+
+def test_a_dues_notice_write_changes_the_full_fingerprint_only(union_a):
+    notice = _notice(union_a, "2026-10", "100.00")
+    before = freshness.data_versions()
+
+    _pay_by_sql(notice, "40.00")
+
+    after = freshness.data_versions()
+    assert after.all != before.all
+    assert after.rest == before.rest
+
+
+def test_the_figures_apart_from_union_funds_read_no_dues_notice(union_a):
+    """What keeps the rest right when a payment leaves it cached: it reads no table whose
+    writes its fingerprint leaves out."""
+    from django.test.utils import CaptureQueriesContext
+
+    from federation.dashboard import figures
+
+    _rollup(union_a, 10)
+    _notice(union_a, "2026-10", "100.00")
+    with CaptureQueriesContext(connection) as ctx:
+        figures.figures_rest()
+
+    assert ctx.captured_queries
+    for table in freshness.APART:
+        assert not [q for q in ctx.captured_queries if table in q["sql"]]
+
+
+@time_machine.travel(NOW)
+def test_a_payment_recomputes_union_funds_and_leaves_the_rest_in_the_cache(union_a, page):
+    from federation.dashboard import figures
+
+    _rollup(union_a, 41)
+    notice = _notice(union_a, "2026-10", "98765.43")
+    with mock.patch.object(figures, "figures_rest", wraps=figures.figures_rest) as rest:
+        first = page()
+        _pay_by_sql(notice, "4321.09")
+        second = page()
+
+    assert rest.call_count == 1
+    assert "4,321.09" not in first
+    assert "4,321.09" in second
+    assert _members_tile(second) == "41"
+
+
+@time_machine.travel(NOW)
+def test_a_roll_up_change_recomputes_the_rest(union_a, page):
+    from federation.dashboard import figures
+
+    _rollup(union_a, 41)
+    with mock.patch.object(figures, "figures_rest", wraps=figures.figures_rest) as rest:
+        page()
+        _set_members_by_sql(union_a, 42)
+        second = page()
+
+    assert rest.call_count == 2
+    assert _members_tile(second) == "42"
 
 
 def test_pruning_forgets_day_old_change_rows_only(union_a):
