@@ -174,6 +174,11 @@ def member_list(
     return members_with_dues(qs) if with_dues else qs
 
 
+# the member fields the roll-up's figures are computed from (``member_counts`` and
+# ``dues_monthly_total``): an edit that changes none of them leaves the roll-up alone
+ROLLUP_INPUTS = ("status", "gender", "is_migrant", "monthly_wage")
+
+
 def member_counts(*, qs: QuerySet[Member] | None = None) -> dict:
     qs = Member.objects.all() if qs is None else qs
     return qs.aggregate(

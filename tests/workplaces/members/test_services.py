@@ -170,6 +170,32 @@ def test_an_edit_that_moves_a_figure_rewrites_the_rollup_and_the_dashboard_versi
     assert data_version() != version
 
 
+def test_an_edit_that_moves_no_figure_does_not_recount_the_register(union_a, in_union, make_member):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from workplaces.members.services import member_update
+
+    member = make_member(union_a)
+    with CaptureQueriesContext(connection) as ctx, in_union(union_a):
+        member_update(member=member, actor=None, phone="13900002222", address="新街 1 号")
+
+    assert not [q for q in ctx.captured_queries if "tenants_unionrollup" in q["sql"]]
+
+
+def test_an_employment_edit_that_makes_a_migrant_worker_moves_the_rollup(
+    union_a, in_union, make_member
+):
+    from workplaces.members.services import member_update
+
+    member = make_member(union_a, employment="regular")
+    before = UnionRollup.objects.get(union=union_a).members_migrant
+    with in_union(union_a):
+        member_update(member=member, actor=None, employment="migrant")
+
+    assert UnionRollup.objects.get(union=union_a).members_migrant == before + 1
+
+
 def test_the_rollup_is_refreshed_outside_a_transaction_too(live_township):
     """Jobs and scripts call it in autocommit (it locks the row: its own transaction)."""
     from django.db import connection
