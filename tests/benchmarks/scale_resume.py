@@ -71,14 +71,12 @@ def main() -> int:  # noqa: PLR0915 - one probe after the other, as the bench
     from django.contrib.auth import get_user_model
     from django.core.management import call_command
     from django.db import connection
-    from django.test import override_settings
 
     from federation.dashboard.selectors import dashboard_api_payload
     from federation.dues.models import PayrollDeclaration
     from federation.dues.periods import MONTHLY, period_containing
     from federation.dues.services import dues_cycle_run
     from federation.platform.accounts.tokens import token_issue
-    from tenants.cloning import union_schema_create
     from tenants.models import Union
     from tests.benchmarks import test_bench_scale as b
     from tests.benchmarks.conftest import report
@@ -99,26 +97,7 @@ def main() -> int:  # noqa: PLR0915 - one probe after the other, as the bench
     print(f"{len(unions)} unions ({n - have} generated in {generate_s:.0f} s)", flush=True)
 
     rows: list[tuple[str, str]] = []
-    clone_times, dt_times, migrate_times = [], [], []
-    for mode, times, samples in (
-        ("ours", clone_times, 3),
-        ("dt", dt_times, 1),
-        ("migrate", migrate_times, 3),
-    ):
-        with override_settings(TENANT_CREATION_FAKES_MIGRATIONS=mode != "migrate"):
-            for j in range(samples):
-                u = Union(
-                    slug=f"scale-p{mode}-{n}-{j}",
-                    schema_name=f"u_scale_p{mode}_{n}_{j}",
-                    name="p",
-                    kind="other",
-                    status="inactive",
-                )
-                u.save()
-                t = time.perf_counter()
-                union_schema_create(u) if mode == "ours" else u.create_schema(verbosity=0)
-                times.append(time.perf_counter() - t)
-                print(f"   provisioning {mode}: {times[-1]:.2f} s", flush=True)
+    clone_times, dt_times, migrate_times = b.provisioning_samples(n)
 
     token = token_issue(user=get_user_model().objects.get(username="federation_admin"))[1]
     port = b._free_port()

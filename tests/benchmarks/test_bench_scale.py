@@ -129,6 +129,33 @@ def _generate(start: int, stop: int) -> list:
     return [made[i] for i in range(start, stop)]
 
 
+def provisioning_samples(n: int) -> tuple[list[float], list[float], list[float]]:
+    """Seconds to provision one union with ``n`` unions there, three samples each: our
+    clone (``union_schema_create``), django-tenants' clone with a fake migrate, and every
+    migration run (one sample of django-tenants' clone past 3,000: minutes each)."""
+    from tenants.cloning import union_schema_create
+    from tenants.models import Union
+
+    out: dict[str, list[float]] = {"ours": [], "dt": [], "migrate": []}
+    for mode, times in out.items():
+        samples = 1 if mode == "dt" and n > 3000 else 3
+        with override_settings(TENANT_CREATION_FAKES_MIGRATIONS=mode != "migrate"):
+            for j in range(samples):
+                u = Union(
+                    slug=f"scale-p{mode}-{n}-{j}",
+                    schema_name=f"u_scale_p{mode}_{n}_{j}",
+                    name="p",
+                    kind="other",
+                    status="inactive",
+                )
+                u.save()
+                t = time.perf_counter()
+                union_schema_create(u) if mode == "ours" else u.create_schema(verbosity=0)
+                times.append(time.perf_counter() - t)
+                print(f"   provisioning {mode}: {times[-1]:.2f} s", flush=True)
+    return out["ours"], out["dt"], out["migrate"]
+
+
 def _fill_members(union, rng: random.Random) -> None:
     from workplaces.members.models import Member
     from workplaces.members.services import rollup_refresh
@@ -375,7 +402,6 @@ def test_bench_scale(live_township):
     from federation.dues.periods import MONTHLY, period_containing
     from federation.dues.services import dues_cycle_run
     from federation.platform.accounts.tokens import token_issue
-    from tenants.models import Union
 
     token = token_issue(user=get_user_model().objects.get(username="federation_admin"))[1]
     port = _free_port()
@@ -427,29 +453,7 @@ def test_bench_scale(live_township):
             unions.extend(_generate(len(unions), n))
             generate_s = time.perf_counter() - t0
             # the product's own provisioning paths on a sample, with N unions already there
-            from tenants.cloning import union_schema_create
-
-            clone_times, dt_times, migrate_times = [], [], []
-            for mode, times in (
-                ("ours", clone_times),
-                ("dt", dt_times),
-                ("migrate", migrate_times),
-            ):
-                # django-tenants' clone takes minutes per union past 3,000: one sample there
-                samples = 1 if mode == "dt" and n > 3000 else 3
-                with override_settings(TENANT_CREATION_FAKES_MIGRATIONS=mode != "migrate"):
-                    for j in range(samples):
-                        u = Union(
-                            slug=f"scale-p{mode}-{n}-{j}",
-                            schema_name=f"u_scale_p{mode}_{n}_{j}",
-                            name="p",
-                            kind="other",
-                            status="inactive",
-                        )
-                        u.save()
-                        t = time.perf_counter()
-                        union_schema_create(u) if mode == "ours" else u.create_schema(verbosity=0)
-                        times.append(time.perf_counter() - t)
+            clone_times, dt_times, migrate_times = provisioning_samples(n)
             dashboard_http()  # warm
             api = _timed(dashboard_http, 200)
             from federation.dashboard.selectors import dashboard_api_payload
