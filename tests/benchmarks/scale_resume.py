@@ -24,10 +24,8 @@ import argparse
 import datetime as dt
 import os
 import statistics
-import subprocess
 import sys
 import time
-import urllib.request
 from decimal import Decimal
 from pathlib import Path
 
@@ -68,7 +66,6 @@ def main() -> int:  # noqa: PLR0915 - one probe after the other, as the bench
     parser.add_argument("--unions", type=int, default=10000)
     args = parser.parse_args()
     _setup()
-    from django.contrib.auth import get_user_model
     from django.core.management import call_command
     from django.db import connection
 
@@ -76,7 +73,6 @@ def main() -> int:  # noqa: PLR0915 - one probe after the other, as the bench
     from federation.dues.models import PayrollDeclaration
     from federation.dues.periods import MONTHLY, period_containing
     from federation.dues.services import dues_cycle_run
-    from federation.platform.accounts.tokens import token_issue
     from tenants.models import Union
     from tests.benchmarks import test_bench_scale as b
     from tests.benchmarks.conftest import report
@@ -99,36 +95,8 @@ def main() -> int:  # noqa: PLR0915 - one probe after the other, as the bench
     rows: list[tuple[str, str]] = []
     clone_times, dt_times, migrate_times = b.provisioning_samples(n)
 
-    token = token_issue(user=get_user_model().objects.get(username="federation_admin"))[1]
-    port = b._free_port()
-    web = subprocess.Popen(
-        [sys.executable, "-m", "gunicorn", "federation.config.wsgi:application"]
-        + ["--bind", f"127.0.0.1:{port}", "--workers", "1", "--log-level", "warning"],
-        cwd=ROOT,
-        env=dict(os.environ),
-    )
+    web, dashboard_http, worker_pid = b.dashboard_server(dict(os.environ))
     try:
-        import socket
-
-        for _ in range(100):
-            try:
-                socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
-                break
-            except OSError:
-                time.sleep(0.2)
-
-        def dashboard_http():
-            req = urllib.request.Request(
-                f"http://127.0.0.1:{port}/api/v1/dashboard/",
-                headers={"Host": "localhost", "Authorization": f"Token {token}"},
-            )
-            with urllib.request.urlopen(req, timeout=60) as resp:  # noqa: S310 - loopback
-                assert resp.status == 200
-                return resp.read()
-
-        import psutil
-
-        worker_pid = psutil.Process(web.pid).children()[0].pid
         dashboard_http()
         api = b._timed(dashboard_http, 200)
         hwm_mb = b._vm_hwm_kb(worker_pid) / 1024

@@ -36,6 +36,7 @@ import sys
 import tempfile
 import time
 import urllib.request
+from collections.abc import Callable
 from decimal import Decimal
 from pathlib import Path
 
@@ -211,6 +212,42 @@ def _free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return s.getsockname()[1]
+
+
+def dashboard_server(env: dict) -> tuple[subprocess.Popen, Callable[[], bytes], int]:
+    """A one-worker gunicorn on ``env``'s database, a function asking it for the federation
+    dashboard API with the federation admin's token, and its worker's pid (for its memory).
+    The caller terminates it."""
+    import psutil
+    from django.contrib.auth import get_user_model
+
+    from federation.platform.accounts.tokens import token_issue
+
+    token = token_issue(user=get_user_model().objects.get(username="federation_admin"))[1]
+    port = _free_port()
+    web = subprocess.Popen(
+        [sys.executable, "-m", "gunicorn", "federation.config.wsgi:application"]
+        + ["--bind", f"127.0.0.1:{port}", "--workers", "1", "--log-level", "warning"],
+        cwd=ROOT,
+        env=env,
+    )
+    for _ in range(100):
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
+            break
+        except OSError:
+            time.sleep(0.2)
+
+    def dashboard_http() -> bytes:
+        req = urllib.request.Request(
+            f"http://127.0.0.1:{port}/api/v1/dashboard/",
+            headers={"Host": "localhost", "Authorization": f"Token {token}"},
+        )
+        with urllib.request.urlopen(req, timeout=60) as resp:  # noqa: S310 - loopback
+            assert resp.status == 200
+            return resp.read()
+
+    return web, dashboard_http, psutil.Process(web.pid).children()[0].pid
 
 
 def _timed(fn, n: int) -> list[float]:
@@ -396,56 +433,18 @@ def _noop_migration(name: str, after: str | None) -> Path:
 
 @pytest.mark.django_db(transaction=True)
 def test_bench_scale(live_township):
-    from django.contrib.auth import get_user_model
 
     from federation.dues.models import PayrollDeclaration
     from federation.dues.periods import MONTHLY, period_containing
     from federation.dues.services import dues_cycle_run
-    from federation.platform.accounts.tokens import token_issue
 
-    token = token_issue(user=get_user_model().objects.get(username="federation_admin"))[1]
-    port = _free_port()
     env = dict(os.environ, DATABASE_URL=_test_database_url())
     env.pop("TEST_DATABASE_NAME", None)
-    web = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "gunicorn",
-            "federation.config.wsgi:application",
-            "--bind",
-            f"127.0.0.1:{port}",
-            "--workers",
-            "1",
-            "--log-level",
-            "warning",
-        ],
-        cwd=ROOT,
-        env=env,
-    )
+    web, dashboard_http, worker_pid = dashboard_server(env)
     unions: list = []
     rows: list[tuple[str, str]] = []
     migrations_written: list[Path] = []
     try:
-        for _ in range(100):
-            try:
-                socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
-                break
-            except OSError:
-                time.sleep(0.2)
-
-        def dashboard_http():
-            req = urllib.request.Request(
-                f"http://127.0.0.1:{port}/api/v1/dashboard/",
-                headers={"Host": "localhost", "Authorization": f"Token {token}"},
-            )
-            with urllib.request.urlopen(req, timeout=30) as resp:  # noqa: S310 - loopback
-                assert resp.status == 200
-                return resp.read()
-
-        import psutil
-
-        worker_pid = psutil.Process(web.pid).children()[0].pid
         period = period_containing(dt.date.today(), MONTHLY)
         for n in _sizes():
             t0 = time.perf_counter()
