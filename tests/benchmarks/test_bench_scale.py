@@ -22,6 +22,9 @@ For each N it prints, side by side:
 With BENCH_SCALE_MIGRATE=1, at the largest N, ``migrate_schemas`` for every union with one
 new no-op tenant migration, default executor against multiprocessing (test_bench_migrate
 compares both with the fast path). BENCH_SCALE_EXECUTORS=multiprocessing runs only that.
+
+Past N = 3,000 (or with BENCH_SCALE_KEEP=1) the unions are left to the test database's drop
+at the end of the session, not dropped one by one (BENCH_SCALE_DROP=1 drops them anyway).
 """
 
 import datetime as dt
@@ -47,7 +50,7 @@ from django_tenants.utils import schema_context
 
 from tests.benchmarks.conftest import report
 from tests.factories import id_number
-from tests.live import _test_database_url
+from tests.live import _test_database_url, township_abandon
 
 ROOT = Path(__file__).resolve().parents[2]
 M = 100
@@ -587,14 +590,16 @@ def test_bench_scale(live_township):
         for path in migrations_written:
             path.unlink(missing_ok=True)
         connection.set_schema_to_public()
-        if max(_sizes(), default=0) <= 3000 or os.environ.get("BENCH_SCALE_DROP") == "1":
+        keep = max(_sizes(), default=0) > 3000 or os.environ.get("BENCH_SCALE_KEEP") == "1"
+        if not keep or os.environ.get("BENCH_SCALE_DROP") == "1":
             with connection.cursor() as cur:
                 cur.execute("SELECT nspname FROM pg_namespace WHERE nspname LIKE 'u\\_scale\\_%%'")
                 for (schema,) in cur.fetchall():
                     cur.execute(f'DROP SCHEMA "{schema}" CASCADE')
         else:
             # one schema at a time would take most of an hour; the test database goes with
-            # the session (pytest-django drops it)
+            # the session (pytest-django drops it), and so does the township's restore
+            township_abandon()
             print("   union schemas left to the test database's drop at the end of the session")
     report(f"Scale: N unions x {M} members (cores: {os.cpu_count()})", rows)
     assert unions
