@@ -39,6 +39,8 @@ class Table:
 
 def _calamine_cell(value: Any) -> Any:
     """A cell as openpyxl's reader gives it to ``reading._cell`` (dates come as dates)."""
+    if type(value) is str:  # most cells: what ``_cell`` returns unchanged, without its tests
+        return value
     if isinstance(value, dt.datetime):
         return value.date()
     return _cell(value)
@@ -70,7 +72,7 @@ def _xlsx_rows(content: bytes, *, max_rows: int, max_unpacked: int) -> Table:
     def rows() -> Iterator[list[Any]]:
         try:
             for row in source:
-                yield [*pad, *(_calamine_cell(v) for v in row)]
+                yield [*pad, *map(_calamine_cell, row)]
         except CalamineError as exc:
             raise bad_file(
                 _("The xlsx file cannot be read: %(e)s") % {"e": type(exc).__name__}
