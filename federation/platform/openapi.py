@@ -4,8 +4,8 @@ drf-spectacular documents a list as paginated only for views with a ``pagination
 our one-operation ``APIView`` doors paginate by hand (``federation.platform.api.Pagination``),
 so their lists were documented as bare arrays. API.md says every list is paginated, so a
 GET answering a list is documented paginated unless its view says ``paginated = False``.
-Every door may answer with the error statuses of API.md (400, 401, 403, 404, 409), which
-were undocumented; and a file download is documented as any media type, not only
+Every door may answer with the error statuses of API.md (400, 401, 403, 404, 409, and 415
+for a body of a media type it does not read), which were undocumented; and a file download is documented as any media type, not only
 ``application/octet-stream``. All derived here, so views added later are covered
 (tests/security/test_fuzz.py checks the answers against the schema).
 """
@@ -34,6 +34,10 @@ DESCRIPTIONS = {
     "403": "Not allowed.",
     "404": "Not found, or not yours.",
     "409": "Conflicts with an existing record.",
+    "415": (
+        "The body's media type is not one the operation reads (JSON, or multipart/form-data "
+        "where a file is sent)."
+    ),
     "429": "Too many requests.",
 }
 
@@ -91,6 +95,9 @@ class AutoSchema(SpectacularAutoSchema):
         codes.append("404")
         if self.method in ("POST", "PUT", "PATCH", "DELETE"):
             codes.append("409")
+        if self.method in ("POST", "PUT", "PATCH"):
+            # DRF's answer to a body without a media type, or with one no parser reads
+            codes.append("415")
         return codes
 
     def _get_response_bodies(self, direction="response"):

@@ -52,3 +52,19 @@ def test_a_decimal_sent_as_text_is_documented_by_a_pattern_only_numbers_match(kw
     pattern = re.compile(_mapped(serializers.DecimalField(**kwargs))["pattern"])
     assert [v for v in good if not pattern.match(v)] == []
     assert [v for v in bad if pattern.match(v)] == []
+
+
+@pytest.mark.django_db
+def test_a_body_of_a_media_type_no_parser_reads_is_a_documented_415(client_for):
+    from drf_spectacular.generators import SchemaGenerator
+
+    fed = client_for("federation_admin")
+    r = fed.generic("POST", "/api/v1/dues/statements/", b"date,amount\n", content_type="")
+    assert r.status_code == 415
+    assert (
+        fed.generic("POST", "/api/v1/unions/", b"x", content_type="text/plain").status_code == 415
+    )
+    schema = SchemaGenerator(urlconf="federation.config.urls_federation").get_schema(public=True)
+    responses = schema["paths"]["/api/v1/dues/statements/"]["post"]["responses"]
+    assert "415" in responses
+    assert "415" not in schema["paths"]["/api/v1/unions/"]["get"]["responses"]
