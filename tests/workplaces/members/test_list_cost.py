@@ -64,3 +64,26 @@ def test_the_list_rows_read_as_values_equal_the_output_serializer(register, unio
             for reveal in (True, False):
                 shown = MemberOutputSerializer(models[v["id"]], context={"reveal": reveal}).data
                 assert member_row_of_values(v, rule=rule, reveal=reveal) == dict(shown)
+
+
+def test_the_list_rows_given_the_time_zone_once_equal_the_output_serializer_in_that_zone(
+    register, union_a, in_union
+):
+    from django.utils import timezone
+
+    from workplaces.members.api import MemberOutputSerializer
+    from workplaces.members.api.serializers import LIST_VALUES, member_row_of_values
+    from workplaces.members.models import Member
+    from workplaces.members.selectors import dues_rule_in_force, members_with_dues
+
+    with in_union(union_a), timezone.override("America/New_York"):
+        rule = dues_rule_in_force()
+        models = {m.pk: m for m in members_with_dues(Member.objects.select_related("group"))}
+        tz = timezone.get_current_timezone()
+        rows = list(Member.objects.values(*LIST_VALUES))
+        assert rows
+        for v in rows:
+            shown = dict(MemberOutputSerializer(models[v["id"]]).data)
+            row = member_row_of_values(v, rule=rule, tz=tz)
+            assert row == shown
+            assert row["created_at"].endswith(("-05:00", "-04:00"))

@@ -4,6 +4,7 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.http import HttpResponse
+from django.utils import timezone
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import status
@@ -52,8 +53,12 @@ class MemberListCreateApi(APIView):
         # list page is the hot path
         reveal = can_see_identity(request.user)
         rows = qs.values(*LIST_VALUES)
+        tz = timezone.get_current_timezone()  # once, not twice per row
         return page(
-            request, self, rows, lambda v: member_row_of_values(v, rule=rule, reveal=reveal)
+            request,
+            self,
+            rows,
+            lambda v: member_row_of_values(v, rule=rule, reveal=reveal, tz=tz),
         )
 
     @extend_schema(request=MemberInputSerializer, responses={201: MemberDetailSerializer})

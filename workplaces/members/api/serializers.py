@@ -100,12 +100,14 @@ class MemberOutputSerializer(serializers.ModelSerializer):
         return data
 
 
-def _iso_datetime(value: Any) -> str | None:
+def _iso_datetime(value: Any, tz: Any = None) -> str | None:
     """A datetime as DRF's ``DateTimeField`` renders it (ISO 8601 in the current time zone,
-    ``Z`` for UTC), without building a field per call (the list's hot path)."""
+    ``Z`` for UTC), without building a field per call (the list's hot path). ``tz`` is the
+    current time zone when the caller read it once for many rows (each read goes through
+    asgiref's context-local lookup)."""
     if value is None:
         return None
-    text = timezone.localtime(value).isoformat()
+    text = (timezone.localtime(value) if tz is None else value.astimezone(tz)).isoformat()
     return text[:-6] + "Z" if text.endswith("+00:00") else text
 
 
@@ -115,9 +117,10 @@ def _dues(m: Member, rule: MemberDuesRule | None = None) -> Decimal:
 
 
 def member_row(
-    m: Member, *, rule: MemberDuesRule | None = None, reveal: bool = False
+    m: Member, *, rule: MemberDuesRule | None = None, reveal: bool = False, tz: Any = None
 ) -> dict[str, Any]:
-    """One member as MemberOutputSerializer renders it (kept equal by a test)."""
+    """One member as MemberOutputSerializer renders it (kept equal by a test); ``tz`` as
+    for ``_iso_datetime``."""
     return {
         "id": m.pk,
         "member_no": m.member_no,
@@ -135,8 +138,8 @@ def member_row(
         "status": m.status,
         "status_on": m.status_on.isoformat() if m.status_on else None,
         "user": m.user_id,
-        "created_at": _iso_datetime(m.created_at),
-        "updated_at": _iso_datetime(m.updated_at),
+        "created_at": _iso_datetime(m.created_at, tz),
+        "updated_at": _iso_datetime(m.updated_at, tz),
         **{k: getattr(m, k) for k in PROFILE_FIELDS if k != "retirement_date"},
         "retirement_date": m.retirement_date.isoformat() if m.retirement_date else None,
         "is_migrant": m.is_migrant,
@@ -150,12 +153,12 @@ LIST_VALUES = (*[f.attname for f in Member._meta.concrete_fields], "group__name"
 
 
 def member_row_of_values(
-    v: dict[str, Any], *, rule: MemberDuesRule | None = None, reveal: bool = False
+    v: dict[str, Any], *, rule: MemberDuesRule | None = None, reveal: bool = False, tz: Any = None
 ) -> dict[str, Any]:
     """``member_row`` of a row read with ``.values(*LIST_VALUES)`` (kept equal by a test)."""
     group = SimpleNamespace(name=v["group__name"]) if v["group_id"] else None
     listed = SimpleNamespace(**v, pk=v["id"], group=group)
-    return member_row(cast(Member, listed), rule=rule, reveal=reveal)
+    return member_row(cast(Member, listed), rule=rule, reveal=reveal, tz=tz)
 
 
 class MemberDetailSerializer(MemberOutputSerializer):
