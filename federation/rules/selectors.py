@@ -8,13 +8,36 @@ from typing import Any
 
 from django.db.models import Q, QuerySet
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
+from federation.platform.errors import DomainError
 from federation.rules.models import RuleValue
 from federation.rules.registry import BOOL, DECIMAL, INT, rule_get
 
 
-class RuleMissingError(LookupError):
-    """No row of a declared rule is in force on that date: a loud failure, never a guess."""
+class RuleMissingError(DomainError, LookupError):
+    """No row of a declared rule is in force on that date: a loud failure, never a guess.
+
+    A refusal, not a server error: the date is usually one a user typed, before the rule
+    table's first row (a congress of 1998 recorded today) or absurd (year 1357). The API
+    answers 400 with the rule and the date; the federation can give the rule an earlier row.
+    """
+
+    default_code = "rule_missing"
+
+    def __init__(self, key: str, on: dt.date) -> None:
+        self.key, self.on = key, on
+        try:
+            label = str(rule_get(key).label)
+        except LookupError:
+            label = key
+        super().__init__(
+            _(
+                "No value of the rule “%(label)s” (%(key)s) is in force on %(on)s: check the "
+                "date, or ask the federation to give the rule a value from that date."
+            )
+            % {"label": label, "key": key, "on": on.isoformat()}
+        )
 
 
 def _typed(kind: str, value: Any) -> Any:
@@ -36,7 +59,7 @@ def rule_row(key: str, *, on: dt.date | None = None) -> RuleValue:
         .first()
     )
     if row is None:
-        raise RuleMissingError(f"no value of rule {key!r} is in force on {on}")
+        raise RuleMissingError(key, on)
     return row
 
 

@@ -73,3 +73,13 @@ def test_the_api_lists_rules_for_staff_and_refuses_changes_by_a_clerk(
     assert RuleValue.objects.filter(key="test.limit").count() == 1
     assert federation_admin_api.post("/api/v1/rules/", body, format="json").status_code == 201
     assert rule_value("test.limit", on=dt.date(2026, 8, 1)) == 8
+
+
+def test_a_date_before_every_row_is_a_refusal_that_names_the_rule_and_the_date(declared):
+    from federation.platform.errors import DomainError
+
+    with pytest.raises(DomainError) as exc:
+        rule_value("test.limit", on=dt.date(2019, 12, 31))
+    assert (exc.value.status, exc.value.code) == (400, "rule_missing")
+    assert "test.limit" in exc.value.detail
+    assert "2019-12-31" in exc.value.detail

@@ -169,3 +169,15 @@ def test_the_same_legal_aid_request_sent_twice_is_a_409_and_registered_once(
     assert other.status_code == 201
     with in_union(union_a):
         assert LegalAidRequest.objects.count() == 2
+
+
+def test_a_case_received_before_the_rule_table_begins_is_a_400_naming_the_rule(
+    a_chair, in_union, union_a
+):
+    res = a_chair.post(URL, {**CASE, "received_on": "1999-12-31"}, format="json")
+    assert res.status_code == 400
+    assert res.json()["code"] == "rule_missing"
+    assert "rights.mediation_days" in res.json()["detail"]
+    assert "1999-12-31" in res.json()["detail"]
+    with in_union(union_a):
+        assert MediationCase.objects.count() == 0
