@@ -32,6 +32,19 @@ def test_no_import_error_guard_between_our_own_apps():
     assert offenders == []
 
 
+def test_typed_dates_come_through_the_bounded_fields_not_drfs_or_djangos_own():
+    # federation/platform/api_fields.py and form_fields.py: DRF's and Django's fields take
+    # years 1 to 9999
+    drf_own = re.compile(r"\b(serializers|forms)\.Date(Time)?Field\(")
+    offenders = [
+        str(path.relative_to(ROOT))
+        for package in ("federation", "tenants", "workplaces")
+        for path in (ROOT / package).rglob("*.py")
+        if drf_own.search(path.read_text(encoding="utf-8"))
+    ]
+    assert offenders == []
+
+
 _DOOR = re.compile(r"(^|/)(api|views?|pages|tasks|urls|admin)([_/.]|$)|/management/commands/")
 
 

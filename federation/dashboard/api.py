@@ -4,6 +4,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from federation.dashboard.figures import dashboard_api_payload_cached
+from federation.platform import api_fields
 from federation.platform.accounts.permissions import federation_roles
 from federation.platform.accounts.roles import FEDERATION_STAFF
 from federation.platform.db import federation_reads
@@ -28,7 +29,7 @@ DashboardOut = inline_serializer(
             "DashboardReports",
             {"open_cycles": serializers.IntegerField(), "late": serializers.IntegerField()},
         ),
-        "as_of": serializers.DateTimeField(),
+        "as_of": api_fields.DateTimeField(),
     },
 )
 

@@ -8,6 +8,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from federation.platform import api_fields
 from federation.platform.accounts.permissions import federation_roles
 from federation.platform.accounts.roles import FEDERATION_STAFF
 from federation.platform.api import page
@@ -33,7 +34,7 @@ class RuleOut(serializers.Serializer):
 class RuleChangeIn(serializers.Serializer):
     key = serializers.CharField(max_length=80)
     value = serializers.JSONField()
-    effective_from = serializers.DateField()
+    effective_from = api_fields.DateField()
     note = serializers.CharField(max_length=300, required=False, allow_blank=True, default="")
 
 

@@ -13,6 +13,7 @@ from rest_framework.permissions import BasePermission
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from federation.platform import api_fields
 from federation.platform.accounts.access import Access
 from federation.platform.accounts.permissions import union_roles
 from federation.platform.accounts.roles import UNION_ROLES
@@ -62,8 +63,8 @@ def member_or_400(pk: int | None, field: str = "member") -> Member | None:
 class ActivityInput(serializers.Serializer):
     title = serializers.CharField(max_length=200)
     kind = serializers.ChoiceField(choices=ActivityKind.choices)
-    starts_at = serializers.DateTimeField()
-    ends_at = serializers.DateTimeField(required=False, allow_null=True)
+    starts_at = api_fields.DateTimeField()
+    ends_at = api_fields.DateTimeField(required=False, allow_null=True)
     capacity = serializers.IntegerField(min_value=1, max_value=100000)
     place = serializers.CharField(max_length=200, required=False, allow_blank=True)
     description = serializers.CharField(max_length=5000, required=False, allow_blank=True)
@@ -119,11 +120,10 @@ class ActivityListApi(APIView):
         responses=ActivityOutput(many=True),
     )
     def get(self, request):
-        year = request.query_params.get("year", "")
         qs = selectors.activity_list(
             kind=request.query_params.get("kind", ""),
             status=request.query_params.get("status", ""),
-            year=int(year) if year.isdigit() else None,
+            year=api_fields.year_query(request),
         )
         return page(request, self, qs, ActivityOutput, context=_context(request))
 
@@ -162,7 +162,7 @@ class SignupOutput(serializers.Serializer):
     member = serializers.IntegerField(source="member_id")
     member_name = serializers.CharField(source="member.name")
     attended = serializers.BooleanField()
-    created_at = serializers.DateTimeField()
+    created_at = api_fields.DateTimeField()
 
 
 class SignupApi(APIView):

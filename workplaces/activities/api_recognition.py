@@ -11,6 +11,7 @@ from rest_framework import serializers, status
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from federation.platform import api_fields
 from federation.platform.api import page, validated
 from workplaces.activities import recognition, selectors
 from workplaces.activities.api import ORGANISE_OR_READ, OrganiseOrRead, member_or_400
@@ -63,8 +64,8 @@ TRAINING_FIELDS = ["id", "title", "audience", "held_on", "hours", "place", "trai
 
 class CompetitionInput(serializers.Serializer):
     title = serializers.CharField(max_length=200)
-    starts_on = serializers.DateField()
-    ends_on = serializers.DateField(required=False, allow_null=True)
+    starts_on = api_fields.DateField()
+    ends_on = api_fields.DateField(required=False, allow_null=True)
     description = serializers.CharField(max_length=5000, required=False, allow_blank=True)
 
 
@@ -121,7 +122,7 @@ class SuggestionInput(serializers.Serializer):
     title = serializers.CharField(max_length=200)
     body = serializers.CharField(max_length=5000)
     proposer = serializers.CharField(max_length=100)
-    submitted_on = serializers.DateField()
+    submitted_on = api_fields.DateField()
     member = serializers.IntegerField(required=False, allow_null=True, min_value=1)
 
 
@@ -143,7 +144,7 @@ class SuggestionApi(APIView):
 
 class DecideInput(serializers.Serializer):
     adopted = serializers.BooleanField()
-    decided_on = serializers.DateField()
+    decided_on = api_fields.DateField()
     benefit = serializers.DecimalField(
         max_digits=14,
         decimal_places=2,
@@ -196,7 +197,7 @@ class HonourApi(APIView):
 
 class HonourDecideInput(serializers.Serializer):
     awarded = serializers.BooleanField()
-    on = serializers.DateField(required=False)
+    on = api_fields.DateField(required=False)
     awarded_by = serializers.CharField(max_length=200, required=False, allow_blank=True)
 
 
@@ -215,7 +216,7 @@ class HonourDecideApi(APIView):
 class TrainingInput(serializers.Serializer):
     title = serializers.CharField(max_length=200)
     audience = serializers.ChoiceField(choices=TrainingAudience.choices)
-    held_on = serializers.DateField()
+    held_on = api_fields.DateField()
     hours = serializers.DecimalField(
         max_digits=5, decimal_places=1, min_value=Decimal("0.5"), max_value=Decimal("200")
     )

@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, pgettext_lazy
 from django.views.decorators.http import require_POST
 
+from federation.platform import form_fields
 from federation.platform.errors import DomainError
 from tenants.context import on_federation_side
 from workplaces.activities import selectors, services
@@ -104,7 +105,7 @@ def run(request, func, *, ok: str, **kwargs):
 class ActivityForm(forms.Form):
     title = forms.CharField(label=gettext_lazy("Title"), max_length=200)
     kind = forms.ChoiceField(label=gettext_lazy("Kind"), choices=ActivityKind.choices)
-    starts_at = forms.DateTimeField(
+    starts_at = form_fields.DateTimeField(
         label=gettext_lazy("Starts at"),
         widget=forms.DateTimeInput(attrs={"type": "datetime-local"}),
     )

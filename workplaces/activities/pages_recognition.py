@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, pgettext, pgettext_lazy
 
+from federation.platform import form_fields
 from workplaces.activities import recognition
 from workplaces.activities.forms_util import field_set
 from workplaces.activities.models import (
@@ -54,8 +55,8 @@ def _records(request, *, title, headers, rows, form, links=None, extra=None):
 
 class CompetitionForm(forms.Form):
     title = forms.CharField(label=gettext_lazy("Title"), max_length=200)
-    starts_on = forms.DateField(label=gettext_lazy("Starts on"), widget=DATE)
-    ends_on = forms.DateField(label=gettext_lazy("Ends on"), widget=DATE, required=False)
+    starts_on = form_fields.DateField(label=gettext_lazy("Starts on"), widget=DATE)
+    ends_on = form_fields.DateField(label=gettext_lazy("Ends on"), widget=DATE, required=False)
     description = forms.CharField(
         label=gettext_lazy("Description"), required=False, widget=TEXTAREA
     )
@@ -134,7 +135,7 @@ class SuggestionForm(forms.Form):
     title = forms.CharField(label=gettext_lazy("Title"), max_length=200)
     body = forms.CharField(label=gettext_lazy("Content"), widget=TEXTAREA)
     proposer = forms.CharField(label=gettext_lazy("Proposer"), max_length=100)
-    submitted_on = forms.DateField(label=gettext_lazy("Submitted on"), widget=DATE)
+    submitted_on = form_fields.DateField(label=gettext_lazy("Submitted on"), widget=DATE)
 
 
 class DecideForm(forms.Form):
@@ -281,7 +282,7 @@ def nomination_pdf(request, pk: int):
 class TrainingForm(forms.Form):
     title = forms.CharField(label=gettext_lazy("Title"), max_length=200)
     audience = forms.ChoiceField(label=gettext_lazy("Audience"), choices=TrainingAudience.choices)
-    held_on = forms.DateField(label=gettext_lazy("Held on"), widget=DATE)
+    held_on = form_fields.DateField(label=gettext_lazy("Held on"), widget=DATE)
     hours = forms.DecimalField(
         label=pgettext_lazy("training", "Hours"), min_value=0.5, max_value=200, decimal_places=1
     )

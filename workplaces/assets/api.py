@@ -13,6 +13,7 @@ from rest_framework import serializers
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from federation.platform import api_fields
 from federation.platform.api import page, validated
 from federation.platform.errors import NotAllowedError
 from workplaces.activities.api import (
@@ -68,8 +69,8 @@ class RoomApi(APIView):
 
 
 class BookingInput(serializers.Serializer):
-    starts_at = serializers.DateTimeField()
-    ends_at = serializers.DateTimeField()
+    starts_at = api_fields.DateTimeField()
+    ends_at = api_fields.DateTimeField()
     purpose = serializers.CharField(max_length=200)
     member = serializers.IntegerField(required=False, allow_null=True, min_value=1)
 
@@ -128,7 +129,7 @@ class EquipmentInput(serializers.Serializer):
     code = serializers.CharField(max_length=40)
     name = serializers.CharField(max_length=100)
     room = serializers.IntegerField(required=False, allow_null=True, min_value=1)
-    bought_on = serializers.DateField(required=False, allow_null=True)
+    bought_on = api_fields.DateField(required=False, allow_null=True)
     note = serializers.CharField(max_length=300, required=False, allow_blank=True)
 
 
@@ -163,8 +164,8 @@ class EquipmentApi(APIView):
 
 class LendInput(serializers.Serializer):
     member = serializers.IntegerField(min_value=1)
-    due_on = serializers.DateField()
-    lent_on = serializers.DateField(required=False)
+    due_on = api_fields.DateField()
+    lent_on = api_fields.DateField(required=False)
 
 
 def _lending_out(row: Lending) -> dict:
@@ -198,7 +199,7 @@ class LendApi(APIView):
 
 
 class ReturnInput(serializers.Serializer):
-    returned_on = serializers.DateField()
+    returned_on = api_fields.DateField()
     damage = serializers.CharField(max_length=500, required=False, allow_blank=True)
     responsible = serializers.CharField(max_length=100, required=False, allow_blank=True)
     compensation = serializers.DecimalField(

@@ -18,6 +18,7 @@ from rest_framework.parsers import MultiPartParser
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from federation.platform import api_fields
 from federation.platform.accounts.permissions import union_roles
 from federation.platform.accounts.roles import FINANCE
 from federation.platform.api import page, validated
@@ -85,7 +86,7 @@ class EntryInput(serializers.Serializer):
     amount = serializers.DecimalField(
         max_digits=14, decimal_places=2, min_value=Decimal("0.01"), max_value=MAX_AMOUNT
     )
-    on = serializers.DateField()
+    on = api_fields.DateField()
     summary = serializers.CharField(max_length=300)
     voucher_no = serializers.CharField(max_length=40, required=False, allow_blank=True)
     cap = serializers.CharField(max_length=40, required=False, allow_blank=True)
@@ -93,7 +94,7 @@ class EntryInput(serializers.Serializer):
         min_value=1, max_value=100000, required=False, allow_null=True
     )
     committee_decision = serializers.CharField(max_length=300, required=False, allow_blank=True)
-    committee_decided_on = serializers.DateField(required=False, allow_null=True)
+    committee_decided_on = api_fields.DateField(required=False, allow_null=True)
 
 
 class EntryOutput(serializers.ModelSerializer):
@@ -169,7 +170,7 @@ class EntryDetailApi(APIView):
 
 class ApproveInput(serializers.Serializer):
     committee_decision = serializers.CharField(max_length=300, required=False, allow_blank=True)
-    committee_decided_on = serializers.DateField(required=False, allow_null=True)
+    committee_decided_on = api_fields.DateField(required=False, allow_null=True)
 
 
 class EntryApproveApi(APIView):
@@ -201,7 +202,7 @@ class EntryRejectApi(APIView):
 
 class ReverseInput(serializers.Serializer):
     reason = serializers.CharField(max_length=200)
-    on = serializers.DateField(required=False)
+    on = api_fields.DateField(required=False)
 
 
 class EntryReverseApi(APIView):

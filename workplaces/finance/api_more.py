@@ -14,6 +14,7 @@ from rest_framework import serializers
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from federation.platform import api_fields
 from federation.platform.accounts.permissions import union_roles
 from federation.platform.accounts.roles import AUDIT, FINANCE, ORGANIZATION
 from federation.platform.api import page, validated
@@ -46,14 +47,14 @@ class MonthField(serializers.Field):
 class FindingInput(serializers.Serializer):
     description = serializers.CharField(max_length=5000)
     responsible = serializers.CharField(max_length=100)
-    deadline = serializers.DateField()
+    deadline = api_fields.DateField()
 
 
 class ReviewInput(serializers.Serializer):
     kind = serializers.ChoiceField(choices=ReviewKind.choices)
     year = serializers.IntegerField(min_value=2000, max_value=2100)
     title = serializers.CharField(max_length=200)
-    reviewed_on = serializers.DateField()
+    reviewed_on = api_fields.DateField()
     conclusion = serializers.CharField(max_length=10000, required=False, allow_blank=True)
     findings = FindingInput(many=True, required=False, max_length=100)  # type: ignore[call-arg]
 
@@ -88,8 +89,7 @@ class ReviewApi(APIView):
 
     @extend_schema(parameters=[OpenApiParameter("year", int)], responses={200: dict})
     def get(self, request):
-        year = request.query_params.get("year", "")
-        qs = selectors.reviews_list(year=int(year) if year.isdigit() else None)
+        qs = selectors.reviews_list(year=api_fields.year_query(request))
         return page(request, self, qs, _review_out)
 
     @extend_schema(request=ReviewInput, responses={201: dict})
@@ -111,7 +111,7 @@ class ReviewFindingApi(APIView):
 
 
 class ReportedInput(serializers.Serializer):
-    on = serializers.DateField()
+    on = api_fields.DateField()
 
 
 class ReviewReportedApi(APIView):
@@ -127,7 +127,7 @@ class ReviewReportedApi(APIView):
 
 
 class CloseInput(serializers.Serializer):
-    closed_on = serializers.DateField()
+    closed_on = api_fields.DateField()
     rectification = serializers.CharField(max_length=5000)
 
 
@@ -187,7 +187,7 @@ class CollectionItem(serializers.Serializer):
 class CollectionInput(serializers.Serializer):
     month = MonthField()
     reference = serializers.CharField(max_length=64)
-    paid_on = serializers.DateField()
+    paid_on = api_fields.DateField()
     items = CollectionItem(many=True, required=False, allow_null=True, max_length=20000)  # type: ignore[call-arg]
 
 
@@ -234,7 +234,7 @@ class UnpaidApi(APIView):
 
 class DecisionInput(serializers.Serializer):
     member = serializers.IntegerField(min_value=1)
-    decided_on = serializers.DateField()
+    decided_on = api_fields.DateField()
     decision = serializers.CharField(max_length=300)
 
 

@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, pgettext_lazy
 from django.views.decorators.http import require_POST
 
+from federation.platform import form_fields
 from workplaces.activities.forms_util import field_set
 from workplaces.activities.pages import run, union_page
 from workplaces.finance import returns, selectors, services
@@ -91,7 +92,9 @@ class EntryForm(forms.Form):
     amount = forms.DecimalField(
         label=gettext_lazy("Amount (CNY)"), min_value=0.01, max_digits=14, decimal_places=2
     )
-    on = forms.DateField(label=gettext_lazy("Date"), widget=forms.DateInput(attrs={"type": "date"}))
+    on = form_fields.DateField(
+        label=gettext_lazy("Date"), widget=forms.DateInput(attrs={"type": "date"})
+    )
     summary = forms.CharField(label=pgettext_lazy("bookkeeping", "Summary"), max_length=300)
     voucher_no = forms.CharField(
         label=gettext_lazy("Voucher number"), max_length=40, required=False
@@ -101,7 +104,7 @@ class EntryForm(forms.Form):
     committee_decision = forms.CharField(
         label=gettext_lazy("Committee decision"), max_length=300, required=False
     )
-    committee_decided_on = forms.DateField(
+    committee_decided_on = form_fields.DateField(
         label=gettext_lazy("Decided on"),
         required=False,
         widget=forms.DateInput(attrs={"type": "date"}),

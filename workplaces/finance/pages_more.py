@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
+from federation.platform import form_fields
 from federation.platform.accounts.permissions import has_role
 from federation.platform.accounts.roles import AUDIT, FINANCE, ORGANIZATION
 from workplaces.activities.pages import run, union_page
@@ -26,7 +27,7 @@ class ReviewForm(forms.Form):
     kind = forms.ChoiceField(label=gettext_lazy("Kind"), choices=ReviewKind.choices)
     year = forms.IntegerField(label=gettext_lazy("Year"), min_value=2000, max_value=2100)
     title = forms.CharField(label=gettext_lazy("Title"), max_length=200)
-    reviewed_on = forms.DateField(label=gettext_lazy("Reviewed on"), widget=DATE)
+    reviewed_on = form_fields.DateField(label=gettext_lazy("Reviewed on"), widget=DATE)
     conclusion = forms.CharField(
         label=gettext_lazy("Conclusion"), required=False, widget=forms.Textarea(attrs={"rows": 3})
     )
@@ -38,7 +39,7 @@ class ReviewForm(forms.Form):
     responsible = forms.CharField(
         label=gettext_lazy("Responsible person"), max_length=100, required=False
     )
-    deadline = forms.DateField(label=gettext_lazy("Rectify by"), required=False, widget=DATE)
+    deadline = form_fields.DateField(label=gettext_lazy("Rectify by"), required=False, widget=DATE)
 
     def clean(self):
         data = super().clean() or {}

@@ -14,6 +14,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from federation.platform import api_fields
 from federation.platform.accounts.permissions import union_roles
 from federation.platform.accounts.roles import CHAIR, ORGANIZATION, UNION_OFFICERS, VICE_CHAIR
 from federation.platform.api import Pagination, page
@@ -50,7 +51,7 @@ class UnionProfileSerializer(serializers.Serializer):
 
 class UnionProfileInput(serializers.Serializer):
     employee_count = serializers.IntegerField(min_value=0, max_value=10_000_000)
-    as_of = serializers.DateField(required=False, allow_null=True, default=None)
+    as_of = api_fields.DateField(required=False, allow_null=True, default=None)
     note = serializers.CharField(required=False, allow_blank=True, default="", max_length=300)
 
 
@@ -70,7 +71,7 @@ class NoticeSerializer(serializers.ModelSerializer):
 
     def get_read_at(self, obj: OutboxMessage) -> str | None:
         at = self.context.get("read", {}).get(obj.pk)
-        return serializers.DateTimeField().to_representation(at) if at else None
+        return api_fields.DateTimeField().to_representation(at) if at else None
 
     def get_resolved(self, obj: OutboxMessage) -> bool:
         now = self.context.get("now")

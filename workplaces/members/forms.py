@@ -1,6 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from federation.platform import form_fields
 from workplaces.members.choices import (
     ETHNICITY_CHOICES,
     Education,
@@ -53,7 +54,7 @@ class RealNameFields(forms.Form):
     )
     card_no = forms.CharField(label=_("Member card number"), max_length=30, required=False)
     address = forms.CharField(label=_("Address"), max_length=200, required=False)
-    retirement_date = forms.DateField(
+    retirement_date = form_fields.DateField(
         label=_("Retirement date"),
         required=False,
         widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
@@ -92,7 +93,7 @@ class MemberForm(ServiceErrorsForm, RealNameFields):
         max_value=1_000_000,
         required=False,
     )
-    joined_on = forms.DateField(
+    joined_on = form_fields.DateField(
         label=_("Joined on"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
     )
 
@@ -120,7 +121,7 @@ class LeaveForm(forms.Form):
             ("deceased", _("Deceased")),
         ],
     )
-    on = forms.DateField(
+    on = form_fields.DateField(
         label=_("Date"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
     )
     reason = forms.CharField(

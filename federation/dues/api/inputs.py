@@ -12,6 +12,7 @@ from rest_framework.exceptions import ParseError
 
 from federation.dues.api.fields import MoneyField, PeriodField, ReferenceField, ShareField
 from federation.dues.models import CollectionMode, NoticeStatus, PeriodKind, RemittanceKind
+from federation.platform import api_fields
 
 HEADCOUNT_MAX = 1_000_000
 
@@ -93,7 +94,7 @@ class DuesPolicyInput(serializers.Serializer):
         required=False,
         max_length=100,
     )
-    effective_from = serializers.DateField(required=False)
+    effective_from = api_fields.DateField(required=False)
 
 
 class DuesCycleInput(serializers.Serializer):
@@ -102,12 +103,12 @@ class DuesCycleInput(serializers.Serializer):
 
 class DuesPaymentInput(serializers.Serializer):
     amount = MoneyField()
-    paid_on = serializers.DateField()
+    paid_on = api_fields.DateField()
     reference = ReferenceField()
 
 
 class DuesRefundInput(serializers.Serializer):
-    refunded_on = serializers.DateField()
+    refunded_on = api_fields.DateField()
     reference = ReferenceField()
 
 
@@ -136,7 +137,7 @@ class DuesRemittanceInput(serializers.Serializer):
     kind = serializers.ChoiceField(choices=RemittanceKind.values)
     union = serializers.SlugField(required=False, allow_blank=True, max_length=40, default="")
     amount = MoneyField()
-    transferred_on = serializers.DateField()
+    transferred_on = api_fields.DateField()
     reference = ReferenceField()
 
 

@@ -17,6 +17,7 @@ from federation.dues.models import (
     StatementImport,
     StatementLine,
 )
+from federation.platform import api_fields
 
 MONEY = {"max_digits": 16, "decimal_places": 2}
 
@@ -126,8 +127,8 @@ class DuesDeclarationOutput(serializers.ModelSerializer):
 
 class DuesExpectedOutput(serializers.Serializer):
     amount = serializers.DecimalField(max_digits=16, decimal_places=2)
-    notice_on = serializers.DateField()
-    due_date = serializers.DateField()
+    notice_on = api_fields.DateField()
+    due_date = api_fields.DateField()
 
 
 class DuesUnionDeclarationOutput(DuesDeclarationOutput):

@@ -15,6 +15,7 @@ from rest_framework.exceptions import ParseError
 
 from federation.homes.models import RoundKind, Scheme
 from federation.homes.services import DECISIONS
+from federation.platform import api_fields
 
 MAX_POINTS = Decimal("1000")
 
@@ -102,7 +103,7 @@ class UnionsField(serializers.Field):
 class RoundInput(serializers.Serializer):
     scheme = serializers.PrimaryKeyRelatedField(queryset=Scheme.objects.all())
     title = Text(max_length=200, label=_("round name"))
-    deadline = serializers.DateField()
+    deadline = api_fields.DateField()
     unions = UnionsField()
     kind = serializers.ChoiceField(choices=RoundKind.choices, required=False, default="normal")
 
@@ -117,7 +118,7 @@ class ReviewInput(serializers.Serializer):
     items = ReviewItemInput(many=True, required=False, max_length=500)  # type: ignore[call-arg]
     decision = serializers.ChoiceField(choices=DECISIONS, required=False, default="save")
     comment = Text(max_length=5000, required=False, allow_blank=True, default="")
-    deadline = serializers.DateField(
+    deadline = api_fields.DateField(
         required=False,
         allow_null=True,
         default=None,
@@ -131,7 +132,7 @@ class RoundReviewInput(ReviewInput):
 
 
 class ReopenInput(serializers.Serializer):
-    deadline = serializers.DateField(required=False, allow_null=True, default=None)
+    deadline = api_fields.DateField(required=False, allow_null=True, default=None)
     comment = Text(max_length=2000, required=False, allow_blank=True, default="")
 
 
@@ -157,7 +158,7 @@ class EvidenceInput(serializers.Serializer):
 
 
 class RuleInput(serializers.Serializer):
-    effective_from = serializers.DateField()
+    effective_from = api_fields.DateField()
     member_share_min = serializers.DecimalField(
         max_digits=5, decimal_places=4, min_value=Decimal("0"), max_value=Decimal("1")
     )

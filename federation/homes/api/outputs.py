@@ -9,6 +9,7 @@ from rest_framework import serializers
 
 from federation.homes import selectors, services
 from federation.homes.models import FINAL, Assessment, Status, Title
+from federation.platform import api_fields
 
 POINTS: dict[str, Any] = {"max_digits": 6, "decimal_places": 2}
 
@@ -43,7 +44,7 @@ class SchemeOutput(serializers.Serializer):
     total_points = serializers.DecimalField(**POINTS)
     criteria = CriterionOutput(many=True, source="criteria.all")
     levels = LevelOutput(many=True, source="levels.all")
-    created_at = serializers.DateTimeField()
+    created_at = api_fields.DateTimeField()
 
 
 class ProgressOutput(serializers.Serializer):
@@ -58,10 +59,10 @@ class RoundOutput(serializers.Serializer):
     scheme = serializers.IntegerField(source="scheme_id")
     scheme_name = serializers.CharField(source="scheme.name")
     kind = serializers.CharField()
-    deadline = serializers.DateField()
-    opened_at = serializers.DateTimeField()
+    deadline = api_fields.DateField()
+    opened_at = api_fields.DateTimeField()
     opened_by = serializers.CharField()
-    closed_at = serializers.DateTimeField(allow_null=True)
+    closed_at = api_fields.DateTimeField(allow_null=True)
     progress = serializers.SerializerMethodField()
 
     @extend_schema_field(ProgressOutput)
@@ -78,10 +79,10 @@ class ResultOutput(serializers.Serializer):
     score = serializers.DecimalField(allow_null=True, **POINTS)
     level = serializers.CharField(source="level.name", allow_null=True, default=None)
     approval_rate = serializers.DecimalField(max_digits=5, decimal_places=2, allow_null=True)
-    deadline = serializers.DateField(source="effective_deadline")
+    deadline = api_fields.DateField(source="effective_deadline")
     reopened = serializers.BooleanField()
-    submitted_at = serializers.DateTimeField(allow_null=True)
-    reviewed_at = serializers.DateTimeField(allow_null=True)
+    submitted_at = api_fields.DateTimeField(allow_null=True)
+    reviewed_at = api_fields.DateTimeField(allow_null=True)
 
 
 class RoundDetailOutput(RoundOutput):
@@ -103,7 +104,7 @@ class FileOutput(serializers.Serializer):
     content_type = serializers.CharField()
     size = serializers.IntegerField()
     sha256 = serializers.CharField()
-    uploaded_at = serializers.DateTimeField()
+    uploaded_at = api_fields.DateTimeField()
     uploaded_by = serializers.CharField()
     url = serializers.SerializerMethodField()
 
@@ -147,7 +148,7 @@ class ItemOutput(serializers.Serializer):
 
 
 class EventOutput(serializers.Serializer):
-    at = serializers.DateTimeField()
+    at = api_fields.DateTimeField()
     actor = serializers.CharField()
     side = serializers.CharField()
     kind = serializers.CharField()
@@ -159,7 +160,7 @@ class AssessmentOutput(ResultOutput):
     round = serializers.IntegerField(source="round_id")
     round_title = serializers.CharField(source="round.title")
     round_kind = serializers.CharField(source="round.kind")
-    round_deadline = serializers.DateField(source="round.deadline")
+    round_deadline = api_fields.DateField(source="round.deadline")
     survey_note = serializers.CharField()
     review_comment = serializers.SerializerMethodField()
     can_submit = serializers.SerializerMethodField()
@@ -209,16 +210,16 @@ class TitleOutput(serializers.Serializer):
     number = serializers.CharField()
     round = serializers.CharField(source="round.title")
     assessment = serializers.IntegerField(source="assessment_id")
-    awarded_on = serializers.DateField()
-    recheck_due = serializers.DateField()
+    awarded_on = api_fields.DateField()
+    recheck_due = api_fields.DateField()
     current = serializers.BooleanField()
-    superseded_on = serializers.DateField(allow_null=True)
-    withdrawn_on = serializers.DateField(allow_null=True)
+    superseded_on = api_fields.DateField(allow_null=True)
+    withdrawn_on = api_fields.DateField(allow_null=True)
     withdrawn_reason = serializers.CharField()
 
 
 class OverviewOutput(serializers.Serializer):
-    as_of = serializers.DateField()
+    as_of = api_fields.DateField()
     unions = serializers.IntegerField()
     titled = serializers.IntegerField()
     levels = serializers.DictField(child=serializers.IntegerField())
@@ -228,8 +229,8 @@ class OverviewOutput(serializers.Serializer):
 
 
 class RuleOutput(serializers.Serializer):
-    effective_from = serializers.DateField()
-    effective_to = serializers.DateField(allow_null=True)
+    effective_from = api_fields.DateField()
+    effective_to = api_fields.DateField(allow_null=True)
     member_share_min = serializers.DecimalField(max_digits=5, decimal_places=4)
     congress_months = serializers.IntegerField()
     recheck_months = serializers.IntegerField()

@@ -9,6 +9,7 @@ from rest_framework.permissions import AllowAny, IsAuthenticated
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from federation.platform import api_fields
 from federation.platform.accounts import locks, services, tokens
 from federation.platform.accounts.permissions import roles
 from federation.platform.accounts.throttle import authenticate_throttled, lockout_message
@@ -38,7 +39,7 @@ class TokenCreateApi(APIView):
         responses={
             200: inline_serializer(
                 "TokenOut",
-                {"token": serializers.CharField(), "expires_at": serializers.DateTimeField()},
+                {"token": serializers.CharField(), "expires_at": api_fields.DateTimeField()},
             ),
             401: ErrorOut,
             429: ErrorOut,
@@ -99,9 +100,9 @@ class TokenOutputSerializer(serializers.Serializer):
     id = serializers.IntegerField()
     prefix = serializers.CharField()
     label = serializers.CharField()  # type: ignore[assignment]
-    created_at = serializers.DateTimeField()
-    expires_at = serializers.DateTimeField()
-    last_used_at = serializers.DateTimeField(allow_null=True)
+    created_at = api_fields.DateTimeField()
+    expires_at = api_fields.DateTimeField()
+    last_used_at = api_fields.DateTimeField(allow_null=True)
     current = serializers.SerializerMethodField()
 
     def get_current(self, obj) -> bool:
@@ -155,8 +156,8 @@ class LockOutputSerializer(serializers.Serializer):
     username = serializers.CharField(allow_null=True)
     ip_address = serializers.CharField(allow_null=True)
     failures = serializers.IntegerField(source="failures_since_start")
-    last_attempt_at = serializers.DateTimeField(source="attempt_time")
-    expires_at = serializers.DateTimeField(source="expiration.expires_at", allow_null=True)
+    last_attempt_at = api_fields.DateTimeField(source="attempt_time")
+    expires_at = api_fields.DateTimeField(source="expiration.expires_at", allow_null=True)
     locked = serializers.SerializerMethodField()
 
     def get_locked(self, obj) -> bool:

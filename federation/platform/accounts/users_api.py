@@ -8,6 +8,7 @@ from rest_framework.generics import get_object_or_404
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from federation.platform import api_fields
 from federation.platform.accounts import selectors, services
 from federation.platform.accounts.permissions import roles
 from federation.platform.accounts.roles import FEDERATION_ROLES, UNION_ROLES
@@ -24,7 +25,7 @@ class UserOutputSerializer(serializers.Serializer):
     first_name = serializers.CharField()
     email = serializers.CharField()
     is_active = serializers.BooleanField()
-    last_login = serializers.DateTimeField(allow_null=True)
+    last_login = api_fields.DateTimeField(allow_null=True)
     roles = serializers.SerializerMethodField()
 
     def get_roles(self, obj) -> list[str]:

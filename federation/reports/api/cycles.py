@@ -14,6 +14,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from federation.platform import api_fields
 from federation.platform.accounts.permissions import federation_roles
 from federation.platform.accounts.roles import FED_REPORTING, FEDERATION_STAFF
 from federation.platform.api import page
@@ -74,7 +75,7 @@ class UnionsField(serializers.Field):
 class ReportCycleInput(serializers.Serializer):
     form = FormRefField(help_text="form id, or code (its newest version)")
     period = PeriodField(max_length=10)
-    due_date = serializers.DateField()
+    due_date = api_fields.DateField()
     unions = UnionsField(help_text='"all" or a list of union slugs')
 
 
@@ -111,7 +112,7 @@ class ReportStatusRow(serializers.Serializer):
     union = serializers.CharField()
     union_name = serializers.CharField()
     status = serializers.CharField()
-    submitted_at = serializers.DateTimeField(allow_null=True)
+    submitted_at = api_fields.DateTimeField(allow_null=True)
     late = serializers.BooleanField()
     comment = serializers.CharField()
 

@@ -14,6 +14,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from federation.platform import api_fields
 from federation.platform.accounts.parsers import BoundedJSONParser
 from federation.platform.accounts.permissions import federation_roles, union_roles
 from federation.platform.accounts.roles import FED_REPORTING, FEDERATION_STAFF, UNION_OFFICERS
@@ -28,7 +29,7 @@ from tenants.context import current_union
 class NewsAdoptionOutput(serializers.Serializer):
     channel = serializers.CharField(source="channel_code")
     channel_name = serializers.CharField(source="channel.name")
-    adopted_on = serializers.DateField()
+    adopted_on = api_fields.DateField()
     points = serializers.DecimalField(max_digits=6, decimal_places=1)
 
 
@@ -77,7 +78,7 @@ class NewsOutput(serializers.ModelSerializer):
 class NewsInput(serializers.Serializer):
     title = serializers.CharField(max_length=200)
     body = serializers.CharField(max_length=20000)
-    event_date = serializers.DateField()
+    event_date = api_fields.DateField()
     photos = serializers.ListField(child=serializers.FileField(), required=False, default=list)
 
 
@@ -87,22 +88,22 @@ class NewsReviewInput(serializers.Serializer):
 
 class NewsAdoptInput(serializers.Serializer):
     channel = serializers.CharField(max_length=40)
-    adopted_on = serializers.DateField(required=False, allow_null=True, default=None)
+    adopted_on = api_fields.DateField(required=False, allow_null=True, default=None)
 
 
 class NewsChannelOutput(serializers.Serializer):
     code = serializers.CharField()
     name = serializers.CharField()
     points = serializers.DecimalField(max_digits=6, decimal_places=1)
-    effective_from = serializers.DateField()
-    effective_to = serializers.DateField(allow_null=True)
+    effective_from = api_fields.DateField()
+    effective_to = api_fields.DateField(allow_null=True)
 
 
 class NewsChannelInput(serializers.Serializer):
     code = serializers.CharField(max_length=40)
     name = serializers.CharField(max_length=100)
     points = serializers.DecimalField(max_digits=5, decimal_places=1, min_value=0, max_value=1000)
-    effective_from = serializers.DateField()
+    effective_from = api_fields.DateField()
 
 
 class NewsRankingRow(serializers.Serializer):

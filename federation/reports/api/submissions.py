@@ -12,6 +12,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from federation.platform import api_fields
 from federation.platform.accounts.permissions import federation_roles, union_roles
 from federation.platform.accounts.roles import FED_REPORTING, FEDERATION_STAFF, UNION_OFFICERS
 from federation.platform.api import page
@@ -22,7 +23,7 @@ from tenants.context import current_union
 
 
 class ReportEventOutput(serializers.Serializer):
-    at = serializers.DateTimeField()
+    at = api_fields.DateTimeField()
     kind = serializers.CharField()
     actor = serializers.CharField()
     comment = serializers.CharField()
@@ -35,7 +36,7 @@ class ReportSubmissionOutput(serializers.ModelSerializer):
     form = serializers.CharField(source="cycle.form.code")
     form_title = serializers.CharField(source="cycle.form.title")
     period = serializers.CharField(source="cycle.period")
-    due_date = serializers.DateField(source="cycle.due_date")
+    due_date = api_fields.DateField(source="cycle.due_date")
     values = serializers.SerializerMethodField()
     prefilled = serializers.SerializerMethodField()
     overrides = serializers.SerializerMethodField()

@@ -170,3 +170,39 @@ def test_the_facts_count_held_activities_and_participants(
         facts_refresh(keys=["activities.held_by_year", "activities.participants_by_year"])
     assert fact_value(union=union_a, key="activities.held_by_year") == {"2026": 1}
     assert fact_value(union=union_a, key="activities.participants_by_year") == {"2026": 1}
+
+
+@pytest.mark.parametrize(
+    "starts_at", ["0702-04-30T19:35:18Z", "1900-12-31T23:00:00+08:00", "2200-01-01T08:00:00+08:00"]
+)
+def test_a_start_outside_1901_to_2199_is_a_400_on_starts_at_and_nothing_is_made(
+    culture_api, in_union, union_a, starts_at
+):
+    response = culture_api.post(
+        "/api/v1/activities/", {**NEW, "starts_at": starts_at}, format="json"
+    )
+    assert response.status_code == 400
+    assert list(response.json()) == ["starts_at"]
+    assert "date_range" in response["X-Error-Codes"]
+    with in_union(union_a):
+        assert Activity.objects.count() == 0
+
+
+def test_a_start_on_the_first_day_of_1901_is_taken(culture_api):
+    at = {**NEW, "starts_at": "1901-01-01T09:00:00+08:00"}
+    response = culture_api.post("/api/v1/activities/", at, format="json")
+    assert response.status_code == 201
+    assert response.json()["starts_at"] == "1901-01-01T09:00:00+08:00"
+
+
+@pytest.mark.parametrize("year", ["513782822409872605184", "99999", "1900", "abc"])
+def test_a_list_filtered_by_a_year_outside_1901_to_2199_is_a_400_naming_year(culture_api, year):
+    response = culture_api.get("/api/v1/activities/", {"year": year})
+    assert response.status_code == 400
+    assert list(response.json()) == ["year"]
+
+
+def test_a_list_filtered_by_a_year_lists_that_years_activities(culture_api):
+    culture_api.post("/api/v1/activities/", NEW, format="json")
+    assert culture_api.get("/api/v1/activities/", {"year": "2026"}).json()["count"] == 1
+    assert culture_api.get("/api/v1/activities/", {"year": "2025"}).json()["count"] == 0

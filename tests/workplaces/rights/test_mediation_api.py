@@ -181,3 +181,10 @@ def test_a_case_received_before_the_rule_table_begins_is_a_400_naming_the_rule(
     assert "1999-12-31" in res.json()["detail"]
     with in_union(union_a):
         assert MediationCase.objects.count() == 0
+
+
+@pytest.mark.parametrize("received_on", ["9999-12-31", "0017-05-23"])
+def test_a_date_outside_1901_to_2199_is_a_400_on_that_field(a_chair, received_on):
+    res = a_chair.post(URL, {**CASE, "received_on": received_on}, format="json")
+    assert res.status_code == 400
+    assert list(res.json()) == ["received_on"]

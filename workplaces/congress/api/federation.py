@@ -9,6 +9,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from federation.platform import api_fields
 from federation.platform.api import page
 from workplaces.congress import selectors
 from workplaces.congress.api.common import FED_READ, validated
@@ -18,7 +19,7 @@ class OverviewRowSerializer(serializers.Serializer):
     union = serializers.CharField()
     name = serializers.CharField()
     sessions = serializers.IntegerField()
-    last_held_on = serializers.DateField(allow_null=True)
+    last_held_on = api_fields.DateField(allow_null=True)
     delegates = serializers.IntegerField(allow_null=True)
     proposals_received = serializers.IntegerField()
     proposals_answered = serializers.IntegerField()

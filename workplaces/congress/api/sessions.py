@@ -12,6 +12,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from federation.platform import api_fields
 from federation.platform.api import page
 from workplaces.congress import selectors, services
 from workplaces.congress.api.common import MANAGE, validated
@@ -36,7 +37,7 @@ class CongressSerializer(serializers.ModelSerializer):
 
 class CongressInSerializer(serializers.Serializer):
     kind = serializers.ChoiceField(choices=CongressKind.choices)
-    starts_on = serializers.DateField()
+    starts_on = api_fields.DateField()
     term_years = serializers.IntegerField(min_value=1, max_value=10)
 
 
@@ -115,10 +116,10 @@ class CompositionApi(APIView):
 class SessionInSerializer(serializers.Serializer):
     kind = serializers.ChoiceField(choices=CongressKind.choices)
     title = serializers.CharField(max_length=200)
-    held_on = serializers.DateField()
+    held_on = api_fields.DateField()
     delegates_total = serializers.IntegerField(min_value=1, max_value=100_000)
     delegates_present = serializers.IntegerField(min_value=0, max_value=100_000)
-    proposals_deadline = serializers.DateField(required=False, allow_null=True)
+    proposals_deadline = api_fields.DateField(required=False, allow_null=True)
 
 
 class MotionSerializer(serializers.ModelSerializer):
@@ -156,9 +157,9 @@ class SessionsApi(APIView):
     @extend_schema(responses={200: SessionSerializer(many=True)})
     def get(self, request: Request) -> Response:
         qs = Session.objects.prefetch_related("motions", "documents")
-        year = request.query_params.get("year", "")
-        if year.isdigit():
-            qs = qs.filter(held_on__year=int(year))
+        year = api_fields.year_query(request)
+        if year is not None:
+            qs = qs.filter(held_on__year=year)
         return page(request, self, qs, SessionSerializer)
 
     @extend_schema(request=SessionInSerializer, responses={201: SessionSerializer})
@@ -175,14 +176,14 @@ class ReportedProposalSerializer(serializers.Serializer):
     title = serializers.CharField()
     proposer = serializers.CharField()
     department = serializers.CharField()
-    answered_on = serializers.DateField(allow_null=True)
+    answered_on = api_fields.DateField(allow_null=True)
     satisfaction = serializers.CharField(help_text=f"{' | '.join([*Satisfaction.values, UNRATED])}")
 
 
 class ProposalsReportSerializer(serializers.Serializer):
     """The proposals' handling report the session hears (提案办理情况)."""
 
-    since = serializers.DateField(allow_null=True)
+    since = api_fields.DateField(allow_null=True)
     previous_session = serializers.IntegerField(allow_null=True)
     answered = ReportedProposalSerializer(many=True)
     satisfaction = serializers.DictField(child=serializers.IntegerField())

@@ -8,6 +8,7 @@ from typing import Any, cast
 from django.utils import timezone
 from rest_framework import serializers
 
+from federation.platform import api_fields
 from tenants.models import MemberTransfer
 from workplaces.members import selectors, transfers
 from workplaces.members.choices import (
@@ -35,7 +36,7 @@ MAX_WAGE = 1_000_000
 # --- output ---------------------------------------------------------------------
 class EventSerializer(serializers.Serializer):
     status = serializers.CharField()
-    on = serializers.DateField()
+    on = api_fields.DateField()
     reason = serializers.CharField()
     union_name = serializers.CharField()
     actor_name = serializers.CharField()
@@ -302,7 +303,7 @@ class ProfileInputMixin(serializers.Serializer):
     model_worker_level = _blank_choice(ModelWorkerLevel.choices)
     card_no = _text(30)
     address = _text(200)
-    retirement_date = serializers.DateField(required=False, allow_null=True)
+    retirement_date = api_fields.DateField(required=False, allow_null=True)
 
 
 class MemberInputSerializer(ProfileInputMixin):
@@ -310,9 +311,9 @@ class MemberInputSerializer(ProfileInputMixin):
     # M/F or 男/女; the service checks it against the ID number
     gender = serializers.CharField(max_length=2, required=False, allow_blank=True)
     id_number = serializers.CharField(max_length=18)
-    birth_date = serializers.DateField(required=False, allow_null=True)
+    birth_date = api_fields.DateField(required=False, allow_null=True)
     phone = serializers.CharField(max_length=20, required=False, allow_blank=True)
-    joined_on = serializers.DateField()
+    joined_on = api_fields.DateField()
     employment = serializers.ChoiceField(choices=Employment.choices, required=False)
     group = serializers.CharField(max_length=60, required=False, allow_blank=True, allow_null=True)
     monthly_wage = _wage(required=False)
@@ -328,13 +329,13 @@ class MemberUpdateSerializer(MemberInputSerializer):
     )
     name = serializers.CharField(max_length=50, required=False)
     id_number = serializers.CharField(max_length=18, required=False)
-    joined_on = serializers.DateField(required=False)
+    joined_on = api_fields.DateField(required=False)
 
 
 class LeaveSerializer(serializers.Serializer):
     status = serializers.ChoiceField(choices=LEAVE_CHOICES)
     reason = serializers.CharField(max_length=500)
-    on = serializers.DateField(required=False)
+    on = api_fields.DateField(required=False)
 
 
 class TransferStartSerializer(serializers.Serializer):
@@ -347,7 +348,7 @@ class ReasonSerializer(serializers.Serializer):
 
 
 class DuesRuleInputSerializer(serializers.Serializer):
-    effective_from = serializers.DateField()
+    effective_from = api_fields.DateField()
     rate = serializers.DecimalField(
         max_digits=6, decimal_places=4, min_value=Decimal(0), max_value=Decimal("0.1")
     )
@@ -378,4 +379,4 @@ class ApplicationInputSerializer(ProfileInputMixin):
 
 
 class ApproveSerializer(serializers.Serializer):
-    on = serializers.DateField(required=False)
+    on = api_fields.DateField(required=False)

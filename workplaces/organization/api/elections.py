@@ -11,6 +11,7 @@ from rest_framework.views import APIView
 
 from federation.elections import selectors as election_selectors
 from federation.elections.models import ElectionApplication, ElectionResult, StepStatus
+from federation.platform import api_fields
 from federation.platform.api import page
 from workplaces.organization import elections
 from workplaces.organization.api.common import MANAGE, MAX_SEATS, validated
@@ -18,7 +19,7 @@ from workplaces.organization.models import Position
 
 
 class ApplicationInSerializer(serializers.Serializer):
-    planned_on = serializers.DateField()
+    planned_on = api_fields.DateField()
     seats = serializers.IntegerField(min_value=1, max_value=MAX_SEATS)
     competitive = serializers.BooleanField(default=True)
     candidates = serializers.ListField(
@@ -56,7 +57,7 @@ class CandidateInSerializer(serializers.Serializer):
 
 class ResultInSerializer(serializers.Serializer):
     application = serializers.IntegerField(required=False, allow_null=True, min_value=1)
-    held_on = serializers.DateField()
+    held_on = api_fields.DateField()
     term_years = serializers.IntegerField(min_value=1, max_value=10)
     eligible_voters = serializers.IntegerField(min_value=1, max_value=10_000_000)
     voters_present = serializers.IntegerField(min_value=0, max_value=10_000_000)

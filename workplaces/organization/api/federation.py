@@ -12,6 +12,7 @@ from rest_framework.views import APIView
 from federation.elections import selectors as election_selectors
 from federation.elections import services as election_services
 from federation.elections.models import StepStatus
+from federation.platform import api_fields
 from federation.platform.accounts.permissions import federation_roles
 from federation.platform.api import page
 from workplaces.organization import selectors
@@ -27,8 +28,8 @@ from workplaces.organization.models import TermStatus
 class TownshipTermSerializer(serializers.Serializer):
     union = serializers.CharField()
     name = serializers.CharField()
-    elected_on = serializers.DateField(allow_null=True)
-    ends_on = serializers.DateField(allow_null=True)
+    elected_on = api_fields.DateField(allow_null=True)
+    ends_on = api_fields.DateField(allow_null=True)
     status = serializers.ChoiceField(choices=TermStatus.choices)
     committee_size = serializers.IntegerField()
     women_on_committee = serializers.IntegerField()

@@ -10,6 +10,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from federation.platform import api_fields
 from federation.platform.api import page
 from workplaces.organization import plans, selectors
 from workplaces.organization.api.common import MANAGE, validated
@@ -39,7 +40,7 @@ class PlanInSerializer(serializers.Serializer):
 class PlanItemInSerializer(serializers.Serializer):
     title = serializers.CharField(max_length=200)
     owner = serializers.CharField(max_length=50, required=False, allow_blank=True, default="")
-    due_on = serializers.DateField()
+    due_on = api_fields.DateField()
 
 
 class ProgressSerializer(serializers.Serializer):
@@ -106,7 +107,7 @@ class OpennessSerializer(serializers.ModelSerializer):
 class OpennessInSerializer(serializers.Serializer):
     title = serializers.CharField(max_length=200)
     body = serializers.CharField(max_length=20000, required=False, allow_blank=True, default="")
-    published_on = serializers.DateField()
+    published_on = api_fields.DateField()
     channel = serializers.ChoiceField(choices=Channel.choices)
 
 

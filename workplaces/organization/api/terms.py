@@ -10,6 +10,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from federation.platform import api_fields
 from federation.platform.api import page
 from workplaces.organization import selectors, services
 from workplaces.organization.api.common import MANAGE, MAX_SEATS, validated
@@ -25,9 +26,9 @@ class SeatInSerializer(serializers.Serializer):
 
 
 class TermInSerializer(serializers.Serializer):
-    elected_on = serializers.DateField()
+    elected_on = api_fields.DateField()
     term_years = serializers.IntegerField(min_value=1, max_value=10)
-    approved_on = serializers.DateField(required=False, allow_null=True)
+    approved_on = api_fields.DateField(required=False, allow_null=True)
     approval_ref = serializers.CharField(max_length=100, required=False, allow_blank=True)
     committee = SeatInSerializer(many=True, allow_empty=False, max_length=MAX_SEATS)  # type: ignore[call-arg]
     audit_committee = serializers.ListField(
@@ -48,13 +49,13 @@ class SeatOutSerializer(serializers.Serializer):
 
 class TermOutSerializer(serializers.Serializer):
     id = serializers.IntegerField()
-    elected_on = serializers.DateField()
-    ends_on = serializers.DateField()
+    elected_on = api_fields.DateField()
+    ends_on = api_fields.DateField()
     term_years = serializers.IntegerField()
-    approved_on = serializers.DateField(allow_null=True)
+    approved_on = api_fields.DateField(allow_null=True)
     approval_ref = serializers.CharField()
     is_current = serializers.BooleanField()
-    ended_on = serializers.DateField(allow_null=True)
+    ended_on = api_fields.DateField(allow_null=True)
     status = serializers.SerializerMethodField()
     committee = SeatOutSerializer(source="seats", many=True)
     audit_committee = serializers.SerializerMethodField()
@@ -77,8 +78,8 @@ class TermOutSerializer(serializers.Serializer):
 
 class CurrentTermSerializer(serializers.Serializer):
     id = serializers.IntegerField(allow_null=True)
-    elected_on = serializers.DateField(allow_null=True)
-    ends_on = serializers.DateField(allow_null=True)
+    elected_on = api_fields.DateField(allow_null=True)
+    ends_on = api_fields.DateField(allow_null=True)
     days_left = serializers.IntegerField(allow_null=True)
     status = serializers.ChoiceField(choices=TermStatus.choices)
 

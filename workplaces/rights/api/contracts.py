@@ -13,6 +13,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from federation.platform import api_fields
 from federation.platform.accounts.permissions import union_roles
 from federation.platform.api import page
 from workplaces.congress.models import Motion
@@ -27,7 +28,7 @@ MANAGE = union_roles(*RIGHTS_MANAGERS, read=RIGHTS_READERS)
 
 class ContractRoundOutput(serializers.Serializer):
     number = serializers.IntegerField()
-    held_on = serializers.DateField()
+    held_on = api_fields.DateField()
     employee_side = serializers.ListField(child=serializers.CharField())
     employer_side = serializers.ListField(child=serializers.CharField())
     summary = serializers.CharField()
@@ -39,7 +40,7 @@ class ContractVoteOutput(serializers.Serializer):
         choices=["congress", "manual"],
         help_text="congress: a motion of the congress module; manual: recorded by hand",
     )
-    voted_on = serializers.DateField(allow_null=True)
+    voted_on = api_fields.DateField(allow_null=True)
     yes = serializers.IntegerField()
     no = serializers.IntegerField(allow_null=True)
     abstain = serializers.IntegerField(allow_null=True)
@@ -57,20 +58,20 @@ class ContractOutput(serializers.Serializer):
     title = serializers.CharField()
     employer = serializers.CharField()
     workers_covered = serializers.IntegerField()
-    signed_on = serializers.DateField(allow_null=True)
-    starts_on = serializers.DateField(allow_null=True)
-    ends_on = serializers.DateField(allow_null=True)
-    filed_on = serializers.DateField(allow_null=True)
-    objected_on = serializers.DateField(allow_null=True)
-    filing_due = serializers.DateField(allow_null=True)
-    effective_on = serializers.DateField(allow_null=True)
-    renewal_from = serializers.DateField(allow_null=True)
+    signed_on = api_fields.DateField(allow_null=True)
+    starts_on = api_fields.DateField(allow_null=True)
+    ends_on = api_fields.DateField(allow_null=True)
+    filed_on = api_fields.DateField(allow_null=True)
+    objected_on = api_fields.DateField(allow_null=True)
+    filing_due = api_fields.DateField(allow_null=True)
+    effective_on = api_fields.DateField(allow_null=True)
+    renewal_from = api_fields.DateField(allow_null=True)
     status = serializers.CharField(
         help_text="negotiating | signed | filed | objected | effective | expiring | expired"
     )
     filing_overdue = serializers.BooleanField()
     filed_late = serializers.BooleanField()
-    congress_voted_on = serializers.DateField(allow_null=True)
+    congress_voted_on = api_fields.DateField(allow_null=True)
     congress_yes = serializers.IntegerField(allow_null=True)
     congress_total = serializers.IntegerField(allow_null=True)
     congress_motion = serializers.IntegerField(allow_null=True)
@@ -114,10 +115,10 @@ class ContractInput(serializers.Serializer):
     title = serializers.CharField(max_length=200, required=False, allow_blank=True)
     employer = serializers.CharField(max_length=200, required=False, allow_blank=True)
     workers_covered = serializers.IntegerField(min_value=0, max_value=1_000_000, required=False)
-    signed_on = serializers.DateField(required=False, allow_null=True)
-    starts_on = serializers.DateField(required=False, allow_null=True)
-    ends_on = serializers.DateField(required=False, allow_null=True)
-    filed_on = serializers.DateField(required=False, allow_null=True)
+    signed_on = api_fields.DateField(required=False, allow_null=True)
+    starts_on = api_fields.DateField(required=False, allow_null=True)
+    ends_on = api_fields.DateField(required=False, allow_null=True)
+    filed_on = api_fields.DateField(required=False, allow_null=True)
     note = serializers.CharField(max_length=1000, required=False, allow_blank=True)
 
 
@@ -159,7 +160,7 @@ class ContractUpdateInput(serializers.Serializer):
         allow_null=True,
         help_text="a motion of this union's congress sessions; clears the vote typed by hand",
     )
-    congress_voted_on = serializers.DateField(required=False, allow_null=True)
+    congress_voted_on = api_fields.DateField(required=False, allow_null=True)
     congress_yes = serializers.IntegerField(
         min_value=0, max_value=100_000, required=False, allow_null=True
     )
@@ -187,9 +188,9 @@ class ContractDetailApi(APIView):
 
 
 class ContractSignInput(serializers.Serializer):
-    signed_on = serializers.DateField()
-    starts_on = serializers.DateField()
-    ends_on = serializers.DateField()
+    signed_on = api_fields.DateField()
+    starts_on = api_fields.DateField()
+    ends_on = api_fields.DateField()
 
 
 class ContractSignApi(APIView):
@@ -207,7 +208,7 @@ class ContractSignApi(APIView):
 
 
 class ContractFileInput(serializers.Serializer):
-    filed_on = serializers.DateField()
+    filed_on = api_fields.DateField()
 
 
 class ContractFileApi(APIView):
@@ -225,7 +226,7 @@ class ContractFileApi(APIView):
 
 
 class ContractObjectionInput(serializers.Serializer):
-    objected_on = serializers.DateField()
+    objected_on = api_fields.DateField()
     objection = serializers.CharField(max_length=1000)
 
 
@@ -244,7 +245,7 @@ class ContractObjectionApi(APIView):
 
 
 class ContractRoundInput(serializers.Serializer):
-    held_on = serializers.DateField()
+    held_on = api_fields.DateField()
     employee_side = NameList()
     employer_side = NameList()
     summary = serializers.CharField(max_length=5000, required=False, allow_blank=True)

@@ -9,6 +9,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from federation.platform import api_fields
 from federation.platform.accounts.permissions import federation_roles
 from federation.platform.accounts.roles import FEDERATION_STAFF
 from federation.platform.api import page
@@ -19,7 +20,7 @@ READ = federation_roles(read=FEDERATION_STAFF)
 
 class CoverageCollective(serializers.Serializer):
     status = serializers.CharField()
-    ends_on = serializers.DateField(allow_null=True)
+    ends_on = api_fields.DateField(allow_null=True)
 
 
 class CoverageRow(serializers.Serializer):

@@ -12,6 +12,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from federation.platform import api_fields
 from federation.platform.accounts.permissions import union_roles
 from federation.platform.api import page
 from workplaces.members.models import Member
@@ -32,15 +33,15 @@ MANAGE = union_roles(*RIGHTS_MANAGERS, read=RIGHTS_READERS)
 
 class MediationOutput(serializers.Serializer):
     id = serializers.IntegerField()
-    received_on = serializers.DateField()
+    received_on = api_fields.DateField()
     applicant = serializers.CharField()
     respondent = serializers.CharField()
     matter = serializers.CharField()
-    deadline = serializers.DateField()
+    deadline = api_fields.DateField()
     status = serializers.CharField(help_text="open | overdue | settled | failed | withdrawn")
     overdue = serializers.BooleanField()
     outcome = serializers.CharField()
-    closed_on = serializers.DateField(allow_null=True)
+    closed_on = api_fields.DateField(allow_null=True)
     note = serializers.CharField()
 
 
@@ -65,7 +66,7 @@ def mediation_out(case: MediationCase) -> dict[str, Any]:
 
 
 class MediationInput(serializers.Serializer):
-    received_on = serializers.DateField()
+    received_on = api_fields.DateField()
     applicant = serializers.CharField(max_length=100)
     respondent = serializers.CharField(max_length=200)
     matter = serializers.CharField(max_length=5000)
@@ -100,7 +101,7 @@ class MediationDetailApi(APIView):
 
 class MediationCloseInput(serializers.Serializer):
     outcome = serializers.ChoiceField(choices=MediationOutcome.choices)
-    closed_on = serializers.DateField()
+    closed_on = api_fields.DateField()
     note = serializers.CharField(max_length=5000, required=False, allow_blank=True)
 
 
@@ -124,7 +125,7 @@ class MediationSeat(serializers.Serializer):
 
 
 class MediationCommitteeInput(serializers.Serializer):
-    since = serializers.DateField()
+    since = api_fields.DateField()
     members = serializers.ListField(child=MediationSeat(), max_length=60)
 
 
@@ -154,12 +155,12 @@ class LegalAidOutput(serializers.Serializer):
     member = serializers.IntegerField(source="member_id", allow_null=True)
     requester = serializers.CharField()
     matter = serializers.CharField()
-    received_on = serializers.DateField()
+    received_on = api_fields.DateField()
     status = serializers.CharField(help_text="received | referred | closed")
     referred_to = serializers.CharField()
-    referred_on = serializers.DateField(allow_null=True)
+    referred_on = api_fields.DateField(allow_null=True)
     outcome = serializers.CharField()
-    closed_on = serializers.DateField(allow_null=True)
+    closed_on = api_fields.DateField(allow_null=True)
 
 
 class LegalAidInput(serializers.Serializer):
@@ -168,7 +169,7 @@ class LegalAidInput(serializers.Serializer):
     )
     requester = serializers.CharField(max_length=50, required=False, allow_blank=True)
     matter = serializers.CharField(max_length=5000)
-    received_on = serializers.DateField()
+    received_on = api_fields.DateField()
 
     def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
         if not attrs.get("member") and not attrs.get("requester", "").strip():
@@ -195,7 +196,7 @@ class LegalAidListCreateApi(ListAPIView):
 
 class LegalAidReferInput(serializers.Serializer):
     referred_to = serializers.CharField(max_length=200)
-    referred_on = serializers.DateField()
+    referred_on = api_fields.DateField()
 
 
 class LegalAidReferApi(APIView):
@@ -212,7 +213,7 @@ class LegalAidReferApi(APIView):
 
 class LegalAidCloseInput(serializers.Serializer):
     outcome = serializers.CharField(max_length=5000)
-    closed_on = serializers.DateField()
+    closed_on = api_fields.DateField()
 
 
 class LegalAidCloseApi(APIView):

@@ -11,6 +11,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from federation.platform import api_fields
 from federation.platform.accounts.permissions import union_roles
 from federation.platform.api import Pagination, page
 from workplaces.members.models import Member
@@ -30,12 +31,12 @@ WOMEN = union_roles(*WOMEN_OFFICERS)
 
 class WomenEntitlementsOutput(serializers.Serializer):
     stage = serializers.CharField()
-    no_night_shift_from = serializers.DateField(allow_null=True)
+    no_night_shift_from = api_fields.DateField(allow_null=True)
     maternity_leave_days = serializers.IntegerField(allow_null=True)
-    maternity_leave_until = serializers.DateField(allow_null=True)
+    maternity_leave_until = api_fields.DateField(allow_null=True)
     miscarriage_leave_days = serializers.IntegerField(allow_null=True)
     nursing_minutes_per_day = serializers.IntegerField(allow_null=True)
-    nursing_until = serializers.DateField(allow_null=True)
+    nursing_until = api_fields.DateField(allow_null=True)
 
 
 class WomenRecordOutput(serializers.Serializer):
@@ -43,14 +44,14 @@ class WomenRecordOutput(serializers.Serializer):
     member = serializers.IntegerField(source="member_id")
     member_name = serializers.CharField(source="member.name")
     kind = serializers.CharField(help_text="menstruation | pregnancy")
-    pregnancy_started_on = serializers.DateField(allow_null=True)
-    expected_on = serializers.DateField(allow_null=True)
-    delivered_on = serializers.DateField(allow_null=True)
+    pregnancy_started_on = api_fields.DateField(allow_null=True)
+    expected_on = api_fields.DateField(allow_null=True)
+    delivered_on = api_fields.DateField(allow_null=True)
     babies = serializers.IntegerField()
     difficult_birth = serializers.BooleanField()
-    miscarried_on = serializers.DateField(allow_null=True)
-    started_on = serializers.DateField(allow_null=True)
-    ended_on = serializers.DateField(allow_null=True)
+    miscarried_on = api_fields.DateField(allow_null=True)
+    started_on = api_fields.DateField(allow_null=True)
+    ended_on = api_fields.DateField(allow_null=True)
     note = serializers.CharField()
     entitlements = serializers.SerializerMethodField()
 
@@ -61,14 +62,14 @@ class WomenRecordOutput(serializers.Serializer):
 class WomenRecordInput(serializers.Serializer):
     member = serializers.PrimaryKeyRelatedField(queryset=Member.objects.all())
     kind = serializers.ChoiceField(choices=ProtectionKind.choices)
-    pregnancy_started_on = serializers.DateField(required=False, allow_null=True)
-    expected_on = serializers.DateField(required=False, allow_null=True)
-    delivered_on = serializers.DateField(required=False, allow_null=True)
+    pregnancy_started_on = api_fields.DateField(required=False, allow_null=True)
+    expected_on = api_fields.DateField(required=False, allow_null=True)
+    delivered_on = api_fields.DateField(required=False, allow_null=True)
     babies = serializers.IntegerField(min_value=1, max_value=9, required=False)
     difficult_birth = serializers.BooleanField(required=False)
-    miscarried_on = serializers.DateField(required=False, allow_null=True)
-    started_on = serializers.DateField(required=False, allow_null=True)
-    ended_on = serializers.DateField(required=False, allow_null=True)
+    miscarried_on = api_fields.DateField(required=False, allow_null=True)
+    started_on = api_fields.DateField(required=False, allow_null=True)
+    ended_on = api_fields.DateField(required=False, allow_null=True)
     note = serializers.CharField(max_length=500, required=False, allow_blank=True)
 
 
@@ -118,7 +119,7 @@ class RecordDetailApi(APIView):
 
 class WomenHealthCheckInput(serializers.Serializer):
     year = serializers.IntegerField(min_value=2000, max_value=2100)
-    held_on = serializers.DateField()
+    held_on = api_fields.DateField()
     provider = serializers.CharField(max_length=200, required=False, allow_blank=True)
     note = serializers.CharField(max_length=500, required=False, allow_blank=True)
     members = serializers.PrimaryKeyRelatedField(
@@ -129,7 +130,7 @@ class WomenHealthCheckInput(serializers.Serializer):
 class WomenHealthCheckOutput(serializers.Serializer):
     id = serializers.IntegerField()
     year = serializers.IntegerField()
-    held_on = serializers.DateField()
+    held_on = api_fields.DateField()
     provider = serializers.CharField()
     participants = serializers.ListField(child=serializers.IntegerField())
 

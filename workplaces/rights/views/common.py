@@ -15,6 +15,7 @@ from django.http import Http404, HttpRequest
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from federation.platform import form_fields
 from federation.platform.accounts.permissions import has_role
 from federation.platform.errors import DomainError
 from tenants.context import on_federation_side
@@ -106,7 +107,7 @@ class DateInput(forms.DateInput):
 
 
 def date_field(label: Any, *, required: bool = True) -> forms.DateField:
-    return forms.DateField(label=label, required=required, widget=DateInput())
+    return form_fields.DateField(label=label, required=required, widget=DateInput())
 
 
 def size_ok(request: HttpRequest, *, limit: int) -> bool:

@@ -12,6 +12,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from federation.platform import api_fields
 from federation.platform.accounts.permissions import federation_roles
 from federation.platform.accounts.roles import FEDERATION_STAFF
 from federation.platform.api import page
@@ -42,14 +43,13 @@ class WelfareOverviewApi(APIView):
 
     @extend_schema(responses=WelfareRow(many=True))
     def get(self, request: Request) -> Response:
-        year = request.query_params.get("year", "")
-        rows = selectors.welfare_rows(year=int(year) if year.isdigit() and len(year) == 4 else None)
+        rows = selectors.welfare_rows(year=api_fields.year_query(request))
         return page(request, self, rows, WelfareRow)
 
 
 class HardshipOpenFileRow(serializers.Serializer):
     file = serializers.IntegerField()
-    opened_on = serializers.DateField()
+    opened_on = api_fields.DateField()
 
 
 class UnionFilesApi(APIView):

@@ -12,6 +12,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from federation.platform import api_fields
 from federation.platform.accounts.permissions import union_roles
 from workplaces.members.models import Member
 from workplaces.rights.api.common import body_size_check, union_object
@@ -27,7 +28,7 @@ class FestivalReceiptOutput(serializers.Serializer):
     member = serializers.IntegerField(source="member_id")
     member_no = serializers.CharField(source="member.member_no")
     name = serializers.CharField(source="member.name")
-    signed_on = serializers.DateField(allow_null=True)
+    signed_on = api_fields.DateField(allow_null=True)
     via = serializers.CharField()
 
 
@@ -35,7 +36,7 @@ class FestivalOutput(serializers.Serializer):
     id = serializers.IntegerField()
     festival = serializers.CharField()
     year = serializers.IntegerField()
-    distributed_on = serializers.DateField()
+    distributed_on = api_fields.DateField()
     goods = serializers.CharField()
     amount_per_head = serializers.DecimalField(max_digits=10, decimal_places=2)
     recipients = serializers.IntegerField(source="recipients_count", default=None)
@@ -44,7 +45,7 @@ class FestivalOutput(serializers.Serializer):
 
 class FestivalInput(serializers.Serializer):
     festival = serializers.CharField(max_length=50)
-    distributed_on = serializers.DateField()
+    distributed_on = api_fields.DateField()
     amount_per_head = serializers.DecimalField(
         max_digits=10, decimal_places=2, min_value=Decimal("0"), max_value=Decimal("100000")
     )
@@ -60,8 +61,8 @@ class FestivalListCreateApi(ListAPIView):
 
     def get_queryset(self):  # type: ignore[no-untyped-def]
         qs = selectors.festivals_with_counts()
-        year = self.request.query_params.get("year", "")
-        return qs.filter(year=int(year)) if year.isdigit() else qs
+        year = api_fields.year_query(self.request)
+        return qs if year is None else qs.filter(year=year)
 
     @extend_schema(request=FestivalInput, responses={201: FestivalOutput})
     def post(self, request: Request) -> Response:
@@ -89,7 +90,7 @@ class FestivalDetailApi(APIView):
 
 class FestivalSignInput(serializers.Serializer):
     member = serializers.PrimaryKeyRelatedField(queryset=Member.objects.all())
-    signed_on = serializers.DateField()
+    signed_on = api_fields.DateField()
 
 
 class ReceiptSignApi(APIView):

@@ -12,6 +12,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from federation.platform import api_fields
 from federation.platform.accounts.permissions import union_roles
 from workplaces.members.models import Member
 from workplaces.rights.api.common import union_object
@@ -49,11 +50,11 @@ class HardshipFileOutput(serializers.Serializer):
     minimum_living_line = serializers.SerializerMethodField()
     below_line = serializers.SerializerMethodField()
     reason = serializers.CharField()
-    opened_on = serializers.DateField()
-    notice_from = serializers.DateField(allow_null=True)
-    notice_to = serializers.DateField(allow_null=True)
-    reviewed_on = serializers.DateField(allow_null=True)
-    closed_on = serializers.DateField(allow_null=True)
+    opened_on = api_fields.DateField()
+    notice_from = api_fields.DateField(allow_null=True)
+    notice_to = api_fields.DateField(allow_null=True)
+    reviewed_on = api_fields.DateField(allow_null=True)
+    closed_on = api_fields.DateField(allow_null=True)
     close_reason = serializers.CharField()
     status = serializers.SerializerMethodField()
 
@@ -81,10 +82,10 @@ class HardshipFileInput(serializers.Serializer):
         max_digits=12, decimal_places=2, min_value=Decimal("0"), max_value=MONEY_MAX
     )
     reason = serializers.CharField(max_length=5000)
-    opened_on = serializers.DateField(required=False)
+    opened_on = api_fields.DateField(required=False)
     spouse_id_number = serializers.CharField(max_length=18, required=False, allow_blank=True)
-    notice_from = serializers.DateField(required=False, allow_null=True)
-    notice_to = serializers.DateField(required=False, allow_null=True)
+    notice_from = api_fields.DateField(required=False, allow_null=True)
+    notice_to = api_fields.DateField(required=False, allow_null=True)
 
 
 class FileListCreateApi(ListAPIView):
@@ -125,7 +126,7 @@ class HardshipAidInput(serializers.Serializer):
     amount = serializers.DecimalField(
         max_digits=10, decimal_places=2, min_value=Decimal("0.01"), max_value=Decimal("99999999")
     )
-    given_on = serializers.DateField()
+    given_on = api_fields.DateField()
     kind = serializers.ChoiceField(choices=AidKind.choices)
     note = serializers.CharField(max_length=500, required=False, allow_blank=True)
 
@@ -144,7 +145,7 @@ class FileAidApi(APIView):
 
 class HardshipCloseInput(serializers.Serializer):
     reason = serializers.CharField(max_length=500)
-    on = serializers.DateField()
+    on = api_fields.DateField()
 
 
 class FileCloseApi(APIView):
@@ -161,7 +162,7 @@ class FileCloseApi(APIView):
 
 class HardshipReviewInput(serializers.Serializer):
     year = serializers.IntegerField(min_value=2000, max_value=2100)
-    reviewed_on = serializers.DateField()
+    reviewed_on = api_fields.DateField()
     outcome = serializers.ChoiceField(choices=ReviewOutcome.choices)
     category = serializers.ChoiceField(
         choices=HardshipCategory.choices, required=False, allow_blank=True
@@ -191,8 +192,8 @@ class FileReviewApi(APIView):
 
 
 class HardshipNoticeInput(serializers.Serializer):
-    notice_from = serializers.DateField()
-    notice_to = serializers.DateField()
+    notice_from = api_fields.DateField()
+    notice_to = api_fields.DateField()
 
 
 class FileNoticeApi(APIView):

@@ -10,6 +10,7 @@ from rest_framework.generics import ListAPIView
 from rest_framework.request import Request
 from rest_framework.response import Response
 
+from federation.platform import api_fields
 from federation.platform.accounts.permissions import union_roles
 from workplaces.members.models import Member
 from workplaces.welfare.models import Visit
@@ -28,7 +29,7 @@ class VisitOutput(serializers.ModelSerializer):
 class VisitInput(serializers.Serializer):
     member = serializers.PrimaryKeyRelatedField(queryset=Member.objects.all())
     reason = serializers.CharField(max_length=30)
-    visited_on = serializers.DateField()
+    visited_on = api_fields.DateField()
     amount = serializers.DecimalField(
         max_digits=10, decimal_places=2, min_value=Decimal("0.00"), max_value=Decimal("100000.00")
     )
