@@ -313,6 +313,7 @@ REST_FRAMEWORK = {
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
     "DEFAULT_PAGINATION_CLASS": "federation.platform.api.Pagination",
+    "DEFAULT_METADATA_CLASS": "federation.platform.metadata.Metadata",
     "DEFAULT_PARSER_CLASSES": [
         "federation.platform.accounts.parsers.BoundedJSONParser",
         "rest_framework.parsers.FormParser",

@@ -29,6 +29,7 @@ ERROR_CODES_MAX = 4000
 
 
 _TOTAL = "_page_total"
+_MAX_OFFSET = 2**63 - 1
 
 
 class WindowCountPaginator(Paginator):
@@ -58,6 +59,8 @@ class WindowCountPaginator(Paginator):
         if number < 1:
             raise EmptyPage("That page number is less than 1")
         bottom = (number - 1) * self.per_page
+        if bottom + self.per_page > _MAX_OFFSET:  # PostgreSQL's OFFSET is a bigint
+            raise EmptyPage("That page contains no results")
         qs = cast(QuerySet, self.object_list).annotate(**{_TOTAL: Window(Count("*"))})
         rows = list(qs[bottom : bottom + self.per_page])
         if not rows and number > 1:

@@ -266,8 +266,9 @@ class DuesStatementOutput(serializers.ModelSerializer):
 
 
 class DuesTargetOutput(serializers.ModelSerializer):
+    # null until the employer founds its union
     union: serializers.SlugRelatedField = serializers.SlugRelatedField(
-        slug_field="slug", read_only=True
+        slug_field="slug", read_only=True, allow_null=True
     )
 
     class Meta:

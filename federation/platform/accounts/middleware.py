@@ -38,12 +38,26 @@ class RefuseNulMiddleware:
         ):
             try:
                 fields = list(request.POST.lists())
-            except Exception:  # noqa: BLE001 - a broken body is the view's 400 to give
-                fields = []
+            except Exception:  # noqa: BLE001 - too many fields, a broken multipart, ...
+                # the stream is spent: no view can read the body again (DRF's request.data
+                # raised RawPostDataException, a 500), so the 400 is given here
+                return _unreadable(request)
             bad = [k for k, values in fields if "\x00" in k or any("\x00" in v for v in values)]
             if bad:
                 return _nul_refused(request, bad)
         return self.get_response(request)
+
+
+def _unreadable(request):
+    """400: a form body Django cannot parse (more fields than DATA_UPLOAD_MAX_NUMBER_FIELDS,
+    a malformed multipart)."""
+    from django.http import HttpResponseBadRequest, JsonResponse
+    from django.utils.translation import gettext as _
+
+    message = _("The form data of the request cannot be read (malformed, or too many fields).")
+    if request.path.startswith("/api/"):
+        return JsonResponse({"detail": message, "code": "unreadable_body"}, status=400)
+    return HttpResponseBadRequest(message)
 
 
 def _nul_refused(request, fields):

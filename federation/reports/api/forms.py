@@ -57,10 +57,12 @@ def _flatten(detail: Any) -> Any:
         if not rows:
             out[key] = value
         for i, item in rows.items():
-            if item:
+            if isinstance(item, dict) and item:
                 out[f"{key}[{i}]"] = [
                     f"{k}: {m}" for k, msgs in item.items() for m in _messages(msgs)
                 ]
+            elif item:  # the item itself refused (``null`` where a rule belongs)
+                out[f"{key}[{i}]"] = _messages(item)
     return out
 
 

@@ -396,6 +396,7 @@ def test_organizing_targets_are_registered_and_declare_through_the_api(client_fo
     )
     assert made.status_code == 201
     assert (made.json()["credit_code"], made.json()["status"]) == (code, "active")
+    assert made.json()["union"] is None  # no union founded yet: the schema says nullable
     bad = api.post("/api/v1/dues/targets/", {"name": "X", "credit_code": "123"}, format="json")
     assert bad.status_code == 400
     assert "credit_code" in bad.json()

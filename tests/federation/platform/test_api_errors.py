@@ -99,3 +99,31 @@ def test_a_not_null_violation_is_never_taken_for_a_duplicate():
     with pytest.raises(IntegrityError) as raised:
         duplicate_only(exc)
     assert raised.value is exc
+
+
+def test_an_organizing_targets_union_is_documented_as_nullable():
+    from drf_spectacular.generators import SchemaGenerator
+
+    schema = SchemaGenerator(urlconf="federation.config.urls_federation").get_schema(public=True)
+    union = schema["components"]["schemas"]["DuesTargetOutput"]["properties"]["union"]
+    assert union.get("nullable") is True
+
+
+def test_a_page_past_what_postgresql_can_offset_is_a_404_not_a_500(client_for):
+    fed = client_for("federation_clerk")
+    response = fed.get("/api/v1/dues/notices/", {"page": str(10**30)})
+    assert response.status_code == 404
+
+
+def test_a_form_body_with_more_fields_than_django_reads_is_a_400_not_a_500(client_for):
+    fed = client_for("federation_clerk")
+    too_many = {f"f{i}": "x" for i in range(1001)}  # DATA_UPLOAD_MAX_NUMBER_FIELDS is 1000
+    response = fed.post("/api/v1/dues/targets/", too_many)  # multipart
+    assert response.status_code == 400
+    assert response.json()["code"] == "unreadable_body"
+
+
+def test_options_on_a_list_whose_put_replaces_it_describes_the_put(client_for, union_a):
+    response = client_for("a_chair", union_a).options("/api/v1/rights/mediation-committee/")
+    assert response.status_code == 200
+    assert "PUT" in response.json()["actions"]

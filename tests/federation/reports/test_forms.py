@@ -151,3 +151,14 @@ def test_the_api_refuses_a_bad_form_with_field_errors(fed):
     )
     assert r.status_code == 400
     assert "fields[0]" in r.json()
+
+
+def test_the_api_refuses_a_null_rule_naming_it_and_saves_nothing(fed):
+    r = fed.post(
+        "/api/v1/reports/forms/",
+        {"code": "nullrule", "title": "季报", "fields": FIELDS, "rules": [None]},
+        format="json",
+    )
+    assert r.status_code == 400
+    assert list(r.json()) == ["rules[0]"]
+    assert not ReportForm.objects.filter(code="nullrule").exists()
