@@ -120,6 +120,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    # a DomainError a page did not catch: its message and status, not a 500
+    "federation.platform.accounts.middleware.DomainErrorPageMiddleware",
     # last: turns a login refused by django-axes into a 429 (accounts/throttle.py)
     "axes.middleware.AxesMiddleware",
 ]

@@ -71,3 +71,27 @@ def _nul_refused(request, fields):
             return JsonResponse({f: [message] for f in named}, status=400)
         return JsonResponse({"detail": message}, status=400)
     return HttpResponseBadRequest(message)
+
+
+class DomainErrorPageMiddleware:
+    """A business refusal (``DomainError``: a rule with no value in force on the typed date,
+    a conflict, ...) that a page's view did not catch is a page with its message and its
+    status (400, 403, 404, 409), not a server error. The API maps the same errors once in its
+    exception handler (``federation.platform.api``); this is the pages' one place."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_exception(self, request, exception):
+        from django.shortcuts import render
+
+        from federation.platform.errors import DomainError
+
+        if not isinstance(exception, DomainError) or request.path.startswith("/api/"):
+            return None
+        return render(
+            request, "refused.html", {"message": exception.detail}, status=exception.status
+        )

@@ -161,3 +161,32 @@ def test_a_nomination_is_once_per_member_and_year(api, member_in, union_a):
     url = "/api/v1/rights/women/nominations/"
     assert officer.post(url, body, format="json").status_code == 201
     assert officer.post(url, body, format="json").status_code == 409
+
+
+def test_a_record_dated_before_the_rule_table_is_refused_when_written(
+    api, member_in, union_a, in_union
+):
+    m = member_in(union_a)
+    officer = api("a_women_workers", union_a)
+    old = _record(m, pregnancy_started_on="1999-01-10", delivered_on="1999-10-01")
+    res = officer.post(URL, old, format="json")
+    assert res.status_code == 400
+    assert res.json()["code"] == "rule_missing"
+    with in_union(union_a):
+        assert ProtectionRecord.objects.count() == 0
+
+
+def test_a_page_meeting_an_old_record_no_rule_covers_shows_the_refusal_not_a_500(
+    page_client, member_in, union_a, in_union
+):
+    m = member_in(union_a)
+    with in_union(union_a):  # written before the check at write time existed
+        ProtectionRecord.objects.create(
+            member=m,
+            kind="pregnancy",
+            pregnancy_started_on=D(1999, 1, 10),
+            delivered_on=D(1999, 10, 1),
+        )
+    res = page_client("a_chair", union_a).get("/rights/women/")
+    assert res.status_code == 400
+    assert "rights.maternity_days" in res.content.decode()

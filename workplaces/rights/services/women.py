@@ -59,6 +59,16 @@ def _dates_check(r: ProtectionRecord) -> None:
         raise invalid("miscarried_on", _("Give a delivery or a miscarriage."), code="both")
     if r.started_on and r.ended_on and r.ended_on < r.started_on:
         raise invalid("ended_on", _("The end is before the start."), code="order")
+    # the register computes the entitlements under the rules in force on these dates: a
+    # date no rule covers is refused here (RuleMissingError, a 400), not on every later read
+    women_rules(on=_rules_day(r))
+
+
+def _rules_day(r: ProtectionRecord, today: dt.date | None = None) -> dt.date:
+    """The day whose rules give a record's entitlements."""
+    return (
+        r.delivered_on or r.miscarried_on or r.pregnancy_started_on or today or timezone.localdate()
+    )
 
 
 @transaction.atomic(durable=True)
@@ -96,7 +106,7 @@ def protection_record_update(
 
 def record_entitlements(r: ProtectionRecord, *, today: dt.date | None = None) -> dict[str, Any]:
     today = today or timezone.localdate()
-    on = r.delivered_on or r.miscarried_on or r.pregnancy_started_on or today
+    on = _rules_day(r, today)
     return entitlements(
         pregnancy_started_on=r.pregnancy_started_on,
         delivered_on=r.delivered_on,
