@@ -202,3 +202,15 @@ def test_the_constraint_itself_refuses_a_second_negotiation(in_union, union_a):
         CollectiveContract.objects.create(kind="wages", employer="甲公司")
         with pytest.raises(IntegrityError), transaction.atomic():
             CollectiveContract.objects.create(kind="wages", employer="甲公司")
+
+
+def test_a_contract_signed_before_the_rule_table_is_refused_when_written(
+    a_chair, in_union, union_a
+):
+    old = contract_payload(signed_on="1999-12-20", starts_on="2000-01-01", ends_on="2002-12-31")
+    res = a_chair.post(URL, old, format="json")
+    assert res.status_code == 400
+    assert res.json()["code"] == "rule_missing"
+    assert "rights.contract_filing_days" in res.json()["detail"]
+    with in_union(union_a):
+        assert CollectiveContract.objects.count() == 0

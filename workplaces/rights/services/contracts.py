@@ -19,6 +19,7 @@ from tenants.facts import facts_refresh_on_commit
 from workplaces.rights import clocks
 from workplaces.rights.common import audited, invalid
 from workplaces.rights.models import CollectiveContract, NegotiationRound, RightsAuditKind
+from workplaces.rights.selectors import contract_clocks
 
 CONTRACT_FACTS = ("rights.contract", "rights.contracts_in_force", "rights.workers_covered")
 # the signed text: PDF or a photo of it, bounded before it is read
@@ -75,6 +76,9 @@ def _dates_check(c: CollectiveContract) -> None:
         raise invalid(
             "objected_on", _("An objection comes after the contract is filed."), code="order"
         )
+    # the register's clocks run from the rules in force on these dates: a date no rule
+    # covers is refused here (RuleMissingError, a 400), not on every later read
+    contract_clocks(c)
 
 
 @transaction.atomic
