@@ -316,6 +316,11 @@ REST_FRAMEWORK = {
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
     "DEFAULT_PAGINATION_CLASS": "federation.platform.api.Pagination",
     "DEFAULT_METADATA_CLASS": "federation.platform.metadata.Metadata",
+    # DRF's JSON, written by orjson (federation/platform/renderers.py)
+    "DEFAULT_RENDERER_CLASSES": [
+        "federation.platform.renderers.JSONRenderer",
+        "rest_framework.renderers.BrowsableAPIRenderer",
+    ],
     "DEFAULT_PARSER_CLASSES": [
         "federation.platform.accounts.parsers.BoundedJSONParser",
         "rest_framework.parsers.FormParser",

@@ -8,6 +8,7 @@ class AccountsConfig(AppConfig):
     verbose_name = _("Accounts")
 
     def ready(self) -> None:
+        from federation.platform import pgtypes  # noqa: F401 - timestamptz by psycopg's C loader
         from federation.platform.accounts import checks, nav  # noqa: F401 - registers checks
         from federation.platform.accounts.roles import FEDERATION_STAFF
 
