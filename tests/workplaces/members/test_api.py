@@ -1,3 +1,5 @@
+import json
+
 import pytest
 
 from federation.platform.audit.models import AuditEvent
@@ -366,6 +368,32 @@ def test_the_fast_list_rows_equal_the_serializer(a_org, union_a, in_union):
     with in_union(union_a):
         for m in members_with_dues(Member.objects.select_related("group")):
             assert member_row(m) == dict(MemberOutputSerializer(m).data)
+
+
+@pytest.mark.parametrize(("reader", "masked"), [("a_organization", False), ("a_finance", True)])
+def test_a_member_answer_equals_the_detail_serializer(
+    client_for, a_org, union_a, in_union, reader, masked
+):
+    from rest_framework.renderers import JSONRenderer
+
+    from workplaces.members.api.serializers import MemberDetailSerializer
+    from workplaces.members.groups import group_create
+
+    with in_union(union_a):
+        group = group_create(name="二组", actor="t")
+    made = a_org.post(
+        "/api/v1/members/", member_payload(group=group.pk, monthly_wage="5123.45"), format="json"
+    ).json()
+    edited = a_org.patch(f"/api/v1/members/{made['id']}/", {"phone": "13900001111"}, format="json")
+    got = client_for(reader, union_a).get(f"/api/v1/members/{made['id']}/").json()
+    with in_union(union_a):
+        member = Member.objects.select_related("group").get(pk=made["id"])
+        expected = MemberDetailSerializer(member, context={"reveal": not masked}).data
+        rendered = json.loads(JSONRenderer().render(expected))
+    assert got == rendered
+    assert got["identity_masked"] is masked
+    assert len(got["history"]) == 1
+    assert edited.json()["phone"] == "13900001111"
 
 
 @pytest.mark.parametrize(
