@@ -226,3 +226,29 @@ def test_opening_a_file_that_does_not_exist_is_a_404(federation_clerk_api):
     body = {"union": "union-a", "file": 999999, "reason": "核查"}
     res = federation_clerk_api.post("/api/v1/welfare/hardship/open/", body, format="json")
     assert res.status_code == 404
+
+
+# --- a date no minimum-living line covers (the rule's rows start 2000-01-01) ------------
+def test_a_file_opened_where_no_minimum_living_line_is_in_force_is_refused_unsaved(
+    a_chair, member_in, union_a, in_union
+):
+    m = member_in(union_a)
+    res = a_chair.post(URL, _file(m, opened_on="1999-12-31"), format="json")
+    assert res.status_code == 400
+    assert res.json()["code"] == "rule_missing"
+    with in_union(union_a):
+        assert not HardshipFile.objects.exists()
+    assert a_chair.get(URL).status_code == 200
+
+
+def test_a_review_dated_before_the_file_opened_is_refused_and_the_file_still_reads(
+    a_chair, member_in, union_a
+):
+    m = member_in(union_a)
+    made = a_chair.post(URL, _file(m, opened_on="2026-01-10"), format="json").json()
+    review = {"year": 2026, "reviewed_on": "1999-06-01", "outcome": "continue"}
+    res = a_chair.post(f"{URL}{made['id']}/review/", review, format="json")
+    assert res.status_code == 400
+    assert "reviewed_on" in res.json()
+    assert a_chair.get(f"{URL}{made['id']}/").status_code == 200
+    assert a_chair.get(URL).status_code == 200

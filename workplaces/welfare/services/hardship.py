@@ -16,6 +16,7 @@ from federation.hardship.services import household_claim, household_release
 from federation.platform.actors import Actor
 from federation.platform.audit.services import snapshot
 from federation.platform.errors import ConflictError, duplicate_only
+from federation.rules.selectors import rule_value
 from tenants.facts import facts_refresh_on_commit
 from tenants.member_index import id_hash
 from tenants.validators import validate_id_number
@@ -40,6 +41,14 @@ def household_keys(*, member: Member, spouse_id_number: str = "") -> list[str]:
     if spouse_id_number:
         keys.append(id_hash(spouse_id_number))
     return keys
+
+
+def _line_check(on: dt.date) -> None:
+    """A file is read against the minimum-living line of its dates (``selectors.
+    income_against_line``): a date no row of the rule covers is refused here
+    (RuleMissingError, a 400 naming the rule and the date), not on every later read of the
+    file and of the union's list of files."""
+    rule_value("welfare.minimum_living_line", on=on)
 
 
 def _open_file_check(member: Member) -> None:
@@ -82,6 +91,7 @@ def hardship_open(
                 "spouse_id_number", _("The spouse is not the member."), code="same_person"
             )
     _notice_check(opened_on=opened_on, notice_from=notice_from, notice_to=notice_to)
+    _line_check(opened_on)
     Member.objects.select_for_update().get(pk=member.pk)
     _open_file_check(member)
     file = HardshipFile(
@@ -181,6 +191,11 @@ def hardship_review(
         raise invalid("outcome", _("Choose an outcome."), code="invalid_choice")
     if outcome == ReviewOutcome.RECATEGORISE and category not in HardshipCategory.values:
         raise invalid("category", _("Choose the new category."), code="required")
+    if reviewed_on < f.opened_on:
+        raise invalid(
+            "reviewed_on", _("A review cannot come before the file opened."), code="order"
+        )
+    _line_check(reviewed_on)
     if HardshipReview.objects.filter(file=f, year=year).exists():
         raise ConflictError(_("This file was already reviewed for that year."), code="reviewed")
     before = snapshot(f)
