@@ -32,6 +32,19 @@ def test_no_import_error_guard_between_our_own_apps():
     assert offenders == []
 
 
+def test_digits_are_checked_with_isdecimal_the_test_int_keeps():
+    """``str.isdigit()`` is true for "²" and "①", which ``int()`` refuses: a parameter checked
+    by the one and read by the other answered 500. ``isdecimal()`` is exactly what ``int()``
+    reads."""
+    offenders = [
+        str(path.relative_to(ROOT))
+        for package in ("federation", "tenants", "workplaces", "tasks")
+        for path in (ROOT / package).rglob("*.py")
+        if ".isdigit()" in path.read_text(encoding="utf-8")
+    ]
+    assert offenders == []
+
+
 def test_typed_dates_come_through_the_bounded_fields_not_drfs_or_djangos_own():
     # federation/platform/api_fields.py and form_fields.py: DRF's and Django's fields take
     # years 1 to 9999

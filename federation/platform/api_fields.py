@@ -53,6 +53,6 @@ def year_query(request: Request, name: str = "year") -> int | None:
     raw = request.query_params.get(name, "")
     if raw == "":
         return None
-    if not (raw.isdigit() and len(raw) == 4 and EARLIEST.year <= int(raw) <= LATEST.year):
+    if not (raw.isdecimal() and len(raw) == 4 and EARLIEST.year <= int(raw) <= LATEST.year):
         raise field_error(name, str(YEAR_MESSAGE), "year")
     return int(raw)

@@ -8,6 +8,7 @@ from typing import Any
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.http import Http404
 from django.utils import timezone
 
 from federation.platform.api_fields import EARLIEST, LATEST, RANGE_MESSAGE
@@ -26,3 +27,12 @@ class DateField(forms.DateField):
 
 class DateTimeField(forms.DateTimeField):
     default_validators = [date_in_range]
+
+
+def posted_pk(data: Any, name: str) -> int:
+    """The record a page's button names (``<button name="news" value="12">``): a primary key
+    or a 404, never a 500 for what a client typed in its place."""
+    raw = str(data.get(name) or "")
+    if not raw.isascii() or not raw.isdecimal() or len(raw) > 18:
+        raise Http404
+    return int(raw)

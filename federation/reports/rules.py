@@ -30,7 +30,7 @@ def period_validate(value: Any, *, field: str = "period") -> str:
     text = str(value or "").strip().upper()
     m = PERIOD_RE.match(text)
     ok = m is not None and 2000 <= int(m.group(1)) <= 2100
-    if ok and m is not None and m.group(2) and m.group(2)[0].isdigit():
+    if ok and m is not None and m.group(2) and m.group(2)[0].isdecimal():
         ok = 1 <= int(m.group(2)) <= 12
     if not ok:
         raise ValidationError({field: [_("Give a period as YYYY, YYYY-Qn, YYYY-Hn or YYYY-MM.")]})

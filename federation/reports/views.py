@@ -242,7 +242,7 @@ def _rows_from_post(post: Any) -> list[dict[str, Any]]:
                 "choices": [
                     c.strip() for c in choices[i].replace("，", ",").split(",") if c.strip()
                 ],
-                "order": orders[i] if orders[i].isdigit() else i + 1,
+                "order": orders[i] if orders[i].isdecimal() else i + 1,
             }
         )
     return rows

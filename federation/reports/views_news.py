@@ -9,6 +9,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from federation.platform.form_fields import posted_pk
 from federation.reports import params, selectors, services
 from federation.reports.api.news import NewsAdoptInput, NewsChannelInput, NewsReviewInput
 from federation.reports.models import NewsChannel, NewsItem, NewsPhoto, NewsStatus
@@ -40,7 +41,7 @@ class NewsReviewView(ReportsPage):
         return self._render(request)
 
     def post(self, request):
-        news = get_object_or_404(NewsItem, pk=request.POST.get("news", "0")[:12] or 0)
+        news = get_object_or_404(NewsItem, pk=posted_pk(request.POST, "news"))
         p = request.POST
         done: object
         if p.get("action") == "adopt":

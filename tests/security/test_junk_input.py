@@ -110,3 +110,27 @@ def test_every_door_that_reads_json_reads_it_through_the_bounded_parser(side):
         if "json" in parser.media_type and not isinstance(parser, BoundedJSONParser)
     )
     assert not loose
+
+
+@pytest.mark.parametrize("side", list(HOSTS))
+def test_no_api_list_answers_digits_int_refuses_with_a_500(side, union_a):
+    """``str.isdigit()`` takes a superscript two, ``int()`` refuses it: a query parameter
+    checked by the one and read by the other was a 500."""
+    from tests.security.test_page_junk import DIGITS
+
+    username, in_union = TOP[side]
+    client = HostClient(HOSTS[side][1])
+    client.credentials(
+        HTTP_AUTHORIZATION=f"Token {_token_for(username, union_a if in_union else None)}"
+    )
+    paths = sorted(
+        {
+            concrete(route)
+            for route, view in api_routes(side)
+            if view is not None and "<" not in route
+        }
+    )
+    answers = {path: client.get(f"{path}?{DIGITS}").status_code for path in paths}
+    assert len(answers) > 10
+    assert not {code for code in answers.values() if code in (401, 403)}  # the lists were reached
+    assert {path: code for path, code in answers.items() if code >= 500} == {}

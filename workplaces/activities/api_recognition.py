@@ -183,7 +183,7 @@ class HonourApi(APIView):
     @extend_schema(parameters=[OpenApiParameter("member", int)], responses={200: dict})
     def get(self, request):
         member = request.query_params.get("member", "")
-        if member.isdigit():
+        if member.isdecimal():
             return Response({"results": selectors.honours_for_member(int(member))})
         return _page(self, request, Honour.objects.all(), HONOUR_FIELDS)
 

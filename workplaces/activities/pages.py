@@ -174,7 +174,7 @@ def activity_detail(request, pk: int):
 def activity_signup(request, pk: int):
     activity = get_object_or_404(Activity, pk=pk)
     member = None
-    if request.POST.get("member", "").isdigit():
+    if request.POST.get("member", "").isdecimal():
         member = get_object_or_404(Member, pk=int(request.POST["member"]))
     run(request, services.signup_create, ok=_("Signed up."), activity=activity, member=member)
     return redirect("activities:detail", pk=pk)
@@ -184,7 +184,7 @@ def activity_signup(request, pk: int):
 @organiser_page
 def activity_attendance(request, pk: int):
     activity = get_object_or_404(Activity, pk=pk)
-    ids = [int(v) for v in request.POST.getlist("attended") if v.isdigit()]
+    ids = [int(v) for v in request.POST.getlist("attended") if v.isdecimal()]
     run(
         request,
         services.attendance_record,
@@ -231,7 +231,7 @@ class PlanForm(forms.Form):
 @organiser_page
 def plan_list(request):
     plan = None
-    if request.GET.get("edit", "").isdigit():
+    if request.GET.get("edit", "").isdecimal():
         plan = get_object_or_404(ActivityPlan, pk=int(request.GET["edit"]))
     initial = (
         {

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, pgettext, pgettext_lazy
 
 from federation.platform import form_fields
+from federation.platform.form_fields import posted_pk
 from workplaces.activities import recognition
 from workplaces.activities.forms_util import field_set
 from workplaces.activities.models import (
@@ -227,7 +228,7 @@ class HonourForm(forms.Form):
 def honour_list(request):
     form = HonourForm(request.POST or None, initial={"year": timezone.localdate().year})
     if request.method == "POST" and "decide" in request.POST:
-        honour = get_object_or_404(Honour, pk=int(request.POST.get("decide", "0") or 0))
+        honour = get_object_or_404(Honour, pk=posted_pk(request.POST, "decide"))
         run(
             request,
             recognition.honour_decide,

@@ -95,7 +95,7 @@ def equipment(request):
                 code=request.POST.get("code", "")[:40],
                 name=request.POST.get("name", "")[:100],
             )
-        elif action == "lend" and request.POST.get("item", "").isdigit():
+        elif action == "lend" and request.POST.get("item", "").isdecimal():
             item = get_object_or_404(Equipment, pk=int(request.POST["item"]))
             member = Member.objects.filter(
                 member_no=request.POST.get("member_no", "").strip()

@@ -32,7 +32,7 @@ APPROVE = union_roles(read=selectors.READERS)  # POST: the chair only (and the s
 
 def year_param(request) -> int:
     raw = request.query_params.get("year", "")
-    if raw and not (raw.isdigit() and 2000 <= int(raw) <= 2100):
+    if raw and not (raw.isdecimal() and 2000 <= int(raw) <= 2100):
         raise serializers.ValidationError({"year": ["A year such as 2026."]})
     return int(raw) if raw else timezone.localdate().year
 

@@ -124,7 +124,7 @@ def dues_page(request):
                 paid_on=timezone.localdate(),
                 items=None,
             )
-        elif action == "decide" and request.POST.get("member", "").isdigit():
+        elif action == "decide" and request.POST.get("member", "").isdecimal():
             member = get_object_or_404(Member, pk=int(request.POST["member"]))
             run(
                 request,

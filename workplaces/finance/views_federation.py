@@ -66,7 +66,7 @@ def township_finance(*, year: int) -> dict[str, Any]:
 
 def _year(request) -> int:
     raw = request.GET.get("year", "")
-    return int(raw) if raw.isdigit() and 2000 <= int(raw) <= 2100 else timezone.localdate().year
+    return int(raw) if raw.isdecimal() and 2000 <= int(raw) <= 2100 else timezone.localdate().year
 
 
 @login_required

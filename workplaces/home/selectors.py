@@ -165,7 +165,7 @@ def _resolvers(union: Union) -> dict[str, Any]:
 
 def _link_id(link: str, prefix: str) -> int | None:
     rest = link[len(prefix) :].strip("/") if link.startswith(prefix) else ""
-    return int(rest) if rest.isdigit() else None
+    return int(rest) if rest.isdecimal() else None
 
 
 def notice_resolved(message: OutboxMessage, now: dict[str, Any]) -> bool:
@@ -176,7 +176,7 @@ def notice_resolved(message: OutboxMessage, now: dict[str, Any]) -> bool:
         return not now["dues_open"]
     if kind == "member.transfer":
         ref = message.dedupe_key.split(":")[1] if ":" in message.dedupe_key else ""
-        return ref.isdigit() and int(ref) not in now["transfers_pending"]
+        return ref.isdecimal() and int(ref) not in now["transfers_pending"]
     if kind.startswith("homes.") and kind != "homes.recheck":
         home = _link_id(message.link, "/homes/")
         return home is not None and home not in now["homes_editable"]

@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy
 
 from federation.platform.accounts.permissions import has_role
 from federation.platform.accounts.roles import UNION_OFFICERS
+from federation.platform.form_fields import posted_pk
 from tenants.context import current_union
 from tenants.models import EmployeeCountChange
 from tenants.services import employee_count_set
@@ -39,9 +40,7 @@ def home(request: HttpRequest) -> HttpResponse:
     status = 200
     if request.method == "POST":
         if request.POST.get("action") == "read" and officer:
-            notice_mark_read(
-                user=request.user, message_id=int(request.POST.get("id", "0")[:12] or 0)
-            )
+            notice_mark_read(user=request.user, message_id=posted_pk(request.POST, "id"))
             return redirect("home")
         if not editor:
             raise PermissionDenied

@@ -132,10 +132,12 @@ def search_condition(term: str, *, identity: bool) -> Q:
     ``masking.can_see_identity``) cannot search by them: a match would confirm whose the
     hidden number is. Their digits search member numbers only."""
     upper = term.upper()
-    is_id = len(upper) == 18 and upper[:17].isdigit() and (upper[17].isdigit() or upper[17] == "X")
+    is_id = (
+        len(upper) == 18 and upper[:17].isdecimal() and (upper[17].isdecimal() or upper[17] == "X")
+    )
     if is_id:
         return Q(id_number=upper) if identity else Q(pk__in=[])
-    if term.isdigit():
+    if term.isdecimal():
         by_no = Q(member_no__startswith=term)
         return by_no | Q(phone__startswith=term) if identity else by_no
     if any("a" <= ch.lower() <= "z" for ch in term):

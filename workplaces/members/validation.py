@@ -128,9 +128,9 @@ def group_resolve(value, errors: dict, groups: dict | None = None) -> UnionGroup
         return None
     if groups is not None:
         group = groups.get(text)
-        if group is None and text.isdigit():
+        if group is None and text.isdecimal():
             group = next((g for g in groups.values() if g.pk == int(text)), None)
-    elif text.isdigit():
+    elif text.isdecimal():
         group = UnionGroup.objects.filter(pk=int(text)).first()
     else:
         group = UnionGroup.objects.filter(name=text).first()

@@ -102,7 +102,7 @@ def _target_action(request: HttpRequest) -> str:
 
 
 def _pk(value: str | None) -> int:
-    return int(value) if value and value.isdigit() and len(value) < 10 else 0
+    return int(value) if value and value.isdecimal() and len(value) < 10 else 0
 
 
 class TargetsView(DuesPage):

@@ -69,7 +69,7 @@ def _declare(request: HttpRequest, union: Union) -> str:
     if p.get("declaration"):
         decl = get_object_or_404(
             selectors.declaration_list(union=union),
-            pk=p["declaration"] if p["declaration"].isdigit() else 0,
+            pk=p["declaration"] if p["declaration"].isdecimal() else 0,
         )
         v = parse(DuesDeclarationCorrectInput, p)
         services.declaration_correct(

@@ -65,7 +65,7 @@ def form_resolve(*, ref: Any) -> ReportForm | None:
     qs = ReportForm.objects.all()
     if isinstance(ref, bool) or not isinstance(ref, int | str):
         return None
-    if isinstance(ref, int) or ref.isdigit():
+    if isinstance(ref, int) or ref.isdecimal():
         return qs.filter(pk=int(ref)).first() if int(ref) < 2**31 else None
     if not ref or "\x00" in ref or len(ref) > 60:
         return None

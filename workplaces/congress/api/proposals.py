@@ -186,7 +186,9 @@ class BookApi(APIView):
         from workplaces.congress.books import book_pdf
 
         year_param = request.query_params.get("year", "")
-        year = int(year_param) if year_param.isdigit() and 2000 <= int(year_param) <= 2100 else None
+        year = (
+            int(year_param) if year_param.isdecimal() and 2000 <= int(year_param) <= 2100 else None
+        )
         response = HttpResponse(book_pdf(kind=self.kind, year=year), content_type="application/pdf")
         response["Content-Disposition"] = f'inline; filename="{self.kind}-book.pdf"'
         return response

@@ -16,7 +16,7 @@ def federation_overview(request: HttpRequest) -> HttpResponse:
     year_param = request.GET.get("year", "")
     year = (
         int(year_param)
-        if year_param.isdigit() and 2000 <= int(year_param) <= 2100
+        if year_param.isdecimal() and 2000 <= int(year_param) <= 2100
         else timezone.localdate().year
     )
     rows = selectors.congress_overview(year=year)

@@ -123,7 +123,7 @@ def book(request: HttpRequest, kind: str) -> HttpResponse:
     response = HttpResponse(
         book_pdf(
             kind=kinds[kind],
-            year=int(year) if year.isdigit() and 2000 <= int(year) <= 2100 else None,
+            year=int(year) if year.isdecimal() and 2000 <= int(year) <= 2100 else None,
         ),
         content_type="application/pdf",
     )

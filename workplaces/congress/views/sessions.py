@@ -150,7 +150,7 @@ def session_detail(request: HttpRequest, pk: int) -> HttpResponse:
         action = request.POST.get("action")
         try:
             if action == "attendance":
-                ids = [int(v) for v in request.POST.getlist("present") if v.isdigit()]
+                ids = [int(v) for v in request.POST.getlist("present") if v.isdecimal()]
                 services.attendance_record(session=session, present_ids=ids, actor=request.user)
             elif action == "motion":
                 votes = {

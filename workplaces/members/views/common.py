@@ -67,7 +67,7 @@ def list_filters(request: HttpRequest) -> dict[str, Any]:
         "status": status if status in MemberStatus.values else "",
         "gender": gender if gender in Gender.values else "",
         "employment": employment if employment in Employment.values else "",
-        "group": int(group) if group.isdigit() and len(group) < 10 else None,
+        "group": int(group) if group.isdecimal() and len(group) < 10 else None,
         "member_no": g.get("member_no", "")[:20].replace("\x00", ""),
     }
 

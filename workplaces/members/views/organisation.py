@@ -34,7 +34,7 @@ from workplaces.members.views.common import page, profile_rows, refusal_to_messa
 def _group_save(request: HttpRequest, form: GroupForm) -> None:
     pk = request.POST.get("group_id", "")
     name, leader = form.cleaned_data["name"], form.cleaned_data["leader"]
-    if pk.isdigit():
+    if pk.isdecimal():
         group = get_object_or_404(UnionGroup, pk=int(pk))
         groups.group_update(group=group, name=name, leader_id=leader, actor=request.user)
     else:

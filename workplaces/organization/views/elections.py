@@ -31,9 +31,9 @@ def _candidate_rows(post) -> list[elections.CandidateInput]:
         rows.append(
             elections.CandidateInput(
                 name=name,
-                votes=int(votes) if votes.isdigit() else 0,
+                votes=int(votes) if votes.isdecimal() else 0,
                 position=post.get(f"cposition_{i}", "member"),
-                member=int(member) if member.isdigit() else None,
+                member=int(member) if member.isdecimal() else None,
                 woman=post.get(f"cwoman_{i}") == "on",
             )
         )
@@ -121,6 +121,6 @@ def _result_post(request: HttpRequest, errors: dict[str, list[str]]) -> None:
         eligible_voters=eligible,
         voters_present=present,
         candidates=_candidate_rows(post),
-        application_id=int(app_id) if app_id.isdigit() else None,
+        application_id=int(app_id) if app_id.isdecimal() else None,
         actor=request.user,
     )

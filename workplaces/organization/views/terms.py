@@ -52,7 +52,7 @@ def _seat_rows(post) -> list[services.SeatInput]:
             services.SeatInput(
                 name=name,
                 position=post.get(f"position_{i}", "member"),
-                member=int(member) if member.isdigit() else None,
+                member=int(member) if member.isdecimal() else None,
                 woman=post.get(f"woman_{i}") == "on",
             )
         )
@@ -62,7 +62,7 @@ def _seat_rows(post) -> list[services.SeatInput]:
 @union_page(*MANAGERS)
 def term_new(request: HttpRequest) -> HttpResponse:
     errors: dict[str, list[str]] = {}
-    rows = max(SEAT_ROWS, min(60, int(request.GET.get("rows", SEAT_ROWS) or SEAT_ROWS)))
+    rows = max(SEAT_ROWS, min(60, parse_int(request.GET.get("rows"), "rows", {}) or SEAT_ROWS))
     if request.method == "POST":
         post = request.POST
         elected_on = parse_date(post.get("elected_on"), "elected_on", errors)

@@ -44,11 +44,11 @@ class VisitListCreateApi(ListAPIView):
     def get_queryset(self):  # type: ignore[no-untyped-def]
         qs = Visit.objects.all()
         params = self.request.query_params
-        if params.get("member", "").isdigit():
+        if params.get("member", "").isdecimal():
             qs = qs.filter(member_id=int(params["member"]))
         if params.get("reason"):
             qs = qs.filter(reason=params["reason"][:30])
-        if params.get("year", "").isdigit():
+        if params.get("year", "").isdecimal():
             qs = qs.filter(visited_on__year=int(params["year"]))
         return qs
 

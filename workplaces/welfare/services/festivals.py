@@ -160,7 +160,7 @@ def receipts_import(
     """Import a signed list (member number, signed date). Every row is checked first;
     one bad row writes nothing and the errors name the rows."""
     rows = _rows(upload)
-    if rows and rows[0] and not rows[0][0][:1].isdigit():
+    if rows and rows[0] and not rows[0][0][:1].isdecimal():
         rows = rows[1:]  # a header row
     receipts = {
         r.member.member_no: r

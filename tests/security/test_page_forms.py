@@ -1,0 +1,169 @@
+"""The pages' forms, found by walking both hosts as their top role over the demo township's
+data (links followed from the home page, so detail pages are reached with real records),
+each posted back with junk in every field: absurd numbers and dates, overlong and hostile
+text, unknown choices, missing values. Every answer is below 500: a form a user can reach
+never fails the server, whatever is typed in it.
+
+``test_page_junk`` asks every page with junk query parameters; this walks what those pages
+offer to post.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+from urllib.parse import urljoin, urlsplit
+
+import pytest
+from django.test import Client
+
+from tests.conftest import PASSWORD
+from tests.tenants.test_demo_township import township  # noqa: F401 (the fixture)
+
+pytestmark = pytest.mark.django_db
+
+SKIP = ("/api/", "/admin/", "/accounts/", "/i18n/", "/static/", "/media/", "/healthz")
+PAGES_MAX = 600
+FORMS_PER_ROUTE = 2  # two detail pages of one kind post the same form
+
+
+@dataclass
+class Form:
+    action: str
+    fields: dict[str, list[str]] = field(default_factory=dict)  # name -> offered values
+    files: list[str] = field(default_factory=list)
+
+
+class _Page(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.links: list[str] = []
+        self.forms: list[Form] = []
+        self._form: Form | None = None
+        self._select: str | None = None
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        a = {k: v or "" for k, v in attrs}
+        if tag == "a" and a.get("href"):
+            self.links.append(a["href"])
+        elif tag == "form":
+            method = a.get("method", "get").lower()
+            self._form = Form(a.get("action", "")) if method == "post" else None
+        elif self._form is None or not a.get("name"):
+            return
+        elif tag == "input":
+            kind = a.get("type", "text").lower()
+            if kind == "file":
+                self._form.files.append(a["name"])
+            elif kind not in ("submit", "button", "image", "reset"):
+                self._form.fields.setdefault(a["name"], []).append(a.get("value", ""))
+        elif tag == "textarea":
+            self._form.fields.setdefault(a["name"], []).append("")
+        elif tag == "select":
+            self._select = a["name"]
+            self._form.fields.setdefault(a["name"], [])
+        if tag == "option" and self._form is not None and self._select:
+            self._form.fields[self._select].append(a.get("value", ""))
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "form" and self._form is not None:
+            self.forms.append(self._form)
+            self._form = None
+        elif tag == "select":
+            self._select = None
+
+
+def _route(path: str) -> str:
+    """A path's shape: its numbers as one placeholder (two members post the same form)."""
+    return re.sub(r"/\d+(?=/|$)", "/<n>", path)
+
+
+def _walk(client: Client) -> tuple[dict[str, int], dict[str, list[tuple[str, Form]]]]:
+    seen: dict[str, int] = {}
+    forms: dict[str, list[tuple[str, Form]]] = {}
+    queue = ["/"]
+    while queue and len(seen) < PAGES_MAX:
+        path = queue.pop(0)
+        if path in seen:
+            continue
+        resp = client.get(path)
+        seen[path] = resp.status_code
+        if resp.status_code in (301, 302):
+            target = urlsplit(urljoin(path, resp["Location"]))
+            if not target.netloc and not target.path.startswith(SKIP):
+                queue.append(target.path)
+            continue
+        if resp.status_code != 200 or "html" not in resp.get("Content-Type", ""):
+            continue
+        page = _Page()
+        page.feed(resp.content.decode())
+        for href in page.links:
+            target = urlsplit(urljoin(path, href))
+            if target.netloc or not target.path.startswith("/") or target.path.startswith(SKIP):
+                continue
+            if target.path not in seen and target.path not in queue:
+                queue.append(target.path)
+        for form in page.forms:
+            action = urlsplit(urljoin(path, form.action or path)).path
+            if action.startswith(SKIP):
+                continue
+            kinds = forms.setdefault(_route(action) + " " + ",".join(sorted(form.fields)), [])
+            if len(kinds) < FORMS_PER_ROUTE:
+                kinds.append((action, form))
+    return seen, forms
+
+
+JUNK_TEXT = "'\"><script>x</script>{{7*7}}=1+1\u202e" + "工" * 4000
+JUNK_VARIANTS = {
+    "huge numbers": lambda offered: "1e30",
+    "negative": lambda offered: "-99999999999999999999.999",
+    "bad date": lambda offered: "2026-02-30",
+    "hostile text": lambda offered: JUNK_TEXT,
+    "empty": lambda offered: "",
+    "digits int() refuses": lambda offered: "²",
+    "unknown choice": lambda offered: (offered[-1] + "x") if offered else "x",
+}
+
+
+def _post_junk(client: Client, action: str, form: Form, variant: str) -> int:
+    junk = JUNK_VARIANTS[variant]
+    data: dict[str, object] = {name: junk(offered) for name, offered in form.fields.items()}
+    for name in form.files:
+        data[name] = _upload(variant)
+    return client.post(action, data).status_code
+
+
+def _upload(variant: str):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    body = b"\x00\xff" * 50 if variant != "hostile text" else JUNK_TEXT.encode()
+    return SimpleUploadedFile("junk.xlsx", body, content_type="application/octet-stream")
+
+
+TOP = {"federation": ("localhost", "federation_admin"), "union": ("union-a.localhost", "a_chair")}
+
+
+def _client(side: str) -> Client:
+    host, username = TOP[side]
+    client = Client(HTTP_HOST=host, raise_request_exception=False)
+    answer = client.post("/accounts/login/", {"username": username, "password": PASSWORD})
+    assert answer.status_code == 302
+    return client
+
+
+@pytest.mark.parametrize("side", list(TOP))
+def test_no_form_a_page_offers_answers_junk_with_a_500(side, township):  # noqa: F811
+    client = _client(side)
+    seen, forms = _walk(client)
+    assert sum(code == 200 for code in seen.values()) > 30  # the walk reached the pages
+    assert {p: c for p, c in seen.items() if c >= 500} == {}
+    assert len(forms) > 10  # and found the forms
+    failures = {}
+    for kinds in forms.values():
+        for action, form in kinds:
+            for variant in JUNK_VARIANTS:
+                code = _post_junk(client, action, form, variant)
+                if code >= 500:
+                    failures[f"{action} [{variant}]"] = code
+    assert failures == {}
