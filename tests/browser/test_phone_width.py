@@ -2,7 +2,8 @@
 in on the federation host and on a union host, walks every page it can reach from the menus
 and the pages themselves (and every page route without parameters, reached or not), and
 asserts that no page is wider than the screen: tables scroll inside their own box, the
-menu folds behind a button. A screenshot of each page goes to test-artifacts/phone/."""
+menu folds behind a button; and that no page leaves an error in the browser's console (a
+script error, a missing asset, a failed request). A screenshot of each page goes to test-artifacts/phone/."""
 
 import datetime as dt
 import os
@@ -95,6 +96,37 @@ def _walk(page, base: str, start: list[str], shots: str) -> dict[str, int]:
     return seen
 
 
+def _listen(page, problems: list[str]) -> None:
+    """What a user's browser would show in its console: script errors, console errors, and
+    any request of the page (a script, a style, an htmx call) that failed or answered >= 400."""
+    page.on("pageerror", lambda exc: problems.append(f"{page.url} script error: {exc}"))
+    page.on(
+        "console",
+        lambda msg: (
+            msg.type == "error"
+            # a resource's status: the response listener and the walk check those
+            and not msg.text.startswith("Failed to load resource")
+            and problems.append(f"{page.url} console: {msg.text}")
+        ),
+    )
+    page.on(
+        "requestfailed",
+        lambda req: (
+            req.resource_type != "document"  # the walk's own visits: their status is checked
+            and req.failure != "net::ERR_ABORTED"  # the walk moved on before it ended
+            and problems.append(f"{page.url} failed: {req.url} {req.failure}")
+        ),
+    )
+    page.on(
+        "response",
+        lambda resp: (
+            resp.status >= 400
+            and resp.request.resource_type != "document"
+            and problems.append(f"{page.url} {resp.status}: {resp.url}")
+        ),
+    )
+
+
 def _login(context, base: str, username: str):
     page = context.new_page()
     page.set_default_timeout(30_000)
@@ -139,6 +171,7 @@ def test_every_page_of_both_hosts_fits_a_390_px_phone(phone):
     browser, port = phone
     _seed()
     results: dict[str, int] = {}
+    problems: list[str] = []
     for host, username, urlconf, shots in (
         (f"localhost:{port}", "federation_admin", "federation.config.urls_federation", "fed"),
         (f"union-a.localhost:{port}", "a_chair", "federation.config.urls_union", "union"),
@@ -146,6 +179,7 @@ def test_every_page_of_both_hosts_fits_a_390_px_phone(phone):
         context = _context(browser)
         base = f"http://{host}"
         page = _login(context, base, username)
+        _listen(page, problems)
         seen = _walk(page, base, ["/", *_page_routes(urlconf)], shots)
         results.update({f"{shots} {path}": width for path, width in seen.items()})
         context.close()
@@ -154,6 +188,7 @@ def test_every_page_of_both_hosts_fits_a_390_px_phone(phone):
     too_wide = {k: w for k, w in results.items() if w > WIDTH}
     assert errors == {}
     assert too_wide == {}
+    assert problems == [], "\n".join(problems)
 
 
 def test_the_menu_folds_behind_a_button_on_a_phone(phone):
