@@ -111,6 +111,8 @@ MIDDLEWARE = [
     # a NUL byte in a query string or form value is a 400, before any view or query sees it
     "federation.platform.accounts.middleware.RefuseNulMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    # Content-Security-Policy on every answer (CONTENT_SECURITY_POLICY below)
+    "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "federation.platform.accounts.middleware.ChineseFirstLocaleMiddleware",
@@ -270,6 +272,24 @@ SESSION_COOKIE_DOMAIN = None
 CSRF_COOKIE_DOMAIN = None
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_AGE = 60 * 60 * 12
+
+# What a browser may run on our pages: scripts from this site only (no inline script or
+# handler: federation/static/js/app.js), nothing embedded, no framing. A text some union
+# typed that slipped past escaping still could not run in the federation's browser.
+# Styles keep 'unsafe-inline' (style attributes, htmx's indicator style, the charts' SVG).
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'", "'unsafe-inline'"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'", "data:"],
+        "connect-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    }
+}
 
 # --- i18n -----------------------------------------------------------------
 LANGUAGE_CODE = "zh-hans"

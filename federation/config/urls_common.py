@@ -3,7 +3,7 @@
 from django.http import HttpRequest, HttpResponse
 from django.urls import include, path
 from drf_spectacular.utils import extend_schema
-from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
+from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 
 from federation.platform.accounts.api import (
     LockLiftApi,
@@ -43,7 +43,7 @@ common_api = [
     path("api/v1/users/", UserListCreateApi.as_view(), name="api-users"),
     path("api/v1/users/<int:pk>/", UserDetailApi.as_view(), name="api-user"),
     path("api/schema/", HostSchemaView.as_view(), name="api-schema"),
-    path("api/docs/", SpectacularSwaggerView.as_view(url_name="api-schema"), name="api-docs"),
+    path("api/docs/", SpectacularSwaggerSplitView.as_view(url_name="api-schema"), name="api-docs"),
 ]
 
 common_pages = [

@@ -1,0 +1,65 @@
+"""The Content-Security-Policy (settings.CONTENT_SECURITY_POLICY, django-csp): every answer
+of both hosts carries it, scripts come from this site only, and no template holds a script
+the policy would refuse (an inline script, an ``on...=`` handler, a ``javascript:`` link)."""
+
+import re
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import PASSWORD, HostClient
+
+ROOT = Path(__file__).resolve().parents[3]
+
+
+def _directives(answer) -> dict[str, list[str]]:
+    header = answer["Content-Security-Policy"]
+    return {
+        part.split()[0]: part.split()[1:] for part in (p.strip() for p in header.split(";")) if part
+    }
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("host", "username", "path"),
+    [
+        ("localhost", "federation_admin", "/dashboard/"),
+        ("union-a.localhost", "a_chair", "/members/"),
+        ("union-a.localhost", None, "/accounts/login/"),
+        ("localhost", None, "/api/v1/dashboard/"),
+    ],
+)
+def test_every_answer_allows_scripts_from_this_site_only(host, username, path, union_a):
+    client = HostClient(host)
+    if username:
+        assert client.login(username=username, password=PASSWORD) or client.post(
+            "/accounts/login/", {"username": username, "password": PASSWORD}
+        )
+    directives = _directives(client.get(path))
+    assert directives["script-src"] == ["'self'"]
+    assert directives["object-src"] == ["'none'"]
+    assert directives["frame-ancestors"] == ["'none'"]
+    assert directives["base-uri"] == ["'self'"]
+
+
+INLINE = re.compile(
+    r"<script(?![^>]*\bsrc=)[^>]*>"  # a script element without a source
+    r"|\son[a-z]+\s*="  # an event handler attribute
+    r"|javascript:",
+    re.IGNORECASE,
+)
+
+
+def test_no_template_holds_a_script_the_policy_would_refuse():
+    templates = [
+        path
+        for package in ("federation", "tenants", "workplaces")
+        for path in (ROOT / package).rglob("templates/**/*.html")
+    ]
+    assert len(templates) > 50
+    offenders = {
+        str(path.relative_to(ROOT)): INLINE.findall(path.read_text(encoding="utf-8"))
+        for path in templates
+        if INLINE.search(path.read_text(encoding="utf-8"))
+    }
+    assert offenders == {}
