@@ -167,3 +167,42 @@ def test_no_form_a_page_offers_answers_junk_with_a_500(side, township):  # noqa:
                 if code >= 500:
                     failures[f"{action} [{variant}]"] = code
     assert failures == {}
+
+
+ROLES = [
+    ("federation", "localhost", name)
+    for name in (
+        "federation_clerk",
+        "federation_assessor",
+        "federation_reporter",
+        "federation_viewer",
+    )
+] + [
+    ("union", "union-a.localhost", f"a_{name}")
+    for name in ("organization", "finance", "group_leader", "member")
+]
+
+
+@pytest.mark.parametrize(("side", "host", "username"), ROLES)
+def test_no_page_a_role_can_reach_answers_with_a_500(side, host, username, township):  # noqa: F811
+    """The walk above as each lesser role (a member linked to a record of the register, so
+    their own pages have something to show): the branches a role takes are reached too."""
+    from django.contrib.auth import get_user_model
+    from django_tenants.utils import schema_context
+
+    from tests.security.test_page_junk import _pages
+    from workplaces.members.models import Member
+
+    if username == "a_member":
+        with schema_context(township[0].schema_name):
+            member = Member.objects.filter(status="active").order_by("pk").first()
+            member.user = get_user_model().objects.get(username=username)
+            member.save(update_fields=["user"])
+    client = Client(HTTP_HOST=host, raise_request_exception=False)
+    answer = client.post("/accounts/login/", {"username": username, "password": PASSWORD})
+    assert answer.status_code == 302
+    seen, _forms = _walk(client)
+    routes = {path: client.get(path).status_code for path in _pages(side) if path not in seen}
+    answers = {**seen, **routes}
+    assert sum(code == 200 for code in answers.values()) > 5  # the walk reached pages
+    assert {path: code for path, code in answers.items() if code >= 500} == {}
