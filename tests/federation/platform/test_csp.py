@@ -63,3 +63,15 @@ def test_no_template_holds_a_script_the_policy_would_refuse():
         if INLINE.search(path.read_text(encoding="utf-8"))
     }
     assert offenders == {}
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("host", ["localhost", "union-a.localhost"])
+def test_the_favicon_is_the_sites_icon_on_both_hosts(host, union_a):
+    client = HostClient(host)
+    answer = client.get("/favicon.ico")
+    assert answer.status_code == 301
+    assert answer["Location"].endswith("img/favicon.svg")
+    icon = client.get(answer["Location"])
+    assert icon.status_code == 200
+    assert b"<svg" in b"".join(icon.streaming_content if icon.streaming else [icon.content])
