@@ -36,3 +36,14 @@ def browser_page(live_server, live_township):
             context.close()
             browser.close()
             os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
+
+
+def login(page, base: str, username: str) -> None:
+    """Log in through the page's own form, as a person would."""
+    from tests.conftest import PASSWORD
+
+    page.goto(base + "/accounts/login/")
+    page.fill("input[name=username]", username)
+    page.fill("input[name=password]", PASSWORD)
+    page.click("#login-form button[type=submit]")
+    page.wait_for_load_state()

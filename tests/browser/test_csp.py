@@ -4,7 +4,8 @@ ship from this site is refused by the browser."""
 
 import pytest
 
-from tests.conftest import PASSWORD, chromium_path
+from tests.browser.conftest import login
+from tests.conftest import chromium_path
 
 pytestmark = [
     pytest.mark.browser,
@@ -12,14 +13,6 @@ pytestmark = [
         chromium_path() is None, reason="Chromium not installed (apt-get install -y chromium)"
     ),
 ]
-
-
-def _login(page, base: str, username: str) -> None:
-    page.goto(base + "/accounts/login/")
-    page.fill("input[name=username]", username)
-    page.fill("input[name=password]", PASSWORD)
-    page.click("#login-form button[type=submit]")
-    page.wait_for_load_state()
 
 
 def _refusals(page) -> list[str]:
@@ -32,7 +25,7 @@ def _refusals(page) -> list[str]:
 def test_a_script_injected_into_a_page_does_not_run(browser_page, live_server):
     page = browser_page
     base = live_server.url.replace("127.0.0.1", "localhost")
-    _login(page, base, "federation_admin")
+    login(page, base, "federation_admin")
     ran = page.evaluate(
         """() => { const s = document.createElement('script');
                    s.textContent = 'window.__injected = true';
@@ -55,7 +48,7 @@ def test_a_confirm_question_guards_a_union_deactivation(browser_page, live_serve
 
     page = browser_page
     base = live_server.url.replace("127.0.0.1", "localhost")
-    _login(page, base, "federation_admin")
+    login(page, base, "federation_admin")
     page.goto(base + "/unions/union-b/")
     asked: list[str] = []
 
@@ -75,7 +68,7 @@ def test_a_filter_select_applies_itself(browser_page, live_server):
     page = browser_page
     port = live_server.url.rsplit(":", 1)[1]
     base = f"http://union-a.localhost:{port}"
-    _login(page, base, "a_chair")
+    login(page, base, "a_chair")
     page.goto(base + "/members/applications/")
     with page.expect_navigation():
         page.select_option("select[name=status][data-autosubmit]", "approved")
@@ -86,7 +79,7 @@ def test_the_phone_menu_and_the_print_button_work_from_the_sites_script(browser_
     page = browser_page
     port = live_server.url.rsplit(":", 1)[1]
     base = f"http://union-a.localhost:{port}"
-    _login(page, base, "a_chair")
+    login(page, base, "a_chair")
     page.set_viewport_size({"width": 390, "height": 844})
     page.goto(base + "/members/")
     button = page.locator("[data-menu-toggle]")

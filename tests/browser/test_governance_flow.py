@@ -7,8 +7,8 @@ import datetime as dt
 import pytest
 from django.db import connection
 
-from tests.browser.conftest import ARTIFACTS
-from tests.conftest import PASSWORD, chromium_path
+from tests.browser.conftest import ARTIFACTS, login
+from tests.conftest import chromium_path
 
 pytestmark = [
     pytest.mark.browser,
@@ -18,20 +18,12 @@ pytestmark = [
 ]
 
 
-def _login(page, base: str, username: str) -> None:
-    page.goto(base + "/accounts/login/")
-    page.fill("input[name=username]", username)
-    page.fill("input[name=password]", PASSWORD)
-    page.click("#login-form button[type=submit]")
-    page.wait_for_load_state()
-
-
 def test_chair_runs_a_congress_session_and_a_proposal(browser_page, live_server):
     page = browser_page
     page.set_viewport_size({"width": 390, "height": 844})
     port = live_server.url.rsplit(":", 1)[1]
     base = f"http://union-a.localhost:{port}"
-    _login(page, base, "a_chair")
+    login(page, base, "a_chair")
 
     page.goto(base + "/congress/")
     page.select_option("select[name=kind]", "workers")
@@ -111,7 +103,7 @@ def test_federation_approves_an_election_result(browser_page, live_server):
     page = browser_page
     port = live_server.url.rsplit(":", 1)[1]
     base = f"http://localhost:{port}"
-    _login(page, base, "federation_admin")
+    login(page, base, "federation_admin")
     page.goto(base + "/organization/elections/")
     card = page.locator(f"#result-{result.pk}")
     assert "新主席" in card.inner_text()
