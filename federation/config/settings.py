@@ -111,8 +111,8 @@ MIDDLEWARE = [
     # a NUL byte in a query string or form value is a 400, before any view or query sees it
     "federation.platform.accounts.middleware.RefuseNulMiddleware",
     "django.middleware.security.SecurityMiddleware",
-    # Content-Security-Policy on every answer (CONTENT_SECURITY_POLICY below)
-    "csp.middleware.CSPMiddleware",
+    # Content-Security-Policy on every page (CONTENT_SECURITY_POLICY below)
+    "federation.platform.csp.DocumentCSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "federation.platform.accounts.middleware.ChineseFirstLocaleMiddleware",

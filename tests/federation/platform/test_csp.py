@@ -1,6 +1,7 @@
-"""The Content-Security-Policy (settings.CONTENT_SECURITY_POLICY, django-csp): every answer
-of both hosts carries it, scripts come from this site only, and no template holds a script
-the policy would refuse (an inline script, an ``on...=`` handler, a ``javascript:`` link)."""
+"""The Content-Security-Policy (settings.CONTENT_SECURITY_POLICY, django-csp through
+``federation.platform.csp``): every page of both hosts carries it, scripts come from this
+site only, and no template holds a script the policy would refuse (an inline script, an
+``on...=`` handler, a ``javascript:`` link). PDFs and JSON go without it."""
 
 import re
 from pathlib import Path
@@ -26,20 +27,44 @@ def _directives(answer) -> dict[str, list[str]]:
         ("localhost", "federation_admin", "/dashboard/"),
         ("union-a.localhost", "a_chair", "/members/"),
         ("union-a.localhost", None, "/accounts/login/"),
-        ("localhost", None, "/api/v1/dashboard/"),
+        ("localhost", None, "/no-such-page/"),
     ],
 )
-def test_every_answer_allows_scripts_from_this_site_only(host, username, path, union_a):
+def test_every_page_allows_scripts_from_this_site_only(host, username, path, union_a):
     client = HostClient(host)
     if username:
         assert client.login(username=username, password=PASSWORD) or client.post(
             "/accounts/login/", {"username": username, "password": PASSWORD}
         )
-    directives = _directives(client.get(path))
+    answer = client.get(path)
+    assert answer["Content-Type"].startswith("text/html")
+    directives = _directives(answer)
     assert directives["script-src"] == ["'self'"]
     assert directives["object-src"] == ["'none'"]
     assert directives["frame-ancestors"] == ["'none'"]
     assert directives["base-uri"] == ["'self'"]
+
+
+@pytest.mark.django_db
+def test_a_pdf_and_json_go_without_a_policy_an_svg_with_it(federation_admin_api, union_a):
+    """A PDF opens in the browser's own viewer, which a policy can blank; JSON is not run."""
+    from django.http import HttpResponse
+    from django.test import RequestFactory
+
+    from federation.platform.csp import DocumentCSPMiddleware
+
+    json_answer = federation_admin_api.get("/api/v1/dashboard/")
+    assert json_answer.status_code == 200
+    assert "Content-Security-Policy" not in json_answer
+    middleware = DocumentCSPMiddleware(lambda request: answers[request.path])
+    answers = {
+        "/x.pdf": HttpResponse(b"%PDF-1.4", content_type="application/pdf"),
+        "/x.svg": HttpResponse(b"<svg/>", content_type="image/svg+xml"),
+    }
+    assert "Content-Security-Policy" not in middleware(RequestFactory().get("/x.pdf"))
+    assert (
+        "script-src 'self'" in middleware(RequestFactory().get("/x.svg"))["Content-Security-Policy"]
+    )
 
 
 INLINE = re.compile(
