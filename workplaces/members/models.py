@@ -278,6 +278,33 @@ class ImportStatus(models.TextChoices):
     FAILED = "failed", _("Failed")
 
 
+class ExportJob(models.Model):
+    """A register export built in the background (a large union's xlsx takes seconds);
+    the page polls its progress, then its requester downloads it. The file is masked as
+    its requester reads the register, so only they may fetch it; it is kept for the hours
+    of the rule ``members.export_keep_hours``."""
+
+    fmt = models.CharField(max_length=4, choices=[("xlsx", "xlsx"), ("csv", "csv")])
+    filters = models.JSONField(default=dict, blank=True)
+    status = models.CharField(
+        max_length=20, choices=ImportStatus.choices, default=ImportStatus.QUEUED
+    )
+    total = models.PositiveIntegerField(default=0)
+    done = models.PositiveIntegerField(default=0)
+    content = models.BinaryField(null=True, blank=True)
+    message = models.CharField(max_length=500, blank=True)
+    actor_id = models.BigIntegerField()
+    actor_name = models.CharField(max_length=150, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+
+    def __str__(self) -> str:
+        return f"export {self.fmt} ({self.status})"
+
+
 class ImportJob(models.Model):
     """An import run in the background; the page polls its progress."""
 

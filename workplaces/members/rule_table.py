@@ -19,6 +19,12 @@ def declare() -> None:
         label=_("Member import: most megabytes an xlsx file may unpack to"),
     )
     rule_declare(
+        "members.export_keep_hours",
+        24,
+        kind=INT,
+        label=_("Member export: hours a prepared download is kept"),
+    )
+    rule_declare(
         "members.import_seconds",
         600,
         kind=INT,

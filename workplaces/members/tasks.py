@@ -16,6 +16,14 @@ def import_run(job_id: int) -> int:
     return import_job_run(job_id=job_id).pk
 
 
+@app.task(name="members.export_run", acks_late=True)
+def export_run(job_id: int) -> int:
+    """Sent from a union's host, so tenant-schemas-celery runs it in that union's schema."""
+    from workplaces.members.export_jobs import export_job_run
+
+    return export_job_run(job_id=job_id).pk
+
+
 @app.task(name="members.rollup_dispatch", **DISPATCHER_TASK)
 def rollup_dispatch() -> int:
     """Nightly: the dashboard's day-old change rows pruned, then one roll-up

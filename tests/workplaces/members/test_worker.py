@@ -82,3 +82,35 @@ def test_the_nightly_rollup_recomputes_every_union(celery_worker):
     )
     assert str(UnionRollup.objects.get(union=union).member_dues_monthly) == "25.00"
     assert UnionRollup.objects.filter(union__slug="union-a").exists()
+
+
+@pytest.mark.worker
+def test_an_export_runs_in_the_worker_and_its_file_is_ready(celery_worker):
+    from django.contrib.auth import get_user_model
+
+    from tenants.models import Union
+    from workplaces.members.export_jobs import export_job_create
+    from workplaces.members.imports import import_job_run
+    from workplaces.members.models import ExportJob, ImportJob
+
+    union = Union.objects.get(slug="union-a")
+    with schema_context(union.schema_name):
+        job = ImportJob.objects.create(filename="m.csv", content=_csv(1200), actor_name="test")
+        import_job_run(job_id=job.pk)
+        officer = get_user_model().objects.get(username="a_organization")
+        export = export_job_create(actor=officer, fmt="csv", filters={})
+
+    def finished():
+        with schema_context(union.schema_name):
+            return ExportJob.objects.get(pk=export.pk).status in ("done", "failed")
+
+    wait_for(finished, timeout=60)
+    with schema_context(union.schema_name):
+        export = ExportJob.objects.get(pk=export.pk)
+        assert (export.status, export.total, export.done, export.message) == (
+            "done",
+            1200,
+            1200,
+            "",
+        )
+        assert bytes(export.content).decode("utf-8-sig").count("\n") == 1201

@@ -5,6 +5,11 @@ register.py       list, export, roster, a member's file, the form, departures
 organisation.py   groups, applications, the import, transfers, the federation's page
 """
 
+from workplaces.members.views.exporting import (
+    member_export_download,
+    member_export_job,
+    member_export_start,
+)
 from workplaces.members.views.organisation import (
     FederationTransfersView,
     application_decide,
@@ -43,6 +48,9 @@ __all__ = [
     "member_detail",
     "member_edit",
     "member_export",
+    "member_export_download",
+    "member_export_job",
+    "member_export_start",
     "member_leave",
     "member_list",
     "member_registration_pdf",
