@@ -93,7 +93,16 @@ def export_job_run(*, job_id: int) -> ExportJob:
         ExportJob.objects.filter(pk=job.pk).update(done=done)
 
     write = exports.export_xlsx if job.fmt == "xlsx" else exports.export_csv
-    content = write(qs, reveal=can_see_identity(user), progress=progress)
+    try:
+        content = write(qs, reveal=can_see_identity(user), progress=progress)
+    except Exception:
+        # the page stops polling a failed job; the worker's log has the cause
+        ExportJob.objects.filter(pk=job.pk).update(
+            status=ImportStatus.FAILED,
+            message=_("The export failed; try again."),
+            finished_at=timezone.now(),
+        )
+        raise
     ExportJob.objects.filter(pk=job.pk).update(
         status=ImportStatus.DONE, done=total, content=content, finished_at=timezone.now()
     )

@@ -188,3 +188,21 @@ def test_exports_older_than_the_rule_are_deleted_with_the_next(
         assert org.post("/members/export/csv/start/").status_code == 302
     with in_union(union_a):
         assert list(ExportJob.objects.values_list("fmt", flat=True)) == ["csv"]
+
+
+def test_an_export_that_fails_is_marked_failed_not_left_running(
+    page_for, union_a, make_member, in_union, django_capture_on_commit_callbacks
+):
+    make_member(union_a)
+    org = page_for("a_organization", union_a)
+    job = _queue(org, union_a, in_union, capture=django_capture_on_commit_callbacks)
+    with (
+        mock.patch("workplaces.members.exports.export_xlsx", side_effect=OSError("disk full")),
+        pytest.raises(OSError, match="disk full"),
+    ):
+        _run(job, union_a, in_union)
+    with in_union(union_a):
+        failed = ExportJob.objects.defer("content").get(pk=job.pk)
+    assert (failed.status, failed.message) == ("failed", "The export failed; try again.")
+    html = org.get(f"/members/export/jobs/{job.pk}/").content.decode()
+    assert "every 1s" not in html
