@@ -85,9 +85,15 @@ def booking_create(
     member: Member | None = None,
 ) -> Booking:
     """Book the room within its opening hours; an overlapping booking is refused by the
-    database's exclusion constraint (also between two requests at the same moment)."""
+    database's exclusion constraint (also between two requests at the same moment).
+
+    The room's row is locked first: two bookings of one room at once then take turns. Left
+    to the exclusion constraint alone, two inserts each wait for the other's transaction
+    while checking it, and PostgreSQL breaks the deadlock by failing one (a 500, not a 409).
+    Its state (in use, opening hours) is read under that lock."""
     if ends_at <= starts_at:
         raise ValidationError({"ends_at": _("The end is before the start.")}, code="order")
+    room = Room.objects.select_for_update().get(pk=room.pk)
     start, end = timezone.localtime(starts_at), timezone.localtime(ends_at)
     if not room.active:
         raise ConflictError(_("This room is not in use."), code="inactive")
