@@ -278,14 +278,10 @@ class ImportStatus(models.TextChoices):
     FAILED = "failed", _("Failed")
 
 
-class ExportJob(models.Model):
-    """A register export built in the background (a large union's xlsx takes seconds);
-    the page polls its progress, then its requester downloads it. The file is masked as
-    its requester reads the register, so only they may fetch it; it is kept for the hours
-    of the rule ``members.export_keep_hours``."""
+class BackgroundJob(models.Model):
+    """What a job the worker runs for a page shares: its state, progress, file and
+    requester. The page polls it."""
 
-    fmt = models.CharField(max_length=4, choices=[("xlsx", "xlsx"), ("csv", "csv")])
-    filters = models.JSONField(default=dict, blank=True)
     status = models.CharField(
         max_length=20, choices=ImportStatus.choices, default=ImportStatus.QUEUED
     )
@@ -293,41 +289,39 @@ class ExportJob(models.Model):
     done = models.PositiveIntegerField(default=0)
     content = models.BinaryField(null=True, blank=True)
     message = models.CharField(max_length=500, blank=True)
-    actor_id = models.BigIntegerField()
     actor_name = models.CharField(max_length=150, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     finished_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
+        abstract = True
         ordering = ["-created_at", "-id"]
+
+
+class ExportJob(BackgroundJob):
+    """A register export built in the background (a large union's xlsx takes seconds);
+    then its requester downloads it. The file is masked as its requester reads the
+    register, so only they may fetch it; it is kept for the hours of the rule
+    ``members.export_keep_hours``."""
+
+    fmt = models.CharField(max_length=4, choices=[("xlsx", "xlsx"), ("csv", "csv")])
+    filters = models.JSONField(default=dict, blank=True)
+    actor_id = models.BigIntegerField()
 
     def __str__(self) -> str:
         return f"export {self.fmt} ({self.status})"
 
 
-class ImportJob(models.Model):
-    """An import run in the background; the page polls its progress."""
+class ImportJob(BackgroundJob):
+    """An import run in the background (``content`` is the uploaded file)."""
 
     filename = models.CharField(max_length=200)
-    content = models.BinaryField(null=True, blank=True)
     valid_only = models.BooleanField(default=False)
     dry_run = models.BooleanField(default=False)
-    status = models.CharField(
-        max_length=20, choices=ImportStatus.choices, default=ImportStatus.QUEUED
-    )
-    total = models.PositiveIntegerField(default=0)
-    done = models.PositiveIntegerField(default=0)
     created = models.PositiveIntegerField(default=0)
     updated = models.PositiveIntegerField(default=0)
     errors = models.JSONField(default=list, blank=True)
-    message = models.CharField(max_length=500, blank=True)
     actor_id = models.BigIntegerField(null=True, blank=True)
-    actor_name = models.CharField(max_length=150, blank=True)
-    created_at = models.DateTimeField(auto_now_add=True)
-    finished_at = models.DateTimeField(null=True, blank=True)
-
-    class Meta:
-        ordering = ["-created_at", "-id"]
 
     def __str__(self) -> str:
         return f"{self.filename} ({self.status})"
