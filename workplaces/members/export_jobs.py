@@ -33,9 +33,12 @@ FILTERS = ("search", "status", "gender", "employment", "group", "member_no")
 FINISHED = (ImportStatus.DONE, ImportStatus.FAILED)
 
 
-def _expired_purge() -> None:
+def exports_expired_purge() -> int:
+    """Delete the exports older than the rule ``members.export_keep_hours`` (their files
+    hold the register); run before each new export and nightly. Returns how many."""
     hours = int(rule_value("members.export_keep_hours"))
-    ExportJob.objects.filter(created_at__lt=timezone.now() - dt.timedelta(hours=hours)).delete()
+    old = ExportJob.objects.filter(created_at__lt=timezone.now() - dt.timedelta(hours=hours))
+    return old.delete()[0]
 
 
 @union_side
@@ -47,7 +50,7 @@ def export_job_create(*, actor: Any, fmt: str, filters: dict[str, Any]) -> Expor
 
     if fmt not in FORMATS:
         raise ValidationError({"fmt": [_("Export as xlsx or csv.")]}, code="invalid")
-    _expired_purge()
+    exports_expired_purge()
     job = ExportJob.objects.create(
         fmt=fmt,
         filters={key: filters.get(key) for key in FILTERS},

@@ -34,9 +34,15 @@ def rollup_dispatch() -> int:
 
 @app.task(name="members.rollup_union", **PER_UNION_TASK)
 def rollup_union(schema_name: str) -> int:
-    """The index rows, then the roll-up recount (which records any drift)."""
+    """The index rows, then the roll-up recount (which records any drift); then the
+    union's expired export files deleted."""
+    from django_tenants.utils import schema_context
+
+    from workplaces.members.export_jobs import exports_expired_purge
     from workplaces.members.services import index_reconcile_schema
 
     index_reconcile_schema(schema_name=schema_name)
     rollup_reconcile(schema_name=schema_name)
+    with schema_context(schema_name):
+        exports_expired_purge()
     return UnionRollup.objects.get(union__schema_name=schema_name).members_active

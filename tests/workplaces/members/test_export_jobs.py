@@ -206,3 +206,22 @@ def test_an_export_that_fails_is_marked_failed_not_left_running(
     assert (failed.status, failed.message) == ("failed", "The export failed; try again.")
     html = org.get(f"/members/export/jobs/{job.pk}/").content.decode()
     assert "every 1s" not in html
+
+
+def test_the_nightly_union_job_deletes_expired_exports(union_a, in_union):
+    import datetime as dt
+
+    from django.utils import timezone
+
+    from workplaces.members.tasks import rollup_union
+
+    with in_union(union_a):
+        officer = get_user_model().objects.get(username="a_organization")
+        old = ExportJob.objects.create(fmt="csv", actor_id=officer.pk, content=b"x")
+        fresh = ExportJob.objects.create(fmt="csv", actor_id=officer.pk, content=b"y")
+        ExportJob.objects.filter(pk=old.pk).update(
+            created_at=timezone.now() - dt.timedelta(hours=25)
+        )
+    rollup_union(union_a.schema_name)
+    with in_union(union_a):
+        assert list(ExportJob.objects.values_list("pk", flat=True)) == [fresh.pk]
