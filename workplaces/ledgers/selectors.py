@@ -48,3 +48,25 @@ def book_for(user: Actor, code: str) -> Book | None:
 
 def rows_of(book: Book, *, start: dt.date, end: dt.date) -> list[list[Any]]:
     return book_rows(book, start=start, end=end)
+
+
+def pdf_rows_check(rows: list[Any]) -> None:
+    """A printed PDF holds at most the rule ``ledgers.pdf_max_rows`` rows: laying out a
+    register of tens of thousands of rows takes minutes and gigabytes of the web server (the
+    request is killed at 30 s); such a book is asked for as xlsx, or for a shorter period."""
+    from federation.rules.selectors import rule_value
+
+    cap = int(rule_value("ledgers.pdf_max_rows"))
+    if len(rows) > cap:
+        raise ValidationError(
+            {
+                "format": [
+                    _(
+                        "This book has %(n)s rows, more than a PDF holds (%(cap)s): "
+                        "download it as xlsx or choose a shorter period."
+                    )
+                    % {"n": len(rows), "cap": cap}
+                ]
+            },
+            code="too_many_rows",
+        )

@@ -31,6 +31,8 @@ def book_response(user, code: str, fmt: str, raw_from: str, raw_to: str) -> Http
         raise Http404
     start, end = selectors.period_parse(raw_from, raw_to)
     rows = selectors.rows_of(book, start=start, end=end)
+    if fmt == "pdf":
+        selectors.pdf_rows_check(rows)
     build = printing.book_pdf if fmt == "pdf" else printing.book_xlsx
     content = build(book=book, union_name=union_here().name, start=start, end=end, rows=rows)
     response = HttpResponse(content, content_type=CONTENT_TYPES[fmt])

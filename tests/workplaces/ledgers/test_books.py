@@ -284,3 +284,43 @@ def test_the_congress_rights_and_welfare_books_hold_their_modules_records(
     assert "一届三次职代会" in [r[2] for r in body("minutes")]
     assert [r[2] for r in body("contracts")] == ["2026集体合同"]
     assert [r[1] for r in body("hardship")] == ["困难户"]
+
+
+@pytest.fixture
+def pdf_cap_of_two():
+    from federation.rules.services import rule_change
+
+    rule_change(
+        key="ledgers.pdf_max_rows",
+        value=2,
+        effective_from=dt.date.today() - dt.timedelta(days=1),
+        actor=None,
+    )
+
+
+def test_a_book_longer_than_a_pdf_holds_is_refused_as_pdf_and_given_as_xlsx(
+    union_a_chair_api, union_a, activities_in, pdf_cap_of_two
+):
+    days = [dt.date(2026, 3, d) for d in (1, 2, 3)]
+    activities_in(union_a, *((f"活动{d.day}", d) for d in days))
+    query = "from=2026-01-01&to=2026-12-31"
+    refused = union_a_chair_api.get(f"/api/v1/ledgers/activities/?format=pdf&{query}")
+    assert refused.status_code == 400
+    assert refused.json() == {
+        "format": [
+            "This book has 3 rows, more than a PDF holds (2): "
+            "download it as xlsx or choose a shorter period."
+        ]
+    }
+    xlsx = union_a_chair_api.get(f"/api/v1/ledgers/activities/?format=xlsx&{query}")
+    assert xlsx.status_code == 200
+    assert [r[1] for r in xlsx_rows(xlsx.content)[-3:]] == ["活动1", "活动2", "活动3"]
+
+
+def test_a_book_at_the_pdf_cap_prints(union_a_chair_api, union_a, activities_in, pdf_cap_of_two):
+    activities_in(union_a, ("活动一", dt.date(2026, 3, 1)), ("活动二", dt.date(2026, 3, 2)))
+    answer = union_a_chair_api.get(
+        "/api/v1/ledgers/activities/?format=pdf&from=2026-01-01&to=2026-12-31"
+    )
+    assert answer.status_code == 200
+    assert answer["Content-Type"] == "application/pdf"
