@@ -77,3 +77,38 @@ def pdf_cell(value: Any, style: Any) -> list[Any]:
     if len(text) <= PDF_CHUNK:
         return [Paragraph(pdf_text(text), style)]
     return [Paragraph(pdf_text(piece.strip("\n")), style) for piece in _chunks(text, PDF_CHUNK)]
+
+
+# characters a plain (unwrapped) cell must not hold: line breaks and the other controls
+_CONTROLS = frozenset(chr(c) for c in (*range(32), 127))
+
+
+def pdf_cell_fitting(value: Any, style: Any, width: float) -> Any:
+    """Like ``pdf_cell``, but a short one-line value that fits ``width`` (the cell's width
+    inside its padding) at the style's font becomes plain text, which a table draws as it
+    is: no markup read (nothing to escape), no line breaking. A register's cells are mostly
+    such (numbers, names, dates), and breaking paragraphs into lines was most of a long
+    roster's layout time. The table gives those cells the style's font
+    (``pdf_plain_style``)."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    text = "" if value is None else str(value)
+    if (
+        len(text) <= 200
+        and _CONTROLS.isdisjoint(text)
+        and stringWidth(text, style.fontName, style.fontSize) <= width
+    ):
+        return text
+    return pdf_cell(text, style)
+
+
+def pdf_plain_style(style: Any, cells: tuple[tuple[int, int], tuple[int, int]]) -> list[Any]:
+    """Table style commands giving the plain-text cells in ``cells`` (start, end) the
+    paragraph ``style``'s font, size, leading and colour, so they look like the others."""
+    start, end = cells
+    return [
+        ("FONTNAME", start, end, style.fontName),
+        ("FONTSIZE", start, end, style.fontSize),
+        ("LEADING", start, end, style.leading),
+        ("TEXTCOLOR", start, end, style.textColor),
+    ]

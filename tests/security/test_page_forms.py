@@ -126,7 +126,7 @@ def _walk(
             continue
         resp = client.get(path)
         seen[path] = resp.status_code
-        if resp.status_code in (301, 302):
+        if resp.has_header("Location"):  # a redirect: follow it within the host
             target = urlsplit(urljoin(path, resp["Location"]))
             if not target.netloc and not target.path.startswith(SKIP):
                 queue.append(target.path)

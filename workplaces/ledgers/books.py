@@ -17,26 +17,43 @@ from workplaces.ledgers.registry import Book, book_register, rows_contribute
 
 
 def members_rows(start: dt.date, end: dt.date) -> list[list[Any]]:
-    """Members on the roll at some point of the period."""
+    """Members on the roll at some point of the period. Read as plain values, the
+    choices' labels looked up once: a roster of 20,000 is read in a fraction of the time
+    20,000 model instances take."""
     from workplaces.members.models import HOLDING_STATUSES, Member
 
+    field = Member._meta.get_field
+    labels = {
+        name: {k: str(v) for k, v in field(name).flatchoices}
+        for name in ("gender", "employment", "status")
+    }
+    gender, employment, status = labels["gender"], labels["employment"], labels["status"]
     qs = (
         Member.objects.filter(joined_on__lte=end)
         .filter(Q(status__in=HOLDING_STATUSES) | Q(status_on__gte=start))
-        .select_related("group")
+        .values_list(
+            "member_no",
+            "name",
+            "gender",
+            "birth_date",
+            "employment",
+            "group__name",
+            "joined_on",
+            "status",
+        )
     )
     return [
         [
-            m.member_no,
-            m.name,
-            m.get_gender_display(),
-            m.birth_date,
-            m.get_employment_display(),
-            m.group.name if m.group else "",
-            m.joined_on,
-            m.get_status_display(),
+            no,
+            name,
+            gender.get(g, g),
+            born,
+            employment.get(e, e),
+            group or "",
+            joined,
+            status.get(s, s),
         ]
-        for m in qs
+        for no, name, g, born, e, group, joined, s in qs.iterator(chunk_size=2000)
     ]
 
 

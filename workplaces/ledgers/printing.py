@@ -13,7 +13,8 @@ from typing import Any
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from federation.platform.safety import cell_safe, pdf_cell, pdf_table, pdf_text, shares
+from federation.platform.pdf import long_table, long_table_doc
+from federation.platform.safety import cell_safe, pdf_text, shares
 from workplaces.ledgers.registry import Book
 
 FONT = "STSong-Light"
@@ -46,7 +47,7 @@ def book_pdf(
     from reportlab.pdfbase import pdfmetrics
     from reportlab.pdfbase.cidfonts import UnicodeCIDFont
     from reportlab.pdfgen import canvas as rl_canvas
-    from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, TableStyle
+    from reportlab.platypus import NextPageTemplate, Paragraph, Spacer
 
     if FONT not in pdfmetrics.getRegisteredFontNames():
         pdfmetrics.registerFont(UnicodeCIDFont(FONT))
@@ -83,26 +84,19 @@ def book_pdf(
 
     width = pagesize[0] - 30 * mm
     weights = list(book.widths) or [1.0] * len(book.columns)
-    col_widths = shares(width, weights)
-    header = [Paragraph(pdf_text(c), head) for c in book.columns]
-    data = [header] + [[pdf_cell(_cell(v), body) for v in row] for row in rows]
-    if not rows:
-        data.append(
-            [Paragraph(pdf_text(_("(No records in this period.)")), body)]
-            + [""] * (len(book.columns) - 1)
-        )
-    table = pdf_table(data, col_widths=col_widths, repeatRows=1)
-    style = [
-        ("GRID", (0, 0), (-1, -1), 0.4, colors.grey),
-        ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#9b1c1c")),
-        ("VALIGN", (0, 0), (-1, -1), "TOP"),
-    ]
-    if not rows:
-        style.append(("SPAN", (0, 1), (-1, 1)))
-    table.setStyle(TableStyle(style))
+    header, body_tables = long_table(
+        head=book.columns,
+        rows=[[_cell(v) for v in row] for row in rows],
+        col_widths=shares(width, weights),
+        head_style=head,
+        body_style=body,
+        head_background=colors.HexColor("#9b1c1c"),
+        empty=_("(No records in this period.)"),
+    )
     buf = io.BytesIO()
-    doc = SimpleDocTemplate(
+    doc = long_table_doc(
         buf,
+        header=header,
         pagesize=pagesize,
         leftMargin=15 * mm,
         rightMargin=15 * mm,
@@ -112,6 +106,7 @@ def book_pdf(
         author=union_name,
     )
     story = [
+        NextPageTemplate("later"),
         Paragraph(pdf_text(book.title), title_style),
         Paragraph(pdf_text(_("Union: %(name)s") % {"name": union_name}), body),
         Paragraph(
@@ -126,7 +121,8 @@ def book_pdf(
             body,
         ),
         Spacer(1, 4 * mm),
-        table,
+        header,
+        *body_tables,
     ]
     doc.build(story, canvasmaker=NumberedCanvas)
     return buf.getvalue()

@@ -6,11 +6,12 @@ from federation.rules.registry import INT, rule_declare
 
 
 def declare() -> None:
-    # a PDF of 3,000 rows takes ~6 s to lay out, 10,000 ~25 s (near the web server's 30 s),
-    # 100,000 minutes and gigabytes: past the cap the book is asked for as xlsx
+    # laid out in linear time (federation.platform.pdf.long_table): 10,000 rows ~2 s laid
+    # out, 20,000 ~4-6 s and 7-12 s through the API, on a 2-core machine
+    # (`make bench tests/benchmarks/test_bench_ledgers.py`); past the cap: the xlsx
     rule_declare(
         "ledgers.pdf_max_rows",
-        3_000,
+        10_000,
         kind=INT,
         label=_("Printed books: most rows of one PDF (more: ask for the xlsx)"),
     )

@@ -3,6 +3,7 @@ records prints an empty, labelled book; PDF and xlsx; only officers print."""
 
 import datetime as dt
 import io
+import re
 
 import pytest
 from openpyxl import load_workbook
@@ -324,3 +325,24 @@ def test_a_book_at_the_pdf_cap_prints(union_a_chair_api, union_a, activities_in,
     )
     assert answer.status_code == 200
     assert answer["Content-Type"] == "application/pdf"
+
+
+def test_a_long_book_names_its_columns_and_numbers_every_page():
+    from workplaces.ledgers.printing import book_pdf
+    from workplaces.ledgers.registry import book_get
+
+    day = dt.date(2020, 5, 1)
+    rows = [[f"{i:06d}", "王芳", "女", day, "在岗职工", None, day, "在册"] for i in range(300)]
+    content = book_pdf(
+        book=book_get("members"),
+        union_name="红星厂工会",
+        start=dt.date(2026, 1, 1),
+        end=dt.date(2026, 12, 31),
+        rows=rows,
+    )
+    pages = [page.extract_text() for page in PdfReader(io.BytesIO(content)).pages]
+    assert len(pages) > 5
+    for n, text in enumerate(pages, start=1):
+        assert "Member number" in text, n
+        assert f"Page {n} of {len(pages)}" in text
+    assert re.findall(r"\b\d{6}\b", "".join(pages)) == [r[0] for r in rows]
