@@ -167,7 +167,7 @@ def _import(
     sql = _SqlTime()
     with override_settings(MEMBERS_IMPORT_ENGINE=engine), connection.execute_wrapper(sql):
         try:
-            with transaction.atomic(), (_PeakRss() if rss_sampled else _NoRss()) as rss:
+            with transaction.atomic(), _PeakRss() if rss_sampled else _NoRss() as rss:
                 t, cpu = time.perf_counter(), time.process_time()
                 r = client.post("/api/v1/members/import/", {"file": upload}, format="multipart")
                 # what the commit would still do: Django's foreign keys are checked at the

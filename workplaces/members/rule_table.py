@@ -24,6 +24,14 @@ def declare() -> None:
         kind=INT,
         label=_("Member export: hours a prepared download is kept"),
     )
+    # the printable roster is one HTML page: 20,000 rows are ~3 MB and seconds to draw,
+    # and a browser prints hundreds of pages from it; past the cap, filter or export
+    rule_declare(
+        "members.roster_max_rows",
+        10_000,
+        kind=INT,
+        label=_("Printable roster: most members on one page (more: filter it, or export)"),
+    )
     rule_declare(
         "members.import_seconds",
         600,

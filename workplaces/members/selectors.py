@@ -22,6 +22,7 @@ from django.utils import timezone
 from federation.platform.accounts.permissions import has_role
 from federation.platform.accounts.roles import FINANCE, GROUP_LEADER, ORGANIZATION, VICE_CHAIR
 from federation.platform.audit.models import AuditEvent
+from federation.rules.selectors import rule_value
 from tenants.models import MemberTransfer, TransferStatus, Union
 from workplaces.members.masking import can_see_identity
 from workplaces.members.models import (
@@ -143,6 +144,11 @@ def search_condition(term: str, *, identity: bool) -> Q:
     if any("a" <= ch.lower() <= "z" for ch in term):
         return Q(name__icontains=term)
     return Q(name__contains=term)
+
+
+def roster_max_rows() -> int:
+    """The printable roster's most rows (the rule ``members.roster_max_rows``)."""
+    return int(rule_value("members.roster_max_rows"))
 
 
 def member_list(

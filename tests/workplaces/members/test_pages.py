@@ -1,3 +1,4 @@
+import datetime as dt
 import io
 
 import pytest
@@ -284,3 +285,36 @@ def test_the_roster_menu_offers_a_reader_only_what_it_may_open(page_for, org_pag
         assert f'href="{refused}"' not in html
         assert finance.get(refused).status_code == 403
     assert 'href="/members/import/"' in org_page.get("/members/").content.decode()
+
+
+@pytest.fixture
+def roster_cap_of_one():
+    from federation.rules.services import rule_change
+
+    rule_change(
+        key="members.roster_max_rows",
+        value=1,
+        effective_from=dt.date.today() - dt.timedelta(days=1),
+        actor=None,
+    )
+
+
+def test_a_roster_longer_than_the_cap_asks_for_a_narrower_list(
+    org_page, make_member, union_a, roster_cap_of_one
+):
+    make_member(union_a, name="张伟")
+    make_member(union_a, name="李娜", gender="F")
+    r = org_page.get("/members/roster/")
+    assert r.status_code == 200
+    html = r.content.decode()
+    assert "This roster has 2 members, more than one printable page holds (1)" in html
+    assert "张伟" not in html
+    assert "李娜" not in html
+    assert 'href="/members/?status=active"' in html
+
+
+def test_a_roster_at_the_cap_prints(org_page, make_member, union_a, roster_cap_of_one):
+    make_member(union_a, name="张伟")
+    html = org_page.get("/members/roster/").content.decode()
+    assert "张伟" in html
+    assert "more than one printable page holds" not in html

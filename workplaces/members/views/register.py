@@ -71,20 +71,29 @@ def member_export(request: HttpRequest, fmt: str) -> HttpResponse:
 
 @page()
 def member_roster(request: HttpRequest) -> HttpResponse:
-    """The printable roster (花名册) of the filtered list."""
+    """The printable roster (花名册) of the filtered list, at most the rule
+    ``members.roster_max_rows`` members: a longer one is narrowed (group, status) or
+    exported."""
     filters = list_filters(request)
     if not filters["status"]:
         filters["status"] = MemberStatus.ACTIVE
     qs = selectors.member_list(user=request.user, **filters)
+    count = qs.count()
+    cap = selectors.roster_max_rows()
+    query = request.GET.copy()
+    query.setdefault("status", filters["status"])
     return render(
         request,
         "members/roster.html",
         {
-            "members": qs,
+            "members": qs if count <= cap else qs.none(),
+            "too_many": count > cap,
+            "cap": cap,
+            "query": query.urlencode(),
             "union": current_union(),
             "today": timezone.localdate(),
             "total": selectors.dues_monthly_total(qs=qs),
-            "count": qs.count(),
+            "count": count,
             "reveal": can_see_identity(request.user),
         },
     )
