@@ -23,19 +23,10 @@ from workplaces.activities.models import (
 )
 from workplaces.activities.pages import organiser_page, run
 from workplaces.activities.rule_table import LEVELS
-from workplaces.members.models import Member
+from workplaces.members.fields import MemberNumberField, MemberNumbersField
 
 TEXTAREA = forms.Textarea(attrs={"rows": 3})
 DATE = forms.DateInput(attrs={"type": "date"})
-
-
-class MemberChoice(forms.ModelChoiceField):
-    def label_from_instance(self, obj) -> str:
-        return f"{obj.name} ({obj.member_no})"
-
-
-def _members():
-    return Member.objects.filter(status__in=["active", "retained"]).order_by("name")
 
 
 def _records(request, *, title, headers, rows, form, links=None, extra=None):
@@ -91,16 +82,10 @@ def competition_list(request):
 
 
 class EntrantForm(forms.Form):
-    member = MemberChoice(
-        label=gettext_lazy("Member"), queryset=Member.objects.none(), required=False
-    )
+    member = MemberNumberField(label=gettext_lazy("Member number"), required=False)
     team = forms.CharField(label=gettext_lazy("Team"), max_length=100, required=False)
     result = forms.CharField(label=gettext_lazy("Result"), max_length=200, required=False)
     rank = forms.IntegerField(label=gettext_lazy("Rank"), min_value=1, required=False)
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        field_set(self, "member", "queryset", _members())
 
 
 @organiser_page
@@ -204,9 +189,7 @@ def suggestion_list(request):
 class HonourForm(forms.Form):
     kind = forms.ChoiceField(label=gettext_lazy("Honour"))
     level = forms.ChoiceField(label=gettext_lazy("Level"), required=False)
-    member = MemberChoice(
-        label=gettext_lazy("Member"), queryset=Member.objects.none(), required=False
-    )
+    member = MemberNumberField(label=gettext_lazy("Member number"), required=False)
     team = forms.CharField(
         label=gettext_lazy("Team (collective honours)"), max_length=100, required=False
     )
@@ -221,7 +204,6 @@ class HonourForm(forms.Form):
             self, "kind", "choices", [(c, k["name"]) for c, k in recognition.honour_kinds().items()]
         )
         field_set(self, "level", "choices", [("", "—"), *LEVELS.items()])
-        field_set(self, "member", "queryset", _members())
 
 
 @organiser_page
@@ -289,16 +271,7 @@ class TrainingForm(forms.Form):
     )
     place = forms.CharField(label=gettext_lazy("Place"), max_length=200, required=False)
     trainer = forms.CharField(label=gettext_lazy("Trainer"), max_length=100, required=False)
-    members = forms.ModelMultipleChoiceField(
-        label=gettext_lazy("Attendees"),
-        queryset=Member.objects.none(),
-        required=False,
-        widget=forms.SelectMultiple(attrs={"size": 8}),
-    )
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        field_set(self, "members", "queryset", _members())
+    members = MemberNumbersField(label=gettext_lazy("Attendees"), required=False)
 
 
 @organiser_page

@@ -41,19 +41,42 @@ def home(request: HttpRequest) -> HttpResponse:
     )
 
 
-def _seat_rows(post) -> list[services.SeatInput]:
+def _seats_posted(post, count: int) -> list[dict[str, object]]:
+    """The seat rows as typed, to show them again with the errors."""
+    return [
+        {
+            "i": i,
+            "name": post.get(f"name_{i}", ""),
+            "position": post.get(f"position_{i}", "member"),
+            "member": post.get(f"member_{i}", ""),
+            "woman": post.get(f"woman_{i}") == "on",
+        }
+        for i in range(count)
+    ]
+
+
+def _seat_rows(post, count: int, errors: dict[str, list[str]]) -> list[services.SeatInput]:
+    """The named seats; a member record is picked by its member number (active members)."""
+    from workplaces.members.models import MemberStatus
+    from workplaces.members.selectors import members_by_numbers
+
+    seats = [s for s in _seats_posted(post, count) if str(s["name"]).strip()]
+    numbers = [str(s["member"]).strip() for s in seats if str(s["member"]).strip()]
+    found, missing = members_by_numbers(numbers=numbers, statuses=(MemberStatus.ACTIVE,))
+    by_number = {m.member_no: m.pk for m in found}
     rows = []
-    for i in range(int(post.get("rows", SEAT_ROWS) or SEAT_ROWS)):
-        name = post.get(f"name_{i}", "").strip()
-        if not name:
-            continue
-        member = post.get(f"member_{i}", "").strip()
+    for seat in seats:
+        number = str(seat["member"]).strip()
+        if number in missing:
+            errors[f"member_{seat['i']}"] = [
+                _("No active member with number %(no)s in the register.") % {"no": number}
+            ]
         rows.append(
             services.SeatInput(
-                name=name,
-                position=post.get(f"position_{i}", "member"),
-                member=int(member) if member.isdecimal() else None,
-                woman=post.get(f"woman_{i}") == "on",
+                name=str(seat["name"]).strip(),
+                position=str(seat["position"]),
+                member=by_number.get(number),
+                woman=bool(seat["woman"]),
             )
         )
     return rows
@@ -62,7 +85,8 @@ def _seat_rows(post) -> list[services.SeatInput]:
 @union_page(*MANAGERS)
 def term_new(request: HttpRequest) -> HttpResponse:
     errors: dict[str, list[str]] = {}
-    rows = max(SEAT_ROWS, min(60, parse_int(request.GET.get("rows"), "rows", {}) or SEAT_ROWS))
+    asked = (request.POST if request.method == "POST" else request.GET).get("rows")
+    rows = max(SEAT_ROWS, min(60, parse_int(asked, "rows", {}) or SEAT_ROWS))
     if request.method == "POST":
         post = request.POST
         elected_on = parse_date(post.get("elected_on"), "elected_on", errors)
@@ -70,6 +94,7 @@ def term_new(request: HttpRequest) -> HttpResponse:
         years = parse_int(post.get("term_years"), "term_years", errors, lo=1, hi=10)
         required(years, "term_years", errors, _("Choose the term."))
         approved_on = parse_date(post.get("approved_on"), "approved_on", errors)
+        committee = _seat_rows(post, rows, errors)
         if not errors:
             assert elected_on is not None
             assert years is not None
@@ -79,7 +104,7 @@ def term_new(request: HttpRequest) -> HttpResponse:
                     term_years=years,
                     approved_on=approved_on,
                     approval_ref=post.get("approval_ref", "").strip(),
-                    committee=_seat_rows(post),
+                    committee=committee,
                     audit_committee=names_of(post.get("audit_committee", "")),
                     women_committee=names_of(post.get("women_committee", "")),
                     actor=request.user,
@@ -89,21 +114,16 @@ def term_new(request: HttpRequest) -> HttpResponse:
             else:
                 messages.success(request, _("The committee term was recorded."))
                 return redirect("organization:home")
-    from workplaces.members.models import Member, MemberStatus
-
     return render(
         request,
         "organization/term_form.html",
         {
             "errors": errors,
             "post": request.POST,
-            "rows": range(rows),
+            "seats": _seats_posted(request.POST, rows),
             "row_count": rows,
             "positions": Position.choices,
             "years": rule_value("organization.term_years_allowed"),
-            "members": Member.objects.filter(status=MemberStatus.ACTIVE).only(
-                "pk", "name", "member_no"
-            )[:500],
             "band": services.committee_band(members=services.members_active_count()),
             "members_active": services.members_active_count(),
             "women_needed": selectors.women_committee_needed(),
