@@ -88,3 +88,36 @@ def test_a_signed_list_is_imported_and_a_bad_row_writes_nothing(
 def test_another_unions_distribution_is_a_404(a_chair, b_chair, member_in, union_b):
     theirs = b_chair.post(URL, _dist([member_in(union_b)]), format="json").json()
     assert a_chair.get(f"{URL}{theirs['id']}/").status_code == 404
+
+
+def test_a_large_distributions_page_shows_receipts_by_pages_and_names_the_first_unsigned(
+    union_a, in_union
+):
+    import datetime as dt
+    from decimal import Decimal
+
+    from django.test import Client
+
+    from tests.conftest import PASSWORD, host_of
+    from tests.workplaces.organization.factories import members_bulk
+    from workplaces.welfare.services.festivals import festival_distribute
+
+    with in_union(union_a):
+        members = members_bulk(250)
+        dist = festival_distribute(
+            festival="春节",
+            distributed_on=dt.date(2026, 2, 10),
+            amount_per_head=Decimal("100.00"),
+            members=members,
+            actor=None,
+        )
+    client = Client(HTTP_HOST=host_of(union_a))
+    client.cookies["django_language"] = "en"
+    client.post("/accounts/login/", {"username": "a_chair", "password": PASSWORD})
+    html = client.get(f"/welfare/festivals/{dist.pk}/").content.decode()
+    assert html.count("<tr><td>") == 100
+    assert "Page 1 of 3" in html
+    assert "Members missing a receipt (250)" in html
+    assert "and 50 more (the export lists every receipt)." in html
+    last = client.get(f"/welfare/festivals/{dist.pk}/?page=3").content.decode()
+    assert last.count("<tr><td>") == 50

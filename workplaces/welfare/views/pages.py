@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib import messages
+from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -53,6 +54,10 @@ def visit_list(request: HttpRequest) -> HttpResponse:
     )
 
 
+RECEIPTS_PER_PAGE = 100
+MISSING_NAMED = 200
+
+
 @page(*WELFARE_READERS)
 def festival_list(request: HttpRequest) -> HttpResponse:
     manage = has_role(request.user, *WELFARE_MANAGERS)
@@ -91,13 +96,18 @@ def festival_list(request: HttpRequest) -> HttpResponse:
 def festival_detail(request: HttpRequest, pk: int) -> HttpResponse:
     get_object_or_404(FestivalDistribution, pk=pk)
     dist = selectors.festivals_with_counts().get(pk=pk)
+    # a distribution to every member of a large union is thousands of receipts: the page
+    # shows them by pages and names the first unsigned; the export lists them all
     return render(
         request,
         "welfare/festival.html",
         {
             "d": dist,
-            "receipts": selectors.receipts(dist),
-            "missing": selectors.receipts(dist, missing=True),
+            "page_obj": Paginator(selectors.receipts(dist), RECEIPTS_PER_PAGE).get_page(
+                request.GET.get("page")
+            ),
+            "missing": selectors.receipts(dist, missing=True)[:MISSING_NAMED],
+            "missing_more": max(0, dist.missing_count - MISSING_NAMED),
             "sign_form": forms.ReceiptForm(initial={"signed_on": timezone.localdate()}),
             "import_form": forms.ImportForm(),
             "can_manage": has_role(request.user, *WELFARE_MANAGERS),
