@@ -4,6 +4,8 @@ PDF) and training, for the organisers."""
 from __future__ import annotations
 
 from django import forms
+from django.core.paginator import Paginator
+from django.db.models import Count
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -29,14 +31,21 @@ TEXTAREA = forms.Textarea(attrs={"rows": 3})
 DATE = forms.DateInput(attrs={"type": "date"})
 
 
-def _records(request, *, title, headers, rows, form, links=None, extra=None):
+PER_PAGE = 50
+
+
+def _records(request, *, title, headers, records, row, form, links=None, extra=None):
+    """A page of ``records`` (a queryset, 50 a page: none hidden past a fixed count), each
+    shown by ``row`` as (cells, link or None)."""
+    page_obj = Paginator(records, PER_PAGE).get_page(request.GET.get("page"))
     return render(
         request,
         "activities/records.html",
         {
             "title": title,
             "headers": headers,
-            "rows": rows,
+            "rows": [row(r) for r in page_obj],
+            "page_obj": page_obj,
             "form": form,
             "links": links or [],
             "extra": extra,
@@ -65,18 +74,15 @@ def competition_list(request):
         )
     ):
         return redirect("activities:competitions")
-    rows = [
-        (
-            [c.title, c.starts_on, c.ends_on or "", c.entrants.count()],
-            ("activities:competition", c.pk),
-        )
-        for c in Competition.objects.all()[:200]
-    ]
     return _records(
         request,
         title=_("Labour competitions"),
         headers=[_("Title"), _("Starts on"), _("Ends on"), _("Entrants")],
-        rows=rows,
+        records=Competition.objects.annotate(n=Count("entrants")).order_by("-starts_on", "-id"),
+        row=lambda c: (
+            [c.title, c.starts_on, c.ends_on or "", c.n],
+            ("activities:competition", c.pk),
+        ),
         form=form,
     )
 
@@ -104,15 +110,12 @@ def competition_detail(request, pk: int):
         )
     ):
         return redirect("activities:competition", pk=pk)
-    rows = [
-        ([e.member.name if e.member else e.team, e.result, e.rank or ""], None)
-        for e in competition.entrants.select_related("member")
-    ]
     return _records(
         request,
         title=competition.title,
         headers=[_("Entrant"), _("Result"), _("Rank")],
-        rows=rows,
+        records=competition.entrants.select_related("member"),
+        row=lambda e: ([e.member.name if e.member else e.team, e.result, e.rank or ""], None),
         form=form,
     )
 
@@ -171,16 +174,16 @@ def suggestion_list(request):
         )
     ):
         return redirect("activities:suggestions")
-    rows = [
-        ([s.submitted_on, s.title, s.proposer, s.get_status_display(), s.benefit], None)
-        for s in Suggestion.objects.all()[:200]
-    ]
     pending = Suggestion.objects.filter(status="submitted")[:50]
     return _records(
         request,
         title=_("Rationalisation proposals"),
         headers=[_("Submitted on"), _("Title"), _("Proposer"), _("Status"), _("Benefit (CNY)")],
-        rows=rows,
+        records=Suggestion.objects.all(),
+        row=lambda s: (
+            [s.submitted_on, s.title, s.proposer, s.get_status_display(), s.benefit],
+            None,
+        ),
         form=form,
         extra={"decide": pending},
     )
@@ -229,8 +232,12 @@ def honour_list(request):
     ):
         return redirect("activities:honours")
     kinds = recognition.honour_kinds()
-    rows = [
-        (
+    return _records(
+        request,
+        title=_("Honours and nominations"),
+        headers=[_("Year"), _("Honour"), _("Level"), _("Nominee"), _("Status")],
+        records=Honour.objects.select_related("member"),
+        row=lambda h: (
             [
                 h.year,
                 kinds.get(h.kind, {}).get("name", h.kind),
@@ -239,14 +246,7 @@ def honour_list(request):
                 h.get_status_display(),
             ],
             ("activities:nomination-pdf", h.pk),
-        )
-        for h in Honour.objects.select_related("member")[:300]
-    ]
-    return _records(
-        request,
-        title=_("Honours and nominations"),
-        headers=[_("Year"), _("Honour"), _("Level"), _("Nominee"), _("Status")],
-        rows=rows,
+        ),
         form=form,
         extra={"honours": Honour.objects.filter(status="nominated").select_related("member")[:50]},
     )
@@ -282,10 +282,6 @@ def training_list(request):
         data["member_ids"] = [m.pk for m in data.pop("members")]
         if run(request, recognition.training_save, ok=_("Training saved."), **data):
             return redirect("activities:training")
-    rows = [
-        ([t.held_on, t.title, t.get_audience_display(), t.hours, t.attendances.count()], None)
-        for t in TrainingSession.objects.all()[:200]
-    ]
     return _records(
         request,
         title=_("Training"),
@@ -296,6 +292,9 @@ def training_list(request):
             pgettext("training", "Hours"),
             _("Attendees"),
         ],
-        rows=rows,
+        records=TrainingSession.objects.annotate(n=Count("attendances")).order_by(
+            "-held_on", "-id"
+        ),
+        row=lambda t: ([t.held_on, t.title, t.get_audience_display(), t.hours, t.n], None),
         form=form,
     )

@@ -57,3 +57,27 @@ def test_the_federation_sees_the_township_overviews(db, url):
 def test_pages_are_chinese_first(union_a):
     response = login("a_chair", union_a).get("/activities/")
     assert "活动".encode() in response.content
+
+
+def test_a_long_record_list_is_shown_by_pages_none_hidden(union_a, in_union):
+    import datetime as dt
+
+    from workplaces.activities.models import Suggestion
+
+    with in_union(union_a):
+        Suggestion.objects.bulk_create(
+            Suggestion(
+                title=f"建议{i:03d}",
+                body="内容",
+                proposer="张三",
+                submitted_on=dt.date(2026, 1, 1) + dt.timedelta(days=i),
+            )
+            for i in range(260)
+        )
+    client = login("a_chair", union_a)
+    client.cookies["django_language"] = "en"
+    first = client.get("/activities/suggestions/").content.decode()
+    assert "建议259" in first  # the newest first
+    assert "Page 1 of 6" in first
+    last = client.get("/activities/suggestions/?page=6").content.decode()
+    assert "建议000" in last  # the oldest, past the 200 the page used to stop at

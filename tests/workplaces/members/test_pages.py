@@ -318,3 +318,16 @@ def test_a_roster_at_the_cap_prints(org_page, make_member, union_a, roster_cap_o
     html = org_page.get("/members/roster/").content.decode()
     assert "张伟" in html
     assert "more than one printable page holds" not in html
+
+
+def test_the_applications_list_is_shown_by_pages(org_page, union_a, in_union):
+    from workplaces.members.applications import application_submit
+
+    with in_union(union_a):
+        for _ in range(55):
+            application_submit(
+                actor=None, name="赵敏", gender="M", id_number=unique_id(), employment="regular"
+            )
+    first = org_page.get("/members/applications/?status=submitted").content.decode()
+    assert "Page 1 of 2" in first
+    assert 'href="?status=submitted&amp;page=2"' in first

@@ -2,11 +2,13 @@
 page of transfers in flight."""
 
 from typing import Any
+from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -88,7 +90,12 @@ def application_list(request: HttpRequest) -> HttpResponse:
     state = request.GET.get("status", "submitted")
     state = state if state in ApplicationStatus.values else ""
     full = can_see_identity(request.user)
+    page_obj = Paginator(selectors.applications_list(status=state), 50).get_page(
+        request.GET.get("page")
+    )
     context = {
+        "page_obj": page_obj,
+        "query": urlencode({"status": state}),
         "applications": [
             {
                 "app": app,
@@ -96,7 +103,7 @@ def application_list(request: HttpRequest) -> HttpResponse:
                 "phone": app.phone if full else phone_mask(app.phone),
                 "profile": profile_rows(app),
             }
-            for app in selectors.applications_list(status=state)[:200]
+            for app in page_obj
         ],
         "form": form,
         "status": state,
@@ -173,15 +180,18 @@ def import_template(request: HttpRequest) -> HttpResponse:
 @page(manage=True)
 def transfer_list(request: HttpRequest) -> HttpResponse:
     union = current_union()
+    page_obj = Paginator(selectors.transfers_for_union(union=union), 50).get_page(
+        request.GET.get("page")
+    )
     rows = [
         {
             "t": t,
             "incoming": t.to_union_id == union.pk,
             "details": transfers.transfer_details(t),
         }
-        for t in selectors.transfers_for_union(union=union)[:200]
+        for t in page_obj
     ]
-    return render(request, "members/transfers.html", {"rows": rows})
+    return render(request, "members/transfers.html", {"rows": rows, "page_obj": page_obj})
 
 
 @page(manage=True)
