@@ -107,7 +107,7 @@ def festival_detail(request: HttpRequest, pk: int) -> HttpResponse:
                 request.GET.get("page")
             ),
             "missing": selectors.receipts(dist, missing=True)[:MISSING_NAMED],
-            "missing_more": max(0, dist.missing_count - MISSING_NAMED),
+            "missing_more": max(0, getattr(dist, "missing_count", 0) - MISSING_NAMED),
             "sign_form": forms.ReceiptForm(initial={"signed_on": timezone.localdate()}),
             "import_form": forms.ImportForm(),
             "can_manage": has_role(request.user, *WELFARE_MANAGERS),
