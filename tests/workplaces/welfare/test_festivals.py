@@ -121,3 +121,46 @@ def test_a_large_distributions_page_shows_receipts_by_pages_and_names_the_first_
     assert "and 50 more (the export lists every receipt)." in html
     last = client.get(f"/welfare/festivals/{dist.pk}/?page=3").content.decode()
     assert last.count("<tr><td>") == 50
+
+
+def _chair_page(union):
+    from django.test import Client
+
+    from tests.conftest import PASSWORD, host_of
+
+    client = Client(HTTP_HOST=host_of(union))
+    client.cookies["django_language"] = "en"
+    client.post("/accounts/login/", {"username": "a_chair", "password": PASSWORD})
+    return client
+
+
+def _festival_post(numbers: str) -> dict[str, str]:
+    return {
+        "festival": "中秋",
+        "distributed_on": "2026-09-20",
+        "amount_per_head": "200.00",
+        "goods": "月饼",
+        "member_nos": numbers,
+    }
+
+
+def test_the_festival_page_lists_the_members_typed_by_number(member_in, union_a, in_union):
+    a, b, _c = member_in(union_a), member_in(union_a), member_in(union_a)
+    page = _chair_page(union_a)
+    answer = page.post("/welfare/festivals/", _festival_post(f"{a.member_no}\n{b.member_no}\n"))
+    assert answer.status_code == 302
+    with in_union(union_a):
+        assert sorted(FestivalReceipt.objects.values_list("member_id", flat=True)) == sorted(
+            [a.pk, b.pk]
+        )
+
+
+def test_an_unknown_number_on_the_festival_page_writes_nothing(member_in, union_a, in_union):
+    a = member_in(union_a)
+    page = _chair_page(union_a)
+    answer = page.post(
+        "/welfare/festivals/", _festival_post(f"{a.member_no}\nNO-SUCH"), follow=True
+    )
+    assert "No active member with number NO-SUCH." in answer.content.decode()
+    with in_union(union_a):
+        assert FestivalDistribution.objects.count() == 0

@@ -14,6 +14,7 @@ from django.views.decorators.http import require_POST
 
 from federation.platform.accounts.permissions import has_role
 from workplaces.members.models import Member, MemberStatus
+from workplaces.members.selectors import members_by_numbers
 from workplaces.rights.views.common import form_errors, page, run, size_ok
 from workplaces.welfare import selectors
 from workplaces.welfare.models import FestivalDistribution, HardshipFile, Visit
@@ -65,10 +66,13 @@ def festival_list(request: HttpRequest) -> HttpResponse:
     if request.method == "POST" and manage:
         if form.is_valid():
             d = dict(form.cleaned_data)
-            numbers = [n.strip() for n in d.pop("member_nos").splitlines() if n.strip()]
-            qs = Member.objects.filter(status=MemberStatus.ACTIVE)
-            members = list(qs.filter(member_no__in=numbers) if numbers else qs)
-            missing = sorted(set(numbers) - {m.member_no for m in members})
+            numbers = d.pop("member_nos").split()
+            if numbers:
+                members, missing = members_by_numbers(
+                    numbers=numbers, statuses=(MemberStatus.ACTIVE,)
+                )
+            else:
+                members, missing = list(Member.objects.filter(status=MemberStatus.ACTIVE)), []
             if missing:
                 messages.error(
                     request, _("No active member with number %(no)s.") % {"no": "、".join(missing)}
