@@ -18,7 +18,16 @@ from tenants.validators import parse_id_number
 from workplaces.members.models import Employment, Gender, UnionGroup
 from workplaces.members.profile import migrant_derive, profile_clean
 
-NAME_RE = re.compile(r"^[\u4e00-\u9fff\u3400-\u4dbfA-Za-z·•.\- ]+$")
+# a person's name: Chinese characters of every CJK block a resident ID card can carry (the
+# basic block, extension A, the rare characters of extensions B-H that some names need
+# (生僻字), compatibility ideographs, 〇), Latin letters, and the separators of transcribed
+# names (·, •, ., -, space)
+NAME_RE = re.compile(
+    "^["
+    "\u3007\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+    "\U00020000-\U0002fa1f\U00030000-\U000323af"
+    "A-Za-z·•.\\- ]+$"
+)
 PHONE_RE = re.compile(r"^(?:\+?86)?(?:1[3-9][0-9]{9}|0[0-9]{2,3}-?[0-9]{7,8})$")
 MAX_WAGE = Decimal("1000000.00")
 GENDERS = frozenset(Gender.values)  # ``Gender.values`` builds a list on every read

@@ -142,3 +142,22 @@ def test_the_rule_in_force_is_used_and_the_default_applies_without_rows(union_a,
         )
         assert dues_rule_in_force(on=dt.date(2026, 6, 30)).rate == Decimal("0.0050")
         assert dues_rule_in_force(on=dt.date(2026, 7, 1)).rate == Decimal("0.0100")
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "王𠇔",  # extension B: a rare character some names need (生僻字)
+        "𫖯昊",  # extension C
+        "李〇",  # 〇 (U+3007)
+        "阿卜杜·热合曼",
+        "Anna Smith-Lee",
+    ],
+)
+def test_names_with_rare_characters_and_transcribed_names_are_accepted(name):
+    assert clean(name=name)["name"] == name
+
+
+@pytest.mark.parametrize("name", ["张3", "<b>王</b>", "王\u200b五", "李娜!"])
+def test_names_with_digits_markup_or_invisible_characters_are_refused(name):
+    assert errors_of(name=name) == {"name": ["Use Chinese characters or letters only."]}
