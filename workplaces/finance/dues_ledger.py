@@ -47,12 +47,27 @@ def month_add(value: dt.date, months: int) -> dt.date:
     return dt.date(index // 12, index % 12 + 1, 1)
 
 
-def dues_due(*, wage: Decimal, retained: bool, on: dt.date) -> Decimal:
-    """The month's dues for a wage: floored to the unit, times the rate, to the cent."""
+def dues_rule(*, on: dt.date) -> tuple[Decimal, Decimal]:
+    """The floor unit and the rate of member dues in force on ``on`` (two rule reads: a
+    loop over members reads them once, not twice a member)."""
+    return (
+        rule_value("finance.member_dues_floor_unit", on=on),
+        rule_value("finance.member_dues_rate", on=on),
+    )
+
+
+def dues_rules(*, months: set[dt.date]) -> dict[dt.date, tuple[Decimal, Decimal]]:
+    return {month: dues_rule(on=month) for month in months}
+
+
+def dues_due(
+    *, wage: Decimal, retained: bool, on: dt.date, rule: tuple[Decimal, Decimal] | None = None
+) -> Decimal:
+    """The month's dues for a wage: floored to the unit, times the rate, to the cent
+    (``rule``: the unit and rate in force on ``on``, read by the caller once for many)."""
     if retained or wage <= 0:
         return Decimal("0.00")
-    unit = rule_value("finance.member_dues_floor_unit", on=on)
-    rate = rule_value("finance.member_dues_rate", on=on)
+    unit, rate = rule or dues_rule(on=on)
     counted = (wage / unit).to_integral_value(rounding=ROUND_DOWN) * unit
     return (counted * rate).quantize(CENT, rounding=ROUND_HALF_UP)
 
@@ -67,12 +82,18 @@ def dues_month_generate(*, actor: Actor, month: dt.date) -> int:
     member and month by constraint; existing rows keep their amounts)."""
     month = month_start(month)
     members = Member.objects.filter(status__in=[MemberStatus.ACTIVE, MemberStatus.RETAINED])
+    rule = dues_rule(on=month)
     rows = [
         MemberDues(
             member=m,
             month=month,
             wage=m.monthly_wage,
-            due=dues_due(wage=m.monthly_wage, retained=m.status == MemberStatus.RETAINED, on=month),
+            due=dues_due(
+                wage=m.monthly_wage,
+                retained=m.status == MemberStatus.RETAINED,
+                on=month,
+                rule=rule,
+            ),
         )
         for m in members.only("pk", "monthly_wage", "status")
     ]

@@ -197,3 +197,17 @@ def test_a_bad_month_is_a_400(client_for, union_a):
     )
     assert response.status_code == 400
     assert "month" in response.json()
+
+
+def test_generating_a_month_reads_the_rule_table_once_whatever_the_register_size(
+    union_a, in_union, member_in
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    for _ in range(30):
+        member_in(union_a)
+    with in_union(union_a), CaptureQueriesContext(connection) as ctx:
+        assert dues_ledger.dues_month_generate(actor=None, month=dt.date(2026, 7, 1)) >= 30
+    rule_reads = [q for q in ctx.captured_queries if "rules_rulevalue" in q["sql"]]
+    assert len(rule_reads) == 2  # the floor unit and the rate, not two a member

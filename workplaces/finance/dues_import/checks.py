@@ -23,7 +23,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from workplaces.finance.dues_import import columns
-from workplaces.finance.dues_ledger import dues_due
+from workplaces.finance.dues_ledger import dues_due, dues_rules
 from workplaces.finance.models import DuesImportLine, FinalAccount, MemberDues
 from workplaces.members.models import Member, MemberStatus
 
@@ -146,6 +146,7 @@ def _owed(lines: list[Line], columns_of: dict[str, str], checked: Checked) -> li
         (r.member_id, r.month): r
         for r in MemberDues.objects.filter(member_id__in=members, month__in=months)
     }
+    rules = dues_rules(months=months)
     paid: dict[tuple[int, dt.date], Decimal] = {}
     kept = []
     for line in lines:
@@ -155,7 +156,12 @@ def _owed(lines: list[Line], columns_of: dict[str, str], checked: Checked) -> li
         due = (
             row.due
             if row is not None
-            else dues_due(wage=line.member.monthly_wage, retained=retained, on=line.month)
+            else dues_due(
+                wage=line.member.monthly_wage,
+                retained=retained,
+                on=line.month,
+                rule=rules[line.month],
+            )
         )
         so_far = paid.get(key, row.paid if row is not None else Decimal("0.00"))
         if so_far + line.amount > due:

@@ -29,7 +29,7 @@ from tenants.context import union_side
 from workplaces.activities.context import slug_here
 from workplaces.finance import locks
 from workplaces.finance.dues_import.checks import Checked, Line, rows_check
-from workplaces.finance.dues_ledger import collection_book, dues_due
+from workplaces.finance.dues_ledger import collection_book, dues_due, dues_rules
 from workplaces.finance.kinds import FinanceAudit
 from workplaces.finance.models import DuesCollection, DuesImportLine, MemberDues
 from workplaces.finance.services import _year_open, facts_after_commit
@@ -140,6 +140,7 @@ def _ledger_rows(lines: list[Line]) -> dict[tuple[int, dt.date], MemberDues]:
     """The ledger rows the payments go to, locked; a month not generated yet gets its row
     (the due from the member's wage and the rule in force that month)."""
     wanted = {(line.member.pk, line.month): line.member for line in lines}
+    rules = dues_rules(months={month for _pk, month in wanted})
     MemberDues.objects.bulk_create(
         [
             MemberDues(
@@ -150,6 +151,7 @@ def _ledger_rows(lines: list[Line]) -> dict[tuple[int, dt.date], MemberDues]:
                     wage=member.monthly_wage,
                     retained=member.status == MemberStatus.RETAINED,
                     on=month,
+                    rule=rules[month],
                 ),
             )
             for (_pk, month), member in wanted.items()
