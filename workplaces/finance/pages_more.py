@@ -6,6 +6,7 @@ import datetime as dt
 
 from django import forms
 from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -145,7 +146,9 @@ def dues_page(request):
         "finance/dues.html",
         {
             "month": month,
-            "rows": rows[:2000],
+            # by pages: a month of a large register is thousands of rows (it stopped at 2,000)
+            "page_obj": Paginator(rows, 100).get_page(request.GET.get("page")),
+            "query": f"month={month:%Y-%m}",
             "unpaid": dues_ledger.unpaid_streaks(upto=month),
             "limit": dues_ledger.rule_value("finance.member_dues_unpaid_months", on=month),
             "can_write": has_role(request.user, FINANCE),

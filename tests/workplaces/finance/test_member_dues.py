@@ -211,3 +211,43 @@ def test_generating_a_month_reads_the_rule_table_once_whatever_the_register_size
         assert dues_ledger.dues_month_generate(actor=None, month=dt.date(2026, 7, 1)) >= 30
     rule_reads = [q for q in ctx.captured_queries if "rules_rulevalue" in q["sql"]]
     assert len(rule_reads) == 2  # the floor unit and the rate, not two a member
+
+
+def test_the_arrears_list_costs_the_same_queries_for_one_member_or_ten(
+    union_a, in_union, member_in
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    members = [member_in(union_a) for _ in range(10)]
+    counts = []
+    with in_union(union_a):
+        for listed in (members[:1], members[1:]):
+            for m in listed:
+                _ledger(m, 6)
+                dues_ledger.unpaid_decision_record(
+                    actor=None, member=m, decided_on=dt.date(2026, 10, 5), decision="谈话"
+                )
+            with CaptureQueriesContext(connection) as ctx:
+                rows = dues_ledger.unpaid_streaks(upto=dt.date(2026, 10, 31))
+            counts.append(len(ctx.captured_queries))
+            assert all(r["decisions"][0]["decision"] == "谈话" for r in rows)
+    assert len(rows) == 10
+    assert counts[0] == counts[1]
+
+
+def test_the_dues_page_shows_a_large_month_by_pages(union_a, in_union):
+    from django.test import Client
+
+    from tests.conftest import PASSWORD, host_of
+    from tests.workplaces.organization.factories import members_bulk
+
+    with in_union(union_a):
+        members_bulk(150)
+        dues_ledger.dues_month_generate(actor=None, month=dt.date(2026, 7, 1))
+    client = Client(HTTP_HOST=host_of(union_a))
+    client.cookies["django_language"] = "en"
+    client.post("/accounts/login/", {"username": "a_chair", "password": PASSWORD})
+    html = client.get("/finance/member-dues/?month=2026-07").content.decode()
+    assert "Page 1 of 2" in html
+    assert 'href="?month=2026-07&amp;page=2"' in html
