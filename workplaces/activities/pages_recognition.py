@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from django import forms
 from django.core.paginator import Paginator
-from django.db.models import Count
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -14,14 +13,13 @@ from django.utils.translation import gettext_lazy, pgettext, pgettext_lazy
 
 from federation.platform import form_fields
 from federation.platform.form_fields import posted_pk
-from workplaces.activities import recognition
+from workplaces.activities import recognition, selectors
 from workplaces.activities.forms_util import field_set
 from workplaces.activities.models import (
     Competition,
     Honour,
     Suggestion,
     TrainingAudience,
-    TrainingSession,
 )
 from workplaces.activities.pages import organiser_page, run
 from workplaces.activities.rule_table import LEVELS
@@ -78,7 +76,7 @@ def competition_list(request):
         request,
         title=_("Labour competitions"),
         headers=[_("Title"), _("Starts on"), _("Ends on"), _("Entrants")],
-        records=Competition.objects.annotate(n=Count("entrants")).order_by("-starts_on", "-id"),
+        records=selectors.competitions_with_counts(),
         row=lambda c: (
             [c.title, c.starts_on, c.ends_on or "", c.n],
             ("activities:competition", c.pk),
@@ -292,9 +290,7 @@ def training_list(request):
             pgettext("training", "Hours"),
             _("Attendees"),
         ],
-        records=TrainingSession.objects.annotate(n=Count("attendances")).order_by(
-            "-held_on", "-id"
-        ),
+        records=selectors.trainings_with_counts(),
         row=lambda t: ([t.held_on, t.title, t.get_audience_display(), t.hours, t.n], None),
         form=form,
     )

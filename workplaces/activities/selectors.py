@@ -11,6 +11,7 @@ from django.db.models.functions import ExtractYear
 from workplaces.activities.models import (
     Activity,
     ActivityStatus,
+    Competition,
     Honour,
     HonourStatus,
     Signup,
@@ -30,6 +31,17 @@ def activity_list(
     if year:
         qs = qs.filter(starts_at__year=year)
     return qs
+
+
+def competitions_with_counts() -> QuerySet[Competition]:
+    """Competitions, newest first, each with its entrants' count (``n``) in the query."""
+    return Competition.objects.annotate(n=Count("entrants")).order_by("-starts_on", "-id")
+
+
+def trainings_with_counts() -> QuerySet[TrainingSession]:
+    """Training sessions, newest first, each with its attendees' count (``n``) in the query
+    (a grouped query drops the model's ordering: it is given again)."""
+    return TrainingSession.objects.annotate(n=Count("attendances")).order_by("-held_on", "-id")
 
 
 def signups_of(*, activity: Activity) -> QuerySet[Signup]:
